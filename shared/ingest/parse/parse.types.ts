@@ -1,0 +1,53 @@
+// The one contract every parser (rss, html list, box-office chart) implements.
+import type { ParsedItem } from '../../model/item.js';
+import type { BoxOfficeEntry, ChartInfo } from '../../model/boxoffice.js';
+
+export type SourceKind = 'rss' | 'html' | 'boxoffice';
+
+/** CSS selectors for an html list source (newsroom pages). */
+export interface HtmlSelectors {
+  item: string;
+  title: string;
+  link?: string;
+  date?: string;
+  summary?: string;
+  author?: string;
+  category?: string;
+}
+
+export interface ParseInput {
+  /** Decoded body text. */
+  body: string;
+  /** URL the body came from (base for relative links); a file:// URL or undefined for local files. */
+  baseUrl?: string;
+  /** html sources: selectors; boxoffice: optional layout hint. */
+  selectors?: HtmlSelectors;
+  layout?: 'boxofficemojo' | 'the-numbers';
+}
+
+export interface FeedParseResult {
+  kind: 'rss' | 'html';
+  items: ParsedItem[];
+  warnings: string[];
+}
+
+export interface ChartParseResult {
+  kind: 'boxoffice';
+  chart: ChartInfo;
+  entries: BoxOfficeEntry[];
+  warnings: string[];
+}
+
+export type ParseResult = FeedParseResult | ChartParseResult;
+
+/** Thrown when input cannot be parsed at all; `code` is stable, `message` is one plain line. */
+export class ParseError extends Error {
+  constructor(
+    readonly code: 'malformed_xml' | 'not_a_feed' | 'no_chart' | 'no_items' | 'bad_encoding' | 'unknown_kind' | 'bad_selectors',
+    message: string,
+    options?: { cause?: unknown },
+  ) {
+    super(message, options);
+    this.name = 'ParseError';
+  }
+}

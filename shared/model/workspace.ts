@@ -1,0 +1,110 @@
+// Workspace: the user's configuration file (sources, competitors, slate, recipients, timezone).
+import { z } from 'zod';
+
+const Id = z
+  .string()
+  .regex(/^[a-z0-9][a-z0-9-]{0,62}$/, 'use lowercase letters, digits and dashes (max 63 chars)');
+
+/** Durations like "15m", "1h", "2h30m", "1d". */
+export const Duration = z
+  .string()
+  .regex(/^(\d+d)?(\d+h)?(\d+m)?$/, 'use a duration like "15m", "1h" or "1d"')
+  .refine((s) => s.length > 0, 'duration must not be empty');
+
+export const SourceTag = z.enum(['trade', 'competitor', 'boxoffice', 'studio', 'streaming', 'festival']);
+
+export const HtmlSelectors = z
+  .object({
+    item: z.string().min(1).describe('CSS selector of one entry in the list'),
+    title: z.string().min(1).describe('Selector of the title, relative to the entry'),
+    link: z.string().optional().describe('Selector of the <a> whose href is the entry URL (default: first a[href])'),
+    date: z.string().optional().describe('Selector of the date (a datetime attribute is preferred over text)'),
+    summary: z.string().optional(),
+    author: z.string().optional(),
+    category: z.string().optional(),
+  })
+  .strict();
+
+const SourceBase = {
+  id: Id,
+  name: z.string().optional().describe('Human name of the outlet or page'),
+  url: z.string().min(1).describe('Absolute URL, or relative to the workspace baseUrl'),
+  tags: z.array(SourceTag).default([]),
+  studio: z.string().optional().describe('The studio this source speaks for (competitor newsrooms)'),
+  schedule: z.object({ every: Duration }).strict().default({ every: '15m' }),
+  enabled: z.boolean().default(true),
+};
+
+export const Source = z.discriminatedUnion('kind', [
+  z.object({ ...SourceBase, kind: z.literal('rss') }).strict(),
+  z.object({ ...SourceBase, kind: z.literal('html'), selectors: HtmlSelectors }).strict(),
+  z
+    .object({
+      ...SourceBase,
+      kind: z.literal('boxoffice'),
+      layout: z.enum(['boxofficemojo', 'the-numbers']).optional().describe('Chart layout; detected when omitted'),
+    })
+    .strict(),
+]);
+export type Source = z.infer<typeof Source>;
+
+export const Competitor = z
+  .object({
+    name: z.string().min(1),
+    aliases: z.array(z.string().min(1)).default([]),
+  })
+  .strict();
+export type Competitor = z.infer<typeof Competitor>;
+
+const IsoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'use an ISO date YYYY-MM-DD');
+
+export const SlateTitle = z
+  .object({
+    title: z.string().min(1),
+    releaseDate: IsoDate,
+    genres: z.array(z.string()).default([]),
+    distributor: z.string().optional(),
+    width: z.enum(['wide', 'limited', 'streaming', 'platform']).optional(),
+  })
+  .strict();
+export type SlateTitle = z.infer<typeof SlateTitle>;
+
+export const Workspace = z
+  .object({
+    name: z.string().min(1),
+    studio: z.string().optional().describe("The team's own studio"),
+    timezone: z.string().default('UTC').refine((tz) => {
+      try {
+        new Intl.DateTimeFormat('en-US', { timeZone: tz });
+        return true;
+      } catch {
+        return false;
+      }
+    }, 'unknown IANA timezone'),
+    baseUrl: z.string().url().optional().describe('Base for relative source URLs'),
+    network: z
+      .object({
+        allowHosts: z
+          .array(z.string())
+          .default([])
+          .describe('Hosts allowed even if they resolve to private/loopback addresses (the demo uses this)'),
+      })
+      .strict()
+      .default({ allowHosts: [] }),
+    clock: z.string().datetime().optional().describe('Pin "now" (the demo workspace does, for reproducible runs)'),
+    retentionDays: z.number().int().positive().default(180),
+    sources: z.array(Source).min(1),
+    competitors: z.array(Competitor).default([]),
+    slate: z.array(SlateTitle).default([]),
+    recipients: z.array(z.string().email()).default([]),
+    slack: z.object({ channel: z.string().optional() }).strict().optional(),
+  })
+  .strict()
+  .superRefine((ws, ctx) => {
+    const seen = new Set<string>();
+    ws.sources.forEach((s, i) => {
+      if (seen.has(s.id)) ctx.addIssue({ code: 'custom', path: ['sources', i, 'id'], message: `duplicate source id "${s.id}"` });
+      seen.add(s.id);
+    });
+  });
+export type Workspace = z.infer<typeof Workspace>;

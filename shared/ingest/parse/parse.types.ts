@@ -23,6 +23,10 @@ export interface ParseInput {
   /** html sources: selectors; boxoffice: optional layout hint. */
   selectors?: HtmlSelectors;
   layout?: 'boxofficemojo' | 'the-numbers';
+  /** Reference time for rejecting dates in the future; defaults to the current time. */
+  now?: Date;
+  /** IANA zone for dates that carry none (e.g. "America/New_York"); defaults to UTC. */
+  timeZone?: string;
 }
 
 export interface FeedParseResult {

@@ -1,0 +1,52 @@
+// `marquee crawl`: crawl every due source of the workspace once and report per source.
+import { crawlWorkspace, type CrawlReport } from '../../../shared/ingest/crawl-workspace.js';
+import type { CrawlSourceResult } from '../../../shared/ingest/crawl-source.js';
+import { openContext, type CommonOptions } from '../context.js';
+import { printJson, type Io } from '../output.js';
+
+export interface CrawlOptions extends CommonOptions {
+  json?: boolean;
+  force?: boolean;
+}
+
+const MARK: Record<string, string> = { ok: '✓', not_modified: '=', skipped: '·', error: '✗' };
+
+/** One human line for one source's crawl. */
+export function formatSourceLine(r: CrawlSourceResult): string {
+  const what =
+    r.status === 'error'
+      ? r.error
+      : r.status === 'skipped'
+        ? `not due until ${r.nextDueAt}`
+        : r.chartEntries
+          ? `${r.chartEntries} chart entries`
+          : `${r.newItems} new, ${r.duplicates} duplicates`;
+  return `  ${MARK[r.status] ?? '?'} ${r.id.padEnd(28)} ${r.status.padEnd(12)} ${what}  (${r.durationMs} ms)`;
+}
+
+/** The JSON shape of a crawl report (CLI contract: sources[{id,status,newItems,error}], totals). */
+export function crawlJson(report: CrawlReport) {
+  return {
+    sources: report.sources.map(({ newItemIds: _ids, ...r }) => r),
+    totals: report.totals,
+  };
+}
+
+export async function crawlCommand(opts: CrawlOptions, io: Io, env: Record<string, string | undefined>): Promise<number> {
+  const ctx = await openContext(opts, env);
+  try {
+    const report = await crawlWorkspace(ctx.workspace, ctx.runtime, {
+      force: opts.force,
+      concurrency: ctx.config.crawlConcurrency,
+      onSource: opts.json ? undefined : (r) => io.out(formatSourceLine(r)),
+    });
+    if (opts.json) printJson(io, crawlJson(report));
+    else {
+      const t = report.totals;
+      io.out(`crawled ${t.sources} sources in ${t.durationMs} ms: ${t.ok} ok, ${t.notModified} not modified, ${t.skipped} not due, ${t.errors} failed; ${t.newItems} new items, ${t.chartEntries} chart entries`);
+    }
+    return 0;
+  } finally {
+    await ctx.close();
+  }
+}

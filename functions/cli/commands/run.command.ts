@@ -1,0 +1,57 @@
+// `marquee run --once` and `npm start`: one whole cycle over a workspace (the bundled demo by default).
+import { relative } from 'node:path';
+import { runCycle } from '../../../shared/cycle/run-cycle.js';
+import { openContext, type CommonOptions } from '../context.js';
+import { CliError, printJson, type Io } from '../output.js';
+import { crawlJson, formatSourceLine } from './crawl.command.js';
+
+export interface RunOptions extends CommonOptions {
+  once?: boolean;
+  json?: boolean;
+  force?: boolean;
+}
+
+function show(path: string): string {
+  const rel = relative(process.cwd(), path);
+  return rel.startsWith('..') ? path : `./${rel.replace(/^\.\//, '')}`;
+}
+
+/** Runs one cycle; `start` adds a banner and the "where to look" lines for people. */
+export async function runCommand(opts: RunOptions, io: Io, env: Record<string, string | undefined>, mode: 'run' | 'start' = 'run'): Promise<number> {
+  if (mode === 'run' && !opts.once) {
+    throw new CliError('only --once is supported locally: the schedule runs in AWS (EventBridge Scheduler); use `marquee run --once`');
+  }
+  const human = !opts.json;
+  if (human && mode === 'start') io.out('Marquee: one full cycle on embedded defaults (no AWS account, no API key, no internet)\n');
+  const ctx = await openContext(opts, env);
+  try {
+    if (human) {
+      io.out(`workspace   ${ctx.workspace.name}${ctx.demo ? ` (bundled demo, sources served at ${ctx.demo.site.baseUrl})` : ''}`);
+      io.out(`store       embedded DynamoDB-protocol server at ${ctx.runtime.dynamoEndpoint} (data in ${show(ctx.config.dataDir)})`);
+      io.out(`\ncrawl: ${ctx.workspace.sources.filter((s) => s.enabled).length} sources`);
+    }
+    // The demo always fetches (conditional GETs make unchanged sources cheap); real workspaces keep their schedule.
+    const report = await runCycle(ctx.workspace, ctx.runtime, {
+      force: opts.force ?? ctx.demo !== null,
+      concurrency: ctx.config.crawlConcurrency,
+      onSource: human ? (r) => io.out(formatSourceLine(r)) : undefined,
+    });
+    if (opts.json) {
+      printJson(io, { workspace: report.workspace, startedAt: report.startedAt, durationMs: report.durationMs, crawl: crawlJson(report.crawl) });
+      return 0;
+    }
+    const t = report.crawl.totals;
+    io.out(`\nSummary (${report.durationMs} ms)`);
+    io.out(`  sources     ${t.sources}: ${t.ok} ok, ${t.notModified} not modified (HTTP 304 or unchanged), ${t.skipped} not due, ${t.errors} failed`);
+    io.out(`  items       ${t.newItems} new, ${t.duplicates} duplicates dropped`);
+    io.out(`  box office  ${t.chartEntries} chart entries`);
+    if (ctx.demo) io.out(`  demo server ${ctx.demo.site.stats.requests} requests: ${Object.entries(ctx.demo.site.stats.byStatus).map(([s, n]) => `${n}× ${s}`).join(', ')}`);
+    io.out('\nWhere to look');
+    io.out(`  raw snapshots   ${show(ctx.config.dataDir)}/objects/raw/`);
+    io.out(`  store           ${show(ctx.config.dataDir)}/dynamo/ (npx marquee crawl --json shows source health)`);
+    io.out(`  outputs         ${show(ctx.config.outDir)}/`);
+    return 0;
+  } finally {
+    await ctx.close();
+  }
+}

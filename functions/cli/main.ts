@@ -1,0 +1,80 @@
+// The `marquee` command line: parse, crawl, run, start.
+import { Command, CommanderError } from 'commander';
+import { processIo, reportError, type Io } from './output.js';
+import { parseCommand } from './commands/parse.command.js';
+import { crawlCommand } from './commands/crawl.command.js';
+import { runCommand } from './commands/run.command.js';
+
+const collect = (value: string, previous: string[] = []) => [...previous, value];
+
+/** Runs the CLI with `argv` (without node and script); resolves to the exit code. */
+export async function main(argv: string[], io: Io = processIo, env: Record<string, string | undefined> = process.env): Promise<number> {
+  let exitCode = 0;
+  let current = 'marquee';
+  let json = argv.includes('--json');
+  const wrap =
+    <A extends unknown[]>(name: string, fn: (...args: A) => Promise<number>) =>
+    async (...args: A) => {
+      current = name;
+      try {
+        exitCode = await fn(...args);
+      } catch (err) {
+        exitCode = reportError(io, name, err, json);
+      }
+    };
+
+  const program = new Command('marquee')
+    .description('Market intelligence for film and TV marketing teams')
+    .exitOverride()
+    .configureOutput({ writeOut: (s) => io.out(s), writeErr: (s) => io.err(s) });
+
+  program
+    .command('parse')
+    .description('parse a feed, list page or box-office chart (file or URL) and print the normalized result')
+    .argument('<file-or-url>')
+    .option('--kind <kind>', 'rss | html | boxoffice (detected when omitted)')
+    .option('--selectors <json>', 'CSS selectors for an html list page, as JSON')
+    .option('--base-url <url>', 'base URL for relative links in a local file')
+    .option('--allow-host <host>', 'allow fetching this host even on a private address (repeatable)', collect)
+    .option('--json', 'print JSON')
+    .action(wrap('parse', (target: string, opts) => parseCommand(target, opts, io)));
+
+  program
+    .command('crawl')
+    .description('crawl every due source of the workspace once')
+    .option('--workspace <file>', 'workspace file (default: the bundled demo, served locally)')
+    .option('--data-dir <dir>', 'data directory', undefined)
+    .option('--force', 'crawl every source now, due or not')
+    .option('--json', 'print JSON')
+    .action(wrap('crawl', (opts) => crawlCommand(opts, io, env)));
+
+  program
+    .command('run')
+    .description('run one whole cycle (crawl; analysis, alerts and digest as they land) and exit')
+    .option('--workspace <file>', 'workspace file (default: the bundled demo, served locally)')
+    .option('--data-dir <dir>', 'data directory (default ./.data)')
+    .option('--out <dir>', 'output directory for people (default ./out)')
+    .option('--once', 'run one cycle and exit')
+    .option('--force', 'crawl every source now, due or not')
+    .option('--json', 'print one JSON object with a section per stage')
+    .action(wrap('run', (opts) => runCommand(opts, io, env, 'run')));
+
+  program
+    .command('start')
+    .description('what `npm start` runs: the demo cycle on embedded defaults, with a summary')
+    .option('--workspace <file>', 'workspace file (default: the bundled demo, served locally)')
+    .option('--data-dir <dir>', 'data directory (default ./.data)')
+    .option('--out <dir>', 'output directory for people (default ./out)')
+    .action(wrap('start', (opts) => runCommand({ ...opts, once: true }, io, env, 'start')));
+
+  try {
+    await program.parseAsync(argv, { from: 'user' });
+  } catch (err) {
+    if (err instanceof CommanderError) {
+      if (err.code === 'commander.helpDisplayed' || err.code === 'commander.version' || err.code === 'commander.help') return 0;
+      return 2;
+    }
+    return reportError(io, current, err, json);
+  }
+  return exitCode;
+}

@@ -1,0 +1,31 @@
+// The bundled demo workspace: loads it and serves its sources from a local HTTP server with 304 support.
+import { fileURLToPath } from 'node:url';
+import { loadWorkspaceFile } from '../../shared/config/workspace-file.js';
+import type { Workspace } from '../../shared/model/workspace.js';
+import { startStaticSite, type StaticSiteServer } from '../../shared/local/static-site.server.js';
+
+export const DEMO_DIR = fileURLToPath(new URL('../../config/demo/', import.meta.url));
+export const DEMO_WORKSPACE = `${DEMO_DIR}workspace.yaml`;
+export const DEMO_SITE = `${DEMO_DIR}site`;
+
+export interface RunningDemo {
+  workspace: Workspace;
+  site: StaticSiteServer;
+  close(): Promise<void>;
+}
+
+/**
+ * Loads the demo workspace and serves its sites on 127.0.0.1 — on the port its baseUrl names when
+ * free, else on any free port — pointing the workspace at wherever the server really listens.
+ */
+export async function startDemo(): Promise<RunningDemo> {
+  const workspace = await loadWorkspaceFile(DEMO_WORKSPACE);
+  const preferred = workspace.baseUrl ? Number(new URL(workspace.baseUrl).port) || 0 : 0;
+  const site = await startStaticSite(DEMO_SITE, preferred).catch(() => startStaticSite(DEMO_SITE, 0));
+  const allowHosts = [...new Set([...workspace.network.allowHosts, '127.0.0.1'])];
+  return {
+    workspace: { ...workspace, baseUrl: site.baseUrl, network: { ...workspace.network, allowHosts } },
+    site,
+    close: () => site.close(),
+  };
+}

@@ -1,0 +1,75 @@
+// Composition root of the one-machine runtime: embedded DynamoDB-protocol server, folder snapshots, safe fetcher.
+import { join } from 'node:path';
+import type { AppConfig } from '../../shared/config/app-config.js';
+import type { Workspace } from '../../shared/model/workspace.js';
+import { DynamoStore } from '../../shared/store/dynamo.store.js';
+import { createDynamoClient, ensureTable } from '../../shared/store/dynamo-client.js';
+import { startEmbeddedDynamo, type EmbeddedDynamo } from '../../shared/store/embedded-dynamo.js';
+import { FolderObjectStore } from '../../shared/objects/folder.objects.js';
+import { S3ObjectStore, createS3Client } from '../../shared/objects/s3.objects.js';
+import type { ObjectStore } from '../../shared/ports/object-store.js';
+import { SafeHttpFetcher } from '../../shared/http/safe-http.fetcher.js';
+import { systemClock, type Clock } from '../../shared/ports/clock.js';
+import type { Logger } from '../../shared/ports/logger.js';
+import type { CrawlDeps } from '../../shared/ingest/crawl-source.js';
+import { ConfigError } from '../../shared/config/errors.js';
+
+export interface LocalRuntime extends CrawlDeps {
+  store: DynamoStore;
+  objects: ObjectStore;
+  clock: Clock;
+  /** Where the store lives, for messages. */
+  dynamoEndpoint: string;
+  close(): Promise<void>;
+}
+
+/**
+ * Wires the local adapters around the shared use-cases. Without a configured DynamoDB endpoint it
+ * starts the embedded server with its data under `dataDir` (or in memory with `inMemory`).
+ */
+export async function openLocalRuntime(
+  config: AppConfig,
+  workspace: Workspace,
+  options: { inMemory?: boolean; log?: Logger } = {},
+): Promise<LocalRuntime> {
+  let embedded: EmbeddedDynamo | undefined;
+  let endpoint = config.dynamoEndpoint;
+  if (!endpoint) {
+    try {
+      embedded = await startEmbeddedDynamo({ path: options.inMemory ? undefined : join(config.dataDir, 'dynamo') });
+    } catch (err) {
+      const msg = (err as Error).message;
+      throw new ConfigError(
+        /lock/i.test(msg)
+          ? `the data dir ${config.dataDir} is in use by another marquee process (stop it, or use --data-dir)`
+          : `could not start the embedded store in ${config.dataDir}: ${msg}`,
+        { cause: err },
+      );
+    }
+    endpoint = embedded.endpoint;
+  }
+  const client = createDynamoClient({ endpoint, region: config.region });
+  await ensureTable(client, config.tableName);
+  const store = new DynamoStore({ client, tableName: config.tableName });
+  const objects: ObjectStore = config.bucket
+    ? new S3ObjectStore(createS3Client({ endpoint: config.s3Endpoint, region: config.region }), config.bucket)
+    : new FolderObjectStore(join(config.dataDir, 'objects'));
+  const fetcher = new SafeHttpFetcher({
+    policy: { allowHosts: new Set(workspace.network.allowHosts.map((h) => h.toLowerCase())) },
+    timeoutMs: config.fetchTimeoutMs,
+    maxBytes: config.fetchMaxBytes,
+    maxRedirects: config.fetchMaxRedirects,
+  });
+  return {
+    store,
+    objects,
+    fetcher,
+    clock: systemClock,
+    log: options.log,
+    dynamoEndpoint: endpoint,
+    close: async () => {
+      client.destroy();
+      await embedded?.close();
+    },
+  };
+}

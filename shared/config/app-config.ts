@@ -1,0 +1,78 @@
+// Runtime configuration: one typed object resolved once at start-up from defaults, environment and flags.
+import { z } from 'zod';
+import { ConfigError } from './errors.js';
+import { formatIssues } from './workspace-file.js';
+import { DEFAULT_TABLE_NAME } from '../store/table.js';
+
+const Int = z.coerce.number().int().positive();
+
+export const AppConfig = z.object({
+  dataDir: z.string().default('./.data').describe('Embedded store data and raw snapshots'),
+  outDir: z.string().default('./out').describe('Files for people: digests, alerts'),
+  tableName: z.string().default(DEFAULT_TABLE_NAME),
+  dynamoEndpoint: z.string().url().optional().describe('DynamoDB-protocol endpoint; unset locally = start the embedded server'),
+  bucket: z.string().optional().describe('S3 bucket for raw snapshots; unset = folder under dataDir'),
+  s3Endpoint: z.string().url().optional(),
+  region: z.string().optional(),
+  fetchTimeoutMs: Int.default(15_000),
+  fetchMaxBytes: Int.default(5 * 1024 * 1024),
+  fetchMaxRedirects: z.coerce.number().int().min(0).max(20).default(5),
+  crawlConcurrency: Int.max(64).default(4),
+  analyst: z.enum(['auto', 'embedded', 'llm']).default('auto'),
+  openaiApiKey: z.string().optional(),
+  openaiBaseUrl: z.string().url().optional(),
+  model: z.string().default('gpt-4o-mini'),
+  slackWebhookUrl: z.string().url().optional(),
+  smtpUrl: z.string().optional(),
+});
+export type AppConfig = z.infer<typeof AppConfig>;
+
+/** Environment variable for each config key. */
+const ENV_KEYS: Record<string, keyof AppConfig> = {
+  MARQUEE_DATA_DIR: 'dataDir',
+  MARQUEE_OUT_DIR: 'outDir',
+  MARQUEE_TABLE: 'tableName',
+  AWS_ENDPOINT_URL_DYNAMODB: 'dynamoEndpoint',
+  MARQUEE_BUCKET: 'bucket',
+  AWS_ENDPOINT_URL_S3: 's3Endpoint',
+  AWS_REGION: 'region',
+  MARQUEE_FETCH_TIMEOUT_MS: 'fetchTimeoutMs',
+  MARQUEE_FETCH_MAX_BYTES: 'fetchMaxBytes',
+  MARQUEE_FETCH_MAX_REDIRECTS: 'fetchMaxRedirects',
+  MARQUEE_CRAWL_CONCURRENCY: 'crawlConcurrency',
+  MARQUEE_ANALYST: 'analyst',
+  OPENAI_API_KEY: 'openaiApiKey',
+  OPENAI_BASE_URL: 'openaiBaseUrl',
+  MARQUEE_MODEL: 'model',
+  SLACK_WEBHOOK_URL: 'slackWebhookUrl',
+  SMTP_URL: 'smtpUrl',
+};
+
+/** Known MARQUEE_* variables that are read elsewhere (entry points), not config keys. */
+const OTHER_KNOWN = new Set(['MARQUEE_WORKSPACE', 'MARQUEE_LOG_LEVEL']);
+
+/**
+ * Resolves the configuration: defaults < environment < explicit overrides (CLI flags).
+ * An unknown MARQUEE_* variable fails with a message that lists the known ones.
+ */
+export function resolveConfig(env: Record<string, string | undefined>, overrides: Partial<AppConfig> = {}): AppConfig {
+  const raw: Record<string, unknown> = {};
+  for (const [name, value] of Object.entries(env)) {
+    if (value === undefined || value === '') continue;
+    const key = ENV_KEYS[name];
+    if (key) raw[key] = value;
+    else if (name.startsWith('MARQUEE_') && !OTHER_KNOWN.has(name)) {
+      const known = [...Object.keys(ENV_KEYS).filter((k) => k.startsWith('MARQUEE_')), ...OTHER_KNOWN].sort();
+      throw new ConfigError(`unknown setting ${name} (known: ${known.join(', ')})`);
+    }
+  }
+  for (const [k, v] of Object.entries(overrides)) if (v !== undefined) raw[k] = v;
+  const result = AppConfig.safeParse(raw);
+  if (!result.success) {
+    const envName = (key: PropertyKey) => Object.entries(ENV_KEYS).find(([, k]) => k === key)?.[0] ?? String(key);
+    throw new ConfigError(
+      `configuration: ${formatIssues(result.error.issues.map((i) => ({ ...i, path: [envName(i.path[0] ?? '')] })))}`,
+    );
+  }
+  return result.data;
+}

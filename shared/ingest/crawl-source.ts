@@ -1,0 +1,212 @@
+// Use-case crawlSource: one conditional GET of one source, snapshot, parse, normalize, dedupe, store.
+import type { Source, Workspace } from '../model/workspace.js';
+import type { Item } from '../model/item.js';
+import { emptySourceState, type SourceState } from '../model/source-state.js';
+import type { Fetcher } from '../http/fetcher.js';
+import { FetchError } from '../http/fetcher.js';
+import type { ObjectStore } from '../ports/object-store.js';
+import type { ChartStore, ItemStore, SourceStateStore } from '../ports/store.js';
+import type { Clock } from '../ports/clock.js';
+import { silentLogger, type Logger } from '../ports/logger.js';
+import { parseDocument } from './parse/parse-document.js';
+import { ParseError } from './parse/parse.types.js';
+import { SeenSet, identityKeys, itemIdFor } from './dedupe.js';
+import { durationMs } from '../util/duration.js';
+import { sha256Hex } from '../util/text.js';
+import { mapLimit } from '../util/concurrency.js';
+
+export interface CrawlDeps {
+  fetcher: Fetcher;
+  store: ItemStore & SourceStateStore & ChartStore;
+  objects: ObjectStore;
+  clock: Clock;
+  log?: Logger;
+}
+
+export type CrawlStatus = 'ok' | 'not_modified' | 'error' | 'skipped';
+
+export interface CrawlSourceResult {
+  id: string;
+  status: CrawlStatus;
+  newItems: number;
+  duplicates: number;
+  seenItems: number;
+  chartEntries: number;
+  /** Ids of the items stored by this crawl, to hand to analysis. */
+  newItemIds: string[];
+  error: string | null;
+  errorCode: string | null;
+  warnings: string[];
+  nextDueAt: string | null;
+  durationMs: number;
+}
+
+const MAX_BACKOFF_MS = 24 * 60 * 60_000;
+
+/** The absolute URL of a source: relative URLs resolve against the workspace's baseUrl. */
+export function resolveSourceUrl(workspace: Pick<Workspace, 'baseUrl'>, source: Pick<Source, 'url' | 'id'>): string {
+  try {
+    return new URL(source.url, workspace.baseUrl).toString();
+  } catch {
+    throw new FetchError('bad_url', `source "${source.id}" has URL "${source.url}", which is not absolute and the workspace has no baseUrl`);
+  }
+}
+
+/** When a source should next be fetched: its schedule after success, exponential backoff after failures. */
+export function nextDue(now: Date, everyMs: number, failures: number, retryAfterSeconds?: number): string {
+  let wait = failures === 0 ? everyMs : Math.min(everyMs * 2 ** (failures - 1), MAX_BACKOFF_MS);
+  if (retryAfterSeconds !== undefined) wait = Math.max(wait, retryAfterSeconds * 1000);
+  return new Date(now.getTime() + wait).toISOString();
+}
+
+/** True when the source has never been crawled or its next due time has come. */
+export function isDue(state: SourceState | null, now: Date): boolean {
+  return !state?.nextDueAt || Date.parse(state.nextDueAt) <= now.getTime();
+}
+
+function extensionFor(contentType: string | undefined, kind: Source['kind']): string {
+  if (contentType?.includes('html')) return 'html';
+  if (contentType?.includes('xml')) return 'xml';
+  return kind === 'rss' ? 'xml' : 'html';
+}
+
+/**
+ * Crawls one source once. Never throws for a source's own failure: the failure is recorded in the
+ * source state with a plain reason and a backoff, and returned as status "error".
+ */
+export async function crawlSource(
+  workspace: Pick<Workspace, 'baseUrl'>,
+  source: Source,
+  deps: CrawlDeps,
+  options: { force?: boolean } = {},
+): Promise<CrawlSourceResult> {
+  const log = deps.log ?? silentLogger;
+  const started = Date.now();
+  const now = deps.clock.now();
+  const state = (await deps.store.getSourceState(source.id)) ?? emptySourceState(source.id);
+  const everyMs = durationMs(source.schedule.every);
+  const result: CrawlSourceResult = {
+    id: source.id,
+    status: 'ok',
+    newItems: 0,
+    duplicates: 0,
+    seenItems: 0,
+    chartEntries: 0,
+    newItemIds: [],
+    error: null,
+    errorCode: null,
+    warnings: [],
+    nextDueAt: state.nextDueAt,
+    durationMs: 0,
+  };
+  if (!options.force && !isDue(state, now)) {
+    result.status = 'skipped';
+    result.durationMs = Date.now() - started;
+    return result;
+  }
+
+  const next: SourceState = { ...state, lastAttemptAt: now.toISOString() };
+  try {
+    const url = resolveSourceUrl(workspace, source);
+    const res = await deps.fetcher.fetch({ url, etag: state.etag, lastModified: state.lastModified });
+    next.etag = res.headers.etag ?? (res.notModified ? state.etag : null);
+    next.lastModified = res.headers['last-modified'] ?? (res.notModified ? state.lastModified : null);
+    const bodyHash = res.notModified ? state.bodyHash : sha256Hex(res.body, 32);
+
+    if (res.notModified || bodyHash === state.bodyHash) {
+      // Unchanged: one conditional request, no parse, no item writes, no snapshot.
+      result.status = 'not_modified';
+    } else {
+      const stamp = now.toISOString().replace(/[-:]/g, '').replace(/\.\d+Z$/, 'Z');
+      const snapshotKey = `raw/${source.id}/${now.toISOString().slice(0, 10)}/${stamp}-${bodyHash!.slice(0, 8)}.${extensionFor(res.headers['content-type'], source.kind)}`;
+      await deps.objects.put(snapshotKey, res.body, res.headers['content-type']);
+      next.lastSnapshotKey = snapshotKey;
+
+      const parsed = await parseDocument(res.body, {
+        name: url,
+        kind: source.kind,
+        baseUrl: res.url,
+        contentType: res.headers['content-type'],
+        selectors: source.kind === 'html' ? source.selectors : undefined,
+        layout: source.kind === 'boxoffice' ? source.layout : undefined,
+      });
+      result.warnings = parsed.warnings;
+
+      if (parsed.kind === 'boxoffice') {
+        const stored = await deps.store.putChart({
+          ...parsed.chart,
+          sourceId: source.id,
+          fetchedAt: now.toISOString(),
+          entries: parsed.entries,
+        });
+        result.chartEntries = stored.entries;
+      } else {
+        const seen = new SeenSet();
+        const fresh = parsed.items.filter((it) => {
+          const first = seen.add(it);
+          if (!first) result.duplicates++;
+          return first;
+        });
+        result.seenItems = parsed.items.length;
+        const outcomes = await mapLimit(fresh, 8, async (parsedItem) => {
+          const item: Item = {
+            ...parsedItem,
+            id: itemIdFor(parsedItem, source.id),
+            sourceId: source.id,
+            studio: source.studio ?? null,
+            tags: source.tags,
+            fetchedAt: now.toISOString(),
+            snapshotKey,
+          };
+          const out = await deps.store.putItemIfNew(item, identityKeys(parsedItem));
+          return { id: item.id, status: out.status };
+        });
+        for (const o of outcomes) {
+          if (o.status === 'new') {
+            result.newItems++;
+            result.newItemIds.push(o.id);
+          } else if (o.status === 'duplicate') result.duplicates++;
+        }
+        next.itemsTotal = state.itemsTotal + result.newItems;
+      }
+      // Remember the body only once it is fully stored: a crash before here re-parses next time.
+      next.bodyHash = bodyHash;
+      result.status = 'ok';
+    }
+    next.lastStatus = result.status;
+    next.lastSuccessAt = now.toISOString();
+    next.consecutiveFailures = 0;
+    next.lastError = null;
+    next.lastErrorCode = null;
+    next.nextDueAt = nextDue(now, everyMs, 0);
+  } catch (err) {
+    const failures = state.consecutiveFailures + 1;
+    const { code, message } = describeFailure(err);
+    if (code === 'internal') log.error('crawl failed unexpectedly', { source: source.id, error: String((err as Error)?.stack ?? err) });
+    else log.warn('source failed', { source: source.id, code, reason: message });
+    result.status = 'error';
+    result.error = message;
+    result.errorCode = code;
+    next.lastStatus = 'error';
+    next.consecutiveFailures = failures;
+    next.lastError = message;
+    next.lastErrorCode = code;
+    next.nextDueAt = nextDue(now, everyMs, failures, err instanceof FetchError ? err.details.retryAfterSeconds : undefined);
+    // Keep the old validators and body hash: the next attempt must fetch and parse in full.
+    next.etag = state.etag;
+    next.lastModified = state.lastModified;
+    next.bodyHash = state.bodyHash;
+  }
+  await deps.store.putSourceState(next);
+  result.nextDueAt = next.nextDueAt;
+  result.durationMs = Date.now() - started;
+  return result;
+}
+
+/** A plain-words reason and a stable code for any failure of one source. */
+export function describeFailure(err: unknown): { code: string; message: string } {
+  if (err instanceof FetchError) return { code: err.code, message: err.message };
+  if (err instanceof ParseError) return { code: err.code, message: err.message };
+  const e = err as Error;
+  return { code: 'internal', message: `internal error: ${e?.message ?? String(err)}` };
+}

@@ -1,0 +1,58 @@
+// Store ports: narrow interfaces over the single-table store, one per capability.
+import type { Item } from '../model/item.js';
+import type { SourceState } from '../model/source-state.js';
+import type { BoxOfficeEntry, ChartInfo } from '../model/boxoffice.js';
+
+export interface Page<T> {
+  items: T[];
+  /** Opaque cursor for the next page, or null at the end. */
+  cursor: string | null;
+}
+
+export interface TimeRange {
+  from?: string;
+  to?: string;
+  limit?: number;
+  cursor?: string | null;
+}
+
+export type PutItemResult =
+  | { status: 'new' }
+  | { status: 'exists' }
+  | { status: 'duplicate'; duplicateOf: string; key: string };
+
+export interface ItemStore {
+  /**
+   * Stores an item unless one of its identity keys (guid, canonical url, content hash) already
+   * belongs to another item. Idempotent: retrying the same item after a crash completes it.
+   */
+  putItemIfNew(item: Item, identityKeys: string[]): Promise<PutItemResult>;
+  getItem(id: string): Promise<Item | null>;
+  itemsBySource(sourceId: string, range?: TimeRange): Promise<Page<Item>>;
+  /** Items published (or fetched, when undated) in a time range, newest first. */
+  itemsByTime(range: TimeRange): Promise<Page<Item>>;
+}
+
+export interface SourceStateStore {
+  getSourceState(sourceId: string): Promise<SourceState | null>;
+  putSourceState(state: SourceState): Promise<void>;
+  listSourceStates(): Promise<SourceState[]>;
+}
+
+export interface StoredChart extends ChartInfo {
+  sourceId: string;
+  fetchedAt: string;
+  entries: BoxOfficeEntry[];
+}
+
+export interface ChartStore {
+  /** Stores a chart period; storing the same period from the same site again replaces it. */
+  putChart(chart: StoredChart): Promise<{ created: boolean; entries: number }>;
+  getChart(site: string, periodType: string, start: string): Promise<StoredChart | null>;
+  /** Charts of one period type, newest period first. */
+  listCharts(periodType: string, range?: TimeRange): Promise<Page<ChartInfo & { sourceId: string }>>;
+  /** One title's entries across charts, oldest period first. */
+  titleSeries(title: string): Promise<Array<BoxOfficeEntry & { site: string; periodType: string; start: string | null; end: string | null }>>;
+}
+
+export type Store = ItemStore & SourceStateStore & ChartStore;

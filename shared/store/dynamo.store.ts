@@ -1,0 +1,375 @@
+// DynamoDB adapter of the store ports: one table, two GSIs, conditional writes instead of transactions.
+import type { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import {
+  BatchWriteCommand,
+  DynamoDBDocumentClient,
+  GetCommand,
+  PutCommand,
+  QueryCommand,
+  type QueryCommandInput,
+} from '@aws-sdk/lib-dynamodb';
+import { Item } from '../model/item.js';
+import { SourceState } from '../model/source-state.js';
+import type { BoxOfficeEntry, ChartInfo } from '../model/boxoffice.js';
+import type { Page, PutItemResult, Store, StoredChart, TimeRange } from '../ports/store.js';
+import { InvalidCursorError, StoreError, isConditionalCheckFailed } from './errors.js';
+import { titleKey } from '../util/text.js';
+
+type Row = Record<string, unknown>;
+
+const MAX_PAGE = 200;
+
+/** Encodes a DynamoDB LastEvaluatedKey (plus where a multi-partition walk is) as an opaque cursor. */
+function encodeCursor(value: unknown): string {
+  return Buffer.from(JSON.stringify(value), 'utf8').toString('base64url');
+}
+
+function decodeCursor<T>(cursor: string): T {
+  try {
+    return JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as T;
+  } catch {
+    throw new InvalidCursorError();
+  }
+}
+
+function itemTime(item: Item): string {
+  return item.publishedAt ?? item.fetchedAt;
+}
+
+function monthOf(iso: string): string {
+  return iso.slice(0, 7);
+}
+
+function previousMonth(month: string): string {
+  const [y, m] = month.split('-').map(Number) as [number, number];
+  const d = new Date(Date.UTC(y, m - 2, 1));
+  return d.toISOString().slice(0, 7);
+}
+
+function stripKeys<T extends Row>(row: Row): T {
+  const { pk: _pk, sk: _sk, gsi1pk: _a, gsi1sk: _b, gsi2pk: _c, gsi2sk: _d, entity: _e, ...rest } = row;
+  return rest as T;
+}
+
+export interface DynamoStoreOptions {
+  client: DynamoDBClient;
+  tableName: string;
+}
+
+/** The store ports over one DynamoDB table (AWS, or the embedded DynamoDB-protocol server locally). */
+export class DynamoStore implements Store {
+  private readonly doc: DynamoDBDocumentClient;
+  private readonly table: string;
+
+  constructor(options: DynamoStoreOptions) {
+    this.doc = DynamoDBDocumentClient.from(options.client, {
+      marshallOptions: { removeUndefinedValues: true, convertEmptyValues: false },
+    });
+    this.table = options.tableName;
+  }
+
+  // ---- items -------------------------------------------------------------------------------
+
+  async putItemIfNew(item: Item, identityKeys: string[]): Promise<PutItemResult> {
+    const existing = await this.get(`ITEM#${item.id}`, 'A');
+    if (existing) return { status: 'exists' };
+
+    // Claim every identity key for this item id. The condition lets a retry of the same item pass
+    // (the key is already ours), so a crash between claims and the item write loses nothing.
+    for (const key of identityKeys) {
+      try {
+        await this.doc.send(
+          new PutCommand({
+            TableName: this.table,
+            Item: { pk: `KEY#${key}`, sk: 'A', entity: 'key', itemId: item.id },
+            ConditionExpression: 'attribute_not_exists(pk) OR itemId = :id',
+            ExpressionAttributeValues: { ':id': item.id },
+          }),
+        );
+      } catch (err) {
+        if (!isConditionalCheckFailed(err)) throw new StoreError(`could not claim key ${key}`, { cause: err });
+        const owner = await this.get(`KEY#${key}`, 'A');
+        return { status: 'duplicate', duplicateOf: String(owner?.itemId ?? ''), key };
+      }
+    }
+
+    const time = itemTime(item);
+    try {
+      await this.doc.send(
+        new PutCommand({
+          TableName: this.table,
+          Item: {
+            pk: `ITEM#${item.id}`,
+            sk: 'A',
+            entity: 'item',
+            gsi1pk: `SRC#${item.sourceId}`,
+            gsi1sk: `${time}#${item.id}`,
+            gsi2pk: `ITEMS#${monthOf(time)}`,
+            gsi2sk: `${time}#${item.id}`,
+            ...item,
+          },
+          // Never overwrite an item: a concurrent crawler of the same source may have won the race.
+          ConditionExpression: 'attribute_not_exists(pk)',
+        }),
+      );
+    } catch (err) {
+      if (isConditionalCheckFailed(err)) return { status: 'exists' };
+      throw new StoreError(`could not store item ${item.id}`, { cause: err });
+    }
+    return { status: 'new' };
+  }
+
+  async getItem(id: string): Promise<Item | null> {
+    const row = await this.get(`ITEM#${id}`, 'A');
+    return row ? Item.parse(stripKeys(row)) : null;
+  }
+
+  async itemsBySource(sourceId: string, range: TimeRange = {}): Promise<Page<Item>> {
+    const page = await this.queryPage(
+      {
+        IndexName: 'gsi1',
+        ...this.rangeCondition('gsi1pk', 'gsi1sk', `SRC#${sourceId}`, range),
+        ScanIndexForward: false,
+      },
+      range,
+    );
+    return { items: page.rows.map((r) => Item.parse(stripKeys(r))), cursor: page.cursor };
+  }
+
+  async itemsByTime(range: TimeRange = {}): Promise<Page<Item>> {
+    // Items are partitioned by month; walk months from `to` back to `from`, newest first.
+    const limit = Math.min(range.limit ?? 50, MAX_PAGE);
+    const toMonth = monthOf(range.to ?? new Date().toISOString());
+    const fromMonth = monthOf(range.from ?? '2000-01-01');
+    let state: { month: string; key?: Row } = range.cursor
+      ? decodeCursor<{ month: string; key?: Row }>(range.cursor)
+      : { month: toMonth };
+    const items: Item[] = [];
+    while (state.month >= fromMonth) {
+      const out = await this.doc.send(
+        new QueryCommand({
+          TableName: this.table,
+          IndexName: 'gsi2',
+          ...this.rangeCondition('gsi2pk', 'gsi2sk', `ITEMS#${state.month}`, range),
+          ScanIndexForward: false,
+          Limit: limit - items.length,
+          ExclusiveStartKey: state.key,
+        }),
+      );
+      for (const r of out.Items ?? []) items.push(Item.parse(stripKeys(r)));
+      if (out.LastEvaluatedKey) {
+        state = { month: state.month, key: out.LastEvaluatedKey };
+        if (items.length >= limit) return { items, cursor: encodeCursor(state) };
+      } else {
+        state = { month: previousMonth(state.month) };
+        if (items.length >= limit) {
+          return { items, cursor: state.month >= fromMonth ? encodeCursor(state) : null };
+        }
+      }
+    }
+    return { items, cursor: null };
+  }
+
+  // ---- source state ------------------------------------------------------------------------
+
+  async getSourceState(sourceId: string): Promise<SourceState | null> {
+    const row = await this.get(`SOURCE#${sourceId}`, 'STATE');
+    return row ? SourceState.parse(stripKeys(row)) : null;
+  }
+
+  async putSourceState(state: SourceState): Promise<void> {
+    await this.put({
+      pk: `SOURCE#${state.sourceId}`,
+      sk: 'STATE',
+      entity: 'source-state',
+      gsi1pk: 'SOURCES',
+      gsi1sk: state.sourceId,
+      ...state,
+    });
+  }
+
+  async listSourceStates(): Promise<SourceState[]> {
+    const rows = await this.queryAll({
+      IndexName: 'gsi1',
+      KeyConditionExpression: 'gsi1pk = :pk',
+      ExpressionAttributeValues: { ':pk': 'SOURCES' },
+    });
+    return rows.map((r) => SourceState.parse(stripKeys(r)));
+  }
+
+  // ---- box-office charts -------------------------------------------------------------------
+
+  async putChart(chart: StoredChart): Promise<{ created: boolean; entries: number }> {
+    const start = chart.period.start ?? 'unknown';
+    const pk = `CHART#${chart.site}#${chart.period.type}#${start}`;
+    const previous = await this.queryAll({ KeyConditionExpression: 'pk = :pk', ExpressionAttributeValues: { ':pk': pk } });
+    const header: Row = {
+      pk,
+      sk: 'A',
+      entity: 'chart',
+      gsi2pk: `CHARTS#${chart.period.type}`,
+      gsi2sk: `${start}#${chart.site}`,
+      site: chart.site,
+      period: chart.period,
+      sourceId: chart.sourceId,
+      fetchedAt: chart.fetchedAt,
+      entryCount: chart.entries.length,
+    };
+    const entryRows: Row[] = chart.entries.map((e) => ({
+      pk,
+      sk: `E#${titleKey(e.title)}`,
+      entity: 'chart-entry',
+      gsi1pk: `TITLE#${titleKey(e.title)}`,
+      gsi1sk: `${start}#${chart.site}#${chart.period.type}`,
+      site: chart.site,
+      periodType: chart.period.type,
+      start: chart.period.start,
+      end: chart.period.end,
+      ...e,
+    }));
+    const keep = new Set(entryRows.map((r) => r.sk as string));
+    const stale = previous.filter((r) => r.sk !== 'A' && !keep.has(r.sk as string));
+    await this.batchWrite([
+      ...[header, ...entryRows].map((Item) => ({ PutRequest: { Item } })),
+      ...stale.map((r) => ({ DeleteRequest: { Key: { pk: r.pk, sk: r.sk } } })),
+    ]);
+    return { created: previous.length === 0, entries: entryRows.length };
+  }
+
+  async getChart(site: string, periodType: string, start: string): Promise<StoredChart | null> {
+    const rows = await this.queryAll({
+      KeyConditionExpression: 'pk = :pk',
+      ExpressionAttributeValues: { ':pk': `CHART#${site}#${periodType}#${start}` },
+    });
+    const header = rows.find((r) => r.sk === 'A');
+    if (!header) return null;
+    const entries = rows
+      .filter((r) => r.sk !== 'A')
+      .map((r) => {
+        const { site: _s, periodType: _p, start: _st, end: _e, ...entry } = stripKeys<Row>(r);
+        return entry as unknown as BoxOfficeEntry;
+      })
+      .sort((a, b) => (a.rank ?? 9999) - (b.rank ?? 9999));
+    return {
+      site: header.site as string,
+      period: header.period as ChartInfo['period'],
+      sourceId: header.sourceId as string,
+      fetchedAt: header.fetchedAt as string,
+      entries,
+    };
+  }
+
+  async listCharts(periodType: string, range: TimeRange = {}): Promise<Page<ChartInfo & { sourceId: string }>> {
+    const page = await this.queryPage(
+      {
+        IndexName: 'gsi2',
+        ...this.rangeCondition('gsi2pk', 'gsi2sk', `CHARTS#${periodType}`, {
+          ...range,
+          to: range.to ? `${range.to}\uffff` : undefined,
+        }),
+        ScanIndexForward: false,
+      },
+      range,
+    );
+    return {
+      items: page.rows.map((r) => ({
+        site: r.site as string,
+        period: r.period as ChartInfo['period'],
+        sourceId: r.sourceId as string,
+      })),
+      cursor: page.cursor,
+    };
+  }
+
+  async titleSeries(title: string) {
+    const rows = await this.queryAll({
+      IndexName: 'gsi1',
+      KeyConditionExpression: 'gsi1pk = :pk',
+      ExpressionAttributeValues: { ':pk': `TITLE#${titleKey(title)}` },
+    });
+    return rows.map((r) => stripKeys(r) as unknown as BoxOfficeEntry & {
+      site: string;
+      periodType: string;
+      start: string | null;
+      end: string | null;
+    });
+  }
+
+  // ---- plumbing ----------------------------------------------------------------------------
+
+  private rangeCondition(pkName: string, skName: string, pk: string, range: TimeRange) {
+    const values: Row = { ':pk': pk };
+    let cond = `${pkName} = :pk`;
+    if (range.from && range.to) {
+      cond += ` AND ${skName} BETWEEN :from AND :to`;
+      values[':from'] = range.from;
+      values[':to'] = `${range.to}\uffff`;
+    } else if (range.from) {
+      cond += ` AND ${skName} >= :from`;
+      values[':from'] = range.from;
+    } else if (range.to) {
+      cond += ` AND ${skName} <= :to`;
+      values[':to'] = `${range.to}\uffff`;
+    }
+    return { KeyConditionExpression: cond, ExpressionAttributeValues: values };
+  }
+
+  private async get(pk: string, sk: string): Promise<Row | null> {
+    try {
+      const out = await this.doc.send(new GetCommand({ TableName: this.table, Key: { pk, sk } }));
+      return (out.Item as Row | undefined) ?? null;
+    } catch (err) {
+      throw new StoreError(`could not read ${pk}`, { cause: err });
+    }
+  }
+
+  private async put(row: Row): Promise<void> {
+    try {
+      await this.doc.send(new PutCommand({ TableName: this.table, Item: row }));
+    } catch (err) {
+      throw new StoreError(`could not write ${String(row.pk)}`, { cause: err });
+    }
+  }
+
+  private async queryPage(input: Omit<QueryCommandInput, 'TableName'>, range: TimeRange) {
+    const limit = Math.min(range.limit ?? 50, MAX_PAGE);
+    const out = await this.doc.send(
+      new QueryCommand({
+        TableName: this.table,
+        ...input,
+        Limit: limit,
+        ExclusiveStartKey: range.cursor ? decodeCursor<Row>(range.cursor) : undefined,
+      }),
+    );
+    return {
+      rows: (out.Items ?? []) as Row[],
+      cursor: out.LastEvaluatedKey ? encodeCursor(out.LastEvaluatedKey) : null,
+    };
+  }
+
+  private async queryAll(input: Omit<QueryCommandInput, 'TableName'>): Promise<Row[]> {
+    const rows: Row[] = [];
+    let key: Row | undefined;
+    do {
+      const out = await this.doc.send(new QueryCommand({ TableName: this.table, ...input, ExclusiveStartKey: key }));
+      rows.push(...((out.Items ?? []) as Row[]));
+      key = out.LastEvaluatedKey as Row | undefined;
+    } while (key);
+    return rows;
+  }
+
+  private async batchWrite(requests: Array<Record<string, unknown>>): Promise<void> {
+    for (let i = 0; i < requests.length; i += 25) {
+      let pending = requests.slice(i, i + 25);
+      // BatchWrite may leave items unprocessed under throttling: retry them with backoff.
+      for (let attempt = 0; pending.length > 0; attempt++) {
+        if (attempt > 8) throw new StoreError(`batch write left ${pending.length} items unprocessed`);
+        if (attempt > 0) await new Promise((r) => setTimeout(r, Math.min(50 * 2 ** attempt, 2000)));
+        const out = await this.doc.send(
+          new BatchWriteCommand({ RequestItems: { [this.table]: pending as never } }),
+        );
+        pending = (out.UnprocessedItems?.[this.table] ?? []) as Array<Record<string, unknown>>;
+      }
+    }
+  }
+}

@@ -1,0 +1,18 @@
+// Small text helpers shared across modules (title keys, hashing).
+import { createHash } from 'node:crypto';
+
+/** A comparison key for a film title: case, accents, punctuation and spacing folded. */
+export function titleKey(title: string): string {
+  return title
+    .normalize('NFKD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase()
+    .replace(/&/g, ' and ')
+    .replace(/[^a-z0-9]+/g, ' ')
+    .trim();
+}
+
+/** Hex sha256 of a string or bytes, truncated to `length` characters. */
+export function sha256Hex(input: string | Uint8Array, length = 64): string {
+  return createHash('sha256').update(input).digest('hex').slice(0, length);
+}

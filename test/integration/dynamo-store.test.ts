@@ -1,0 +1,126 @@
+// The DynamoDB store adapter against the embedded DynamoDB-protocol server (real protocol, no mocks).
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { openTestStore, type TestStore } from '../support/embedded-store.js';
+import type { Item } from '../../shared/model/item.js';
+import { emptySourceState } from '../../shared/model/source-state.js';
+
+let t: TestStore;
+beforeAll(async () => {
+  t = await openTestStore();
+});
+afterAll(async () => t.close());
+
+function item(id: string, over: Partial<Item> = {}): Item {
+  return {
+    id,
+    sourceId: 'src-a',
+    url: `https://trade.example/${id}`,
+    guid: null,
+    title: `Title ${id}`,
+    publishedAt: '2026-11-20T10:00:00.000Z',
+    author: null,
+    text: `Body of ${id}`,
+    categories: [],
+    hash: `hash-${id}`,
+    studio: null,
+    tags: ['trade'],
+    fetchedAt: '2026-11-26T10:00:00.000Z',
+    snapshotKey: null,
+    ...over,
+  };
+}
+const keys = (i: Item) => [`url:${i.url}`, `hash:${i.hash}`];
+
+describe('DynamoStore items', () => {
+  it('stores a new item once and reports the second put as existing', async () => {
+    const a = item('a1');
+    expect(await t.store.putItemIfNew(a, keys(a))).toEqual({ status: 'new' });
+    expect(await t.store.putItemIfNew(a, keys(a))).toEqual({ status: 'exists' });
+    expect(await t.store.getItem('a1')).toEqual(a);
+  });
+
+  it('refuses an item whose content hash belongs to another item (syndicated copy)', async () => {
+    const orig = item('b1', { hash: 'same-hash' });
+    const copy = item('b2', { url: 'https://other.example/b2', hash: 'same-hash' });
+    await t.store.putItemIfNew(orig, keys(orig));
+    const r = await t.store.putItemIfNew(copy, keys(copy));
+    expect(r).toEqual({ status: 'duplicate', duplicateOf: 'b1', key: 'hash:same-hash' });
+    expect(await t.store.getItem('b2')).toBeNull();
+  });
+
+  it('completes an item whose keys were claimed before a crash (retry loses nothing)', async () => {
+    const c = item('c1');
+    // Simulate the crash: claim keys by running the put for another item id that shares nothing,
+    // then write the claims of c1 only, as a crashed run would have.
+    await t.store.putItemIfNew(item('c0'), ['url:https://trade.example/c0']);
+    const partial = new (await import('@aws-sdk/lib-dynamodb')).PutCommand({
+      TableName: t.tableName,
+      Item: { pk: `KEY#url:${c.url}`, sk: 'A', entity: 'key', itemId: 'c1' },
+    });
+    await (await import('@aws-sdk/lib-dynamodb')).DynamoDBDocumentClient.from(t.client).send(partial);
+    expect(await t.store.putItemIfNew(c, keys(c))).toEqual({ status: 'new' });
+    expect(await t.store.getItem('c1')).not.toBeNull();
+  });
+
+  it('pages items of a source newest first with an opaque cursor', async () => {
+    for (let i = 0; i < 5; i++) {
+      const it = item(`p${i}`, { sourceId: 'src-page', publishedAt: `2026-11-1${i}T00:00:00.000Z` });
+      await t.store.putItemIfNew(it, keys(it));
+    }
+    const first = await t.store.itemsBySource('src-page', { limit: 3 });
+    expect(first.items.map((i) => i.id)).toEqual(['p4', 'p3', 'p2']);
+    expect(first.cursor).toBeTypeOf('string');
+    const second = await t.store.itemsBySource('src-page', { limit: 3, cursor: first.cursor });
+    expect(second.items.map((i) => i.id)).toEqual(['p1', 'p0']);
+    expect(second.cursor).toBeNull();
+  });
+
+  it('walks months for items by time range', async () => {
+    const oct = item('m-oct', { sourceId: 'src-m', publishedAt: '2026-10-30T00:00:00.000Z' });
+    const sep = item('m-sep', { sourceId: 'src-m', publishedAt: '2026-09-15T00:00:00.000Z' });
+    for (const i of [oct, sep]) await t.store.putItemIfNew(i, keys(i));
+    const page = await t.store.itemsByTime({ from: '2026-09-01', to: '2026-10-31', limit: 10 });
+    expect(page.items.map((i) => i.id)).toEqual(['m-oct', 'm-sep']);
+    const paged = await t.store.itemsByTime({ from: '2026-09-01', to: '2026-10-31', limit: 1 });
+    expect(paged.items.map((i) => i.id)).toEqual(['m-oct']);
+    const rest = await t.store.itemsByTime({ from: '2026-09-01', to: '2026-10-31', limit: 1, cursor: paged.cursor });
+    expect(rest.items.map((i) => i.id)).toEqual(['m-sep']);
+  });
+
+  it('rejects a forged cursor with a typed error', async () => {
+    await expect(t.store.itemsBySource('src-page', { cursor: '!!!not-base64-json' })).rejects.toThrow(/cursor/);
+  });
+});
+
+describe('DynamoStore source state', () => {
+  it('round-trips and lists source states without a scan', async () => {
+    const s = { ...emptySourceState('feed-x'), etag: '"abc"', consecutiveFailures: 2, lastError: 'HTTP 503' };
+    await t.store.putSourceState(s);
+    await t.store.putSourceState(emptySourceState('feed-y'));
+    expect(await t.store.getSourceState('feed-x')).toEqual(s);
+    expect((await t.store.listSourceStates()).map((x) => x.sourceId)).toEqual(['feed-x', 'feed-y']);
+  });
+});
+
+describe('DynamoStore charts', () => {
+  const entry = (rank: number, title: string, gross: number) => ({
+    rank, title, distributor: 'Lionsgate', gross, theaters: 3000, perTheater: Math.round(gross / 3000),
+    totalGross: gross * 2, weeks: 2, change: -40,
+  });
+
+  it('stores a chart, replaces it on re-store and builds a title series across periods', async () => {
+    const base = { site: 'boxofficemojo', sourceId: 'bom', fetchedAt: '2026-11-26T00:00:00Z' };
+    const w1 = { ...base, period: { type: 'weekend' as const, start: '2026-11-13', end: '2026-11-15' }, entries: [entry(1, 'Night Harbor', 20e6), entry(2, 'Old Title', 5e6)] };
+    const w2 = { ...base, period: { type: 'weekend' as const, start: '2026-11-20', end: '2026-11-22' }, entries: [entry(1, 'Night Harbor', 12e6)] };
+    expect(await t.store.putChart(w1)).toEqual({ created: true, entries: 2 });
+    await t.store.putChart(w2);
+    const again = await t.store.putChart({ ...w1, entries: [entry(1, 'Night Harbor', 21e6)] });
+    expect(again.created).toBe(false);
+    const stored = await t.store.getChart('boxofficemojo', 'weekend', '2026-11-13');
+    expect(stored?.entries.map((e) => [e.title, e.gross])).toEqual([['Night Harbor', 21e6]]);
+    const series = await t.store.titleSeries('night harbor');
+    expect(series.map((s) => [s.start, s.gross])).toEqual([['2026-11-13', 21e6], ['2026-11-20', 12e6]]);
+    const list = await t.store.listCharts('weekend', {});
+    expect(list.items.map((c) => c.period.start)).toEqual(['2026-11-20', '2026-11-13']);
+  });
+});

@@ -1,0 +1,98 @@
+// The `marquee` CLI contract: parse, crawl and run, in-process and through the real bin script.
+import { execFile } from 'node:child_process';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { main } from '../../functions/cli/main.js';
+import { captureIo } from '../support/capture-io.js';
+
+const run = promisify(execFile);
+let dir: string;
+const env = { AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true' };
+
+beforeAll(async () => {
+  dir = await mkdtemp(join(tmpdir(), 'marquee-cli-'));
+});
+afterAll(async () => rm(dir, { recursive: true, force: true }));
+
+describe('marquee parse', () => {
+  it('prints items of a feed file as JSON with the contract keys', async () => {
+    const io = captureIo();
+    expect(await main(['parse', 'test/fixtures/crawl/site/trade-a.xml', '--json'], io, env)).toBe(0);
+    const out = io.json();
+    expect(out.kind).toBe('rss');
+    expect(out.items).toHaveLength(3);
+    expect(Object.keys(out.items[0])).toEqual(expect.arrayContaining(['url', 'title', 'publishedAt', 'author', 'text', 'categories', 'hash']));
+    expect(out.items[0]).toMatchObject({
+      url: 'https://trade-a.example/2026/11/cold-harbor-date/',
+      title: 'Lionsgate Dates ‘Cold Harbor’ for March 12, 2027',
+      publishedAt: '2026-11-24T17:15:00.000Z',
+      author: 'Jane Reporter',
+      categories: ['Release Dates'],
+    });
+    expect(out.items[0].text).toContain('Lionsgate has set Cold Harbor for March 12, 2027.');
+    expect(out.warnings).toEqual([]);
+  });
+
+  it('parses an html list page with --selectors, resolving relative links against --base-url', async () => {
+    const io = captureIo();
+    const selectors = JSON.stringify({ item: '.press-item', title: 'h3', link: 'h3 a', date: 'time' });
+    const code = await main(['parse', 'test/fixtures/crawl/site/newsroom.html', '--kind', 'html', '--selectors', selectors, '--base-url', 'https://studio.example/', '--json'], io, env);
+    expect(code).toBe(0);
+    expect(io.json().items.map((i: { url: string }) => i.url)).toEqual([
+      'https://studio.example/press/winter-kings-trailer',
+      'https://studio.example/press/exec-hire',
+    ]);
+  });
+
+  it('unparseable input: exit 2, one plain line on stderr, an error object on stdout', async () => {
+    const bad = join(dir, 'broken.xml');
+    await writeFile(bad, '<?xml version="1.0"?><rss><channel><item><title>Unclosed</channel>');
+    const io = captureIo();
+    expect(await main(['parse', bad, '--kind', 'rss', '--json'], io, env)).toBe(2);
+    expect(io.stderr.trim().split('\n')).toHaveLength(1);
+    expect(io.stderr).toContain(bad);
+    expect(io.stderr).not.toMatch(/\n\s+at /);
+    const out = io.json();
+    expect(out.error.code).toBe('malformed_xml');
+    expect(out.error.message).toContain(bad);
+  });
+
+  it('a missing file is a clear error', async () => {
+    const io = captureIo();
+    expect(await main(['parse', join(dir, 'nope.xml'), '--json'], io, env)).toBe(2);
+    expect(io.json().error).toEqual({ code: 'not_found', message: `${join(dir, 'nope.xml')}: no such file` });
+  });
+
+  it('refuses a URL on a private address in live mode', async () => {
+    const io = captureIo();
+    expect(await main(['parse', 'http://127.0.0.1:9/feed.xml', '--json'], io, env)).toBe(2);
+    expect(io.json().error.code).toBe('blocked_address');
+  });
+});
+
+describe('marquee crawl and run', () => {
+  it('crawl --json on a workspace with a bad key names the key', async () => {
+    const ws = join(dir, 'bad.yaml');
+    await writeFile(ws, 'name: x\nsources:\n  - id: a\n    kind: atom\n    url: http://example.test/\n');
+    const io = captureIo();
+    expect(await main(['crawl', '--workspace', ws, '--data-dir', join(dir, 'd0'), '--json'], io, env)).toBe(2);
+    expect(io.stderr).toMatch(/sources\[0\]\.kind/);
+  });
+
+  it('the bin script runs the bundled demo cycle and a second run is all not_modified', async () => {
+    const dataDir = join(dir, 'demo-data');
+    const opts = { env: { ...process.env, ...env }, maxBuffer: 32 * 1024 * 1024 };
+    const first = await run('node', ['functions/cli/marquee.mjs', 'run', '--once', '--json', '--data-dir', dataDir, '--out', join(dir, 'out')], opts);
+    const r1 = JSON.parse(first.stdout);
+    expect(r1.crawl.totals.errors).toBe(0);
+    expect(r1.crawl.totals.newItems).toBeGreaterThan(200);
+    expect(r1.crawl.totals.chartEntries).toBeGreaterThan(50);
+    const second = await run('node', ['functions/cli/marquee.mjs', 'crawl', '--force', '--json', '--data-dir', dataDir], opts);
+    const r2 = JSON.parse(second.stdout);
+    expect(r2.sources.every((s: { status: string }) => s.status === 'not_modified')).toBe(true);
+    expect(r2.totals.newItems).toBe(0);
+  }, 120_000);
+});

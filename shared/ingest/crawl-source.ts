@@ -148,10 +148,13 @@ export async function crawlSource(
           return first;
         });
         result.seenItems = parsed.items.length;
-        const outcomes = await mapLimit(fresh, 8, async (parsedItem) => {
+        const ids = fresh.map((it) => itemIdFor(it, source.id));
+        const unknown = await deps.store.unknownItemIds(ids);
+        const candidates = fresh.map((it, i) => ({ parsed: it, id: ids[i]! })).filter((c) => unknown.has(c.id));
+        const outcomes = await mapLimit(candidates, 8, async ({ parsed: parsedItem, id }) => {
           const item: Item = {
             ...parsedItem,
-            id: itemIdFor(parsedItem, source.id),
+            id,
             sourceId: source.id,
             studio: source.studio ?? null,
             tags: source.tags,

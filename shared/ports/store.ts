@@ -27,6 +27,8 @@ export interface ItemStore {
    * belongs to another item. Idempotent: retrying the same item after a crash completes it.
    */
   putItemIfNew(item: Item, identityKeys: string[]): Promise<PutItemResult>;
+  /** Of these item ids, the ones not stored yet (one batched read: a re-crawled page costs no writes). */
+  unknownItemIds(ids: string[]): Promise<Set<string>>;
   getItem(id: string): Promise<Item | null>;
   itemsBySource(sourceId: string, range?: TimeRange): Promise<Page<Item>>;
   /** Items published (or fetched, when undated) in a time range, newest first. */

@@ -1,6 +1,7 @@
 // DynamoDB adapter of the store ports: one table, two GSIs, conditional writes instead of transactions.
 import type { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import {
+  BatchGetCommand,
   BatchWriteCommand,
   DynamoDBDocumentClient,
   GetCommand,
@@ -70,10 +71,25 @@ export class DynamoStore implements Store {
 
   // ---- items -------------------------------------------------------------------------------
 
-  async putItemIfNew(item: Item, identityKeys: string[]): Promise<PutItemResult> {
-    const existing = await this.get(`ITEM#${item.id}`, 'A');
-    if (existing) return { status: 'exists' };
+  async unknownItemIds(ids: string[]): Promise<Set<string>> {
+    const unknown = new Set(ids);
+    const unique = [...unknown];
+    for (let i = 0; i < unique.length; i += 100) {
+      let keys: Row[] = unique.slice(i, i + 100).map((id) => ({ pk: `ITEM#${id}`, sk: 'A' }));
+      for (let attempt = 0; keys.length > 0; attempt++) {
+        if (attempt > 8) throw new StoreError(`batch read left ${keys.length} keys unprocessed`);
+        if (attempt > 0) await new Promise((r) => setTimeout(r, Math.min(50 * 2 ** attempt, 2000)));
+        const out = await this.doc.send(
+          new BatchGetCommand({ RequestItems: { [this.table]: { Keys: keys, ProjectionExpression: 'pk' } } }),
+        );
+        for (const row of out.Responses?.[this.table] ?? []) unknown.delete(String(row.pk).slice('ITEM#'.length));
+        keys = (out.UnprocessedKeys?.[this.table]?.Keys ?? []) as Row[];
+      }
+    }
+    return unknown;
+  }
 
+  async putItemIfNew(item: Item, identityKeys: string[]): Promise<PutItemResult> {
     // Claim every identity key for this item id. The condition lets a retry of the same item pass
     // (the key is already ours), so a crash between claims and the item write loses nothing.
     for (const key of identityKeys) {

@@ -11,17 +11,17 @@ export interface CrawlOptions extends CommonOptions {
 
 const MARK: Record<string, string> = { ok: '✓', not_modified: '=', skipped: '·', error: '✗' };
 
+function describe(r: CrawlSourceResult): string {
+  if (r.status === 'error') return r.error ?? 'failed';
+  if (r.status === 'skipped') return `not due until ${r.nextDueAt}`;
+  if (r.status === 'not_modified') return 'unchanged since last crawl';
+  if (r.chartEntries) return `${r.chartEntries} chart entries`;
+  return `${r.newItems} new, ${r.duplicates} duplicates`;
+}
+
 /** One human line for one source's crawl. */
 export function formatSourceLine(r: CrawlSourceResult): string {
-  const what =
-    r.status === 'error'
-      ? r.error
-      : r.status === 'skipped'
-        ? `not due until ${r.nextDueAt}`
-        : r.chartEntries
-          ? `${r.chartEntries} chart entries`
-          : `${r.newItems} new, ${r.duplicates} duplicates`;
-  return `  ${MARK[r.status] ?? '?'} ${r.id.padEnd(28)} ${r.status.padEnd(12)} ${what}  (${r.durationMs} ms)`;
+  return `  ${MARK[r.status] ?? '?'} ${r.id.padEnd(32)} ${r.status.padEnd(12)} ${describe(r)}  (${r.durationMs} ms)`;
 }
 
 /** The JSON shape of a crawl report (CLI contract: sources[{id,status,newItems,error}], totals). */

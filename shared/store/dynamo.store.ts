@@ -1,37 +1,13 @@
 // DynamoDB adapter of the store ports: one table, two GSIs, conditional writes instead of transactions.
 import type { DynamoDBClient } from '@aws-sdk/client-dynamodb';
-import {
-  BatchGetCommand,
-  BatchWriteCommand,
-  DynamoDBDocumentClient,
-  GetCommand,
-  PutCommand,
-  QueryCommand,
-  type QueryCommandInput,
-} from '@aws-sdk/lib-dynamodb';
+import { PutCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { Item } from '../model/item.js';
 import { SourceState } from '../model/source-state.js';
 import type { BoxOfficeEntry, ChartInfo } from '../model/boxoffice.js';
 import type { Page, PutItemResult, Store, StoredChart, TimeRange } from '../ports/store.js';
-import { InvalidCursorError, StoreError, isConditionalCheckFailed } from './errors.js';
+import { StoreError, isConditionalCheckFailed } from './errors.js';
+import { DynamoTable, MAX_PAGE, decodeCursor, encodeCursor, stripKeys, type Row } from './dynamo-table.js';
 import { titleKey } from '../util/text.js';
-
-type Row = Record<string, unknown>;
-
-const MAX_PAGE = 200;
-
-/** Encodes a DynamoDB LastEvaluatedKey (plus where a multi-partition walk is) as an opaque cursor. */
-function encodeCursor(value: unknown): string {
-  return Buffer.from(JSON.stringify(value), 'utf8').toString('base64url');
-}
-
-function decodeCursor<T>(cursor: string): T {
-  try {
-    return JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as T;
-  } catch {
-    throw new InvalidCursorError();
-  }
-}
 
 function itemTime(item: Item): string {
   return item.publishedAt ?? item.fetchedAt;
@@ -43,13 +19,7 @@ function monthOf(iso: string): string {
 
 function previousMonth(month: string): string {
   const [y, m] = month.split('-').map(Number) as [number, number];
-  const d = new Date(Date.UTC(y, m - 2, 1));
-  return d.toISOString().slice(0, 7);
-}
-
-function stripKeys<T extends Row>(row: Row): T {
-  const { pk: _pk, sk: _sk, gsi1pk: _a, gsi1sk: _b, gsi2pk: _c, gsi2sk: _d, entity: _e, ...rest } = row;
-  return rest as T;
+  return new Date(Date.UTC(y, m - 2, 1)).toISOString().slice(0, 7);
 }
 
 export interface DynamoStoreOptions {
@@ -59,33 +29,23 @@ export interface DynamoStoreOptions {
 
 /** The store ports over one DynamoDB table (AWS, or the embedded DynamoDB-protocol server locally). */
 export class DynamoStore implements Store {
-  private readonly doc: DynamoDBDocumentClient;
-  private readonly table: string;
+  private readonly t: DynamoTable;
 
   constructor(options: DynamoStoreOptions) {
-    this.doc = DynamoDBDocumentClient.from(options.client, {
-      marshallOptions: { removeUndefinedValues: true, convertEmptyValues: false },
-    });
-    this.table = options.tableName;
+    this.t = new DynamoTable(options.client, options.tableName);
+  }
+
+  /** The table plumbing, for adapters of other ports on the same table. */
+  get tableAccess(): DynamoTable {
+    return this.t;
   }
 
   // ---- items -------------------------------------------------------------------------------
 
   async unknownItemIds(ids: string[]): Promise<Set<string>> {
     const unknown = new Set(ids);
-    const unique = [...unknown];
-    for (let i = 0; i < unique.length; i += 100) {
-      let keys: Row[] = unique.slice(i, i + 100).map((id) => ({ pk: `ITEM#${id}`, sk: 'A' }));
-      for (let attempt = 0; keys.length > 0; attempt++) {
-        if (attempt > 8) throw new StoreError(`batch read left ${keys.length} keys unprocessed`);
-        if (attempt > 0) await new Promise((r) => setTimeout(r, Math.min(50 * 2 ** attempt, 2000)));
-        const out = await this.doc.send(
-          new BatchGetCommand({ RequestItems: { [this.table]: { Keys: keys, ProjectionExpression: 'pk' } } }),
-        );
-        for (const row of out.Responses?.[this.table] ?? []) unknown.delete(String(row.pk).slice('ITEM#'.length));
-        keys = (out.UnprocessedKeys?.[this.table]?.Keys ?? []) as Row[];
-      }
-    }
+    const rows = await this.t.batchGet([...unknown].map((id) => ({ pk: `ITEM#${id}`, sk: 'A' })), 'pk');
+    for (const row of rows) unknown.delete(String(row.pk).slice('ITEM#'.length));
     return unknown;
   }
 
@@ -94,9 +54,9 @@ export class DynamoStore implements Store {
     // (the key is already ours), so a crash between claims and the item write loses nothing.
     for (const key of identityKeys) {
       try {
-        await this.doc.send(
+        await this.t.doc.send(
           new PutCommand({
-            TableName: this.table,
+            TableName: this.t.name,
             Item: { pk: `KEY#${key}`, sk: 'A', entity: 'key', itemId: item.id },
             ConditionExpression: 'attribute_not_exists(pk) OR itemId = :id',
             ExpressionAttributeValues: { ':id': item.id },
@@ -104,16 +64,16 @@ export class DynamoStore implements Store {
         );
       } catch (err) {
         if (!isConditionalCheckFailed(err)) throw new StoreError(`could not claim key ${key}`, { cause: err });
-        const owner = await this.get(`KEY#${key}`, 'A');
+        const owner = await this.t.get(`KEY#${key}`, 'A');
         return { status: 'duplicate', duplicateOf: String(owner?.itemId ?? ''), key };
       }
     }
 
     const time = itemTime(item);
     try {
-      await this.doc.send(
+      await this.t.doc.send(
         new PutCommand({
-          TableName: this.table,
+          TableName: this.t.name,
           Item: {
             pk: `ITEM#${item.id}`,
             sk: 'A',
@@ -136,15 +96,15 @@ export class DynamoStore implements Store {
   }
 
   async getItem(id: string): Promise<Item | null> {
-    const row = await this.get(`ITEM#${id}`, 'A');
+    const row = await this.t.get(`ITEM#${id}`, 'A');
     return row ? Item.parse(stripKeys(row)) : null;
   }
 
   async itemsBySource(sourceId: string, range: TimeRange = {}): Promise<Page<Item>> {
-    const page = await this.queryPage(
+    const page = await this.t.queryPage(
       {
         IndexName: 'gsi1',
-        ...this.rangeCondition('gsi1pk', 'gsi1sk', `SRC#${sourceId}`, range),
+        ...this.t.rangeCondition('gsi1pk', 'gsi1sk', `SRC#${sourceId}`, range),
         ScanIndexForward: false,
       },
       range,
@@ -162,11 +122,11 @@ export class DynamoStore implements Store {
       : { month: toMonth };
     const items: Item[] = [];
     while (state.month >= fromMonth) {
-      const out = await this.doc.send(
+      const out = await this.t.doc.send(
         new QueryCommand({
-          TableName: this.table,
+          TableName: this.t.name,
           IndexName: 'gsi2',
-          ...this.rangeCondition('gsi2pk', 'gsi2sk', `ITEMS#${state.month}`, range),
+          ...this.t.rangeCondition('gsi2pk', 'gsi2sk', `ITEMS#${state.month}`, range),
           ScanIndexForward: false,
           Limit: limit - items.length,
           ExclusiveStartKey: state.key,
@@ -189,12 +149,12 @@ export class DynamoStore implements Store {
   // ---- source state ------------------------------------------------------------------------
 
   async getSourceState(sourceId: string): Promise<SourceState | null> {
-    const row = await this.get(`SOURCE#${sourceId}`, 'STATE');
+    const row = await this.t.get(`SOURCE#${sourceId}`, 'STATE');
     return row ? SourceState.parse(stripKeys(row)) : null;
   }
 
   async putSourceState(state: SourceState): Promise<void> {
-    await this.put({
+    await this.t.put({
       pk: `SOURCE#${state.sourceId}`,
       sk: 'STATE',
       entity: 'source-state',
@@ -205,7 +165,7 @@ export class DynamoStore implements Store {
   }
 
   async listSourceStates(): Promise<SourceState[]> {
-    const rows = await this.queryAll({
+    const rows = await this.t.queryAll({
       IndexName: 'gsi1',
       KeyConditionExpression: 'gsi1pk = :pk',
       ExpressionAttributeValues: { ':pk': 'SOURCES' },
@@ -218,7 +178,7 @@ export class DynamoStore implements Store {
   async putChart(chart: StoredChart): Promise<{ created: boolean; entries: number }> {
     const start = chart.period.start ?? 'unknown';
     const pk = `CHART#${chart.site}#${chart.period.type}#${start}`;
-    const previous = await this.queryAll({ KeyConditionExpression: 'pk = :pk', ExpressionAttributeValues: { ':pk': pk } });
+    const previous = await this.t.queryAll({ KeyConditionExpression: 'pk = :pk', ExpressionAttributeValues: { ':pk': pk } });
     const header: Row = {
       pk,
       sk: 'A',
@@ -245,7 +205,7 @@ export class DynamoStore implements Store {
     }));
     const keep = new Set(entryRows.map((r) => r.sk as string));
     const stale = previous.filter((r) => r.sk !== 'A' && !keep.has(r.sk as string));
-    await this.batchWrite([
+    await this.t.batchWrite([
       ...[header, ...entryRows].map((Item) => ({ PutRequest: { Item } })),
       ...stale.map((r) => ({ DeleteRequest: { Key: { pk: r.pk, sk: r.sk } } })),
     ]);
@@ -253,7 +213,7 @@ export class DynamoStore implements Store {
   }
 
   async getChart(site: string, periodType: string, start: string): Promise<StoredChart | null> {
-    const rows = await this.queryAll({
+    const rows = await this.t.queryAll({
       KeyConditionExpression: 'pk = :pk',
       ExpressionAttributeValues: { ':pk': `CHART#${site}#${periodType}#${start}` },
     });
@@ -276,10 +236,10 @@ export class DynamoStore implements Store {
   }
 
   async listCharts(periodType: string, range: TimeRange = {}): Promise<Page<ChartInfo & { sourceId: string }>> {
-    const page = await this.queryPage(
+    const page = await this.t.queryPage(
       {
         IndexName: 'gsi2',
-        ...this.rangeCondition('gsi2pk', 'gsi2sk', `CHARTS#${periodType}`, {
+        ...this.t.rangeCondition('gsi2pk', 'gsi2sk', `CHARTS#${periodType}`, {
           ...range,
           to: range.to ? `${range.to}\uffff` : undefined,
         }),
@@ -298,7 +258,7 @@ export class DynamoStore implements Store {
   }
 
   async titleSeries(title: string) {
-    const rows = await this.queryAll({
+    const rows = await this.t.queryAll({
       IndexName: 'gsi1',
       KeyConditionExpression: 'gsi1pk = :pk',
       ExpressionAttributeValues: { ':pk': `TITLE#${titleKey(title)}` },
@@ -309,83 +269,5 @@ export class DynamoStore implements Store {
       start: string | null;
       end: string | null;
     });
-  }
-
-  // ---- plumbing ----------------------------------------------------------------------------
-
-  private rangeCondition(pkName: string, skName: string, pk: string, range: TimeRange) {
-    const values: Row = { ':pk': pk };
-    let cond = `${pkName} = :pk`;
-    if (range.from && range.to) {
-      cond += ` AND ${skName} BETWEEN :from AND :to`;
-      values[':from'] = range.from;
-      values[':to'] = `${range.to}\uffff`;
-    } else if (range.from) {
-      cond += ` AND ${skName} >= :from`;
-      values[':from'] = range.from;
-    } else if (range.to) {
-      cond += ` AND ${skName} <= :to`;
-      values[':to'] = `${range.to}\uffff`;
-    }
-    return { KeyConditionExpression: cond, ExpressionAttributeValues: values };
-  }
-
-  private async get(pk: string, sk: string): Promise<Row | null> {
-    try {
-      const out = await this.doc.send(new GetCommand({ TableName: this.table, Key: { pk, sk } }));
-      return (out.Item as Row | undefined) ?? null;
-    } catch (err) {
-      throw new StoreError(`could not read ${pk}`, { cause: err });
-    }
-  }
-
-  private async put(row: Row): Promise<void> {
-    try {
-      await this.doc.send(new PutCommand({ TableName: this.table, Item: row }));
-    } catch (err) {
-      throw new StoreError(`could not write ${String(row.pk)}`, { cause: err });
-    }
-  }
-
-  private async queryPage(input: Omit<QueryCommandInput, 'TableName'>, range: TimeRange) {
-    const limit = Math.min(range.limit ?? 50, MAX_PAGE);
-    const out = await this.doc.send(
-      new QueryCommand({
-        TableName: this.table,
-        ...input,
-        Limit: limit,
-        ExclusiveStartKey: range.cursor ? decodeCursor<Row>(range.cursor) : undefined,
-      }),
-    );
-    return {
-      rows: (out.Items ?? []) as Row[],
-      cursor: out.LastEvaluatedKey ? encodeCursor(out.LastEvaluatedKey) : null,
-    };
-  }
-
-  private async queryAll(input: Omit<QueryCommandInput, 'TableName'>): Promise<Row[]> {
-    const rows: Row[] = [];
-    let key: Row | undefined;
-    do {
-      const out = await this.doc.send(new QueryCommand({ TableName: this.table, ...input, ExclusiveStartKey: key }));
-      rows.push(...((out.Items ?? []) as Row[]));
-      key = out.LastEvaluatedKey as Row | undefined;
-    } while (key);
-    return rows;
-  }
-
-  private async batchWrite(requests: Array<Record<string, unknown>>): Promise<void> {
-    for (let i = 0; i < requests.length; i += 25) {
-      let pending = requests.slice(i, i + 25);
-      // BatchWrite may leave items unprocessed under throttling: retry them with backoff.
-      for (let attempt = 0; pending.length > 0; attempt++) {
-        if (attempt > 8) throw new StoreError(`batch write left ${pending.length} items unprocessed`);
-        if (attempt > 0) await new Promise((r) => setTimeout(r, Math.min(50 * 2 ** attempt, 2000)));
-        const out = await this.doc.send(
-          new BatchWriteCommand({ RequestItems: { [this.table]: pending as never } }),
-        );
-        pending = (out.UnprocessedItems?.[this.table] ?? []) as Array<Record<string, unknown>>;
-      }
-    }
   }
 }

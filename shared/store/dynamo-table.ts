@@ -1,0 +1,146 @@
+// Plumbing over the single DynamoDB table shared by the store adapters: reads, writes, queries, batches, cursors.
+import type { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import {
+  BatchGetCommand,
+  BatchWriteCommand,
+  DynamoDBDocumentClient,
+  GetCommand,
+  PutCommand,
+  QueryCommand,
+  type QueryCommandInput,
+} from '@aws-sdk/lib-dynamodb';
+import type { TimeRange } from '../ports/store.js';
+import { InvalidCursorError, StoreError } from './errors.js';
+
+export type Row = Record<string, unknown>;
+
+export const MAX_PAGE = 200;
+
+/** Encodes a DynamoDB LastEvaluatedKey (plus where a multi-partition walk is) as an opaque cursor. */
+export function encodeCursor(value: unknown): string {
+  return Buffer.from(JSON.stringify(value), 'utf8').toString('base64url');
+}
+
+export function decodeCursor<T>(cursor: string): T {
+  try {
+    const value = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as T;
+    if (value === null || typeof value !== 'object') throw new Error('not an object');
+    return value;
+  } catch {
+    throw new InvalidCursorError();
+  }
+}
+
+/** A row without its key and index attributes: the entity as the ports return it. */
+export function stripKeys<T = Row>(row: Row): T {
+  const { pk: _pk, sk: _sk, gsi1pk: _a, gsi1sk: _b, gsi2pk: _c, gsi2sk: _d, entity: _e, expiresAt: _x, ...rest } = row;
+  return rest as T;
+}
+
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+export class DynamoTable {
+  readonly doc: DynamoDBDocumentClient;
+
+  constructor(
+    client: DynamoDBClient,
+    readonly name: string,
+  ) {
+    this.doc = DynamoDBDocumentClient.from(client, {
+      marshallOptions: { removeUndefinedValues: true, convertEmptyValues: false },
+    });
+  }
+
+  /** Key condition for `pk = :pk` with an optional sort-key range (`to` is inclusive of any suffix). */
+  rangeCondition(pkName: string, skName: string, pk: string, range: Pick<TimeRange, 'from' | 'to'>) {
+    const values: Row = { ':pk': pk };
+    let cond = `${pkName} = :pk`;
+    if (range.from && range.to) {
+      cond += ` AND ${skName} BETWEEN :from AND :to`;
+      values[':from'] = range.from;
+      values[':to'] = `${range.to}\uffff`;
+    } else if (range.from) {
+      cond += ` AND ${skName} >= :from`;
+      values[':from'] = range.from;
+    } else if (range.to) {
+      cond += ` AND ${skName} <= :to`;
+      values[':to'] = `${range.to}\uffff`;
+    }
+    return { KeyConditionExpression: cond, ExpressionAttributeValues: values };
+  }
+
+  async get(pk: string, sk: string): Promise<Row | null> {
+    try {
+      const out = await this.doc.send(new GetCommand({ TableName: this.name, Key: { pk, sk } }));
+      return (out.Item as Row | undefined) ?? null;
+    } catch (err) {
+      throw new StoreError(`could not read ${pk}`, { cause: err });
+    }
+  }
+
+  async put(row: Row): Promise<void> {
+    try {
+      await this.doc.send(new PutCommand({ TableName: this.name, Item: row }));
+    } catch (err) {
+      throw new StoreError(`could not write ${String(row.pk)}`, { cause: err });
+    }
+  }
+
+  async queryPage(input: Omit<QueryCommandInput, 'TableName'>, range: Pick<TimeRange, 'limit' | 'cursor'>) {
+    const limit = Math.min(range.limit ?? 50, MAX_PAGE);
+    const out = await this.doc.send(
+      new QueryCommand({
+        TableName: this.name,
+        ...input,
+        Limit: limit,
+        ExclusiveStartKey: range.cursor ? decodeCursor<Row>(range.cursor) : undefined,
+      }),
+    );
+    return {
+      rows: (out.Items ?? []) as Row[],
+      cursor: out.LastEvaluatedKey ? encodeCursor(out.LastEvaluatedKey) : null,
+    };
+  }
+
+  async queryAll(input: Omit<QueryCommandInput, 'TableName'>): Promise<Row[]> {
+    const rows: Row[] = [];
+    let key: Row | undefined;
+    do {
+      const out = await this.doc.send(new QueryCommand({ TableName: this.name, ...input, ExclusiveStartKey: key }));
+      rows.push(...((out.Items ?? []) as Row[]));
+      key = out.LastEvaluatedKey as Row | undefined;
+    } while (key);
+    return rows;
+  }
+
+  /** Reads rows by key, 100 per request, retrying unprocessed keys; missing rows are simply absent. */
+  async batchGet(keys: Array<{ pk: string; sk: string }>, projection?: string): Promise<Row[]> {
+    const rows: Row[] = [];
+    for (let i = 0; i < keys.length; i += 100) {
+      let pending: Row[] = keys.slice(i, i + 100);
+      for (let attempt = 0; pending.length > 0; attempt++) {
+        if (attempt > 8) throw new StoreError(`batch read left ${pending.length} keys unprocessed`);
+        if (attempt > 0) await sleep(Math.min(50 * 2 ** attempt, 2000));
+        const out = await this.doc.send(
+          new BatchGetCommand({ RequestItems: { [this.name]: { Keys: pending, ProjectionExpression: projection } } }),
+        );
+        rows.push(...((out.Responses?.[this.name] ?? []) as Row[]));
+        pending = (out.UnprocessedKeys?.[this.name]?.Keys ?? []) as Row[];
+      }
+    }
+    return rows;
+  }
+
+  /** Writes and deletes, 25 per request; unprocessed items (throttling) are retried with backoff. */
+  async batchWrite(requests: Array<Record<string, unknown>>): Promise<void> {
+    for (let i = 0; i < requests.length; i += 25) {
+      let pending = requests.slice(i, i + 25);
+      for (let attempt = 0; pending.length > 0; attempt++) {
+        if (attempt > 8) throw new StoreError(`batch write left ${pending.length} items unprocessed`);
+        if (attempt > 0) await sleep(Math.min(50 * 2 ** attempt, 2000));
+        const out = await this.doc.send(new BatchWriteCommand({ RequestItems: { [this.name]: pending as never } }));
+        pending = (out.UnprocessedItems?.[this.name] ?? []) as Array<Record<string, unknown>>;
+      }
+    }
+  }
+}

@@ -88,10 +88,26 @@ export function similarity(a: Signature, b: Signature, idf: (t: string) => numbe
   return score;
 }
 
+/** What a cheap analysis of one item says: its event type and titles (rewrites agree on both). */
+export interface ClusterHint {
+  type: string;
+  titles: string[];
+}
+
 export interface ClusterOptions {
   /** Two items are the same story only within this many hours of each other. */
   windowHours?: number;
   threshold?: number;
+  hint?: (doc: ClusterDoc) => ClusterHint;
+}
+
+/** Adjusts a similarity by the hints: same event about the same title pulls together, different events push apart. */
+export function hintAdjustment(a: ClusterHint | undefined, b: ClusterHint | undefined): number {
+  if (!a || !b || a.type === 'other' || b.type === 'other') return 0;
+  const ta = new Set(a.titles.map(titleKey));
+  const sharedTitle = b.titles.some((t) => ta.has(titleKey(t)));
+  if (a.type === b.type) return sharedTitle ? 0.3 : 0.05;
+  return -0.25;
 }
 
 export interface Cluster {
@@ -110,7 +126,11 @@ export function clusterDocs(docs: ClusterDoc[], existing: Array<{ id: string; do
   const windowMs = (options.windowHours ?? 72) * 3_600_000;
   const threshold = options.threshold ?? DEFAULT_CLUSTER_THRESHOLD;
   const sigs = new Map<string, Signature>();
-  for (const d of [...docs, ...existing.flatMap((s) => s.docs)]) sigs.set(d.id, signature(d));
+  const hints = new Map<string, ClusterHint>();
+  for (const d of [...docs, ...existing.flatMap((s) => s.docs)]) {
+    sigs.set(d.id, signature(d));
+    if (options.hint) hints.set(d.id, options.hint(d));
+  }
   const idf = idfOf(sigs.values());
 
   interface Open { id: string | null; docs: ClusterDoc[]; last: number; first: number }
@@ -131,7 +151,7 @@ export function clusterDocs(docs: ClusterDoc[], existing: Array<{ id: string; do
       let total = 0;
       let max = 0;
       for (const d of s.docs) {
-        const sc = similarity(sig, sigs.get(d.id)!, idf);
+        const sc = similarity(sig, sigs.get(d.id)!, idf) + hintAdjustment(hints.get(doc.id), hints.get(d.id));
         total += sc;
         if (sc > max) max = sc;
       }

@@ -30,6 +30,8 @@ export interface ItemStore {
   /** Of these item ids, the ones not stored yet (one batched read: a re-crawled page costs no writes). */
   unknownItemIds(ids: string[]): Promise<Set<string>>;
   getItem(id: string): Promise<Item | null>;
+  /** Items by id in the order asked; ids not stored are left out. */
+  getItems(ids: string[]): Promise<Item[]>;
   itemsBySource(sourceId: string, range?: TimeRange): Promise<Page<Item>>;
   /** Items published (or fetched, when undated) in a time range, newest first. */
   itemsByTime(range: TimeRange): Promise<Page<Item>>;

@@ -100,6 +100,12 @@ export class DynamoStore implements Store {
     return row ? Item.parse(stripKeys(row)) : null;
   }
 
+  async getItems(ids: string[]): Promise<Item[]> {
+    const rows = await this.t.batchGet([...new Set(ids)].map((id) => ({ pk: `ITEM#${id}`, sk: 'A' })));
+    const byId = new Map(rows.map((r) => [String(r.id), Item.parse(stripKeys(r))]));
+    return ids.flatMap((id) => (byId.has(id) ? [byId.get(id)!] : []));
+  }
+
   async itemsBySource(sourceId: string, range: TimeRange = {}): Promise<Page<Item>> {
     const page = await this.t.queryPage(
       {

@@ -1,0 +1,141 @@
+// Release calendar: applies dating and moving events to per-title releases and finds collisions with the slate.
+import type { Event } from '../model/event.js';
+import type { Release } from '../model/release.js';
+import type { SlateTitle, Workspace } from '../model/workspace.js';
+import { VersionConflictError, type ReleaseStore } from '../ports/analysis-store.js';
+import { titleKey } from '../util/text.js';
+import { addDays, weekendOf, weekendsApart } from '../util/week.js';
+import { canonicalGenres, genresIn } from './genres.js';
+
+export interface Collision {
+  slateTitle: string;
+  slateDate: string;
+  competitorTitle: string;
+  competitorDate: string;
+  distributor: string | null;
+  /** 0 = the same weekend, 1 = the weekend before or after. */
+  weekendsApart: number;
+  genreOverlap: string[];
+  /** The event that put the competitor title on that date. */
+  eventId: string | null;
+  storyId: string | null;
+}
+
+/** Makes sure every slate title is on the calendar with the workspace's date (the team's own plan wins). */
+export async function seedSlate(slate: SlateTitle[], studio: string | undefined, store: ReleaseStore, now: Date): Promise<number> {
+  let written = 0;
+  for (const s of slate) {
+    const key = titleKey(s.title);
+    const existing = await store.getRelease(key);
+    const wanted = {
+      title: s.title,
+      distributor: s.distributor ?? studio ?? null,
+      date: s.releaseDate,
+      width: s.width ?? null,
+      isSlate: true,
+      genres: canonicalGenres(s.genres),
+    };
+    if (
+      existing &&
+      existing.isSlate &&
+      existing.date === wanted.date &&
+      existing.distributor === wanted.distributor &&
+      existing.genres.join() === wanted.genres.join()
+    ) {
+      continue;
+    }
+    await store.putRelease({
+      titleKey: key,
+      status: 'dated',
+      history: existing?.history ?? [],
+      ...wanted,
+      updatedAt: now.toISOString(),
+      version: (existing?.version ?? 0) + 1,
+    });
+    written++;
+  }
+  return written;
+}
+
+function isReleaseEvent(e: Event): boolean {
+  return (e.type === 'release_dated' || e.type === 'release_moved') && e.titles.length > 0;
+}
+
+/**
+ * Applies a release_dated / release_moved event to its title's release: the date changes and the
+ * change is appended to the history citing the event. Idempotent (an event applies once) and safe
+ * under concurrency (optimistic versioning, retried). Slate titles are never moved by the news.
+ */
+export async function applyReleaseEvent(event: Event, context: { text: string }, store: ReleaseStore, now: Date): Promise<Release | null> {
+  if (!isReleaseEvent(event)) return null;
+  const title = event.titles[0]!;
+  const key = titleKey(title);
+  for (let attempt = 0; attempt < 5; attempt++) {
+    const existing = await store.getRelease(key);
+    if (existing?.isSlate) return null;
+    if (existing?.history.some((h) => h.eventId === event.id)) return existing;
+    const newDate = event.releaseDate;
+    if (event.type === 'release_dated' && !newDate) return null;
+    const previousDate = existing?.date ?? event.previousDate ?? null;
+    if (existing && existing.date === newDate && event.type === 'release_dated') return existing;
+    const release: Release = {
+      titleKey: key,
+      title: existing?.title ?? title,
+      distributor: existing?.distributor ?? event.studios[0] ?? null,
+      date: newDate,
+      width: existing?.width ?? (/\blimited\b/i.test(context.text) ? 'limited' : /\bstreaming|netflix|prime video|apple tv\+/i.test(context.text) ? 'streaming' : /\bwide\b/i.test(context.text) ? 'wide' : null),
+      status: newDate ? (existing || event.type === 'release_moved' ? 'moved' : 'dated') : 'undated',
+      isSlate: false,
+      genres: existing?.genres.length ? existing.genres : genresIn(`${event.summary}\n${context.text.slice(0, 600)}`),
+      history: [
+        ...(existing?.history ?? []),
+        { date: newDate, previousDate, eventId: event.id, storyId: event.storyId, at: event.publishedAt ?? now.toISOString() },
+      ],
+      updatedAt: now.toISOString(),
+      version: (existing?.version ?? 0) + 1,
+    };
+    if (!existing && release.status === 'moved' && !previousDate) release.status = 'dated';
+    try {
+      await store.putRelease(release);
+      return release;
+    } catch (err) {
+      if (!(err instanceof VersionConflictError)) throw err;
+    }
+  }
+  throw new VersionConflictError(key);
+}
+
+/** Competitor titles dated into the same weekend as a slate title, or one weekend either side. */
+export function findCollisions(calendar: Release[], slate: Release[]): Collision[] {
+  const out: Collision[] = [];
+  for (const own of slate) {
+    if (!own.date || own.date.length < 10) continue;
+    for (const other of calendar) {
+      if (other.isSlate || !other.date || other.date.length < 10) continue;
+      const apart = weekendsApart(own.date, other.date);
+      if (apart > 1) continue;
+      const last = other.history.at(-1);
+      out.push({
+        slateTitle: own.title,
+        slateDate: own.date,
+        competitorTitle: other.title,
+        competitorDate: other.date,
+        distributor: other.distributor,
+        weekendsApart: apart,
+        genreOverlap: own.genres.filter((g) => other.genres.includes(g)),
+        eventId: last?.eventId ?? null,
+        storyId: last?.storyId ?? null,
+      });
+    }
+  }
+  return out.sort((a, b) => a.weekendsApart - b.weekendsApart || b.genreOverlap.length - a.genreOverlap.length || a.slateDate.localeCompare(b.slateDate));
+}
+
+/** Collisions for the slate titles opening in the next `weeks` weeks (and competitor titles around them). */
+export async function upcomingCollisions(store: ReleaseStore, workspace: Pick<Workspace, 'slate'>, today: string, weeks = 12): Promise<Collision[]> {
+  const until = addDays(today, weeks * 7);
+  const slate = (await store.slateReleases()).filter((r) => r.date && r.date >= today && r.date <= until);
+  if (slate.length === 0) return [];
+  const calendar = await store.releasesBetween(addDays(weekendOf(today), -7), addDays(until, 10));
+  return findCollisions(calendar, slate);
+}

@@ -1,0 +1,205 @@
+// RSS 2.0, RSS 1.0 (RDF) and Atom feeds to normalized items, via rss-parser, repairing common XML breakage.
+import Parser from 'rss-parser';
+import type { ParsedItem } from '../../model/item.js';
+import { canonicalUrl, cleanTitle, contentHash, htmlToText, toIsoUtc } from './normalize.js';
+import { type FeedParseResult, type ParseInput, ParseError } from './parse.types.js';
+import { repairXml, xmlRootName } from './xml-sniff.js';
+
+type Raw = Record<string, unknown>;
+type RawFeed = { link?: unknown; items: Raw[] };
+
+type FieldSpec = string | [string, string] | [string, string, { keepArray?: boolean; includeSnippet?: boolean }];
+
+/** rss-parser internals we wrap (not in its typings). */
+interface ParserInternals {
+  parseItemAtom(entry: Raw): Raw;
+  parseItemRss(xmlItem: Raw, itemFields: FieldSpec[]): Raw;
+  setISODate(item: Raw): void;
+}
+
+const FEED_ROOTS = new Set(['rss', 'feed', 'rdf:rdf']);
+const NOT_RECOGNIZED = 'Feed not recognized as RSS 1 or 2.';
+
+function makeParser(): Parser {
+  const parser = new Parser({
+    defaultRSS: 2,
+    customFields: {
+      item: [
+        ['category', 'rawCategories', { keepArray: true }],
+        ['dc:subject', 'subjects', { keepArray: true }],
+      ] as never,
+    },
+  });
+  const internals = parser as unknown as ParserInternals;
+  const parseItemAtom = internals.parseItemAtom.bind(parser);
+  // rss-parser calls new Date(x).toISOString() on Atom dates, which throws on a bad date and loses the whole feed;
+  // hand it the entry without them and keep the raw strings for toIsoUtc.
+  internals.parseItemAtom = (entry) => {
+    const { published, updated, ...rest } = entry;
+    const item = parseItemAtom(rest);
+    item.rawPublished = first(published);
+    item.rawUpdated = first(updated);
+    return item;
+  };
+  // rss-parser derives a regex-stripped "snippet" from description and content:encoded for every item; we build our
+  // own text with htmlToText, so hand it the item without description and without the snippet option (about a third
+  // of its per-item time on HTML-heavy feeds), and set `content` from the raw description ourselves.
+  const parseItemRss = internals.parseItemRss.bind(parser);
+  internals.parseItemRss = (xmlItem, itemFields) => {
+    const { description, ...rest } = xmlItem;
+    const item = parseItemRss(rest, leanFields(itemFields));
+    const d = first(description);
+    if (d !== undefined) item.content = str(d) ?? (typeof d === 'object' ? '' : String(d));
+    return item;
+  };
+  // Dates are parsed by toIsoUtc; skip rss-parser's lenient (local-time) one.
+  internals.setISODate = () => {};
+  return parser;
+}
+
+const leanCache = new WeakMap<FieldSpec[], FieldSpec[]>();
+
+/** Field list without includeSnippet; rss-parser passes the same array for every item of a feed, so cache by it. */
+function leanFields(fields: FieldSpec[]): FieldSpec[] {
+  let lean = leanCache.get(fields);
+  if (!lean) {
+    lean = fields.map((f) => (Array.isArray(f) && f.length > 2 ? ([f[0], f[1], { ...f[2], includeSnippet: false }] as FieldSpec) : f));
+    leanCache.set(fields, lean);
+  }
+  return lean;
+}
+
+function first(v: unknown): unknown {
+  return Array.isArray(v) ? v[0] : v;
+}
+
+/** Plain string of an xml2js value: strings as is, `{ _: text }` objects by their text. */
+function str(v: unknown): string | null {
+  if (typeof v === 'string') return v;
+  if (v && typeof v === 'object' && '_' in v && typeof (v as { _: unknown })._ === 'string') return (v as { _: string })._;
+  return null;
+}
+
+/** sax error text "Invalid character in entity name\nLine: 0\nColumn: 82\nChar: &" as one line. */
+function describeXmlError(err: unknown): string {
+  const msg = err instanceof Error ? err.message : String(err);
+  const reason = (msg.split('\n')[0] ?? msg).trim().replace(/\.$/, '');
+  const line = /Line:\s*(\d+)/.exec(msg);
+  const col = /Column:\s*(\d+)/.exec(msg);
+  const where = line ? `line ${Number(line[1]) + 1}${col ? `, column ${col[1]}` : ''}: ` : '';
+  return `${where}${reason.charAt(0).toLowerCase()}${reason.slice(1)}`;
+}
+
+/** The decoded string may still declare its original byte encoding; drop that so no XML parser acts on it. */
+function neutralizeDeclaration(text: string): string {
+  let t = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+  const end = t.startsWith('<?xml') ? t.indexOf('?>') : -1;
+  if (end > 0) t = t.slice(0, end).replace(/\s+encoding\s*=\s*["'][^"']*["']/, '') + t.slice(end);
+  return t;
+}
+
+/** Parses an RSS 2.0, RSS 1.0/RDF or Atom document into normalized items. */
+export async function parseFeed(input: ParseInput): Promise<FeedParseResult> {
+  const warnings: string[] = [];
+  const text = neutralizeDeclaration(input.body);
+  if (!text.trim()) throw new ParseError('not_a_feed', 'empty document');
+  const root = xmlRootName(text);
+  if (!root) throw new ParseError('not_a_feed', 'no XML element found');
+  if (!FEED_ROOTS.has(root.toLowerCase())) {
+    throw new ParseError('not_a_feed', `root element <${root}> is not rss, feed or rdf:RDF`);
+  }
+
+  let feed: RawFeed;
+  try {
+    feed = (await makeParser().parseString(text)) as unknown as RawFeed;
+  } catch (err) {
+    if (err instanceof Error && err.message === NOT_RECOGNIZED) throw new ParseError('not_a_feed', `<${root}> is not a recognized feed`, { cause: err });
+    const repaired = repairXml(text);
+    if (!repaired.fixes.length) throw new ParseError('malformed_xml', describeXmlError(err), { cause: err });
+    try {
+      feed = (await makeParser().parseString(repaired.text)) as unknown as RawFeed;
+    } catch (err2) {
+      throw new ParseError('malformed_xml', describeXmlError(err2), { cause: err2 });
+    }
+    warnings.push(`repaired malformed XML: ${repaired.fixes.join(', ')} (${describeXmlError(err)})`);
+  }
+
+  const feedLink = canonicalUrl(str(feed.link), input.baseUrl);
+  const base = feedLink ?? input.baseUrl;
+  const dateOpts = { now: input.now, timeZone: input.timeZone };
+  const items: ParsedItem[] = [];
+  const untitled: number[] = [];
+  const badDates: string[] = [];
+  let unresolved = 0;
+
+  feed.items.forEach((raw, i) => {
+    const title = cleanTitle(str(raw.title));
+    if (!title) untitled.push(i + 1);
+
+    const guidRaw = str(raw.guid) ?? str(raw.id) ?? str(raw['rdf:about']);
+    const guid = guidRaw?.trim() || null;
+    const link = str(raw.link)?.trim() || null;
+    let url = canonicalUrl(link, base);
+    if (!url && !link && guid) url = canonicalUrl(guid); // RSS guid isPermaLink defaults to true
+    if (link && !url && !/^(?:javascript|mailto|tel|data):/i.test(link)) unresolved++;
+
+    let publishedAt: string | null = null;
+    let rawDate: string | null = null;
+    for (const candidate of [raw.pubDate, raw.date, raw.rawPublished, raw.rawUpdated]) {
+      const d = str(candidate)?.trim();
+      if (!d) continue;
+      rawDate ??= d;
+      publishedAt = toIsoUtc(d, dateOpts);
+      if (publishedAt) break;
+    }
+    if (rawDate && !publishedAt) badDates.push(rawDate);
+
+    const body = str(raw['content:encoded']) || str(raw.content) || str(raw.summary) || '';
+    const bodyText = htmlToText(body);
+
+    items.push({
+      url,
+      guid,
+      title,
+      publishedAt,
+      author: authorOf(raw),
+      text: bodyText,
+      categories: categoriesOf(raw),
+      hash: contentHash(title, bodyText),
+    });
+  });
+
+  if (untitled.length) warnings.push(`${untitled.length} item(s) have an empty title (#${untitled.slice(0, 10).join(', #')})`);
+  if (badDates.length) warnings.push(`${badDates.length} item(s) have an unparseable date, e.g. "${badDates[0]}"`);
+  if (unresolved) warnings.push(`${unresolved} item link(s) could not be made absolute${base ? '' : ' (no base URL)'}`);
+  return { kind: 'rss', items, warnings };
+}
+
+/** "jane@example.com (Jane Doe)" → "Jane Doe"; xml2js objects → their text. */
+function authorOf(raw: Raw): string | null {
+  let a = str(raw.creator) ?? str(raw.author);
+  if (!a && raw.author && typeof raw.author === 'object') a = str(first((raw.author as Raw).name));
+  if (!a) return null;
+  const paren = /^\s*\S+@\S+\s*\((.+)\)\s*$/.exec(a);
+  const name = cleanTitle(paren ? paren[1] : a);
+  return name || null;
+}
+
+function categoriesOf(raw: Raw): string[] {
+  const out: string[] = [];
+  const seen = new Set<string>();
+  const all = [raw.rawCategories, raw.subjects].flatMap((v) => (Array.isArray(v) ? v : []));
+  for (const c of all) {
+    let s = str(c);
+    if (s === null && c && typeof c === 'object') {
+      const attrs = (c as { $?: Record<string, unknown> }).$;
+      s = typeof attrs?.term === 'string' ? attrs.term : typeof attrs?.label === 'string' ? attrs.label : null;
+    }
+    const name = cleanTitle(s);
+    if (name && !seen.has(name)) {
+      seen.add(name);
+      out.push(name);
+    }
+  }
+  return out;
+}

@@ -1,0 +1,233 @@
+// DynamoDB adapter of the analysis ports: stories, events (with per-studio/title index rows), releases, pending work, cache.
+import { PutCommand } from '@aws-sdk/lib-dynamodb';
+import { Story } from '../model/story.js';
+import { Event, EventExtraction, type EventType } from '../model/event.js';
+import { Release } from '../model/release.js';
+import type { AnalysisStore } from '../ports/analysis-store.js';
+import { VersionConflictError } from '../ports/analysis-store.js';
+import type { Page, TimeRange } from '../ports/store.js';
+import { DynamoTable, stripKeys, type Row } from './dynamo-table.js';
+import { StoreError, isConditionalCheckFailed } from './errors.js';
+import { titleKey } from '../util/text.js';
+import { addDays, isoWeekOf } from '../util/week.js';
+
+const CACHE_TTL_DAYS = 90;
+
+function days(fromIso: string, toIso: string): string[] {
+  const out: string[] = [];
+  for (let d = fromIso.slice(0, 10); d <= toIso.slice(0, 10) && out.length < 400; d = addDays(d, 1)) out.push(d);
+  return out;
+}
+
+function months(fromDate: string, toDate: string): string[] {
+  const out: string[] = [];
+  let [y, m] = fromDate.slice(0, 7).split('-').map(Number) as [number, number];
+  const end = toDate.slice(0, 7);
+  for (;;) {
+    const key = `${y}-${String(m).padStart(2, '0')}`;
+    if (key > end || out.length > 60) return out;
+    out.push(key);
+    m++;
+    if (m > 12) {
+      m = 1;
+      y++;
+    }
+  }
+}
+
+function eventTime(e: Event): string {
+  return e.publishedAt ?? e.createdAt;
+}
+
+function releaseIndex(r: Release): Row {
+  const index: Row = {};
+  if (r.date && r.date.length >= 7) {
+    index.gsi1pk = `RELMONTH#${r.date.slice(0, 7)}`;
+    index.gsi1sk = `${r.date}#${r.titleKey}`;
+  } else if (r.date) {
+    index.gsi1pk = `RELYEAR#${r.date}`;
+    index.gsi1sk = r.titleKey;
+  }
+  if (r.isSlate) {
+    index.gsi2pk = 'SLATE';
+    index.gsi2sk = r.titleKey;
+  }
+  return index;
+}
+
+/** The analysis ports on the same single table as the item store. */
+export class DynamoAnalysisStore implements AnalysisStore {
+  constructor(
+    private readonly t: DynamoTable,
+    private readonly now: () => Date = () => new Date(),
+  ) {}
+
+  // ---- stories -----------------------------------------------------------------------------
+
+  async putStory(story: Story): Promise<void> {
+    await this.t.put({
+      pk: `STORY#${story.id}`,
+      sk: 'A',
+      entity: 'story',
+      gsi1pk: `STORYDAY#${story.firstSeenAt.slice(0, 10)}`,
+      gsi1sk: `${story.firstSeenAt}#${story.id}`,
+      ...story,
+    });
+  }
+
+  async getStory(id: string): Promise<Story | null> {
+    const row = await this.t.get(`STORY#${id}`, 'A');
+    return row ? Story.parse(stripKeys(row)) : null;
+  }
+
+  async storiesBetween(from: string, to: string): Promise<Story[]> {
+    const out: Story[] = [];
+    for (const day of days(from, to)) {
+      const rows = await this.t.queryAll({
+        IndexName: 'gsi1',
+        ...this.t.rangeCondition('gsi1pk', 'gsi1sk', `STORYDAY#${day}`, { from, to }),
+      });
+      for (const r of rows) out.push(Story.parse(stripKeys(r)));
+    }
+    return out;
+  }
+
+  // ---- pending analysis --------------------------------------------------------------------
+
+  async markPending(itemIds: string[]): Promise<void> {
+    const at = this.now().toISOString();
+    await this.t.batchWrite(itemIds.map((id) => ({ PutRequest: { Item: { pk: 'PENDING', sk: id, entity: 'pending', at } } })));
+  }
+
+  async listPending(limit = 1000): Promise<string[]> {
+    const ids: string[] = [];
+    let cursor: string | null = null;
+    do {
+      const page = await this.t.queryPage(
+        { KeyConditionExpression: 'pk = :pk', ExpressionAttributeValues: { ':pk': 'PENDING' } },
+        { limit: Math.min(200, limit - ids.length), cursor },
+      );
+      ids.push(...page.rows.map((r) => String(r.sk)));
+      cursor = page.cursor;
+    } while (cursor && ids.length < limit);
+    return ids;
+  }
+
+  async clearPending(itemIds: string[]): Promise<void> {
+    await this.t.batchWrite(itemIds.map((id) => ({ DeleteRequest: { Key: { pk: 'PENDING', sk: id } } })));
+  }
+
+  // ---- events ------------------------------------------------------------------------------
+
+  async putEvent(event: Event): Promise<void> {
+    const time = eventTime(event);
+    const main: Row = {
+      pk: `EVENT#${event.id}`,
+      sk: 'A',
+      entity: 'event',
+      gsi1pk: `EVWEEK#${isoWeekOf(time)}`,
+      gsi1sk: `${event.type}#${time}#${event.id}`,
+      ...event,
+    };
+    // DynamoDB indexes one value per attribute: studios and titles get index rows of their own.
+    const index: Row[] = [
+      ...new Set(event.studios.map((s) => `EVSTUDIO#${titleKey(s)}`)),
+      ...new Set(event.titles.map((t) => `EVTITLE#${titleKey(t)}`)),
+    ].map((pk) => ({ pk, sk: `${time}#${event.id}`, entity: 'event-index', ...event }));
+    await this.t.batchWrite([main, ...index].map((Item) => ({ PutRequest: { Item } })));
+  }
+
+  async getEvent(id: string): Promise<Event | null> {
+    const row = await this.t.get(`EVENT#${id}`, 'A');
+    return row ? Event.parse(stripKeys(row)) : null;
+  }
+
+  async eventsByWeek(week: string, type?: EventType): Promise<Event[]> {
+    const values: Row = { ':pk': `EVWEEK#${week}` };
+    let cond = 'gsi1pk = :pk';
+    if (type) {
+      cond += ' AND begins_with(gsi1sk, :type)';
+      values[':type'] = `${type}#`;
+    }
+    const rows = await this.t.queryAll({ IndexName: 'gsi1', KeyConditionExpression: cond, ExpressionAttributeValues: values });
+    return rows.map((r) => Event.parse(stripKeys(r)));
+  }
+
+  async eventsByStudio(studio: string, range: TimeRange = {}): Promise<Page<Event>> {
+    return this.indexPage(`EVSTUDIO#${titleKey(studio)}`, range);
+  }
+
+  async eventsByTitle(title: string, range: TimeRange = {}): Promise<Page<Event>> {
+    return this.indexPage(`EVTITLE#${titleKey(title)}`, range);
+  }
+
+  private async indexPage(pk: string, range: TimeRange): Promise<Page<Event>> {
+    const page = await this.t.queryPage({ ...this.t.rangeCondition('pk', 'sk', pk, range), ScanIndexForward: false }, range);
+    return { items: page.rows.map((r) => Event.parse(stripKeys(r))), cursor: page.cursor };
+  }
+
+  // ---- releases ----------------------------------------------------------------------------
+
+  async getRelease(key: string): Promise<Release | null> {
+    const row = await this.t.get(`RELEASE#${key}`, 'A');
+    return row ? Release.parse(stripKeys(row)) : null;
+  }
+
+  async putRelease(release: Release): Promise<void> {
+    try {
+      await this.t.doc.send(
+        new PutCommand({
+          TableName: this.t.name,
+          Item: { pk: `RELEASE#${release.titleKey}`, sk: 'A', entity: 'release', ...releaseIndex(release), ...release },
+          // Optimistic locking: two analyses of the same title cannot both rewrite its history.
+          ConditionExpression: release.version === 1 ? 'attribute_not_exists(pk)' : 'version = :prev',
+          ExpressionAttributeValues: release.version === 1 ? undefined : { ':prev': release.version - 1 },
+        }),
+      );
+    } catch (err) {
+      if (isConditionalCheckFailed(err)) throw new VersionConflictError(release.titleKey);
+      throw new StoreError(`could not write release ${release.titleKey}`, { cause: err });
+    }
+  }
+
+  async releasesBetween(from: string, to: string): Promise<Release[]> {
+    const out: Release[] = [];
+    for (const month of months(from, to)) {
+      const rows = await this.t.queryAll({
+        IndexName: 'gsi1',
+        ...this.t.rangeCondition('gsi1pk', 'gsi1sk', `RELMONTH#${month}`, { from: from.slice(0, 10), to: to.slice(0, 10) }),
+      });
+      for (const r of rows) out.push(Release.parse(stripKeys(r)));
+    }
+    return out;
+  }
+
+  async slateReleases(): Promise<Release[]> {
+    const rows = await this.t.queryAll({
+      IndexName: 'gsi2',
+      KeyConditionExpression: 'gsi2pk = :pk',
+      ExpressionAttributeValues: { ':pk': 'SLATE' },
+    });
+    return rows.map((r) => Release.parse(stripKeys(r)));
+  }
+
+  // ---- analysis cache ----------------------------------------------------------------------
+
+  async get(key: string): Promise<EventExtraction | null> {
+    const row = await this.t.get(`CACHE#${key}`, 'A');
+    // The embedded server has no TTL: expiry is enforced on read too.
+    if (!row || (typeof row.expiresAt === 'number' && row.expiresAt * 1000 < this.now().getTime())) return null;
+    const parsed = EventExtraction.safeParse(row.value);
+    return parsed.success ? parsed.data : null;
+  }
+
+  async put(key: string, value: EventExtraction): Promise<void> {
+    await this.t.put({
+      pk: `CACHE#${key}`,
+      sk: 'A',
+      entity: 'cache',
+      value,
+      expiresAt: Math.floor(this.now().getTime() / 1000) + CACHE_TTL_DAYS * 86_400,
+    });
+  }
+}

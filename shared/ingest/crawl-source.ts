@@ -7,6 +7,7 @@ import { FetchError } from '../http/fetcher.js';
 import type { ObjectStore } from '../ports/object-store.js';
 import type { ChartStore, ItemStore, SourceStateStore } from '../ports/store.js';
 import type { Clock } from '../ports/clock.js';
+import type { PendingStore } from '../ports/analysis-store.js';
 import { silentLogger, type Logger } from '../ports/logger.js';
 import { parseDocument } from './parse/parse-document.js';
 import { ParseError } from './parse/parse.types.js';
@@ -20,6 +21,8 @@ export interface CrawlDeps {
   store: ItemStore & SourceStateStore & ChartStore;
   objects: ObjectStore;
   clock: Clock;
+  /** Where new items wait for analysis (local runtime); in AWS the hand-off is a queue message instead. */
+  pending?: PendingStore;
   log?: Logger;
 }
 
@@ -151,6 +154,8 @@ export async function crawlSource(
         const ids = fresh.map((it) => itemIdFor(it, source.id));
         const unknown = await deps.store.unknownItemIds(ids);
         const candidates = fresh.map((it, i) => ({ parsed: it, id: ids[i]! })).filter((c) => unknown.has(c.id));
+        // Marked before they are stored: an item is never stored without being queued for analysis.
+        if (deps.pending && candidates.length > 0) await deps.pending.markPending(candidates.map((c) => c.id));
         const outcomes = await mapLimit(candidates, 8, async ({ parsed: parsedItem, id }) => {
           const item: Item = {
             ...parsedItem,

@@ -1,0 +1,21 @@
+// Names shared by the handlers and the CDK app: service names, the metrics namespace, custom metric names.
+
+/** Namespace of Marquee's custom CloudWatch metrics. */
+export const METRICS_NAMESPACE = 'Marquee';
+
+/** Powertools service name of each function: the `service` dimension of its metrics and the key of its logs. */
+export const SERVICE = {
+  planCrawl: 'plan-crawl',
+  crawlSource: 'crawl-source',
+} as const;
+
+/** Custom metrics the handlers emit; infra builds alarms and the dashboard from the same names. */
+export const METRIC = {
+  sourcesPlanned: 'SourcesPlanned',
+  newItems: 'NewItems',
+  itemsHandedOff: 'ItemsHandedOff',
+  /** Per source (dimension `source`): 1 each time a crawl of it fails. */
+  sourceFailed: 'SourceFailed',
+  /** 1 each time a crawl fails for a source that has not succeeded for 24 hours or more. */
+  sourceFailingForADay: 'SourceFailingForADay',
+} as const;

@@ -1,0 +1,106 @@
+// Composition root of the AWS runtime: builds the AWS adapters once per container, lazily, from the environment.
+import { SQSClient } from '@aws-sdk/client-sqs';
+import { SSMClient } from '@aws-sdk/client-ssm';
+import { resolveConfig, type AppConfig } from '../../shared/config/app-config.js';
+import type { Workspace } from '../../shared/model/workspace.js';
+import type { Clock } from '../../shared/ports/clock.js';
+import { systemClock } from '../../shared/ports/clock.js';
+import type { ObjectStore } from '../../shared/ports/object-store.js';
+import type { Fetcher } from '../../shared/http/fetcher.js';
+import { SafeHttpFetcher } from '../../shared/http/safe-http.fetcher.js';
+import { DynamoStore } from '../../shared/store/dynamo.store.js';
+import { createDynamoClient } from '../../shared/store/dynamo-client.js';
+import { S3ObjectStore, createS3Client } from '../../shared/objects/s3.objects.js';
+import { SqsQueue } from '../../shared/queue/sqs.queue.js';
+import type { Queue } from '../../shared/queue/queue.js';
+import { parseAwsEnv, required, type AwsEnv } from './env.js';
+import { loadWorkspaceParameter } from './workspace-parameter.js';
+
+/** The adapters a handler may ask for; each is built on first use and then reused by the container. */
+export interface AwsRuntime {
+  readonly env: AwsEnv;
+  readonly config: AppConfig;
+  readonly clock: Clock;
+  store(): DynamoStore;
+  objects(): ObjectStore;
+  crawlQueue(): Queue;
+  analyzeQueue(): Queue;
+  /** The workspace from its SSM parameter, validated; cached (a failed load is retried next call). */
+  workspace(): Promise<Workspace>;
+  /** The SSRF-safe fetcher with this workspace's allowed hosts. */
+  fetcher(workspace: Workspace): Fetcher;
+}
+
+function once<T>(build: () => T): () => T {
+  let value: T | undefined;
+  let built = false;
+  return () => {
+    if (!built) {
+      value = build();
+      built = true;
+    }
+    return value as T;
+  };
+}
+
+/**
+ * Builds the runtime from an environment record. Only this module (and the handlers through it)
+ * reads the environment; the use-cases get ports. Nothing is created until a handler asks for it,
+ * so a function pays only for the clients it uses.
+ */
+export function createAwsRuntime(rawEnv: Record<string, string | undefined>): AwsRuntime {
+  const env = parseAwsEnv(rawEnv);
+  // Fetch timeouts and caps: the same MARQUEE_* keys and defaults as on a laptop.
+  const config = resolveConfig(rawEnv);
+  const sqs = once(() => new SQSClient({ region: env.AWS_REGION }));
+  const ssm = once(() => new SSMClient({ region: env.AWS_REGION }));
+  const store = once(
+    () => new DynamoStore({ client: createDynamoClient({ endpoint: env.AWS_ENDPOINT_URL_DYNAMODB, region: env.AWS_REGION }), tableName: required(env, 'TABLE_NAME') }),
+  );
+  const objects = once(
+    () => new S3ObjectStore(createS3Client({ endpoint: env.AWS_ENDPOINT_URL_S3, region: env.AWS_REGION }), required(env, 'BUCKET_NAME')),
+  );
+  const crawlQueue = once(() => new SqsQueue(sqs(), required(env, 'CRAWL_QUEUE_URL')));
+  const analyzeQueue = once(() => new SqsQueue(sqs(), required(env, 'ANALYZE_QUEUE_URL')));
+
+  let workspace: Promise<Workspace> | null = null;
+  const fetchers = new WeakMap<Workspace, Fetcher>();
+
+  return {
+    env,
+    config,
+    clock: systemClock,
+    store,
+    objects,
+    crawlQueue,
+    analyzeQueue,
+    workspace: () => {
+      workspace ??= loadWorkspaceParameter(ssm(), required(env, 'WORKSPACE_PARAMETER')).catch((err: unknown) => {
+        workspace = null;
+        throw err;
+      });
+      return workspace;
+    },
+    fetcher: (ws) => {
+      let f = fetchers.get(ws);
+      if (!f) {
+        f = new SafeHttpFetcher({
+          policy: { allowHosts: new Set(ws.network.allowHosts.map((h) => h.toLowerCase())) },
+          timeoutMs: config.fetchTimeoutMs,
+          maxBytes: config.fetchMaxBytes,
+          maxRedirects: config.fetchMaxRedirects,
+        });
+        fetchers.set(ws, f);
+      }
+      return f;
+    },
+  };
+}
+
+let current: AwsRuntime | null = null;
+
+/** The container's runtime, built from `process.env` on first use. */
+export function awsRuntime(): AwsRuntime {
+  current ??= createAwsRuntime(process.env);
+  return current;
+}

@@ -1,0 +1,90 @@
+// Synth-time configuration: CDK context keys with defaults, validated once; the workspace file validated by the app's own schema.
+import { gzipSync } from 'node:zlib';
+import { z } from 'zod';
+import { ConfigError } from '../shared/config/errors.js';
+import { formatIssues, loadWorkspaceFile } from '../shared/config/workspace-file.js';
+import type { Workspace } from '../shared/model/workspace.js';
+
+/** `-c key=value` arrives as a string, cdk.json as JSON: accept both. */
+const Bool = z.union([z.boolean(), z.enum(['true', 'false']).transform((v) => v === 'true')]);
+const Int = (min: number, max: number) => z.coerce.number().int().min(min).max(max);
+
+/** Log retention values CloudWatch accepts. */
+const RETENTION_DAYS = [1, 3, 5, 7, 14, 30, 60, 90, 120, 150, 180, 365, 400, 545, 731, 1096, 1827, 2192, 2557, 2922, 3288, 3653] as const;
+
+export const InfraConfig = z
+  .object({
+    workspace: z.string().min(1).default('config/demo/workspace.yaml').describe('Workspace file validated at synth and deployed as an SSM parameter'),
+    stackPrefix: z.string().regex(/^[A-Za-z][A-Za-z0-9-]{0,40}$/, 'letters, digits and dashes, starting with a letter').default('Marquee'),
+    crawlEveryMinutes: Int(1, 1440).default(15).describe('How often the planner runs'),
+    crawlBatchSize: Int(1, 10).default(5).describe('SQS records per crawl worker invocation'),
+    crawlMaxConcurrency: Int(2, 1000).default(5).describe('Concurrent crawl workers (SQS event source maximum concurrency)'),
+    maxReceiveCount: Int(1, 100).default(3).describe('Deliveries before a message goes to its dead-letter queue'),
+    logRetentionDays: z.coerce
+      .number()
+      .refine((n) => (RETENTION_DAYS as readonly number[]).includes(n), `one of ${RETENTION_DAYS.join(', ')}`)
+      .default(30),
+    deletionProtection: Bool.default(true).describe('Table deletion protection and RETAIN on stateful resources'),
+    snapshotInfrequentAccessDays: Int(30, 3650).default(30),
+    snapshotGlacierDays: Int(31, 3650).default(90),
+    snapshotExpiryDays: Int(1, 3650).default(365),
+    alarmEmail: z.string().email().optional().describe('Subscribed to the alarm topic when set'),
+  })
+  .superRefine((c, ctx) => {
+    if (c.snapshotGlacierDays <= c.snapshotInfrequentAccessDays) {
+      ctx.addIssue({ code: 'custom', path: ['snapshotGlacierDays'], message: 'must be after snapshotInfrequentAccessDays' });
+    }
+  });
+export type InfraConfig = z.infer<typeof InfraConfig>;
+
+/** Reads every key of {@link InfraConfig} from the CDK context; a bad value fails with one line naming the key. */
+export function readInfraConfig(tryGetContext: (key: string) => unknown): InfraConfig {
+  const raw: Record<string, unknown> = {};
+  for (const key of Object.keys(InfraConfig.shape)) {
+    const value = tryGetContext(key);
+    if (value !== undefined && value !== null && value !== '') raw[key] = value;
+  }
+  const result = InfraConfig.safeParse(raw);
+  if (!result.success) throw new ConfigError(`cdk context: ${formatIssues(result.error.issues)}`);
+  return result.data;
+}
+
+/** Standard SSM parameters hold 4 KB, advanced ones 8 KB. */
+export const SSM_STANDARD_LIMIT = 4096;
+export const SSM_ADVANCED_LIMIT = 8192;
+
+export interface SynthWorkspace {
+  workspace: Workspace;
+  /** What the SSM parameter stores: the validated workspace as JSON, or `{"gzip":"<base64>"}` of it when large. */
+  json: string;
+  bytes: number;
+  compressed: boolean;
+}
+
+/**
+ * Loads and validates the workspace file with the same zod schema the functions use at run time,
+ * so a bad workspace fails `cdk synth` (one line naming the file and key), never a deployed function.
+ */
+export async function loadWorkspaceForSynth(path: string): Promise<SynthWorkspace> {
+  const workspace = await loadWorkspaceFile(path);
+  return workspaceForSynth(workspace, path);
+}
+
+/**
+ * Serializes a validated workspace for its SSM parameter: plain JSON when it fits an advanced
+ * parameter (readable in the console), gzip+base64 inside JSON when not (about four times the
+ * room), and a clear error when even that is too big.
+ */
+export function workspaceForSynth(workspace: Workspace, name = 'workspace'): SynthWorkspace {
+  const plain = JSON.stringify(workspace);
+  const plainBytes = Buffer.byteLength(plain, 'utf8');
+  if (plainBytes <= SSM_ADVANCED_LIMIT) return { workspace, json: plain, bytes: plainBytes, compressed: false };
+  const json = JSON.stringify({ gzip: gzipSync(plain, { level: 9 }).toString('base64') });
+  const bytes = Buffer.byteLength(json, 'utf8');
+  if (bytes > SSM_ADVANCED_LIMIT) {
+    throw new ConfigError(
+      `${name}: ${plainBytes} bytes as JSON (${bytes} compressed), over the ${SSM_ADVANCED_LIMIT}-byte limit of an SSM parameter; split it or shorten it`,
+    );
+  }
+  return { workspace, json, bytes, compressed: true };
+}

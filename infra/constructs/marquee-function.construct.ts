@@ -1,0 +1,182 @@
+// The one Lambda function construct every Marquee function uses: runtime, arch, logs, tracing, bundling, and grant+env helpers.
+import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
+import { Duration, RemovalPolicy } from 'aws-cdk-lib';
+import * as iam from 'aws-cdk-lib/aws-iam';
+import * as lambda from 'aws-cdk-lib/aws-lambda';
+import * as logs from 'aws-cdk-lib/aws-logs';
+import type * as dynamodb from 'aws-cdk-lib/aws-dynamodb';
+import type * as s3 from 'aws-cdk-lib/aws-s3';
+import type * as sqs from 'aws-cdk-lib/aws-sqs';
+import type * as ssm from 'aws-cdk-lib/aws-ssm';
+import { NodejsFunction, OutputFormat, type BundlingOptions } from 'aws-cdk-lib/aws-lambda-nodejs';
+import { Construct } from 'constructs';
+import { TABLE } from '../../shared/store/table.js';
+import { METRICS_NAMESPACE } from '../../functions/aws/metric-names.js';
+import { acknowledgeWildcardResource } from '../nag.js';
+
+/** Repository root: entries, the lockfile and tsconfig are found from here. */
+export const PROJECT_ROOT = fileURLToPath(new URL('../../', import.meta.url));
+
+/** Every Lambda entry point, by function; the bundle benchmark walks the same list. */
+export const LAMBDA_ENTRIES = {
+  planCrawl: 'functions/lambda/plan-crawl.handler.ts',
+  crawlSource: 'functions/lambda/crawl-source.handler.ts',
+} as const;
+export type LambdaName = keyof typeof LAMBDA_ENTRIES;
+
+/** Lambda's newest Node.js runtime (cdk-nag AwsSolutions-L1 asks for the latest of the family). */
+export const RUNTIME = lambda.Runtime.NODEJS_24_X;
+
+/**
+ * The bundling recipe, as plain esbuild options: the CDK construct maps it to NodejsFunction's
+ * bundling props and `test/bench/bundles.bench.ts` feeds it to esbuild's API, so the benchmark
+ * measures exactly what is deployed.
+ */
+export const BUNDLE_OPTIONS = {
+  bundle: true,
+  platform: 'node',
+  format: 'esm',
+  target: 'node24',
+  minify: true,
+  sourcemap: true,
+  sourcesContent: false,
+  mainFields: ['module', 'main'],
+  // Bundled CommonJS dependencies call require(); an ES module has none unless we make one.
+  banner: { js: "import { createRequire } from 'module';const require = createRequire(import.meta.url);" },
+  // Nothing external: the AWS SDK is bundled too (pinned versions, and a bundled SDK imported
+  // faster than the runtime's copy in our measurements).
+  external: [] as string[],
+  alias: {
+    // cheerio's entry also loads undici, encoding-sniffer and a second iconv-lite for fromURL/loadBuffer,
+    // which Marquee never calls (it fetches with SafeHttpFetcher). Its `load` lives in load-parse.js;
+    // importing anything else from 'cheerio' fails the bundle at synth, loudly.
+    cheerio: join(PROJECT_ROOT, 'node_modules/cheerio/dist/esm/load-parse.js'),
+  } as Record<string, string>,
+  logLevel: 'warning',
+} as const;
+
+/** BUNDLE_OPTIONS as NodejsFunction bundling props. */
+export function nodejsBundling(): BundlingOptions {
+  return {
+    format: OutputFormat.ESM,
+    target: BUNDLE_OPTIONS.target,
+    minify: BUNDLE_OPTIONS.minify,
+    sourceMap: BUNDLE_OPTIONS.sourcemap,
+    sourcesContent: BUNDLE_OPTIONS.sourcesContent,
+    mainFields: [...BUNDLE_OPTIONS.mainFields],
+    banner: BUNDLE_OPTIONS.banner.js,
+    externalModules: [...BUNDLE_OPTIONS.external],
+    bundleAwsSDK: true,
+    esbuildArgs: Object.fromEntries(Object.entries(BUNDLE_OPTIONS.alias).map(([from, to]) => [`--alias:${from}`, to])),
+  };
+}
+
+/** DynamoDB actions a function may be granted; each grant lists exactly what its code calls. */
+export type TableAction = 'GetItem' | 'PutItem' | 'UpdateItem' | 'DeleteItem' | 'Query' | 'BatchWriteItem' | 'BatchGetItem' | 'ConditionCheckItem';
+
+export interface MarqueeFunctionProps {
+  /** Key of {@link LAMBDA_ENTRIES}. */
+  entry: LambdaName;
+  /** Powertools service name: the `service` dimension of its metrics and key of its logs. */
+  serviceName: string;
+  description: string;
+  memoryMb?: number;
+  timeout?: Duration;
+  logRetention: logs.RetentionDays;
+  environment?: Record<string, string>;
+  /** Retries of asynchronous invocations (scheduler targets); 0 for work the next run redoes anyway. */
+  retryAttempts?: number;
+}
+
+/**
+ * A NodejsFunction with Marquee's fixed choices (Node 24, ARM64, X-Ray, JSON-logging Powertools,
+ * a retained log group, the shared bundling) and its own role with no managed policies. Access
+ * to a resource is granted only through the `use*`/`sendsTo` helpers, which set the environment
+ * variable naming the resource in the same call.
+ */
+export class MarqueeFunction extends Construct {
+  readonly fn: NodejsFunction;
+  readonly role: iam.Role;
+  readonly logGroup: logs.LogGroup;
+
+  constructor(scope: Construct, id: string, props: MarqueeFunctionProps) {
+    super(scope, id);
+    this.logGroup = new logs.LogGroup(this, 'Logs', {
+      retention: props.logRetention,
+      removalPolicy: RemovalPolicy.DESTROY,
+    });
+    this.role = new iam.Role(this, 'Role', {
+      assumedBy: new iam.ServicePrincipal('lambda.amazonaws.com'),
+      description: `${props.serviceName} function role (Marquee)`,
+    });
+    // The log group is created here, so the function needs no logs:CreateLogGroup and no managed policy.
+    this.role.addToPolicy(
+      new iam.PolicyStatement({ actions: ['logs:CreateLogStream', 'logs:PutLogEvents'], resources: [this.logGroup.logGroupArn] }),
+    );
+    this.fn = new NodejsFunction(this, 'Fn', {
+      entry: join(PROJECT_ROOT, LAMBDA_ENTRIES[props.entry]),
+      handler: 'handler',
+      projectRoot: PROJECT_ROOT,
+      depsLockFilePath: join(PROJECT_ROOT, 'package-lock.json'),
+      runtime: RUNTIME,
+      architecture: lambda.Architecture.ARM_64,
+      memorySize: props.memoryMb ?? 256,
+      timeout: props.timeout ?? Duration.seconds(30),
+      description: props.description,
+      role: this.role,
+      logGroup: this.logGroup,
+      tracing: lambda.Tracing.ACTIVE,
+      retryAttempts: props.retryAttempts,
+      bundling: nodejsBundling(),
+      environment: {
+        POWERTOOLS_SERVICE_NAME: props.serviceName,
+        POWERTOOLS_METRICS_NAMESPACE: METRICS_NAMESPACE,
+        POWERTOOLS_LOG_LEVEL: 'INFO',
+        ...props.environment,
+      },
+    });
+    // X-Ray tracing adds xray:PutTraceSegments/PutTelemetryRecords on "*" to the role.
+    acknowledgeWildcardResource(
+      this.role,
+      '*',
+      'X-Ray PutTraceSegments and PutTelemetryRecords support no resource-level permissions; the statement holds only those two actions',
+    );
+  }
+
+  /** Grants exactly `actions` on the single table (and its GSIs, for Query) and sets TABLE_NAME. */
+  useTable(table: dynamodb.ITableV2, actions: TableAction[], indexes: string[] = TABLE.indexes.map((i) => i.name)): this {
+    const resources = [table.tableArn];
+    if (actions.includes('Query')) resources.push(...indexes.map((name) => `${table.tableArn}/index/${name}`));
+    this.role.addToPolicy(new iam.PolicyStatement({ actions: actions.map((a) => `dynamodb:${a}`), resources }));
+    this.fn.addEnvironment('TABLE_NAME', table.tableName);
+    return this;
+  }
+
+  /** Grants s3:PutObject (and GetObject with `read`) under `prefix` of the bucket and sets BUCKET_NAME. */
+  useBucket(bucket: s3.IBucket, prefix: string, access: { read?: boolean } = {}): this {
+    const objects = bucket.arnForObjects(`${prefix}*`);
+    const actions = ['s3:PutObject', ...(access.read ? ['s3:GetObject'] : [])];
+    this.role.addToPolicy(new iam.PolicyStatement({ actions, resources: [objects] }));
+    acknowledgeWildcardResource(this.role, objects, `object keys under "${prefix}" are generated per snapshot; access is limited to that prefix of the one bucket`);
+    this.fn.addEnvironment('BUCKET_NAME', bucket.bucketName);
+    return this;
+  }
+
+  /** Grants sqs:SendMessage on the queue and sets `envName` to its URL. */
+  sendsTo(queue: sqs.IQueue, envName: 'CRAWL_QUEUE_URL' | 'ANALYZE_QUEUE_URL'): this {
+    this.role.addToPolicy(new iam.PolicyStatement({ actions: ['sqs:SendMessage'], resources: [queue.queueArn] }));
+    this.fn.addEnvironment(envName, queue.queueUrl);
+    return this;
+  }
+
+  /** Grants ssm:GetParameter on the workspace parameter, sets WORKSPACE_PARAMETER and a version that rolls containers on change. */
+  useWorkspace(parameter: ssm.IStringParameter, version: string): this {
+    this.role.addToPolicy(new iam.PolicyStatement({ actions: ['ssm:GetParameter'], resources: [parameter.parameterArn] }));
+    this.fn.addEnvironment('WORKSPACE_PARAMETER', parameter.parameterName);
+    // Containers cache the workspace; a new value changes the configuration, so they are replaced.
+    this.fn.addEnvironment('WORKSPACE_VERSION', version);
+    return this;
+  }
+}
+

@@ -1,0 +1,41 @@
+// Stateless stack: the workspace parameter, monitoring and one construct per capability (crawl today).
+import { CfnOutput, Stack, type StackProps } from 'aws-cdk-lib';
+import type { Construct } from 'constructs';
+import type { InfraConfig, SynthWorkspace } from '../config.js';
+import { CrawlConstruct } from '../constructs/crawl.construct.js';
+import { Monitoring } from '../constructs/monitoring.construct.js';
+import { WorkspaceParameter } from '../constructs/workspace-parameter.construct.js';
+import { importStorage } from './storage.stack.js';
+
+export interface MarqueeStackProps extends StackProps {
+  config: InfraConfig;
+  workspace: SynthWorkspace;
+}
+
+/**
+ * Everything that can be destroyed and redeployed without losing data. It reaches the storage
+ * through the storage stack's named exports. Later capabilities (analyze, deliver, query) are
+ * constructs added here, reusing MarqueeFunction, WorkQueue and Monitoring, and consuming
+ * `crawl.analyzeQueue`.
+ */
+export class MarqueeStack extends Stack {
+  readonly monitoring: Monitoring;
+  readonly workspace: WorkspaceParameter;
+  readonly crawl: CrawlConstruct;
+
+  constructor(scope: Construct, id: string, props: MarqueeStackProps) {
+    super(scope, id, props);
+    const { config } = props;
+    const { table, bucket } = importStorage(this, config.stackPrefix);
+    this.monitoring = new Monitoring(this, 'Monitoring', { dashboardName: `${config.stackPrefix}-crawl`, alarmEmail: config.alarmEmail });
+    this.workspace = new WorkspaceParameter(this, 'Workspace', { workspace: props.workspace });
+    this.crawl = new CrawlConstruct(this, 'Crawl', { table, bucket, workspace: this.workspace, monitoring: this.monitoring, config });
+
+    new CfnOutput(this, 'WorkspaceParameterName', { value: this.workspace.parameter.parameterName });
+    new CfnOutput(this, 'CrawlQueueUrl', { value: this.crawl.crawlQueue.queue.queueUrl });
+    new CfnOutput(this, 'AnalyzeQueueUrl', { value: this.crawl.analyzeQueue.queue.queueUrl });
+    new CfnOutput(this, 'ReplayCrawlDlq', { value: this.crawl.crawlQueue.replayCommand, description: 'moves crawl dead letters back' });
+    new CfnOutput(this, 'ReplayAnalyzeDlq', { value: this.crawl.analyzeQueue.replayCommand, description: 'moves analyze dead letters back' });
+    new CfnOutput(this, 'AlarmTopicArn', { value: this.monitoring.topic.topicArn });
+  }
+}

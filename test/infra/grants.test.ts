@@ -1,0 +1,127 @@
+// Least privilege that still works: the AWS calls each handler makes equal the IAM actions its role is granted.
+import { readFile } from 'node:fs/promises';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { mockClient } from 'aws-sdk-client-mock';
+import { GetParameterCommand, SSMClient } from '@aws-sdk/client-ssm';
+import { PutObjectCommand, S3Client } from '@aws-sdk/client-s3';
+import { SQSClient, SendMessageBatchCommand, type SendMessageBatchCommandInput } from '@aws-sdk/client-sqs';
+import { BatchGetCommand, BatchWriteCommand, DynamoDBDocumentClient, GetCommand, PutCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
+import { createCrawlSourceHandler } from '../../functions/lambda/crawl-source.handler.js';
+import { createPlanCrawlHandler } from '../../functions/lambda/plan-crawl.handler.js';
+import { createAwsRuntime, type AwsRuntime } from '../../functions/aws/runtime.js';
+import { validateWorkspace } from '../../shared/config/workspace-file.js';
+import type { Fetcher } from '../../shared/http/fetcher.js';
+import { quietTelemetry, rssFeed, sqsEvent } from '../unit/lambda/support.js';
+import { asArray, iamStatements, synth, type Synthesized } from './support.js';
+
+/** IAM action each SDK command needs. */
+const ACTION: Record<string, string> = {
+  GetCommand: 'dynamodb:GetItem',
+  BatchGetCommand: 'dynamodb:BatchGetItem',
+  PutCommand: 'dynamodb:PutItem',
+  QueryCommand: 'dynamodb:Query',
+  BatchWriteCommand: 'dynamodb:BatchWriteItem',
+  UpdateCommand: 'dynamodb:UpdateItem',
+  DeleteCommand: 'dynamodb:DeleteItem',
+  ScanCommand: 'dynamodb:Scan',
+  PutObjectCommand: 's3:PutObject',
+  GetObjectCommand: 's3:GetObject',
+  SendMessageBatchCommand: 'sqs:SendMessage',
+  SendMessageCommand: 'sqs:SendMessage',
+  GetParameterCommand: 'ssm:GetParameter',
+};
+
+const ddb = mockClient(DynamoDBDocumentClient);
+const s3 = mockClient(S3Client);
+const sqs = mockClient(SQSClient);
+const ssm = mockClient(SSMClient);
+
+let s: Synthesized;
+let chart: string;
+const workspace = validateWorkspace(
+  {
+    name: 'grants',
+    baseUrl: 'https://example.com/',
+    sources: [
+      { id: 'feed', kind: 'rss', url: 'feed.xml' },
+      { id: 'chart', kind: 'boxoffice', layout: 'boxofficemojo', url: 'chart.html' },
+    ],
+  },
+  'grants workspace',
+);
+const fetcher: Fetcher = {
+  async fetch({ url }) {
+    const isChart = url.endsWith('chart.html');
+    return {
+      url,
+      status: 200,
+      notModified: false,
+      headers: { 'content-type': isChart ? 'text/html; charset=utf-8' : 'application/rss+xml' },
+      body: new TextEncoder().encode(isChart ? chart : rssFeed('feed', 2)),
+      redirects: 0,
+    };
+  },
+};
+
+beforeAll(async () => {
+  s = await synth();
+  chart = await readFile('config/demo/site/boxoffice/bom-weekend-2026W47.html', 'utf8');
+  ssm.on(GetParameterCommand).resolves({ Parameter: { Value: JSON.stringify(workspace) } });
+  ddb.on(GetCommand).resolves({});
+  ddb.on(BatchGetCommand).resolves({ Responses: {} });
+  ddb.on(PutCommand).resolves({});
+  ddb.on(QueryCommand).resolves({ Items: [] });
+  ddb.on(BatchWriteCommand).resolves({});
+  s3.on(PutObjectCommand).resolves({});
+  sqs.on(SendMessageBatchCommand).callsFake((input: SendMessageBatchCommandInput) => ({
+    Successful: input.Entries!.map((e) => ({ Id: e.Id, MessageId: 'm', MD5OfMessageBody: 'x' })),
+  }));
+});
+afterAll(() => {
+  for (const m of [ddb, s3, sqs, ssm]) m.restore();
+});
+
+function usedActions(): string[] {
+  const calls = [ddb, s3, sqs, ssm].flatMap((m) => m.calls().map((c) => (c.args[0] as object).constructor.name));
+  return [...new Set(calls.map((name) => ACTION[name] ?? `unmapped:${name}`))].sort();
+}
+
+function grantedActions(policyPrefix: string): string[] {
+  const consume = new Set(['sqs:ReceiveMessage', 'sqs:ChangeMessageVisibility', 'sqs:GetQueueUrl', 'sqs:DeleteMessage', 'sqs:GetQueueAttributes']);
+  return [
+    ...new Set(
+      iamStatements(s.appTemplate)
+        .filter((st) => st.policy.startsWith(policyPrefix))
+        .flatMap((st) => asArray(st.Action))
+        .filter((a) => !a.startsWith('logs:') && !a.startsWith('xray:') && !consume.has(a)),
+    ),
+  ].sort();
+}
+
+const env = {
+  TABLE_NAME: 't',
+  BUCKET_NAME: 'b',
+  CRAWL_QUEUE_URL: 'https://sqs.us-east-1.amazonaws.com/1/crawl',
+  ANALYZE_QUEUE_URL: 'https://sqs.us-east-1.amazonaws.com/1/analyze',
+  WORKSPACE_PARAMETER: 'ws',
+  AWS_REGION: 'us-east-1',
+};
+
+describe('grants match the calls', () => {
+  it('crawl worker: everything it calls on a feed and a box-office chart is granted, and nothing more', async () => {
+    for (const m of [ddb, s3, sqs, ssm]) m.resetHistory();
+    const runtime: AwsRuntime = { ...createAwsRuntime(env), fetcher: () => fetcher };
+    const handler = createCrawlSourceHandler({ runtime: () => runtime, telemetry: quietTelemetry() });
+    const res = await handler(sqsEvent([{ sourceId: 'feed' }, { sourceId: 'chart' }]));
+    expect(res.batchItemFailures).toEqual([]);
+    expect(usedActions()).toEqual(grantedActions('CrawlWorker'));
+  });
+
+  it('planner: one Query on gsi1, the parameter and the crawl queue, and nothing more', async () => {
+    for (const m of [ddb, s3, sqs, ssm]) m.resetHistory();
+    const runtime = createAwsRuntime(env);
+    await createPlanCrawlHandler({ runtime: () => runtime, telemetry: quietTelemetry() })({});
+    expect(usedActions()).toEqual(grantedActions('CrawlPlanner'));
+    expect(ddb.commandCalls(QueryCommand).every((c) => c.args[0].input.IndexName === 'gsi1')).toBe(true);
+  });
+});

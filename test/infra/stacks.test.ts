@@ -1,0 +1,266 @@
+// CDK template assertions: storage (table, bucket), crawl fan-out (schedule, queues, event source), roles, alarms, dashboard.
+import { beforeAll, describe, expect, it } from 'vitest';
+import { Match } from 'aws-cdk-lib/assertions';
+import { TABLE } from '../../shared/store/table.js';
+import { validateWorkspace } from '../../shared/config/workspace-file.js';
+import { loadWorkspaceFile } from '../../shared/config/workspace-file.js';
+import { asArray, iamStatements, resourcesOf, synth, FIXTURE_WORKSPACE, type Synthesized } from './support.js';
+
+let s: Synthesized;
+beforeAll(async () => {
+  s = await synth();
+});
+
+const getAtt = (logicalId: string) => ({ 'Fn::GetAtt': [logicalId, 'Arn'] });
+function logicalIdOf(template: Synthesized['appTemplate'], type: string, match: (props: Record<string, unknown>, id: string) => boolean): string {
+  const found = Object.entries(resourcesOf(template, type)).filter(([id, r]) => match(r.Properties ?? {}, id));
+  expect(found, `one ${type} matching`).toHaveLength(1);
+  return found[0]![0];
+}
+
+describe('StorageStack', () => {
+  it('creates the single table on demand with PITR, TTL on expiresAt, encryption and the GSIs of shared/store/table.ts', () => {
+    s.storageTemplate.resourceCountIs('AWS::DynamoDB::GlobalTable', 1);
+    s.storageTemplate.hasResourceProperties('AWS::DynamoDB::GlobalTable', {
+      BillingMode: 'PAY_PER_REQUEST',
+      KeySchema: [
+        { AttributeName: TABLE.partitionKey, KeyType: 'HASH' },
+        { AttributeName: TABLE.sortKey, KeyType: 'RANGE' },
+      ],
+      TimeToLiveSpecification: { AttributeName: 'expiresAt', Enabled: true },
+      SSESpecification: { SSEEnabled: true, SSEType: 'KMS' },
+      GlobalSecondaryIndexes: TABLE.indexes.map((ix) => ({
+        IndexName: ix.name,
+        KeySchema: [
+          { AttributeName: ix.partitionKey, KeyType: 'HASH' },
+          { AttributeName: ix.sortKey, KeyType: 'RANGE' },
+        ],
+        Projection: { ProjectionType: 'ALL' },
+      })),
+      Replicas: [
+        Match.objectLike({
+          PointInTimeRecoverySpecification: { PointInTimeRecoveryEnabled: true },
+          DeletionProtectionEnabled: true,
+        }),
+      ],
+    });
+    s.storageTemplate.hasResource('AWS::DynamoDB::GlobalTable', { DeletionPolicy: 'Retain', UpdateReplacePolicy: 'Retain' });
+  });
+
+  it('drops deletion protection and RETAIN when the context says so', async () => {
+    const dev = await synth({ deletionProtection: 'false' });
+    dev.storageTemplate.hasResourceProperties('AWS::DynamoDB::GlobalTable', {
+      Replicas: [Match.objectLike({ DeletionProtectionEnabled: false })],
+    });
+    dev.storageTemplate.hasResource('AWS::DynamoDB::GlobalTable', { DeletionPolicy: 'Delete' });
+  });
+
+  it('keeps snapshots private, encrypted, TLS-only, access-logged and on a lifecycle to IA, Glacier IR and expiry', () => {
+    const snapshots = logicalIdOf(s.storageTemplate, 'AWS::S3::Bucket', (p) => p.LoggingConfiguration !== undefined);
+    s.storageTemplate.hasResourceProperties('AWS::S3::Bucket', {
+      PublicAccessBlockConfiguration: { BlockPublicAcls: true, BlockPublicPolicy: true, IgnorePublicAcls: true, RestrictPublicBuckets: true },
+      BucketEncryption: { ServerSideEncryptionConfiguration: [{ ServerSideEncryptionByDefault: { SSEAlgorithm: 'AES256' } }] },
+      LoggingConfiguration: Match.objectLike({ LogFilePrefix: 'snapshots/' }),
+      LifecycleConfiguration: {
+        Rules: [
+          Match.objectLike({
+            Status: 'Enabled',
+            ExpirationInDays: 365,
+            AbortIncompleteMultipartUpload: { DaysAfterInitiation: 1 },
+            Transitions: [
+              { StorageClass: 'STANDARD_IA', TransitionInDays: 30 },
+              { StorageClass: 'GLACIER_IR', TransitionInDays: 90 },
+            ],
+          }),
+        ],
+      },
+    });
+    // Every bucket (snapshots and access logs) blocks public access and denies plain HTTP.
+    for (const bucket of Object.values(resourcesOf(s.storageTemplate, 'AWS::S3::Bucket'))) {
+      expect(bucket.Properties!.PublicAccessBlockConfiguration).toEqual({ BlockPublicAcls: true, BlockPublicPolicy: true, IgnorePublicAcls: true, RestrictPublicBuckets: true });
+    }
+    const policies = Object.values(resourcesOf(s.storageTemplate, 'AWS::S3::BucketPolicy'));
+    expect(policies).toHaveLength(2);
+    for (const p of policies) {
+      const statements = (p.Properties!.PolicyDocument as { Statement: Array<Record<string, unknown>> }).Statement;
+      expect(statements).toContainEqual(
+        expect.objectContaining({ Effect: 'Deny', Action: 's3:*', Condition: { Bool: { 'aws:SecureTransport': 'false' } } }),
+      );
+    }
+    const snapshotPolicy = policies.find((p) => JSON.stringify(p.Properties!.Bucket).includes(snapshots))!;
+    expect(JSON.stringify(snapshotPolicy)).toContain('"s3:TlsVersion":1.2');
+  });
+
+  it('exports the table and bucket under stable names for the stateless stack', () => {
+    for (const name of ['Marquee-TableName', 'Marquee-SnapshotBucketName', 'Marquee-SnapshotBucketArn']) {
+      s.storageTemplate.hasOutput('*', { Export: { Name: name } });
+    }
+  });
+});
+
+describe('MarqueeStack: crawl fan-out', () => {
+  it('schedules the planner every N minutes from context, with a retry policy and a DLQ', async () => {
+    const planner = logicalIdOf(s.appTemplate, 'AWS::Lambda::Function', (p) => String(p.Description).includes('enqueue one crawl message'));
+    s.appTemplate.hasResourceProperties('AWS::Scheduler::Schedule', {
+      ScheduleExpression: 'rate(15 minutes)',
+      State: 'ENABLED',
+      FlexibleTimeWindow: { Mode: 'OFF' },
+      Target: {
+        Arn: getAtt(planner),
+        RetryPolicy: { MaximumRetryAttempts: 2, MaximumEventAgeInSeconds: 900 },
+        DeadLetterConfig: { Arn: Match.anyValue() },
+      },
+    });
+    const fast = await synth({ crawlEveryMinutes: '5' });
+    fast.appTemplate.hasResourceProperties('AWS::Scheduler::Schedule', { ScheduleExpression: 'rate(5 minutes)' });
+  });
+
+  it('gives the crawl and analyze queues a DLQ with redrive after maxReceiveCount, all encrypted and TLS-only', () => {
+    const queues = resourcesOf(s.appTemplate, 'AWS::SQS::Queue');
+    const withRedrive = Object.entries(queues).filter(([, q]) => q.Properties?.RedrivePolicy);
+    expect(withRedrive).toHaveLength(2);
+    for (const [, q] of withRedrive) {
+      const redrive = q.Properties!.RedrivePolicy as { deadLetterTargetArn: { 'Fn::GetAtt': [string, string] }; maxReceiveCount: number };
+      expect(redrive.maxReceiveCount).toBe(3);
+      expect(queues[redrive.deadLetterTargetArn['Fn::GetAtt'][0]], 'DLQ exists').toBeDefined();
+    }
+    for (const q of Object.values(queues)) expect(q.Properties?.SqsManagedSseEnabled).toBe(true);
+    const policies = Object.values(resourcesOf(s.appTemplate, 'AWS::SQS::QueuePolicy'));
+    expect(policies).toHaveLength(Object.keys(queues).length);
+    for (const p of policies) expect(JSON.stringify(p)).toContain('"aws:SecureTransport":"false"');
+  });
+
+  it('feeds the crawl worker from the crawl queue, reporting batch item failures, small batches, bounded concurrency', () => {
+    const crawlQueue = logicalIdOf(s.appTemplate, 'AWS::SQS::Queue', (_p, id) => /^CrawlCrawlQueue(?!Dlq)/.test(id));
+    const worker = logicalIdOf(s.appTemplate, 'AWS::Lambda::Function', (p) => String(p.Description).includes('crawl one source'));
+    s.appTemplate.hasResourceProperties('AWS::Lambda::EventSourceMapping', {
+      EventSourceArn: getAtt(crawlQueue),
+      FunctionName: { Ref: worker },
+      FunctionResponseTypes: ['ReportBatchItemFailures'],
+      BatchSize: 5,
+      ScalingConfig: { MaximumConcurrency: 5 },
+    });
+    // Visibility is six times the worker's timeout, so a slow batch is not delivered twice.
+    const timeout = resourcesOf(s.appTemplate, 'AWS::Lambda::Function')[worker]!.Properties!.Timeout as number;
+    expect(resourcesOf(s.appTemplate, 'AWS::SQS::Queue')[crawlQueue]!.Properties!.VisibilityTimeout).toBe(timeout * 6);
+  });
+
+  it('runs every function on Node 24 / arm64 with X-Ray, its own log group with retention, and the resource env vars', () => {
+    const fns = resourcesOf(s.appTemplate, 'AWS::Lambda::Function');
+    expect(Object.keys(fns)).toHaveLength(2);
+    for (const fn of Object.values(fns)) {
+      expect(fn.Properties).toMatchObject({
+        Runtime: 'nodejs24.x',
+        Architectures: ['arm64'],
+        Handler: 'index.handler',
+        TracingConfig: { Mode: 'Active' },
+        LoggingConfig: { LogGroup: { Ref: expect.any(String) } },
+      });
+      const env = (fn.Properties!.Environment as { Variables: Record<string, unknown> }).Variables;
+      expect(env).toMatchObject({ POWERTOOLS_METRICS_NAMESPACE: 'Marquee', WORKSPACE_PARAMETER: expect.anything(), WORKSPACE_VERSION: expect.stringMatching(/^[0-9a-f]{12}$/) });
+    }
+    for (const lg of Object.values(resourcesOf(s.appTemplate, 'AWS::Logs::LogGroup'))) expect(lg.Properties!.RetentionInDays).toBe(30);
+    const byDescription = (text: string) => Object.values(fns).find((f) => String(f.Properties!.Description).includes(text))!;
+    expect(Object.keys((byDescription('enqueue').Properties!.Environment as { Variables: object }).Variables)).toEqual(
+      expect.arrayContaining(['TABLE_NAME', 'CRAWL_QUEUE_URL']),
+    );
+    const workerEnv = (byDescription('crawl one source').Properties!.Environment as { Variables: object }).Variables;
+    expect(Object.keys(workerEnv)).toEqual(expect.arrayContaining(['TABLE_NAME', 'BUCKET_NAME', 'ANALYZE_QUEUE_URL']));
+    expect(Object.keys(workerEnv)).not.toContain('CRAWL_QUEUE_URL');
+  });
+
+  it('stores the validated workspace in SSM, re-validatable by the runtime schema', async () => {
+    const params = Object.values(resourcesOf(s.appTemplate, 'AWS::SSM::Parameter'));
+    expect(params).toHaveLength(1);
+    const value = params[0]!.Properties!.Value as string;
+    expect(validateWorkspace(JSON.parse(value), 'parameter')).toEqual(await loadWorkspaceFile(FIXTURE_WORKSPACE));
+    expect(params[0]!.Properties!.Tier).toBe('Standard');
+  });
+
+  it('uses the advanced tier above 4 KB', async () => {
+    const ws = await loadWorkspaceFile(FIXTURE_WORKSPACE);
+    const big = { ...ws, sources: Array.from({ length: 30 }, (_, i) => ({ ...ws.sources[0]!, id: `feed-${i}`, name: `A long outlet name number ${i}` })) };
+    const built = await synth({}, validateWorkspace(big, 'big'));
+    built.appTemplate.hasResourceProperties('AWS::SSM::Parameter', { Tier: 'Advanced' });
+  });
+});
+
+describe('MarqueeStack: least privilege', () => {
+  it('gives each function its own role, assumed by Lambda only, with no managed policies', () => {
+    const fns = Object.values(resourcesOf(s.appTemplate, 'AWS::Lambda::Function'));
+    const roles = fns.map((f) => JSON.stringify(f.Properties!.Role));
+    expect(new Set(roles).size).toBe(fns.length);
+    for (const f of fns) {
+      const roleId = (f.Properties!.Role as { 'Fn::GetAtt': [string, string] })['Fn::GetAtt'][0];
+      const role = resourcesOf(s.appTemplate, 'AWS::IAM::Role')[roleId]!;
+      expect(role.Properties!.ManagedPolicyArns).toBeUndefined();
+      expect(JSON.stringify(role.Properties!.AssumeRolePolicyDocument)).toContain('lambda.amazonaws.com');
+    }
+  });
+
+  it('has no IAM statement with a wildcard action, and "*" resources only for X-Ray', () => {
+    const statements = [...iamStatements(s.appTemplate), ...iamStatements(s.storageTemplate)];
+    expect(statements.length).toBeGreaterThan(10);
+    for (const st of statements) {
+      for (const action of asArray(st.Action)) expect(action, `${st.policy}`).not.toContain('*');
+      if (asArray(st.Resource).includes('*')) expect(asArray(st.Action).every((a) => a.startsWith('xray:'))).toBe(true);
+    }
+  });
+
+  it('grants the planner only Query (table + gsi1) and the worker no Scan, no UpdateItem, no DeleteItem', () => {
+    const statements = iamStatements(s.appTemplate);
+    const dynamo = statements.filter((st) => asArray(st.Action).some((a) => a.startsWith('dynamodb:')));
+    const planner = dynamo.find((st) => st.policy.startsWith('CrawlPlanner'))!;
+    expect(asArray(planner.Action)).toEqual(['dynamodb:Query']);
+    expect(JSON.stringify(planner.Resource)).toContain('/index/gsi1');
+    expect(JSON.stringify(planner.Resource)).not.toContain('gsi2');
+    const worker = dynamo.find((st) => st.policy.startsWith('CrawlWorker'))!;
+    expect(asArray(worker.Action).sort()).toEqual(['dynamodb:BatchGetItem', 'dynamodb:BatchWriteItem', 'dynamodb:GetItem', 'dynamodb:PutItem', 'dynamodb:Query']);
+    const s3 = statements.filter((st) => asArray(st.Action).some((a) => a.startsWith('s3:')));
+    expect(s3.map((st) => [st.policy.slice(0, 11), st.Action])).toEqual([['CrawlWorker', 's3:PutObject']]);
+    expect(JSON.stringify(s3[0]!.Resource)).toContain('/raw/*');
+  });
+});
+
+describe('MarqueeStack: alarms and dashboard', () => {
+  it('alarms on every DLQ holding a message, function errors and throttles, and sources failing for a day; all notify the topic', () => {
+    const alarms = Object.values(resourcesOf(s.appTemplate, 'AWS::CloudWatch::Alarm')).map((a) => a.Properties!);
+    const topic = logicalIdOf(s.appTemplate, 'AWS::SNS::Topic', () => true);
+    for (const a of alarms) expect(a.AlarmActions).toEqual([{ Ref: topic }]);
+    const byMetric = (name: string) => alarms.filter((a) => a.MetricName === name);
+
+    const dlqs = Object.entries(resourcesOf(s.appTemplate, 'AWS::SQS::Queue'))
+      .filter(([id]) => /Dlq/.test(id))
+      .map(([id]) => id);
+    expect(dlqs).toHaveLength(3);
+    const dlqAlarms = byMetric('ApproximateNumberOfMessagesVisible');
+    expect(dlqAlarms.map((a) => JSON.stringify(a.Dimensions)).sort()).toEqual(
+      dlqs.map((id) => JSON.stringify([{ Name: 'QueueName', Value: { 'Fn::GetAtt': [id, 'QueueName'] } }])).sort(),
+    );
+    for (const a of dlqAlarms) expect(a).toMatchObject({ Threshold: 1, ComparisonOperator: 'GreaterThanOrEqualToThreshold', Statistic: 'Maximum' });
+
+    expect(byMetric('Errors')).toHaveLength(2);
+    expect(byMetric('Throttles')).toHaveLength(2);
+    expect(byMetric('SourceFailingForADay')).toEqual([
+      expect.objectContaining({ Namespace: 'Marquee', Dimensions: [{ Name: 'service', Value: 'crawl-source' }], Threshold: 1, TreatMissingData: 'notBreaching' }),
+    ]);
+  });
+
+  it('encrypts the alarm topic with a rotating key CloudWatch may use, and builds a dashboard', () => {
+    s.appTemplate.hasResourceProperties('AWS::SNS::Topic', { KmsMasterKeyId: Match.anyValue() });
+    s.appTemplate.hasResourceProperties('AWS::KMS::Key', {
+      EnableKeyRotation: true,
+      KeyPolicy: { Statement: Match.arrayWith([Match.objectLike({ Principal: { Service: 'cloudwatch.amazonaws.com' }, Action: ['kms:Decrypt', 'kms:GenerateDataKey'] })]) },
+    });
+    const dashboards = Object.values(resourcesOf(s.appTemplate, 'AWS::CloudWatch::Dashboard'));
+    expect(dashboards).toHaveLength(1);
+    const body = JSON.stringify(dashboards[0]!.Properties!.DashboardBody);
+    for (const text of ['NewItems', 'ItemsHandedOff', 'SourceFailed', 'Dead-letter queues']) expect(body).toContain(text);
+  });
+
+  it('subscribes the alarm e-mail from context', async () => {
+    const withEmail = await synth({ alarmEmail: 'oncall@example.com' });
+    withEmail.appTemplate.hasResourceProperties('AWS::SNS::Subscription', { Protocol: 'email', Endpoint: 'oncall@example.com' });
+    s.appTemplate.resourceCountIs('AWS::SNS::Subscription', 0);
+  });
+});

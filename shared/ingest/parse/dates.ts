@@ -28,6 +28,8 @@ const RULE_ZONES: Record<string, string> = {
   et: 'America/New_York', ct: 'America/Chicago', mt: 'America/Denver', pt: 'America/Los_Angeles',
 };
 
+// The common case, strict RFC 822 as feeds emit it: "Tue, 24 Nov 2026 15:05:00 +0000" (checked first, cheaply).
+const RFC822 = /^(?:[A-Z][a-z]{2}, )?(\d{1,2}) ([A-Z][a-z]{2}) (\d{4}) (\d{2}):(\d{2}):(\d{2}) ([+-]\d{4}|GMT|UTC|UT|Z)$/;
 const ISO = /^(\d{4})-(\d{2})-(\d{2})(?:[Tt ](\d{2}):(\d{2})(?::(\d{2})(?:[.,](\d{1,9}))?)?)?\s*([Zz]|[+-]\d{2}(?::?\d{2})?)?$/;
 // "Tue, 24 Nov 2026 15:05:00 +0000", "4 Nov 26 3:05 PST", "24 November 2026"
 const DAY_FIRST = /^(?:[A-Za-z]{2,9}\.?,?\s+)?(\d{1,2})\s+([A-Za-z]{3,9})\.?,?\s+(\d{4}|\d{2})(?:,?\s+(?:at\s+)?(\d{1,2})(?::(\d{2}))?(?::(\d{2}))?\s*([AaPp]\.?[Mm]\.?)?)?\s*(?:\(?([A-Za-z]{1,5}|(?:GMT|UTC)?[+-]\d{2}:?\d{2})\)?)?$/;
@@ -47,7 +49,12 @@ export function toIsoUtc(input: string | null | undefined, opts: DateOptions = {
 }
 
 function parseToMs(s: string, defaultZone: string | undefined): number | null {
-  let m = ISO.exec(s);
+  let m = RFC822.exec(s);
+  if (m) {
+    const month = MONTHS[m[2]!.toLowerCase()];
+    if (month) return build(+m[3]!, month, +m[1]!, +m[4]!, +m[5]!, +m[6]!, 0, m[7], defaultZone);
+  }
+  m = ISO.exec(s);
   if (m) {
     const hasTime = m[4] !== undefined;
     const frac = m[7] ? Math.round(Number(`0.${m[7]}`) * 1000) : 0;
@@ -97,8 +104,11 @@ function to24(hour: string | undefined, ampm: string | undefined): number | null
   return pm ? h + 12 : h;
 }
 
+const DAYS_IN_MONTH = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+
 function daysInMonth(y: number, m: number): number {
-  return new Date(Date.UTC(y, m, 0)).getUTCDate();
+  if (m === 2 && ((y % 4 === 0 && y % 100 !== 0) || y % 400 === 0)) return 29;
+  return DAYS_IN_MONTH[m - 1]!;
 }
 
 function build(

@@ -2,7 +2,9 @@
 import type { CheerioAPI } from 'cheerio';
 import type { HtmlSelectors } from './parse.types.js';
 
-const HEADED_LINK = ':is(h1, h2, h3, h4) a[href]';
+const HEADING = ':is(h1, h2, h3, h4)';
+// A headline link: a link inside a heading, or a card link wrapping one.
+const HEADED_LINK = `${HEADING} a[href], a[href]:has(${HEADING})`;
 
 // Tried in order; the first that matches at least two entries with a headed link wins.
 const CANDIDATES = [
@@ -24,12 +26,12 @@ export function guessListSelectors($: CheerioAPI): HtmlSelectors | null {
     if (matches.length >= 2) {
       return {
         item,
-        title: ':is(h1, h2, h3, h4)',
+        title: HEADING,
         link: HEADED_LINK,
-        date: 'time',
-        summary: 'p',
+        date: 'time, [class*="date"]',
+        summary: 'p:not([class*="date"]):not([class*="tag"]):not([class*="byline"])',
         author: '.author, .byline, [rel="author"]',
-        category: '.category, .tag, [rel="tag"]',
+        category: '.category, .tag, [rel="tag"], [class*="__tag"]',
       };
     }
   }

@@ -43,7 +43,7 @@ export function parseHtmlListWith($: CheerioAPI, input: ParseInput, sel: HtmlSel
     const categories = sel.category
       ? [...new Set(find(item, sel.category, 'category').map((_, c) => cleanTitle($(c).text())).get().filter(Boolean))]
       : [];
-    items.push({ url, guid: null, title, publishedAt, author, text, categories, hash: contentHash(title, text) });
+    items.push({ url, guid: null, title, publishedAt, author, text, categories, hash: contentHash(title, text, { textIsPlain: true }) });
   });
 
   if (untitled) warnings.push(`${untitled} item(s) have an empty title (selector "${sel.title}")`);

@@ -33,16 +33,32 @@ export function canonicalUrl(href: string | null | undefined, base?: string | nu
     return null;
   }
   if (u.protocol !== 'http:' && u.protocol !== 'https:') return null;
-  u.hash = '';
-  if (u.search) {
-    const params = u.searchParams;
-    const drop: string[] = [];
-    for (const name of params.keys()) if (isTrackingParam(name)) drop.push(name);
-    for (const name of drop) params.delete(name);
-    params.sort();
-  }
   if (u.hostname.endsWith('.')) u.hostname = u.hostname.slice(0, -1);
-  return u.href;
+  // origin drops credentials and the fragment; the query is rebuilt from its raw pairs so that the encoding stays as
+  // the URL parser left it (URLSearchParams would re-encode, giving one URL two spellings).
+  const query = u.search ? canonicalQuery(u.search.slice(1)) : '';
+  return `${u.origin}${u.pathname}${query ? `?${query}` : ''}`;
+}
+
+/** Query pairs without tracking parameters, sorted by name (stable), joined back unchanged. */
+function canonicalQuery(search: string): string {
+  const pairs: Array<{ name: string; raw: string }> = [];
+  for (const raw of search.split('&')) {
+    if (!raw) continue;
+    const eq = raw.indexOf('=');
+    const rawName = eq < 0 ? raw : raw.slice(0, eq);
+    let name = rawName;
+    if (rawName.indexOf('%') >= 0 || rawName.indexOf('+') >= 0) {
+      try {
+        name = decodeURIComponent(rawName.replace(/\+/g, ' '));
+      } catch {
+        // a malformed escape: compare the raw name
+      }
+    }
+    if (!isTrackingParam(name)) pairs.push({ name, raw });
+  }
+  if (pairs.length > 1) pairs.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+  return pairs.map((p) => p.raw).join('&');
 }
 
 function isHttpBase(base: string | null | undefined): boolean {

@@ -8,7 +8,7 @@ import type { AnalysisStore } from '../ports/analysis-store.js';
 import type { ItemStore } from '../ports/store.js';
 import type { Clock } from '../ports/clock.js';
 import { silentLogger, type Logger } from '../ports/logger.js';
-import { clusterDocs, type ClusterDoc, type ClusterHint } from './cluster.js';
+import { DEFAULT_WINDOW_HOURS, clusterDocs, type ClusterDoc, type ClusterHint } from './cluster.js';
 import { applyReleaseEvent } from './release-calendar.js';
 import { sha256Hex, titleKey } from '../util/text.js';
 import { studioKeys } from './studio-keys.js';
@@ -41,7 +41,7 @@ export interface AnalysisReport {
 }
 
 const LEAD_CHARS = 700;
-const WINDOW_HOURS = 72;
+const WINDOW_HOURS = DEFAULT_WINDOW_HOURS;
 
 function member(item: Item): StoryMember {
   return {

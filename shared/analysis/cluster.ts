@@ -88,10 +88,18 @@ export function similarity(a: Signature, b: Signature, idf: (t: string) => numbe
   return score;
 }
 
-/** What a cheap analysis of one item says: its event type and titles (rewrites agree on both). */
+/** What a cheap analysis of one item says: its event type, titles and people (rewrites agree on them). */
 export interface ClusterHint {
   type: string;
   titles: string[];
+  people?: string[];
+}
+
+/** A title without its sequel marker, so "Static Girl 2" and "the 'Static Girl' sequel" meet. */
+function titleStem(title: string): string {
+  return titleKey(title)
+    .replace(/\s+(part\s+)?(\d+|ii|iii|iv|two|three|four)$/, '')
+    .replace(/\s+part\s+\w+$/, '');
 }
 
 export interface ClusterOptions {
@@ -101,13 +109,16 @@ export interface ClusterOptions {
   hint?: (doc: ClusterDoc) => ClusterHint;
 }
 
-/** Adjusts a similarity by the hints: same event about the same title pulls together, different events push apart. */
+/** Adjusts a similarity by the hints: the same event about the same title or person pulls together, different events push apart. */
 export function hintAdjustment(a: ClusterHint | undefined, b: ClusterHint | undefined): number {
-  if (!a || !b || a.type === 'other' || b.type === 'other') return 0;
-  const ta = new Set(a.titles.map(titleKey));
-  const sharedTitle = b.titles.some((t) => ta.has(titleKey(t)));
-  if (a.type === b.type) return sharedTitle ? 0.3 : 0.05;
-  return -0.25;
+  if (!a || !b) return 0;
+  const stems = new Set(a.titles.map(titleStem));
+  const sharedTitle = b.titles.some((t) => stems.has(titleStem(t)));
+  const people = new Set((a.people ?? []).map(titleKey));
+  const sharedPerson = (b.people ?? []).some((p) => people.has(titleKey(p)));
+  if (a.type === 'other' || b.type === 'other') return sharedTitle || sharedPerson ? 0.1 : 0;
+  if (a.type === b.type) return sharedTitle || sharedPerson ? 0.3 : 0.05;
+  return sharedTitle || sharedPerson ? -0.05 : -0.2;
 }
 
 export interface Cluster {
@@ -115,7 +126,11 @@ export interface Cluster {
   itemIds: string[];
 }
 
-export const DEFAULT_CLUSTER_THRESHOLD = 0.42;
+export const DEFAULT_CLUSTER_THRESHOLD = 0.4;
+/** Outlets rewrite a story within hours; past a day and a half it is new news about the same title. */
+export const DEFAULT_WINDOW_HOURS = 36;
+/** Similarity lost per hour between two items: near-simultaneous reports are likelier the same news. */
+const DECAY_PER_HOUR = 0.005;
 
 /**
  * Clusters documents into stories: in time order, each document joins the most similar story
@@ -123,7 +138,7 @@ export const DEFAULT_CLUSTER_THRESHOLD = 0.42;
  * reaches the threshold; otherwise it starts a story. `existing` stories are joined the same way.
  */
 export function clusterDocs(docs: ClusterDoc[], existing: Array<{ id: string; docs: ClusterDoc[] }> = [], options: ClusterOptions = {}) {
-  const windowMs = (options.windowHours ?? 72) * 3_600_000;
+  const windowMs = (options.windowHours ?? DEFAULT_WINDOW_HOURS) * 3_600_000;
   const threshold = options.threshold ?? DEFAULT_CLUSTER_THRESHOLD;
   const sigs = new Map<string, Signature>();
   const hints = new Map<string, ClusterHint>();
@@ -151,7 +166,9 @@ export function clusterDocs(docs: ClusterDoc[], existing: Array<{ id: string; do
       let total = 0;
       let max = 0;
       for (const d of s.docs) {
-        const sc = similarity(sig, sigs.get(d.id)!, idf) + hintAdjustment(hints.get(doc.id), hints.get(d.id));
+        const hours = Math.abs(t - Date.parse(d.time)) / 3_600_000;
+        if (hours * 3_600_000 > windowMs) continue;
+        const sc = similarity(sig, sigs.get(d.id)!, idf) + hintAdjustment(hints.get(doc.id), hints.get(d.id)) - DECAY_PER_HOUR * hours;
         total += sc;
         if (sc > max) max = sc;
       }

@@ -1,25 +1,36 @@
-// Use-case runCycle: one whole cycle of the main job (today: crawl; analysis, alerts and digest join later).
+// Use-case runCycle: one whole cycle of the main job: crawl, then analyze what is pending (alerts and digest join later).
 import type { Workspace } from '../model/workspace.js';
 import type { CrawlDeps, CrawlSourceResult } from '../ingest/crawl-source.js';
 import { crawlWorkspace, type CrawlReport } from '../ingest/crawl-workspace.js';
+import { analyzeItems, type AnalysisReport, type AnalyzeDeps } from '../analysis/analyze-items.js';
+import { seedSlate } from '../analysis/release-calendar.js';
 
 export interface CycleReport {
   workspace: string;
   startedAt: string;
   durationMs: number;
   crawl: CrawlReport;
+  analysis: AnalysisReport & { slateSeeded: number };
 }
 
 export interface CycleOptions {
   force?: boolean;
   concurrency?: number;
   onSource?: (r: CrawlSourceResult) => void;
+  onStage?: (stage: 'crawl' | 'analysis') => void;
 }
 
+export type CycleDeps = CrawlDeps & Omit<AnalyzeDeps, 'items'> & Required<Pick<CrawlDeps, 'pending'>>;
+
 /** Runs one cycle over a workspace with the given adapters. */
-export async function runCycle(workspace: Workspace, deps: CrawlDeps, options: CycleOptions = {}): Promise<CycleReport> {
+export async function runCycle(workspace: Workspace, deps: CycleDeps, options: CycleOptions = {}): Promise<CycleReport> {
   const started = Date.now();
   const startedAt = deps.clock.now().toISOString();
+  options.onStage?.('crawl');
   const crawl = await crawlWorkspace(workspace, deps, options);
-  return { workspace: workspace.name, startedAt, durationMs: Date.now() - started, crawl };
+  options.onStage?.('analysis');
+  const slateSeeded = await seedSlate(workspace.slate, workspace.studio, deps.analysis, deps.clock.now());
+  // Everything pending, not only this crawl's items: what a failed earlier cycle left is picked up now.
+  const analysis = await analyzeItems(workspace, { ...deps, items: deps.store });
+  return { workspace: workspace.name, startedAt, durationMs: Date.now() - started, crawl, analysis: { ...analysis, slateSeeded } };
 }

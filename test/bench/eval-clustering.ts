@@ -4,7 +4,8 @@ import { readFile, readdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { parseDocument } from '../../shared/ingest/parse/parse-document.js';
 import { loadWorkspaceFile } from '../../shared/config/workspace-file.js';
-import { clusterDocs, DEFAULT_CLUSTER_THRESHOLD, type ClusterDoc } from '../../shared/analysis/cluster.js';
+import { clusterDocs, DEFAULT_CLUSTER_THRESHOLD, type ClusterDoc, type ClusterHint } from '../../shared/analysis/cluster.js';
+import { createEmbeddedAnalyst } from '../../agents/analyst/embedded/embedded-analyst.js';
 
 interface Truth { stories: Array<{ id: string; versions: Array<{ url: string; sourceId: string }> }> }
 
@@ -56,13 +57,27 @@ if (import.meta.url === `file://${process.argv[1]}`) {
   const arg = process.argv.indexOf('--threshold');
   const thresholds = arg > 0 ? [Number(process.argv[arg + 1])] : [0.3, 0.35, 0.4, DEFAULT_CLUSTER_THRESHOLD, 0.45, 0.5, 0.55];
   const { docs, label } = await loadDemoDocs();
+  const ws = await loadWorkspaceFile('config/demo/workspace.yaml');
+  const rules = createEmbeddedAnalyst({ competitors: ws.competitors, slate: ws.slate });
+  const hintCache = new Map<string, ClusterHint>();
+  const hint = (d: ClusterDoc): ClusterHint => {
+    let h = hintCache.get(d.id);
+    if (!h) {
+      const x = rules.extract({ title: d.title, text: d.text, publishedAt: d.time });
+      h = { type: x.type, titles: x.titles, people: x.people };
+      hintCache.set(d.id, h);
+    }
+    return h;
+  };
   console.log(`demo: ${docs.length} items, ${label.size} labeled, ${new Set(label.values()).size} true stories`);
   for (const threshold of thresholds) {
-    const t0 = performance.now();
-    const clusters = clusterDocs(docs, [], { threshold });
-    const ms = performance.now() - t0;
-    const p = pairwise(clusters, label);
-    console.log(`threshold ${threshold.toFixed(2)}: ${clusters.length} stories, pairwise precision ${p.precision.toFixed(3)} recall ${p.recall.toFixed(3)} F1 ${p.f1.toFixed(3)} (${ms.toFixed(0)} ms)`);
+    for (const useHints of [false, true]) {
+      const t0 = performance.now();
+      const clusters = clusterDocs(docs, [], { threshold, hint: useHints ? hint : undefined });
+      const ms = performance.now() - t0;
+      const p = pairwise(clusters, label);
+      console.log(`threshold ${threshold.toFixed(2)} ${useHints ? 'with rule hints' : 'text only     '}: ${clusters.length} stories, pairwise precision ${p.precision.toFixed(3)} recall ${p.recall.toFixed(3)} F1 ${p.f1.toFixed(3)} (${ms.toFixed(0)} ms)`);
+    }
   }
   console.log('command: npx tsx test/bench/eval-clustering.ts');
 }

@@ -13,9 +13,19 @@ import { systemClock, type Clock } from '../../shared/ports/clock.js';
 import type { Logger } from '../../shared/ports/logger.js';
 import type { CrawlDeps } from '../../shared/ingest/crawl-source.js';
 import { ConfigError } from '../../shared/config/errors.js';
+import { DynamoAnalysisStore } from '../../shared/store/dynamo-analysis.store.js';
+import type { Analyst } from '../../shared/ports/analyst.js';
+import type { ClusterHint } from '../../shared/analysis/cluster.js';
+import { embeddedAnalyst, ruleHints } from '../../agents/analyst/embedded-analyst.port.js';
 
 export interface LocalRuntime extends CrawlDeps {
   store: DynamoStore;
+  analysis: DynamoAnalysisStore;
+  pending: DynamoAnalysisStore;
+  analyst: Analyst;
+  /** One line saying which analyst runs and why. */
+  analystDescription: string;
+  hint: (doc: { title: string; text: string; publishedAt: string | null }) => ClusterHint;
   objects: ObjectStore;
   clock: Clock;
   /** Where the store lives, for messages. */
@@ -51,6 +61,10 @@ export async function openLocalRuntime(
   const client = createDynamoClient({ endpoint, region: config.region });
   await ensureTable(client, config.tableName);
   const store = new DynamoStore({ client, tableName: config.tableName });
+  const analysis = new DynamoAnalysisStore(store.tableAccess);
+  // The workspace may pin "now" (the demo does): the analyst reads undated stories against it.
+  const asOf = workspace.clock ? () => new Date(workspace.clock!) : undefined;
+  const analyst = embeddedAnalyst({ now: asOf });
   const objects: ObjectStore = config.bucket
     ? new S3ObjectStore(createS3Client({ endpoint: config.s3Endpoint, region: config.region }), config.bucket)
     : new FolderObjectStore(join(config.dataDir, 'objects'));
@@ -62,6 +76,11 @@ export async function openLocalRuntime(
   });
   return {
     store,
+    analysis,
+    pending: analysis,
+    analyst,
+    analystDescription: `embedded ${analyst.info.kind === 'embedded' ? analyst.info.version : ''} (no model configured)`,
+    hint: ruleHints(workspace, asOf),
     objects,
     fetcher,
     clock: systemClock,

@@ -58,6 +58,15 @@ function doc(m: StoryMember): ClusterDoc {
   return { id: m.itemId, title: m.title, text: m.lead, time: m.time, sourceId: m.sourceId };
 }
 
+/**
+ * The member the analyst reads: trade copy that quotes the title beats an all-caps press-release
+ * headline; among equals the earliest report.
+ */
+export function analysisLead(story: Story): StoryMember {
+  const score = (m: StoryMember) => (/[‘'"“][^‘’'"“”]{2,80}[’'"”]/.test(m.title) ? 2 : 0) + (m.title !== m.title.toUpperCase() ? 1 : 0);
+  return story.members.reduce((best, m) => (score(m) > score(best) ? m : best), story.members[0]!);
+}
+
 function storyInput(story: Story, lead: Item | undefined): StoryInput {
   const title = lead?.title ?? story.title;
   const text = lead?.text ?? story.members[0]!.lead;
@@ -142,9 +151,10 @@ export async function analyzeItems(workspace: Workspace, deps: AnalyzeDeps, item
     }
 
     if (toAnalyze.length > 0) {
-      const leads = await deps.items.getItems(toAnalyze.map((s) => s.leadItemId));
+      const leadIds = toAnalyze.map((s) => analysisLead(s).itemId);
+      const leads = await deps.items.getItems(leadIds);
       const leadById = new Map(leads.map((i) => [i.id, i]));
-      const inputs = toAnalyze.map((s) => storyInput(s, leadById.get(s.leadItemId)));
+      const inputs = toAnalyze.map((s, i) => storyInput(s, leadById.get(leadIds[i]!)));
       const context = { competitors: workspace.competitors, slate: workspace.slate };
       const { analyses, usage: u } = await deps.analyst.analyze(inputs, context);
       Object.assign(usage, u);

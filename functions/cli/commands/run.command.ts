@@ -1,6 +1,6 @@
 // `marquee run --once` and `npm start`: one whole cycle over a workspace (the bundled demo by default).
 import { relative } from 'node:path';
-import { runCycle } from '../../../shared/cycle/run-cycle.js';
+import { runCycle, type CycleReport } from '../../../shared/cycle/run-cycle.js';
 import { openContext, type CommonOptions } from '../context.js';
 import { CliError, printJson, type Io } from '../output.js';
 import { crawlJson, formatSourceLine } from './crawl.command.js';
@@ -9,6 +9,12 @@ export interface RunOptions extends CommonOptions {
   once?: boolean;
   json?: boolean;
   force?: boolean;
+}
+
+/** The JSON `analysis` section (contract: analyst, stories, events, requests, promptTokens, completionTokens). */
+export function analysisJson(a: CycleReport['analysis']) {
+  const { eventIds: _ids, ...rest } = a;
+  return rest;
 }
 
 function show(path: string): string {
@@ -35,9 +41,16 @@ export async function runCommand(opts: RunOptions, io: Io, env: Record<string, s
       force: opts.force ?? ctx.demo !== null,
       concurrency: ctx.config.crawlConcurrency,
       onSource: human ? (r) => io.out(formatSourceLine(r)) : undefined,
+      onStage: human ? (stage) => stage === 'analysis' && io.out(`\nanalysis: ${ctx.runtime.analystDescription}`) : undefined,
     });
     if (opts.json) {
-      printJson(io, { workspace: report.workspace, startedAt: report.startedAt, durationMs: report.durationMs, crawl: crawlJson(report.crawl) });
+      printJson(io, {
+        workspace: report.workspace,
+        startedAt: report.startedAt,
+        durationMs: report.durationMs,
+        crawl: crawlJson(report.crawl),
+        analysis: analysisJson(report.analysis),
+      });
       return 0;
     }
     const t = report.crawl.totals;
@@ -45,6 +58,9 @@ export async function runCommand(opts: RunOptions, io: Io, env: Record<string, s
     io.out(`  sources     ${t.sources}: ${t.ok} ok, ${t.notModified} not modified (HTTP 304 or unchanged), ${t.skipped} not due, ${t.errors} failed`);
     io.out(`  items       ${t.newItems} new, ${t.duplicates} duplicates dropped`);
     io.out(`  box office  ${t.chartEntries} chart entries`);
+    const a = report.analysis;
+    io.out(`  analysis    ${a.items} items → ${a.stories} new stories (${a.joinedExisting} items joined earlier stories), ${a.events} events, ${a.releasesChanged} release-calendar changes (${a.durationMs} ms)`);
+    io.out(`  analyst     ${report.analysis.analyst}: ${a.requests} model requests, ${a.promptTokens} prompt + ${a.completionTokens} completion tokens${a.fallbacks ? `, ${a.fallbacks} stories fell back to the embedded rules` : ''}`);
     if (ctx.demo) io.out(`  demo server ${ctx.demo.site.stats.requests} requests: ${Object.entries(ctx.demo.site.stats.byStatus).map(([s, n]) => `${n}× ${s}`).join(', ')}`);
     io.out('\nWhere to look');
     io.out(`  raw snapshots   ${show(ctx.config.dataDir)}/objects/raw/`);

@@ -117,7 +117,7 @@ export async function analyzeItems(workspace: Workspace, deps: AnalyzeDeps, item
     const storiesById = new Map(existing.map((s) => [s.id, s]));
     const toAnalyze: Story[] = [];
     for (const c of clusters) {
-      const added = c.itemIds.filter((id) => byId.has(id)).map((id) => member(byId.get(id)!));
+      const added = c.itemIds.filter((id) => byId.has(id) && !known.has(id)).map((id) => member(byId.get(id)!));
       if (added.length === 0 && c.id) {
         const s = storiesById.get(c.id)!;
         if (!s.eventId) toAnalyze.push(s); // analyzed before but its event was never stored

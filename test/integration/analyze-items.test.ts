@@ -1,0 +1,75 @@
+// analyzeItems over the embedded DynamoDB server: pending items become stories and events; nothing is lost on failure.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { openTestStore, type TestStore } from '../support/embedded-store.js';
+import { DynamoAnalysisStore } from '../../shared/store/dynamo-analysis.store.js';
+import { analyzeItems } from '../../shared/analysis/analyze-items.js';
+import { embeddedAnalyst, ruleHints } from '../../agents/analyst/embedded-analyst.port.js';
+import type { Analyst } from '../../shared/ports/analyst.js';
+import type { Item } from '../../shared/model/item.js';
+import { Workspace } from '../../shared/model/workspace.js';
+import { seedSlate } from '../../shared/analysis/release-calendar.js';
+
+let t: TestStore;
+let analysis: DynamoAnalysisStore;
+const clock = { now: () => new Date('2026-11-26T20:00:00Z') };
+const workspace = Workspace.parse({
+  name: 'test',
+  sources: [{ id: 'x', kind: 'rss', url: 'http://example.test/' }],
+  competitors: [{ name: 'Universal Pictures', aliases: ['Universal'] }],
+  slate: [{ title: 'The Lantern Keeper', releaseDate: '2026-12-11', genres: ['Family', 'Fantasy'] }],
+});
+
+function item(id: string, sourceId: string, title: string, text: string, publishedAt: string): Item {
+  return { id, sourceId, url: `https://${sourceId}.example/${id}`, guid: null, title, publishedAt, author: null, text, categories: [], hash: `h-${id}`, studio: null, tags: ['trade'], fetchedAt: '2026-11-26T19:00:00.000Z', snapshotKey: null };
+}
+
+const items = [
+  item('a1', 'dw', "Universal Moves Illumination's 'Skyward Sprocket' Up Two Weeks To Dec. 11", 'Universal has moved the animated family film Skyward Sprocket from Dec. 25 to Dec. 11, 2026, opposite The Lantern Keeper.', '2026-11-17T18:12:00.000Z'),
+  item('a2', 'hl', "'Skyward Sprocket' Flies Into December: Universal Shifts Illumination Toon to Dec. 11", 'The Illumination toon Skyward Sprocket now opens Dec. 11 instead of Christmas Day, Universal said.', '2026-11-17T19:40:00.000Z'),
+  item('a3', 'vi', "Sofia Marquez Joins Cast of Universal's 'Night Garden'", 'Sofia Marquez has joined the cast of Night Garden, the thriller Universal is developing.', '2026-11-18T10:00:00.000Z'),
+];
+
+beforeAll(async () => {
+  t = await openTestStore();
+  analysis = new DynamoAnalysisStore(t.store.tableAccess, clock.now);
+  await seedSlate(workspace.slate, 'Harbor Light', analysis, clock.now());
+});
+afterAll(async () => t.close());
+
+describe('analyzeItems', () => {
+  it('leaves items pending when the analyst fails, so the next run picks them up', async () => {
+    for (const i of items) await t.store.putItemIfNew(i, [`url:${i.url}`]);
+    await analysis.markPending(items.map((i) => i.id));
+    const broken: Analyst = { info: { kind: 'embedded', version: 'broken' }, analyze: async () => { throw new Error('model down'); } };
+    await expect(analyzeItems(workspace, { items: t.store, analysis, analyst: broken, clock, hint: ruleHints(workspace) })).rejects.toThrow('model down');
+    expect((await analysis.listPending()).sort()).toEqual(['a1', 'a2', 'a3']);
+  });
+
+  it('clusters the pending items into stories, stores one event per story and moves the release', async () => {
+    const report = await analyzeItems(workspace, { items: t.store, analysis, analyst: embeddedAnalyst({ now: clock.now }), clock, hint: ruleHints(workspace) });
+    // The failed run had already stored the two stories (without events): this run analyzes them.
+    expect(report).toMatchObject({ items: 3, stories: 0, events: 2, releasesChanged: 1, analyst: 'embedded rules-1', requests: 0 });
+    expect(await analysis.listPending()).toEqual([]);
+    const moved = (await analysis.eventsByTitle('Skyward Sprocket')).items;
+    expect(moved).toHaveLength(1);
+    expect(moved[0]).toMatchObject({ type: 'release_moved', releaseDate: '2026-12-11', concernsCompetitor: true, concernsSlate: true, itemIds: ['a1', 'a2'] });
+    expect(moved[0]!.studios).toContain('Universal Pictures');
+    const story = (await analysis.getStory(moved[0]!.storyId))!;
+    expect(story.members.map((m) => m.sourceId)).toEqual(['dw', 'hl']);
+    expect(story.eventId).toBe(moved[0]!.id);
+    const release = await analysis.getRelease('skyward sprocket');
+    expect(release).toMatchObject({ date: '2026-12-11', distributor: 'Universal Pictures' });
+    expect(release!.history[0]!.eventId).toBe(moved[0]!.id);
+  });
+
+  it('a later rewrite joins the analyzed story without a second event', async () => {
+    const late = item('a4', 'bp', "Analysis: Holiday Corridor Tightens as 'Skyward Sprocket' Lands on Dec. 11", 'Universal moved Skyward Sprocket to Dec. 11, 2026 from Christmas.', '2026-11-17T23:30:00.000Z');
+    await t.store.putItemIfNew(late, [`url:${late.url}`]);
+    await analysis.markPending(['a4']);
+    const report = await analyzeItems(workspace, { items: t.store, analysis, analyst: embeddedAnalyst(), clock, hint: ruleHints(workspace) });
+    expect(report).toMatchObject({ items: 1, stories: 0, joinedExisting: 1, events: 0 });
+    const events = (await analysis.eventsByTitle('Skyward Sprocket')).items;
+    expect(events).toHaveLength(1);
+    expect((await analysis.getStory(events[0]!.storyId))!.members.map((m) => m.itemId)).toEqual(['a1', 'a2', 'a4']);
+  });
+});

@@ -4,6 +4,7 @@ import { processIo, reportError, type Io } from './output.js';
 import { parseCommand } from './commands/parse.command.js';
 import { crawlCommand } from './commands/crawl.command.js';
 import { runCommand } from './commands/run.command.js';
+import { analyzeCommand } from './commands/analyze.command.js';
 
 const collect = (value: string, previous: string[] = []) => [...previous, value];
 
@@ -47,6 +48,14 @@ export async function main(argv: string[], io: Io = processIo, env: Record<strin
     .option('--force', 'crawl every source now, due or not')
     .option('--json', 'print JSON')
     .action(wrap('crawl', (opts) => crawlCommand(opts, io, env)));
+
+  program
+    .command('analyze')
+    .description('analyze JSON lines {"title","text"?,"url"?,"publishedAt"?} from stdin: one event per line, in order')
+    .option('--workspace <file>', 'workspace file for competitor aliases and the slate (default: the bundled demo)')
+    .option('--analyst <kind>', 'embedded | llm (default: from the configuration)')
+    .option('--json', 'print JSON')
+    .action(wrap('analyze', (opts) => analyzeCommand(opts, io, env)));
 
   program
     .command('run')

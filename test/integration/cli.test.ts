@@ -10,7 +10,8 @@ import { captureIo } from '../support/capture-io.js';
 
 const run = promisify(execFile);
 let dir: string;
-const env = { AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true' };
+// Blank model settings: the tests must not pick up a developer's key or endpoint.
+const env = { AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true', OPENAI_API_KEY: '', OPENAI_BASE_URL: '', MARQUEE_ANALYST: '' };
 
 beforeAll(async () => {
   dir = await mkdtemp(join(tmpdir(), 'marquee-cli-'));
@@ -70,6 +71,45 @@ describe('marquee parse', () => {
     const io = captureIo();
     expect(await main(['parse', 'http://127.0.0.1:9/feed.xml', '--json'], io, env)).toBe(2);
     expect(io.json().error.code).toBe('blocked_address');
+  });
+});
+
+describe('marquee analyze', () => {
+  const runWithStdin = (args: string[], stdin: string, extraEnv: Record<string, string> = {}) =>
+    new Promise<{ code: number; stdout: string; stderr: string }>((resolve) => {
+      const child = execFile('node', ['functions/cli/marquee.mjs', ...args], { env: { ...process.env, ...env, ...extraEnv } }, (err, stdout, stderr) =>
+        resolve({ code: err ? Number((err as { code?: number }).code ?? 1) : 0, stdout, stderr }),
+      );
+      child.stdin!.end(stdin);
+    });
+
+  it('prints one event per input line, in order, with the contract keys', async () => {
+    const lines = [
+      { title: "Lionsgate Sets 'Iron Meridian' for January 22, 2027", url: 'https://trade.example/1' },
+      { title: 'Gotham Awards Announce Nominations', text: 'The nominations were announced Tuesday.' },
+      { title: "Universal Moves 'Skyward Sprocket' Up Two Weeks to Dec. 11", publishedAt: '2026-11-17T18:00:00Z' },
+    ];
+    const r = await runWithStdin(['analyze', '--json', '--analyst', 'embedded'], lines.map((l) => JSON.stringify(l)).join('\n'));
+    expect(r.code).toBe(0);
+    const out = JSON.parse(r.stdout);
+    expect(out.events).toHaveLength(3);
+    for (const e of out.events) expect(Object.keys(e)).toEqual(expect.arrayContaining(['type', 'studios', 'titles', 'releaseDate', 'previousDate', 'summary', 'url']));
+    expect(out.events[0]).toMatchObject({ type: 'release_dated', studios: ['Lionsgate'], titles: ['Iron Meridian'], releaseDate: '2027-01-22', url: 'https://trade.example/1' });
+    expect(out.events[1].type).toBe('festival_awards');
+    expect(out.events[2]).toMatchObject({ type: 'release_moved', releaseDate: '2026-12-11' });
+    expect(r.stderr).toContain('analyst: embedded');
+  });
+
+  it('names the bad input line', async () => {
+    const r = await runWithStdin(['analyze', '--json'], '{"title":"ok"}\n{"text":"no title"}\n');
+    expect(r.code).toBe(2);
+    expect(r.stderr.trim()).toBe('marquee analyze: stdin line 2: title: Invalid input: expected string, received undefined');
+  });
+
+  it('--analyst llm without a model configured is a clear configuration error', async () => {
+    const r = await runWithStdin(['analyze', '--json', '--analyst', 'llm'], '{"title":"x"}');
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/needs OPENAI_API_KEY or OPENAI_BASE_URL/);
   });
 });
 

@@ -16,7 +16,9 @@ import { ConfigError } from '../../shared/config/errors.js';
 import { DynamoAnalysisStore } from '../../shared/store/dynamo-analysis.store.js';
 import type { Analyst } from '../../shared/ports/analyst.js';
 import type { ClusterHint } from '../../shared/analysis/cluster.js';
-import { embeddedAnalyst, ruleHints } from '../../agents/analyst/embedded-analyst.port.js';
+import { ruleHints } from '../../agents/analyst/rule-hints.js';
+import { selectAnalyst } from '../../agents/analyst/select-analyst.js';
+import { EMBEDDED_ANALYST_VERSION, createEmbeddedAnalyst } from '../../agents/analyst/embedded/embedded-analyst.js';
 
 export interface LocalRuntime extends CrawlDeps {
   store: DynamoStore;
@@ -64,7 +66,12 @@ export async function openLocalRuntime(
   const analysis = new DynamoAnalysisStore(store.tableAccess);
   // The workspace may pin "now" (the demo does): the analyst reads undated stories against it.
   const asOf = workspace.clock ? () => new Date(workspace.clock!) : undefined;
-  const analyst = embeddedAnalyst({ now: asOf });
+  const { analyst, description: analystDescription } = selectAnalyst(config, {
+    cache: analysis,
+    createEmbedded: (context) => createEmbeddedAnalyst({ ...context, now: asOf }),
+    embeddedVersion: EMBEDDED_ANALYST_VERSION,
+    log: options.log,
+  });
   const objects: ObjectStore = config.bucket
     ? new S3ObjectStore(createS3Client({ endpoint: config.s3Endpoint, region: config.region }), config.bucket)
     : new FolderObjectStore(join(config.dataDir, 'objects'));
@@ -79,7 +86,7 @@ export async function openLocalRuntime(
     analysis,
     pending: analysis,
     analyst,
-    analystDescription: `embedded ${analyst.info.kind === 'embedded' ? analyst.info.version : ''} (no model configured)`,
+    analystDescription,
     hint: ruleHints(workspace, asOf),
     objects,
     fetcher,

@@ -67,7 +67,8 @@ export function analysisLead(story: Story): StoryMember {
   return story.members.reduce((best, m) => (score(m) > score(best) ? m : best), story.members[0]!);
 }
 
-function storyInput(story: Story, lead: Item | undefined): StoryInput {
+/** What the analyst is given for a story: its lead item's headline and text, and where else it ran. */
+export function storyInput(story: Story, lead: Item | undefined): StoryInput {
   const title = lead?.title ?? story.title;
   const text = lead?.text ?? story.members[0]!.lead;
   return {

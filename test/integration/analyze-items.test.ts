@@ -3,7 +3,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openTestStore, type TestStore } from '../support/embedded-store.js';
 import { DynamoAnalysisStore } from '../../shared/store/dynamo-analysis.store.js';
 import { analyzeItems } from '../../shared/analysis/analyze-items.js';
-import { embeddedAnalyst, ruleHints } from '../../agents/analyst/embedded-analyst.port.js';
+import { ruleHints } from '../../agents/analyst/rule-hints.js';
+import { embeddedAsAnalyst } from '../../agents/analyst/select-analyst.js';
+import { createEmbeddedAnalyst } from '../../agents/analyst/embedded/embedded-analyst.js';
 import type { Analyst } from '../../shared/ports/analyst.js';
 import type { Item } from '../../shared/model/item.js';
 import { Workspace } from '../../shared/model/workspace.js';
@@ -46,7 +48,7 @@ describe('analyzeItems', () => {
   });
 
   it('clusters the pending items into stories, stores one event per story and moves the release', async () => {
-    const report = await analyzeItems(workspace, { items: t.store, analysis, analyst: embeddedAnalyst({ now: clock.now }), clock, hint: ruleHints(workspace) });
+    const report = await analyzeItems(workspace, { items: t.store, analysis, analyst: embeddedAsAnalyst((c) => createEmbeddedAnalyst({ ...c, now: clock.now }), 'rules-1'), clock, hint: ruleHints(workspace) });
     // The failed run had already stored the two stories (without events): this run analyzes them.
     expect(report).toMatchObject({ items: 3, stories: 0, events: 2, releasesChanged: 1, analyst: 'embedded rules-1', requests: 0 });
     expect(await analysis.listPending()).toEqual([]);
@@ -66,7 +68,7 @@ describe('analyzeItems', () => {
     const late = item('a4', 'bp', "Analysis: Holiday Corridor Tightens as 'Skyward Sprocket' Lands on Dec. 11", 'Universal moved Skyward Sprocket to Dec. 11, 2026 from Christmas.', '2026-11-17T23:30:00.000Z');
     await t.store.putItemIfNew(late, [`url:${late.url}`]);
     await analysis.markPending(['a4']);
-    const report = await analyzeItems(workspace, { items: t.store, analysis, analyst: embeddedAnalyst(), clock, hint: ruleHints(workspace) });
+    const report = await analyzeItems(workspace, { items: t.store, analysis, analyst: embeddedAsAnalyst(createEmbeddedAnalyst, 'rules-1'), clock, hint: ruleHints(workspace) });
     expect(report).toMatchObject({ items: 1, stories: 0, joinedExisting: 1, events: 0 });
     const events = (await analysis.eventsByTitle('Skyward Sprocket')).items;
     expect(events).toHaveLength(1);

@@ -41,7 +41,7 @@ export async function runCommand(opts: RunOptions, io: Io, env: Record<string, s
       force: opts.force ?? ctx.demo !== null,
       concurrency: ctx.config.crawlConcurrency,
       onSource: human ? (r) => io.out(formatSourceLine(r)) : undefined,
-      onStage: human ? (stage) => stage === 'analysis' && io.out(`\nanalysis: ${ctx.runtime.analystDescription}`) : undefined,
+      onStage: human ? (stage) => stage === 'analysis' && io.out(`\n${ctx.runtime.analystDescription}`) : undefined,
     });
     if (opts.json) {
       printJson(io, {

@@ -69,6 +69,26 @@ export const SlateTitle = z
   .strict();
 export type SlateTitle = z.infer<typeof SlateTitle>;
 
+export const AlertRules = z
+  .object({
+    collision: z.boolean().default(true).describe('A competitor title dated or moved into a slate weekend (±1): highest priority'),
+    competitorRelease: z.boolean().default(true).describe('A competitor title dated or moved'),
+    trailer: z.boolean().default(true).describe('A competitor trailer or first look'),
+    acquisition: z.boolean().default(true).describe('A competitor acquisition or distribution deal'),
+    greenlight: z.boolean().default(true).describe('A competitor greenlight'),
+    boxOfficeSurprise: z.boolean().default(true).describe('An opening far above or below comparable openings'),
+  })
+  .strict();
+
+export const AlertSettings = z
+  .object({
+    rules: AlertRules.prefault({}),
+    burstWindowMinutes: z.number().int().min(0).max(1440).default(10).describe('Alerts this close together go out as one message'),
+    maxPerRun: z.number().int().positive().default(50),
+  })
+  .strict();
+export type AlertSettings = z.infer<typeof AlertSettings>;
+
 export const Workspace = z
   .object({
     name: z.string().min(1),
@@ -98,6 +118,7 @@ export const Workspace = z
     slate: z.array(SlateTitle).default([]),
     recipients: z.array(z.string().email()).default([]),
     slack: z.object({ channel: z.string().optional() }).strict().optional(),
+    alerts: AlertSettings.prefault({}),
   })
   .strict()
   .superRefine((ws, ctx) => {

@@ -1,0 +1,431 @@
+// Event type of a story: weighted verb/keyword patterns per type (headline weighs most) plus structural signals
+// (dates found, money contexts, job titles), with a fixed priority order to break ties.
+import { EVENT_TYPES, type EventType } from '../../../shared/model/event.js';
+import type { MoneyAmount } from './money.js';
+import { splitSentences } from './text.js';
+
+/** What the other extractors found, used as evidence. Text passed to `classify` has titles/studios masked. */
+export interface ClassifySignals {
+  releaseIn: 'headline' | 'body' | null;
+  previousIn: 'headline' | 'body' | null;
+  undated: boolean;
+  headlineMoney: readonly MoneyAmount[];
+  bodyMoney: readonly MoneyAmount[];
+}
+
+export interface Classification {
+  type: EventType;
+  scores: Record<EventType, number>;
+}
+
+type Rule = readonly [EventType, number, RegExp];
+
+// Placeholders the analyst puts in place of masked spans.
+export const TITLE_MASK = 'TITLE';
+export const STUDIO_MASK = 'STUDIO';
+export const JOB_MASK = 'JOBTITLE';
+
+const FESTIVALS = String.raw`cannes|venice|berlin(?:ale)?|sundance|toronto|tiff|telluride|sxsw|south by southwest|tribeca|locarno|karlovy vary|san sebastian|rotterdam|new york film festival|nyff|afi fest|annecy|fantastic fest|palm springs|busan|sitges|london film festival|deauville|the croisette|croisette|lido`;
+const AWARDS = String.raw`oscars?|academy awards?|golden globes?|emmys?|baftas?|sag awards?|critics choice|spirit awards?|gotham awards?|annie awards?|palme d'or|golden lion|silver lion|golden bear|silver bear|grand jury prize|people's choice|audience award|camera d'or|jury prize|best picture|best director|best actress|best actor|best film|top prize|guild awards?|platform prize|top narrative award|outstanding (?:drama|comedy|limited) series`;
+const DEPARTURE = String.raw`exits?|exited|exiting|to exit|drops? out|dropped out|leaves|leaving|departs?|departed|departing|quits?|walks? away|steps? down|stepping down|to step down|resigns?|resigned|ousted|out at`;
+
+// Job titles are replaced by JOBTITLE before matching, so "Head of Acquisitions" is not an acquisition and
+// "Marketing President" is not a campaign.
+const JOB_AREA = String.raw`(?:\s+(?:of|in|for)\s+(?:(?:worldwide|global|domestic|international|theatrical|film|digital|motion picture)\s+)*(?:marketing|distribution|production|acquisitions|publicity|business affairs|programming|development|operations|strategy|film|films|television|streaming|content|creative|animation|the studio|theatrical strategy)(?:\s+and\s+(?:marketing|distribution|production|acquisitions|publicity|development|operations))?)?`;
+const JOB_TITLE = new RegExp(
+  [
+    String.raw`\b(?:(?:worldwide|global|domestic|international|theatrical|digital|film|motion picture group|motion picture|marketing|distribution|production|acquisitions|programming|publicity|streaming|creative|animation|television|tv)\s+)+(?:co-)?(?:president|chief|chair(?:man|woman)?|head|boss|topper|executive|exec|czar|chief executive)s?\b${JOB_AREA}`,
+    String.raw`\b(?:co-)?(?:president|chairman|chairwoman|chair|co-chair|chief executive(?: officer)?|chief [a-z]+ officer|ceo|coo|cfo|cmo|cco|evp|svp|executive vice president|senior vice president|vice president|head|managing director|artistic director|creative director|festival director|programming director|general manager)s?\b${JOB_AREA}`,
+    String.raw`\b(?:executive|exec)s?\b(?!\s+produc)`,
+  ].join('|'),
+  'gi',
+);
+
+/** Replaces job-title phrases with JOBTITLE. */
+export function maskJobTitles(s: string): string {
+  return s.replace(JOB_TITLE, (m) => {
+    // "head" alone is too common ("head-to-head", "heads to Hulu"): only "head of X" is a job.
+    if (/^heads?$/i.test(m.trim())) return m;
+    return ` ${JOB_MASK} `;
+  });
+}
+
+const RULES: readonly Rule[] = [
+  // release_moved
+  ['release_moved', 4, /\b(?:moves?|moved|moving)\s+(?:up|back)\b/i],
+  ['release_moved', 2.5, /\b(?:moves?|moved|moving)\b(?!\s+(?:forward|ahead|on\b|in on|into (?:production|development|talks)|to (?:acquire|buy|develop|direct|star|produce)))/i],
+  ['release_moved', 3, /(?<!(?:holiday|marketing|awards|promo|promotional|final|big|oscar|for|a|the|its|their)\s)\bpush(?:es|ed|ing)?\b(?!\s+for\b)/i],
+  ['release_moved', 3, /\bdelay(?:s|ed|ing)?\b|\bpostpone[sd]?\b|\bpostponing\b|\baccelerates?\b/i],
+  ['release_moved', 3, /\bshift(?:s|ed|ing)?\b(?!\s+(?:focus|gears))/i],
+  ['release_moved', 3, /\bbump(?:s|ed|ing)?\b/i],
+  ['release_moved', 1.5, /\bpulls?\b|\bpulled\b|\bremoves?\b|\bremoved\b/i],
+  ['release_moved', 5, /\boff (?:the |its )?(?:\w+ )?(?:calendar|schedule|slate)\b/i],
+  ['release_moved', 4, /\bre-?dates?\b|\bre-?dated\b|\bskips? theaters\b|\bvanish\w*\b|\bdisappears? from\b|\bfrom (?:STUDIO(?:'s)? |the |its )?(?:release )?(?:schedule|calendar)\b|\b(?:release )?calendar changes?\b|\bdate changes?\b/i],
+  ['release_moved', 2, /\bjumps? (?:to|up|ahead)\b|\bleaps?\b|\bhops?\b|\bretreats?\b|\bswitches?\b|\bswaps?\b|\bslides? (?:to|into|back)\b/i],
+  ['release_moved', 4, /\bundated\b|\bindefinitely\b/i],
+  ['release_moved', 2, /\bnew (?:release )?date\b|\bvacat(?:es|ed|ing)\b|\brelease (?:date )?change\b|\bswaps? dates\b|\binstead of\b/i],
+  ['release_moved', 0.5, /\bearlier\b|\blater\b/i],
+  ['release_moved', 1, /\bheads? to (?:hulu|netflix|streaming|disney\+|STUDIO|peacock|paramount\+|max|prime video)\b/i],
+  // release_dated
+  ['release_dated', 3, /(?<!re-)\bdates\b(?!\s+(?:set|announced|revealed|for (?:the|its|annual)))|(?<!re-)\bdated\b/i],
+  ['release_dated', 3, /\bcomes? home\b|\bheads? to (?:digital|home|pvod|vod)\b|\bhits (?:digital|vod|pvod|home)\b|\bstreaming date\b|\bdigital release\b|\bself-distribut\w*\b|\bexpands? (?:nationwide|wide)\b|\bgoes wide\b/i],
+  ['release_dated', 1.5, /\bsets?\b(?!\s+up\b)(?:\s+\S+){0,6}?\s+(?:for|on)\b/i],
+  ['release_dated', 3, /\b(?:sets?|gets?|lands?|nabs?|books?|claims?|announces?|reveals?|confirms?|plans?)\s+(?:\S+\s+){0,3}?(?:release|premiere|debut|opening|theatrical run|bow)(?:\s+date)?\b/i],
+  ['release_dated', 2, /\brelease date\b/i],
+  ['release_dated', 3, /\bslates\b|\bslated\b/i],
+  ['release_dated', 2.5, /\bplants?\b|\bplanted\b/i],
+  ['release_dated', 2, /\bwill (?:open|release|hit theaters|debut|bow|premiere|arrive|launch|stream)\b|\bto (?:open|release|bow|debut) (?!TITLE)/i],
+  ['release_dated', 1.5, /\b(?:opens|hits?) theaters\b|\btheatrical (?:release|run|date|bow)\b/i],
+  ['release_dated', 0.5, /\breleases?\b|\bin theaters\b/i],
+  // trailer
+  ['trailer', 5, /\btrailers?\b|\bteasers?\b/i],
+  ['trailer', 4, /\bfirst[- ]look\b|\bposters?\b|\bone-sheet\b|\bkey art\b|\bfeaturette\b/i],
+  ['trailer', 3, /\bsneak peek\b|\bfirst glimpse\b|\bfootage\b/i],
+  ['trailer', 2, /\bclip\b|\bimages\b|\bstills\b|\bphotos\b/i],
+  ['trailer', 1.5, /^watch\b|\bwatch:/i],
+  ['trailer', 0.5, /\bteases?\b/i],
+  // casting
+  ['casting', 3, /\bjoins?\b(?!\s+forces)|\bjoined\b/i],
+  ['casting', 4, /\bto star\b|\bwill star\b|\bset to (?:direct|star|helm|lead|write|produce|co-star|topline|front|voice|play)\b/i],
+  ['casting', 3.5, /(?<!contract )\bin (?:early |final |advanced )?(?:talks|negotiations)\b|\bnegotiating\b|\bcircling\b/i],
+  ['casting', 3.5, /\bboards\b(?! of)|\bboarded\b|\brounds? out (?:the )?cast\b|\bvoice cast\b|\bcast (?:in|as)\b|\blead cast\b|\bcameo\b/i],
+  ['casting', 2.5, /\bcasting\b|\bcasts?\b/i],
+  ['casting', 3, /\b[Ss]ets\s+\p{Lu}[\p{L}'-]+\s+\p{Lu}[\p{L}'-]+(?:,|\s+and\b|\s+for\b|\s+as\b)/u],
+  ['casting', 3, /\b(?:lead|to lead|will lead)\s+(?:the\s+)?(?:cast|STUDIO|TITLE|\p{Lu}[\p{L}'-]+\s+\p{Lu}[\p{L}'-]+'s)/u],
+  ['casting', 2.5, /\bvoice of\b|\bvoices\b/i],
+  ['casting', 3.5, /\bto (?:direct|helm|topline|front|voice|co-star)\b|\bhas signed on\b|\bsigns? on\b|\bsigned on\b|\battached\b/i],
+  ['casting', 2.5, /\b(?:will|to) (?:play|portray)\b|\blead role\b|\btitle role\b|\bleading role\b|\bthe role of\b|\bas (?:the )?villain\b|\bopposite\b/i],
+  ['casting', 3, /\breturning (?:for|to)\b|\bto return\b|\breprise\b|\breprising\b|\breturns? for\b/i],
+  ['casting', 3, /\b(?:adds?|Adds?)\s+(?:(?:veteran|character|newcomer|star|rising|Veteran|Character|Newcomer|Star|Rising)\s+){0,3}(?:actor|actress|star|newcomer|comedian|rapper|singer|Actor|Actress|Star|Newcomer|Comedian|Rapper|Singer|\p{Lu}[\p{L}'-]+\s+\p{Lu}[\p{L}'-]+)/u],
+  ['casting', 3, /\beyes?\s+\p{Lu}[\p{L}'-]+\s+\p{Lu}[\p{L}'-]+\s+(?:for|to|as)\b/u],
+  ['casting', 2, /\bnewcomer\b|\bhelm(?:s|ing)?\b|\bdirecting\b|\bstarring\b/i],
+  ['casting', 3, /\btaps\b[^.]{0,60}\b(?:to (?:direct|star|helm|lead|write|play|voice|topline)|for [^.]{0,30}TITLE)\b/i],
+  ['casting', 4, /\bfinds (?:its|her|his|their) (?:star|lead|queen|king|hero|villain|heroine)\b/i],
+  ['casting', 1, /\breplace(?:s|d|ment)?\b|\bensemble\b|\bactor\b|\bactress\b/i],
+  // acquisition
+  ['acquisition', 3.5, /(?<!(?:super bowl|big game|ad|media)\s)\bbuys?\b(?!\s+(?:a\s+)?(?:super bowl|\d+-second|ad|ads|airtime|billboards?|spots?|time|tickets?)\b)|\bbought\b(?!\s+(?:a\s+|the\s+)?(?:\d+-second\s+)?(?:slot|spot|ad|tickets?)\b)/i],
+  ['acquisition', 4, /\bacquires?\b|\bacquired\b|\bacquisitions?\b|\bsnaps? up\b|\bsnapped up\b|\bpreempt(?:s|ed|ive)?\b|\bbidding war\b|\bauction\b/i],
+  ['acquisition', 3, /\blands?\b(?!\s+(?:on|in|at|a\s+(?:date|slot)|its|the\s+(?:top|no\.))\b)/i],
+  ['acquisition', 3, /\bpicks? up\b|\bpicked up\b|\bnabs?\b|\bnabbed\b|\brights\b/i],
+  ['acquisition', 3, /\bdistribution (?:deal|pact|rights|agreement|partner)\b|(?<!self-)\bdistribute\b|\bstreaming (?:deal|rights|pact)\b|\b(?:pay-?one|pay-1|output|licensing) (?:deal|pact)\b/i],
+  ['acquisition', 4, /\btakes? (?:u\.s\.|us|worldwide|global|north american|international|domestic) rights\b|\btakes?\b[^.]{0,40}\bout of (?:sundance|sxsw|cannes|venice|toronto|tiff|berlin|telluride|tribeca)\b|\bwins? (?:the )?(?:auction|bidding)\b|\btakes? (?:north america|the u\.s\.|u\.s\.|worldwide|the world|international|the uk|uk)\b/i],
+  ['acquisition', 2, /\bpact\b|\bsale\b|\bsells? (?:\w+ )?rights\b|\bsold (?:to|rights)\b|\bspec\b/i],
+  ['acquisition', 1.5, /\bdeal\b/i],
+  ['acquisition', 1, /\bpaid\b|\bpackage\b/i],
+  // greenlight
+  ['greenlight', 5, /\bgreen[- ]?lights?\b|\bgreen[- ]?lit\b|\bgreenlighted\b|\bgo-ahead\b/i],
+  ['greenlight', 3.5, /\borders\b|\bordered\b|\bseries order\b|\bepisode order\b|\b(?:an?|\w+-episode) order\b/i],
+  ['greenlight', 4, /\brenew(?:s|ed|al)?\b|\bin the works\b|\b(?:is|are) (?:officially )?happening\b/i],
+  ['greenlight', 3.5, /\bin development\b|\bdeveloping\b|\bdevelops\b|\bmoves? forward with\b|\bfast-track(?:s|ed|ing)?\b|\bto series\b/i],
+  ['greenlight', 3, /\bsets? up\b|\bset up at\b/i],
+  ['greenlight', 2.5, /\bto produce\b|\bwill produce\b|\bto finance\b|\bwill finance\b/i],
+  ['greenlight', 2, /\b(?:second|third|fourth|fifth|final|new) season\b|\bseason [2-9]\b/i],
+  ['greenlight', 1.5, /\bspin-?offs?\b|\bprequel\b|\bsequel\b|\bfollow-up\b|\b(?:second|third|fourth) (?:installment|film|movie)\b|\bdevelopment\b/i],
+  ['greenlight', 1, /\bpilot\b|\breboot\b|\bremake\b|\badaptation\b|\bbased on\b/i],
+  // box_office
+  ['box_office', 4, /\bbox[- ]office\b|\bopens? to\b|\bopened to\b|\bgross(?:es|ed|ing)?\b/i],
+  ['box_office', 3, /\bcume\b|\bper[- ]theater\b|\btracking\b|\bcinemascore\b|\bpostrak\b/i],
+  ['box_office', 2.5, /\bpreviews\b/i],
+  ['box_office', 2, /\bweekend\b|\bno\.\s?1\b|\bnumber one\b|\bfive-day\b|\bthree-day\b|\bfour-day\b|\bframe\b|\bholds? off\b|\bholdovers?\b|\bscares? up\b|\bgrabs\b|\brakes? in\b|\btakes? in\b|\btook in\b|\bhauls?\b/i],
+  ['box_office', 2, /\bbecomes?\b[^.]{0,40}\bbiggest\b/i],
+  ['box_office', 1.5, /\bcrosses\b|\bpasses\b|\bsurpasses\b|\bcrossed\b|\bpassed\b|\bsurpassed\b|\bticket sales\b|\bbiggest (?:\w+ )?(?:opening|debut|hit)\b/i],
+  ['box_office', 1, /\bworldwide\b|\boverseas\b|\bdomestic(?:ally)?\b|\binternational\b|\bmisfire\b|\b(?:bombs?|bombed|flops?|flopped|stumbles?|stalls?|soars?|disappoints?|sputters?|sizzles?|surges?|slumps?|plunges?|dips?|blooms?)\b|\bre-release\b/i],
+  ['box_office', 0.5, /\btops\b|\btop\b|\bdebut\b|\bopening\b|\bexpands?\b|\brecord\b/i],
+  // festival_awards
+  ['festival_awards', 2, new RegExp(String.raw`\b(?:${FESTIVALS})\b|\bfilm festival\b|\bfestival\b|\bfest\b`, 'i')],
+  ['festival_awards', 3.5, new RegExp(String.raw`\b(?:${AWARDS})\b`, 'i')],
+  ['festival_awards', 3, /\bnominations?\b|\bnominated\b|\bnods?\b|\bnominee\b|\blineup\b|\bline-up\b|\bshortlist(?:ed)?\b|\bred carpet\b/i],
+  ['festival_awards', 3.5, /\bworld premiere\b|\bto (?:open|close) (?:the )?(?:\w+ )?(?:film )?festival\b|\bopening night\b|\bclosing night\b/i],
+  ['festival_awards', 2, /\bin competition\b|\bcompetition (?:slate|lineup|title)\b|\bjury\b|\bunveils (?:\w+ )?(?:lineup|titles|program)\b/i],
+  ['festival_awards', 1.5, /\bpremieres?\b|\bpremiering\b|\bpremiered\b|\bprize\b|\bawards?\b|\bhonou?r(?:s|ed|ee)?\b|\btribute\b|\bcontenders?\b|\bawards season\b|\bselection\b/i],
+  ['festival_awards', 1, /\bwins?\b|\bwon\b|\bwinners?\b/i],
+  ['festival_awards', 2.5, /\b(?:[Tt]akes|[Ww]ins|[Ww]on|[Nn]abs|[Ee]arns|[Ss]coops)\s+(?:the\s+)?(?:top\s+)?(?:\p{Lu}[\p{L}']+\s+){0,3}(?:[Pp]rize|[Aa]ward|[Ll]ion|[Bb]ear|[Ff]rog|[Pp]alm|[Gg]lobe|[Ll]eopard|[Ss]hell|[Cc]rystal|[Ss]tatuette|[Hh]onors?)\b|\b[Gg]olden\s+\p{Lu}\p{Ll}+/u],
+  // "Venice Title", "Cannes Winner", "Sundance Drama": the festival describes the film; the news is elsewhere.
+  ['festival_awards', -1.5, new RegExp(String.raw`\b(?:${FESTIVALS})(?:'s)?\s+(?:competition\s+|market\s+)?(?:title|thriller|drama|doc|documentary|comedy|hit|winner|breakout|darling|entry|favorite|pic|hopeful|sensation|standout|selection|sale)\b`, 'i')],
+  // executive
+  ['executive', 1.5, new RegExp(JOB_MASK)],
+  ['executive', 3.5, /\bhires?\b|\bhired\b|\bhiring\b|\bpromotes\b|\bpromoted\b|\bpromotions\b|\bups\b|\belevates?\b|\belevated\b|\bpoach(?:es|ed)?\b|\bappoint(?:s|ed|ment)?\b/i],
+  ['executive', 3, new RegExp(String.raw`\bnames\b[^.]{0,60}${JOB_MASK}|\bas\s+(?:its\s+|new\s+|the\s+|a\s+)?${JOB_MASK}|\bjoins\b[^.]{0,40}\bas\b`)],
+  ['executive', 4, /\bsteps? down\b|\bstepping down\b|\bto step down\b|\b(?:contract|deal) extension\b|\bextends? (?:his |her |their )?contract\b|\bmultiyear (?:deal|contract|pact|extension)\b|\bre-?ups\b/i],
+  ['executive', 4, new RegExp(String.raw`\b(?:ex-|former\s+)(?:STUDIO\s+)?${JOB_MASK}`, 'i')],
+  ['executive', 2.5, /\bretir(?:es|ing|ement|ed)\b|\bsucceeds?\b|\bsuccessor\b|\bsuccession\b/i],
+  ['executive', 3, /\btaps\b[^.]{0,60}\bto (?:run|lead|oversee|head)\b|\bto run\b|\bto oversee\b/i],
+  ['executive', 2, /\breshuffles? (?:its |the )?(?:\w+ )?(?:team|leadership|executives?|ranks|division|JOBTITLE)\b|\breorg\w*\b|\bshake-?up\b/i],
+  // campaign
+  ['campaign', 4, /\bcampaigns?\b|\bsuper bowl (?:spot|ad|commercial)\b|\bbig game (?:spot|ad)\b|\bfan (?:event|screening|screenings|preview|previews|experience|activation|convention|fest)\b|\bactivations?\b/i],
+  ['campaign', 3.5, /\bmarketing\b|\bstunts?\b|\bpop-?ups?\b|\b(?:arg|alternate-reality game|scavenger hunt|escape[- ]room|immersive)\b/i],
+  ['campaign', 3, /\bpartner(?:s|ship|ships|ed|ing)?\b|\bteams? (?:up )?with\b|\btie-?ins?\b|\bpromotions?\b|\bpromo\b|\bpromotional\b|\bhappy meal\b|\bblitz\b|\bbillboards?\b|\btakeover\b|\btimes square\b|\bempire state building\b|\bsweepstakes\b|\bgiveaway\b|\boutreach\b|\bguerrilla\b/i],
+  ['campaign', 2, /(?<!top |no\. 1 )\bspots?\b|\bbrand(?:s|ed|ing)?\b|\bcommercials?\b|\bad buy\b|\bmerch(?:andise)?\b|\btour\b|\binfluencers?\b|\bsocial media\b|\bballoon\b|\blights? up\b|\bspend\b/i],
+  ['campaign', 3, /\bto promote\b|\bhands? out\b|\bgiveaways?\b/i],
+  ['campaign', 1, /\bpush\b|\bfans\b|\bpromote\b/i],
+  ['campaign', 3, /\bsuper bowl\b|\bbig game\b|\btoy line\b|\btoys\b|\bhits shelves\b|\bconsumer products\b|\bsoundtrack\b|\bvinyl\b|\bcollectibles?\b|\bin-game\b|\bbattle royale\b|\bfortnite\b|\broblox\b/i],
+  ['campaign', 3, /\bad spend(?:ing)?\b|\bspending on\b[^.]{0,30}\bads\b|\bbundles?\b|\bgift cards?\b|\bticket (?:deals?|offers?|discounts?)\b|\blaunch(?:es|ed)?\b[^.]{0,50}\bfor TITLE\b/i],
+  ['campaign', 0.5, /\bads?\b/i],
+  // review
+  ['review', 4, /\breviews?\b|\breviewers?\b|\brotten tomatoes\b|\bmetacritic\b|\bcertified fresh\b|\btomatometer\b/i],
+  ['review', 3.5, /\bcritics?\b|\bfirst reactions?\b|\breactions\b/i],
+  ['review', 2.5, /\braves?\b|\braved\b|\bpanned\b|\bpans\b|\bthe year's (?:best|worst|most)\b|\bmost disappointing\b|\bdeserves better\b|\bverdict\b/i],
+  ['review', 2.5, /\bis (?:a|an) (?:[\w-]+,? ){0,3}(?:triumph|masterpiece|mess|disaster|delight|misfire|dud|nightmare|puzzle|gem|slog|treat|fantasy|spectacle|triumph)\b/i],
+  ['review', 2, /\bscores? \d+%|\b\d+% (?:on|score|fresh|rotten)\b|\bhits 100%/i],
+  ['review', 1, /\bdivided\b|\bperformance\b|\bmasterpiece\b|\btriumph\b|\bdazzling\b|\bstunning\b|\bmuddled\b|\bdull\b|\bforgettable\b|\boverlong\b|\bsquanders\b|\bhandsomely\b|\bslow-burning\b|\btearjerker\b|\bretread\b|\bglacial\b|\bplotting\b|\bwit\b|\breturn to form\b|\bthud\b|\bnever lets up\b|\banchors\b|\bspectacle\b|\bintimate\b|\bpraised\b/i],
+  // other: evidence for business, labor, obituaries, features
+  ['other', 5, /\bdies\b|\bdied\b|\bdead at\b|\bobituary\b|\bpasses away\b|\bpassed away\b/i],
+  ['other', 3, /\badds? ads\b|\bads to\b|\bad tier\b|\bad-supported\b|\badvertising tier\b/i],
+  ['other', 3, /\bquarter(?:ly)?\b|\bearnings\b|\brevenue\b|\bprofit\b|\bstock\b|\bshares\b|\bshareholders?\b|\binvestors?\b|\bwall street\b|\bfiscal\b|\bsubscribers?\b|\bsubscription\b|\bprices?\b|\bad tier\b|\bad-supported\b/i],
+  ['other', 3, /\blayoffs?\b|\bjob cuts\b|\bjobs\b|\brestructur\w*\b|\bmerger\b|\bsplit into\b|\bcompanies\b/i],
+  ['other', 3.5, /\bunion\b|\bsag-aftra\b|\bwga\b(?! awards?)|\bdga\b(?! awards?)|\bteamsters\b|\biatse\b|\bamptp\b|\bstrike\b|\bcontract talks\b|\bnegotiators\b|\bratif(?:y|ies|ied)\b|\btentative agreement\b/i],
+  ['other', 3, /\btheme park\b|\bparks\b|\bresorts?\b|\bcinemacon\b|\bconvention\b|\bconference\b|\bsummit\b|\blawsuit\b|\bsues\b|\bsued\b|\bcourt\b|\bsettlement\b|\bantitrust\b|\bregulators?\b/i],
+  ['other', 2.5, /\bcaa\b|\bwme\b|\buta\b|\bgersh\b|\btalent agency\b|\bsigns with\b/i],
+  ['other', 2, /^why\b|^how\b|^what\b|\?$|\bof all time\b|\branked\b|^the \d+ best|^\d+ (?:best|movies|films|things)|\bessay\b|\bopinion\b|\banalysis:|\bexplained\b|\bpodcast\b|\binterview\b|\bq&a\b|\bama\b|\breddit\b/i],
+  ['other', 3, /^new (?:on|to) (?:streaming|netflix|digital|vod|blu-ray)\b|\band more\b|\bwhat to watch\b|\btheater owners\b|\bwindows?\b|^\p{Lu}[\p{L}'-]+ \p{Lu}[\p{L}'-]+ on TITLE\b|:\s*"/u],
+  ['other', 2, /\breport says\b|\bstudy\b|\bsurvey\b|\banalysts?\b|\battendance\b|\bscreens\b|\bexhibitors?\b|\btheater chains?\b|\bimax\b|\bamc theatres\b|\bcinemark\b|\bregal\b/i],
+];
+
+// Headline words that open a subordinate clause: what follows is context, not the event
+// ("'Glimmerglass' Sequel in the Works After $160M Opening").
+const SUBORDINATE = /\s(?:after|following|ahead of|despite|amid|before|post-|in wake of|on heels of)\s|:\s+(?:what|why|how|here's|inside|everything|can)\b/i;
+const BODY_CAP = 7;
+const DEPARTURE_RE = new RegExp(String.raw`\b(?:${DEPARTURE})\b`, 'i');
+const DEPARTURE_TITLE = new RegExp(String.raw`\b(?:${DEPARTURE})\s+(?:(?:STUDIO|the)(?:'s?)?\s+)?(?:[\w-]+\s+){0,2}TITLE`, 'i');
+const DEPARTURE_COMPANY = new RegExp(String.raw`\b(?:${DEPARTURE})\s+(?:STUDIO|the streamer|the studio)\b`, 'i');
+const PRIORITY: readonly EventType[] = [
+  'release_moved', 'release_dated', 'review', 'trailer', 'acquisition', 'greenlight', 'casting', 'executive',
+  'festival_awards', 'box_office', 'campaign', 'other',
+];
+const GROSS_CONTEXTS = new Set([
+  'previews gross', 'projected opening', 'per-theater average', 'cumulative gross', 'worldwide gross',
+  'international gross', 'opening weekend gross', 'weekend gross', 'box office gross',
+]);
+
+function emptyScores(): Record<EventType, number> {
+  return Object.fromEntries(EVENT_TYPES.map((t) => [t, 0])) as Record<EventType, number>;
+}
+
+
+// Most rules start every alternative with \b and a literal word ("\bdelay(?:s|ed)?\b|\bpostpone…"). For those, the
+// first two or three letters of each such word are collected once; a rule is only run when one of them begins some
+// word of the text. Rules that cannot be read that way (anchors, names, lookarounds first) always run.
+type Trigger = readonly string[] | null;
+const TRIGGERS = new Map<Rule, Trigger>(RULES.map((r) => [r, triggersOf(r[2].source)]));
+
+function triggersOf(source: string): Trigger {
+  const out = new Set<string>();
+  for (const alt of splitTopLevel(source)) {
+    const prefixes = leadingWords(alt);
+    if (!prefixes) return null;
+    for (const p of prefixes) out.add(p);
+  }
+  return [...out];
+}
+
+function splitTopLevel(src: string): string[] {
+  const parts: string[] = [];
+  let depth = 0;
+  let inClass = false;
+  let start = 0;
+  for (let i = 0; i < src.length; i++) {
+    const c = src[i];
+    if (c === '\\') {
+      i++;
+      continue;
+    }
+    if (inClass) {
+      if (c === ']') inClass = false;
+      continue;
+    }
+    if (c === '[') inClass = true;
+    else if (c === '(') depth++;
+    else if (c === ')') depth--;
+    else if (c === '|' && depth === 0) {
+      parts.push(src.slice(start, i));
+      start = i + 1;
+    }
+  }
+  parts.push(src.slice(start));
+  return parts;
+}
+
+// Lowercase 2-3 letter prefixes an alternative must start with, or null when it does not start with \b + letters.
+function leadingWords(alt: string): string[] | null {
+  let a = alt;
+  while (a.startsWith('(?<!') || a.startsWith('(?<=')) {
+    const close = matchingParen(a, 0);
+    if (close < 0) return null;
+    a = a.slice(close + 1);
+  }
+  if (!a.startsWith('\\b')) return null;
+  a = a.slice(2);
+  if (a.startsWith('(?:')) {
+    const close = matchingParen(a, 0);
+    if (close < 0) return null;
+    const inner = splitTopLevel(a.slice(3, close));
+    const out: string[] = [];
+    for (const part of inner) {
+      const w = literalPrefix(part);
+      if (!w) return null;
+      out.push(w);
+    }
+    return out;
+  }
+  const w = literalPrefix(a);
+  return w ? [w] : null;
+}
+
+// "moves?" -> "mov", "[Tt]akes" -> "tak", "ad" -> "ad"; null when fewer than two literal letters lead.
+function literalPrefix(s: string): string | null {
+  let out = '';
+  let i = 0;
+  while (out.length < 3 && i < s.length) {
+    const c = s[i]!;
+    if (/[a-zA-Z]/.test(c)) {
+      // A letter made optional by the next quantifier is not a required prefix.
+      if (s[i + 1] === '?' || s[i + 1] === '*') break;
+      out += c.toLowerCase();
+      i++;
+    } else if (c === '[') {
+      const m = /^\[([A-Za-z])([A-Za-z])\]/.exec(s.slice(i));
+      if (!m || m[1]!.toLowerCase() !== m[2]!.toLowerCase()) break;
+      out += m[1]!.toLowerCase();
+      i += 4;
+    } else break;
+  }
+  return out.length >= 2 ? out : null;
+}
+
+function matchingParen(s: string, open: number): number {
+  let depth = 0;
+  for (let i = open; i < s.length; i++) {
+    const c = s[i];
+    if (c === '\\') {
+      i++;
+      continue;
+    }
+    if (c === '(') depth++;
+    else if (c === ')' && --depth === 0) return i;
+  }
+  return -1;
+}
+
+function wordPrefixes(text: string): Set<string> {
+  const set = new Set<string>();
+  for (const m of text.toLowerCase().matchAll(/[a-z]+/g)) {
+    const w = m[0];
+    set.add(w.slice(0, 2));
+    if (w.length >= 3) set.add(w.slice(0, 3));
+  }
+  return set;
+}
+
+function scoreSegments(scores: Record<EventType, number>, segments: readonly (readonly [string, number])[]): void {
+  const present = wordPrefixes(segments.map(([t]) => t).join(' '));
+  for (const rule of RULES) {
+    const trig = TRIGGERS.get(rule);
+    if (trig && !trig.some((p) => present.has(p))) continue;
+    const [type, w, re] = rule;
+    for (const [text, weight] of segments) if (text && re.test(text)) scores[type] += w * weight;
+  }
+}
+
+/**
+ * Classifies a story. `headline` and `body` should have titles and studios masked (TITLE, STUDIO) so that words in
+ * names ("'Hush Money'", "Focus Features") do not count. The headline's main clause counts three times, its
+ * subordinate clause and the first three body sentences once, later sentences less.
+ */
+export function classify(headline: string, body: string | readonly string[], signals: ClassifySignals): Classification {
+  const scores = emptyScores();
+  const head = maskJobTitles(headline);
+  const cut = head.search(SUBORDINATE);
+  const main = cut > 0 ? head.slice(0, cut) : head;
+  const sub = cut > 0 ? head.slice(cut) : '';
+  scoreSegments(scores, [[main, 3], [sub, 1]]);
+  // Review headlines have a fixed shape: "'X' Review: …", "Cannes Review: 'X'", "TV Review: 'X'".
+  if (/\breview:|^(?:[\w'-]+\s){0,2}review\b|\breviews:/i.test(main)) scores.review += 8;
+  if (/^(?:box office|weekend box office|global box office|specialty box office|[\w-]+ box office):/i.test(main)) scores.box_office += 6;
+
+  // The body supports the headline; capped per type so that a long, keyword-rich body (a marketing chief's
+  // exit full of campaign talk) cannot outvote what the headline says happened.
+  // The lead (first three sentences) counts fully, the next nine at 0.4; each rule counts once per part.
+  const sentences = (typeof body === 'string' ? splitSentences(body) : body).slice(0, 12);
+  const bodyScores = emptyScores();
+  const lead = maskJobTitles(sentences.slice(0, 3).join(' '));
+  scoreSegments(bodyScores, [[lead, 1], [maskJobTitles(sentences.slice(3).join(' ')), 0.4]]);
+  for (const t of EVENT_TYPES) scores[t] += Math.min(BODY_CAP, bodyScores[t]);
+
+  applyStructure(scores, main, lead, signals);
+
+  let best: EventType = 'other';
+  let bestScore = -Infinity;
+  for (const t of PRIORITY) {
+    if (scores[t] > bestScore + 1e-9) {
+      best = t;
+      bestScore = scores[t];
+    }
+  }
+  if (bestScore < 2.5) best = 'other';
+  return { type: best, scores };
+}
+
+function applyStructure(scores: Record<EventType, number>, main: string, lead: string, sig: ClassifySignals): void {
+  // Dates found in a role are strong evidence for the two release types.
+  if (sig.previousIn === 'headline') scores.release_moved += 4;
+  else if (sig.previousIn === 'body') scores.release_moved += 2.5;
+  if (sig.undated && !sig.releaseIn) scores.release_moved += 3;
+  if (sig.releaseIn === 'headline') scores.release_dated += 3;
+  else if (sig.releaseIn === 'body') scores.release_dated += 1.5;
+
+  // A departure is an executive story when a job title is involved, a casting story when a project is named.
+  if (DEPARTURE_RE.test(main)) {
+    if (main.includes(JOB_MASK) || /\bsteps? down\b|\bto step down\b|\bresigns?\b/i.test(main)) scores.executive += 7;
+    else if (DEPARTURE_TITLE.test(main)) scores.casting += 7;
+    else if (DEPARTURE_COMPANY.test(main)) scores.executive += 9;
+    else {
+      scores.executive += 3;
+      scores.casting += 3;
+    }
+  }
+  // "Picks Up 'X' to Series", "Orders 'X' to Series": a series order, not a purchase.
+  if (/\b(?:picks? up|picked up|orders?|ordered)\b[^.]{0,40}\bto series\b/i.test(main)) {
+    scores.greenlight += 4;
+    scores.acquisition -= 3;
+  }
+  // "Taps X" is a job when followed by a job title or "to run"; a role when followed by a project.
+  if (/\btaps\b/i.test(main) && !main.includes(JOB_MASK) && !/\bto (?:run|lead|oversee|head)\b/i.test(main)) scores.casting += 1.5;
+  // "Hires Writer for 'X' Sequel": a creative hire on a project, not an executive job.
+  if (/\bhires?\s+(?:\w+\s+){0,2}(?:writer|writers|director|screenwriter|scribe|composer|showrunner|helmer)\b/i.test(main)) {
+    scores.executive -= 5;
+    if (/\bsequel|prequel|spinoff|adaptation|remake|reboot\b/i.test(main)) scores.greenlight += 3;
+    else scores.casting += 3;
+  }
+  // "Joins Harbor Light Pictures to run…" is a job; "Joins 'X'" or "Joins Neon's 'X'" is a role.
+  if (/\bjoins?\s+STUDIO\b(?!'s?\s)/.test(main)) {
+    scores.executive += 3;
+    scores.casting -= 2;
+  }
+  // "Adds X as Chief Operating Officer".
+  if (/\badds?\b[^.]{0,50}\bas\s+(?:its\s+|new\s+)?JOBTITLE/.test(main)) scores.executive += 3;
+
+  // Money: what the amounts are tells the story type.
+  const moneyBoost = (amounts: readonly MoneyAmount[], w: number): void => {
+    let gross = false;
+    let deal = false;
+    let marketing = false;
+    let finance = false;
+    for (const a of amounts) {
+      if (GROSS_CONTEXTS.has(a.context)) gross = true;
+      else if (a.context === 'deal price') deal = true;
+      else if (a.context === 'marketing spend') marketing = true;
+      else if (a.context === 'revenue or earnings' || a.context === 'price') finance = true;
+    }
+    if (gross) scores.box_office += 3.5 * w;
+    if (deal) scores.acquisition += 2.5 * w;
+    if (marketing) scores.campaign += 3 * w;
+    if (finance) scores.other += 2 * w;
+  };
+  moneyBoost(sig.headlineMoney, 1);
+  moneyBoost(sig.bodyMoney, 0.5);
+
+  // A body that only restates a trailer/poster launch after a title card headline.
+  if (/\bTITLE\b\s*:\s*\S/.test(main) && scores.trailer > 0 && /\btrailer|teaser|poster|first look\b/i.test(main)) scores.trailer += 2;
+  // Reviews: the body of a review reads like criticism; strong evaluative language plus a bare title headline.
+  if (/^\s*TITLE\s*$/.test(main) && /\bcritic|review/i.test(lead)) scores.review += 3;
+}

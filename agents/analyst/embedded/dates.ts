@@ -1,0 +1,270 @@
+// Release dates in a story: date phrases (chrono-node for month-day, rules for months, seasons, holidays, years)
+// resolved against the story's published time, and told apart as new date, previous date or neither.
+import { strict as chronoStrict } from 'chrono-node';
+
+export type Precision = 'year' | 'month' | 'day';
+
+/** One date phrase in a sentence, resolved to a PartialDate string ("2027", "2027-03", "2027-03-12"). */
+export interface DateMention {
+  start: number;
+  end: number;
+  text: string;
+  date: string;
+  precision: Precision;
+  /** The phrase carries its own year (otherwise the year was inferred forward from the reference date). */
+  explicitYear: boolean;
+}
+
+const MONTH_INDEX: Record<string, number> = {
+  jan: 1, january: 1, feb: 2, february: 2, mar: 3, march: 3, apr: 4, april: 4, may: 5, jun: 6, june: 6, jul: 7,
+  july: 7, aug: 8, august: 8, sep: 9, sept: 9, september: 9, oct: 10, october: 10, nov: 11, november: 11, dec: 12,
+  december: 12,
+};
+const MONTH_WORD = String.raw`(?:January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)`;
+const MONTH_WORD_CI = new RegExp(`^${MONTH_WORD}$`, 'i');
+
+// Cheap pre-filter: only sentences with a month followed by a number (or m/d) go to chrono.
+const CHRONO_HINTS = /\b(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day,?\s+)?(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d|\b\d{1,2}\/\d{1,2}\b/gi;
+const MONTH_YEAR = new RegExp(String.raw`\b(${MONTH_WORD})\.?,?\s+(\d{4})\b`, 'gi');
+const SEASON_YEAR = /\b(?:(early|mid|late)[-\s])?(summer|fall|autumn|winter|spring|holiday season|holidays|holiday|awards season)(?:\s+of)?\s+(\d{4})\b/gi;
+const PART_YEAR = /\b(early|mid|late|end of|the end of|first half of|second half of)[-\s](\d{4})\b/gi;
+const HOLIDAY = /\b(Christmas(?: Day| Eve)?|Thanksgiving(?: Day)?|Memorial Day|Labor Day|Presidents'? Day|President's Day|Independence Day|Fourth of July|Halloween|New Year's Day|New Year's Eve|Valentine's Day|MLK Day|Martin Luther King Jr\. Day)(?:\s+(?:weekend|week|frame|corridor|holiday))?(?:\s+(\d{4}))?/gi;
+const BARE_MONTH = new RegExp(String.raw`\b(${MONTH_WORD})\b(\.)?(?!\.?\s*\d)`, 'g');
+const REL_YEAR = /\b(?:(?:early|late|later)\s+)?(next|this|later this)\s+year\b/gi;
+const REL_SEASON = /\b(next|this|later this)\s+(spring|summer|fall|autumn|holiday season|holidays)\b/gi;
+// "in the fall", "to Fall", "a fall release"; not "expected to fall 20%" or "fall short".
+const BARE_SEASON = /(?<=\b(?:in\s+the|a|an|to|for|until|into|by)\s+)(spring|summer|fall|autumn)\b(?!\s*(?:\d|%|short|behind|below|off|apart|flat|in\b|to\b|back\b))|\b(spring|summer|fall|autumn)(?=\s+(?:release|opening|debut|bow|launch|theatrical|premiere|date|run|slot)\b)/gi;
+const BARE_YEAR = /\b(19[5-9]\d|20[0-6]\d)\b(?!-\d)/g;
+
+const SEASON_END: Record<string, number> = { spring: 5, summer: 8, fall: 11, autumn: 11, holiday: 12, holidays: 12, 'holiday season': 12 };
+
+const HOLIDAYS: Record<string, { month: number; day?: number }> = {
+  christmas: { month: 12, day: 25 }, 'christmas day': { month: 12, day: 25 }, 'christmas eve': { month: 12, day: 24 },
+  thanksgiving: { month: 11 }, 'thanksgiving day': { month: 11 }, 'memorial day': { month: 5 }, 'labor day': { month: 9 },
+  "presidents' day": { month: 2 }, 'presidents day': { month: 2 }, "president's day": { month: 2 },
+  'independence day': { month: 7, day: 4 }, 'fourth of july': { month: 7, day: 4 }, halloween: { month: 10, day: 31 },
+  "new year's day": { month: 1, day: 1 }, "new year's eve": { month: 12, day: 31 }, "valentine's day": { month: 2, day: 14 },
+  'mlk day': { month: 1 }, 'martin luther king jr. day': { month: 1 },
+};
+
+function pad(n: number): string {
+  return n < 10 ? `0${n}` : String(n);
+}
+
+/** Formats a PartialDate. */
+export function partialDate(year: number, month?: number, day?: number): string {
+  if (month === undefined) return String(year);
+  if (day === undefined) return `${year}-${pad(month)}`;
+  return `${year}-${pad(month)}-${pad(day)}`;
+}
+
+const WEEK_MS = 7 * 24 * 3600 * 1000;
+
+/**
+ * Year for a month (and day) written without one: the reference year, or the next one when that date would lie more
+ * than a week before the reference ("to Dec. 11" in November is this December; "Jan. 22" in November is next January).
+ */
+export function inferYear(reference: Date, month: number, day?: number): number {
+  const y = reference.getUTCFullYear();
+  if (day === undefined) return month < reference.getUTCMonth() + 1 ? y + 1 : y;
+  return Date.UTC(y, month - 1, day) < reference.getTime() - WEEK_MS ? y + 1 : y;
+}
+
+/** Every date phrase in one sentence, in order, none overlapping. */
+export function findDateMentions(sentence: string, reference: Date): DateMention[] {
+  const out: DateMention[] = [];
+  const taken = (s: number, e: number): boolean => out.some((m) => s < m.end && e > m.start);
+  const add = (m: DateMention): void => {
+    if (!taken(m.start, m.end)) out.push(m);
+  };
+
+  // chrono's cost grows with the text it reads: it gets a short window at each month-and-number hint, not the sentence.
+  for (const hint of sentence.matchAll(CHRONO_HINTS)) {
+    const from = hint.index;
+    if (taken(from, from + 1)) continue;
+    const window = sentence.slice(from, from + 34);
+    for (const r0 of chronoStrict.parse(window, reference)) {
+      const r = { ...r0, index: r0.index + from, text: r0.text, start: r0.start, end: r0.end };
+      // chrono reads "from May 7 to Dec. 17" as one range; the two ends play different roles here, so split it.
+      const sep = r.end ? /\s*(?:\bto\b|\bthrough\b|\buntil\b|-|–|—)\s*/i.exec(r.text) : null;
+      const parts = sep
+        ? [
+            { comp: r.start, index: r.index, text: r.text.slice(0, sep.index) },
+            { comp: r.end!, index: r.index + sep.index + sep[0].length, text: r.text.slice(sep.index + sep[0].length) },
+          ]
+        : [{ comp: r.start, index: r.index, text: r.text }];
+      for (const { comp, index, text } of parts) {
+        if (!comp.isCertain('month') || !comp.isCertain('day')) continue;
+        const month = comp.get('month');
+        const day = comp.get('day');
+        if (!month || !day) continue;
+        const explicitYear = comp.isCertain('year');
+        const year = explicitYear ? comp.get('year')! : inferYear(reference, month, day);
+        // chrono may fold a preposition into the phrase ("on Wednesday, Nov. 25"); the rules read it as context.
+        const lead = /^(?:on|in|at|by|from|to|for|until)\s+/i.exec(text)?.[0].length ?? 0;
+        add({ start: index + lead, end: index + text.length, text: text.slice(lead), date: partialDate(year, month, day), precision: 'day', explicitYear });
+      }
+    }
+  }
+  for (const m of sentence.matchAll(MONTH_YEAR)) {
+    if (!isMonthToken(m[1]!)) continue;
+    const month = MONTH_INDEX[m[1]!.toLowerCase()]!;
+    add({ start: m.index, end: m.index + m[0].length, text: m[0], date: partialDate(+m[2]!, month), precision: 'month', explicitYear: true });
+  }
+  for (const m of sentence.matchAll(SEASON_YEAR)) {
+    add({ start: m.index, end: m.index + m[0].length, text: m[0], date: m[3]!, precision: 'year', explicitYear: true });
+  }
+  for (const m of sentence.matchAll(PART_YEAR)) {
+    add({ start: m.index, end: m.index + m[0].length, text: m[0], date: m[2]!, precision: 'year', explicitYear: true });
+  }
+  for (const m of sentence.matchAll(HOLIDAY)) {
+    const name = m[1]!.toLowerCase().replace(/\s+/g, ' ');
+    const h = HOLIDAYS[name];
+    if (!h) continue;
+    const explicitYear = m[2] !== undefined;
+    const year = explicitYear ? +m[2]! : inferYear(reference, h.month, h.day);
+    add({ start: m.index, end: m.index + m[0].length, text: m[0], date: partialDate(year, h.month, h.day), precision: h.day ? 'day' : 'month', explicitYear });
+  }
+  const y = reference.getUTCFullYear();
+  for (const m of sentence.matchAll(REL_YEAR)) {
+    const year = m[1]!.toLowerCase() === 'next' ? y + 1 : y;
+    add({ start: m.index, end: m.index + m[0].length, text: m[0], date: String(year), precision: 'year', explicitYear: false });
+  }
+  for (const m of sentence.matchAll(REL_SEASON)) {
+    const year = m[1]!.toLowerCase() === 'next' ? y + 1 : y;
+    add({ start: m.index, end: m.index + m[0].length, text: m[0], date: String(year), precision: 'year', explicitYear: false });
+  }
+  for (const m of sentence.matchAll(BARE_SEASON)) {
+    const season = (m[1] ?? m[2])!.toLowerCase();
+    const year = (SEASON_END[season] ?? 12) >= reference.getUTCMonth() + 1 ? y : y + 1;
+    add({ start: m.index, end: m.index + m[0].length, text: m[0], date: String(year), precision: 'year', explicitYear: false });
+  }
+  for (const m of sentence.matchAll(BARE_MONTH)) {
+    const word = m[1]!;
+    if (!isMonthToken(word) || (m[2] === undefined && word.length === 3 && !/^May$/.test(word))) continue;
+    if (!bareMonthReadsAsDate(sentence, m.index, m.index + m[0].length)) continue;
+    const month = MONTH_INDEX[word.toLowerCase()]!;
+    const year = inferYear(reference, month);
+    add({ start: m.index, end: m.index + m[0].length, text: m[0], date: partialDate(year, month), precision: 'month', explicitYear: false });
+  }
+  for (const m of sentence.matchAll(BARE_YEAR)) {
+    add({ start: m.index, end: m.index + m[0].length, text: m[0], date: m[1]!, precision: 'year', explicitYear: true });
+  }
+  return out.sort((a, b) => a.start - b.start);
+}
+
+// Month names are capitalized ("March", "MARCH"); "march" and "may" are verbs.
+function isMonthToken(word: string): boolean {
+  return MONTH_WORD_CI.test(word) && (/^[A-Z][a-z]+$/.test(word) || /^[A-Z]+$/.test(word));
+}
+
+// "May" and "March" are also a verb and a modal; a bare month needs a preposition before it or a date noun after it.
+function bareMonthReadsAsDate(s: string, start: number, end: number): boolean {
+  const before = s.slice(Math.max(0, start - 24), start);
+  const after = s.slice(end, end + 24);
+  if (/\b(?:in|to|for|into|until|till|from|of|on|since|early|late|mid|this|next|last|by|through|before|after|the same|same|a|an|its)\s*-?\s*$/i.test(before)) return true;
+  return /^\s*(?:release|releases|premiere|debut|opening|bow|launch|date|dates|slot|weekend|frame|corridor|theatrical)\b/i.test(after);
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Roles: is a date the (new) release date, the date a title moved from, or something else (a premiere, a shoot)?
+
+export type DateRole = 'new' | 'previous' | 'other';
+
+const RELEASE_WORDS = /\b(?:open|opens|opening|release|releases|released|releasing|date|dates|dated|dating|slate|slates|slated|set|sets|move|moves|moved|moving|push|pushes|pushed|delay|delays|delayed|shift|shifts|shifted|bump|bumps|bumped|postpone\w*|debut\w*|bow|bows|bowing|premiere|premieres|premiering|stream|streams|streaming|launch\w*|arriv\w*|hit theaters|hits theaters|in theaters|theatrical\w*|plant\w*|book|books|booked|lands?|calendar|schedul\w*|slot|corridor|earlier|later|vacat\w*|due)\b/i;
+// Cheap gate: a sentence with no digit and no month, season, holiday or "year" word has no date phrase.
+const DATEISH = /\d|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|spring|summer|fall|autumn|holiday|christmas|thanksgiving|memorial|labor|president|independence|fourth|halloween|valentine|new year|mlk|martin|year)/i;
+const EVENT_ONLY = /\b(?:convention|cinemacon|conference|summit|ceremony|gala|expo|shareholder|meeting|earnings|edition|lineup|nominations|contract|talks|deadline|fiscal|quarter)\b/i;
+const FILM_RELEASE = /\b(?:open|opens|opening|release|releases|releasing|theaters|theatrical\w*|debuts?|streams?|streaming|in cinemas|moves?|moved|pushe[sd]?|delay\w*|shift\w*|dated)\b/i;
+
+const NEGATIVE_BEFORE = new RegExp(
+  [
+    String.raw`\b(?:since|opened|debuted|bowed|premiered|released|wrapped|grossed|earned|ago|last|through|thru|between|as of|starting|beginning|founded|joined|born|died)\b[^,;]{0,28}$`,
+    String.raw`\b(?:shoot|shoots|shooting|filming|films|lensing|production|cameras|rolling|principal photography|starts|begins|begin|start|run|runs|held|takes place|announced|unveiled|revealed)\b[^,;]{0,14}$`,
+    String.raw`\(\s*$`,
+    String.raw`\$\s?[\d.,]+\s*(?:[mbk]|mm|bn|million|billion|thousand)?(?:-plus)?\s*$`,
+  ].join('|'),
+  'i',
+);
+const NEGATIVE_AFTER = /^\s*(?:edition|festival|film festival|lineup|ceremony|awards?|oscars|emmys|slate|shoot|production|start|fiscal|quarter|earnings|contract|season of|through|-\s*\d)/i;
+const PREVIOUS_BEFORE = new RegExp(
+  String.raw`(?:\bfrom|\bprevious(?:ly)?(?:\s+(?:set|dated|scheduled|slated|planned|due|announced))?(?:\s+(?:for|on|in))?|\bprior|\boriginal(?:ly)?(?:\s+(?:set|dated|scheduled|slated|planned|due))?(?:\s+(?:for|on|in))?|\bhad\s+been\s+(?:set|dated|scheduled|slated|planned|due|expected|going)(?:\s+to\s+\w+(?:\s+\w+)?)?(?:\s+(?:for|on|in))?|\b(?:was|were)\s+(?:set|dated|scheduled|slated|planned|due|expected|going)(?:\s+to\s+\w+(?:\s+\w+)?)?(?:\s+(?:for|on|in))?|\bvacat(?:es|ed|ing)|\binstead\s+of|\boff|\bout\s+of|\bleaves?|\bleaving|\babandon(?:s|ed|ing)?|\bgives?\s+up|\bformer|\bold|\bfrom\s+(?:its|their|the))\s+(?:(?:its|their|the|a|an|that|this)\s+)?(?:(?:former|old|prior|previous|original|planned|earlier|current|existing)\s+)?$`,
+  'i',
+);
+const NEW_BEFORE = new RegExp(
+  String.raw`(?:\b(?:to|for|on|into|in|until|now|by)\s+(?:(?:the|a|an|its|their|wide|limited|nationwide|theatrically|exclusively|globally|same)\s+){0,2}` +
+    String.raw`|\b(?:opens?|opening|releases?|releasing|debuts?|debuting|bows?|bowing|premieres?|premiering|streams?|streaming|arrives?|arriving|launch(?:es|ing)?|hits?\s+theaters|lands?|set|sets|dated|dates|slated|slates|plants?|planted|books?|booked|claims?|claimed|moves?|moved|shifts?|shifted|pushe[sd]|pushes|bumps?|bumped|delay(?:s|ed)?|scheduled|due|out|will\s+(?:now\s+)?(?:open|bow|debut|release|arrive|premiere|stream|launch|land))` +
+    String.raw`(?:\s+[^\s,;.]+){0,5}?\s+(?:(?:on|in|for)\s+)?(?:(?:the|a|an|its|their)\s+)?)$`,
+  'i',
+);
+const NEW_AFTER = /^\s*(?:,\s*\d{4}\s*)?(?:release|releases|theatrical|opening|debut|premiere|bow|launch|date|slot|limited|wide|global|streaming|in theaters|nationwide|bow)\b/i;
+
+function roleOf(sentence: string, m: DateMention): DateRole {
+  const before = sentence.slice(Math.max(0, m.start - 60), m.start);
+  const after = sentence.slice(m.end, m.end + 30);
+  if (NEGATIVE_BEFORE.test(before) && !/\b(?:to|for|instead of|from)\s+(?:the\s+|its\s+|a\s+)?$/i.test(before)) return 'other';
+  if (NEGATIVE_AFTER.test(after)) return 'other';
+  // A bare year right after a name is an event ("Sundance 2027", "CinemaCon 2027"), not a date.
+  if (m.precision === 'year' && /^\d{4}$/.test(m.text) && /\b[A-Z][\w'-]*[a-z][\w'-]*\s*$/.test(before) && !/\b(?:To|For|In|Into|Until|Of|From|On)\s*$/.test(before)) return 'other';
+  if (PREVIOUS_BEFORE.test(before)) return 'previous';
+  if (/^\s*(?:date|slot|release date|opening)?\s*(?:it|which)?\s*(?:had|previously|originally)\b/i.test(after)) return 'previous';
+  if (NEW_BEFORE.test(before) || NEW_AFTER.test(after)) return 'new';
+  return 'other';
+}
+
+/** Phrases that take a title off the calendar (no new date). */
+const UNDATED = /\boff\s+(?:the\s+|its\s+)?(?:\w+\s+)?(?:calendar|schedule|slate)\b|\bvanish\w*\b|\bundated\b|\bindefinitely\b|\bwithout\s+a\s+(?:new\s+)?(?:release\s+)?date\b|\b(?:pulls?|pulled|removes?|removed|yanks?|yanked)\b[^.]{0,60}?\b(?:from|off)\s+(?:the\s+|its\s+)?(?:[\w.]+\s+){0,3}?(?:release\s+)?(?:calendar|schedule|slate|date)\b|\bno\s+longer\s+(?:dated|on\s+the\s+calendar)\b/i;
+
+/** Release dates of a story: the new date, the date moved from, and whether the story takes a title off the calendar. */
+export interface ReleaseDates {
+  releaseDate: string | null;
+  previousDate: string | null;
+  undated: boolean;
+  /** Where the new date was read: the headline (strong evidence for a dating story) or the body. */
+  releaseIn: 'headline' | 'body' | null;
+  /** Where the previous date was read, as a signal for the classifier. */
+  previousIn: 'headline' | 'body' | null;
+}
+
+/**
+ * Reads the new and previous release dates from the headline and the body sentences. The first new date wins (the
+ * headline first); a later, more precise date that agrees with it refines it ("May 2028" then "May 26, 2028").
+ */
+export function extractReleaseDates(headline: string, bodySentences: readonly string[], reference: Date): ReleaseDates {
+  const sentences = [headline, ...bodySentences];
+  let release: DateMention | null = null;
+  let previous: DateMention | null = null;
+  let releaseIn: ReleaseDates['releaseIn'] = null;
+  let previousIn: ReleaseDates['previousIn'] = null;
+  let undated = false;
+  for (let i = 0; i < sentences.length; i++) {
+    const s = sentences[i]!;
+    if (!s) continue;
+    if (UNDATED.test(s)) undated = true;
+    if (!DATEISH.test(s) || !RELEASE_WORDS.test(s)) continue;
+    if (EVENT_ONLY.test(s) && !FILM_RELEASE.test(s)) continue;
+    for (const m of findDateMentions(s, reference)) {
+      const role = roleOf(s, m);
+      if (role === 'new') {
+        if (!release) {
+          release = m;
+          releaseIn = i === 0 ? 'headline' : 'body';
+        } else if (refines(m, release)) release = m;
+      } else if (role === 'previous') {
+        if (!previous) {
+          previous = m;
+          previousIn = i === 0 ? 'headline' : 'body';
+        } else if (refines(m, previous)) previous = m;
+      }
+    }
+  }
+  const releaseDate = release?.date ?? null;
+  let previousDate = previous?.date ?? null;
+  if (releaseDate && previousDate && releaseDate === previousDate) previousDate = null;
+  return { releaseDate, previousDate, undated, releaseIn, previousIn };
+}
+
+function refines(candidate: DateMention, current: DateMention): boolean {
+  const rank = { year: 0, month: 1, day: 2 } as const;
+  return rank[candidate.precision] > rank[current.precision] && candidate.date.startsWith(current.date);
+}

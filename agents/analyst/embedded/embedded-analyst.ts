@@ -1,0 +1,173 @@
+// The embedded analyst: a model-free, rule-based EventExtraction for one story (synchronous, thousands per second).
+import type { EventExtraction } from '../../../shared/model/event.js';
+import type { Competitor, SlateTitle } from '../../../shared/model/workspace.js';
+import { classify, STUDIO_MASK, TITLE_MASK } from './classify.js';
+import { extractReleaseDates } from './dates.js';
+import { extractMoney, type MoneyAmount } from './money.js';
+import { extractPeople } from './people.js';
+import { sentimentScore } from './sentiment.js';
+import { buildStudioDirectory, findStudioMentions, matchStudios } from './studios.js';
+import { summarize } from './summary.js';
+import { isInstructionLike, normalizeText, splitSentences, type Span } from './text.js';
+import { buildKnownTitles, extractTitles } from './titles.js';
+
+export const EMBEDDED_ANALYST_VERSION = 'rules-1';
+
+/** What the analyst knows besides the story: the workspace's competitors and slate, titles known to the store. */
+export interface EmbeddedAnalystContext {
+  competitors: Competitor[];
+  slate: SlateTitle[];
+  knownTitles?: string[];
+  /** Reference time for stories without a publication time (default: the current time). */
+  now?: () => Date;
+}
+
+/** One story as the embedded analyst reads it. */
+export interface EmbeddedStory {
+  title: string;
+  text: string;
+  publishedAt: string | null;
+  url?: string | null;
+}
+
+export interface EmbeddedAnalyst {
+  readonly info: { kind: 'embedded'; version: string };
+  /** Extracts the event of one story. Article text is only ever data: nothing in it changes what the rules do. */
+  extract(story: EmbeddedStory): EventExtraction;
+  /** The extraction with the evidence behind it: per-type scores and the masked text the classifier read. */
+  explain(story: EmbeddedStory): { extraction: EventExtraction; scores: Record<string, number>; masked: string };
+}
+
+// Long articles: the lead carries the news; the rest costs time and adds noise.
+const MAX_BODY_CHARS = 6000;
+const MAX_MONEY = 8;
+
+/**
+ * Creates the embedded analyst for a workspace. The studio directory and known-title matcher are compiled once here,
+ * so `extract` is cheap; it is synchronous, deterministic for a given story (and clock, for undated stories).
+ */
+export function createEmbeddedAnalyst(ctx: EmbeddedAnalystContext): EmbeddedAnalyst {
+  const directory = buildStudioDirectory(ctx.competitors ?? []);
+  const known = buildKnownTitles([...(ctx.slate ?? []).map((s) => s.title), ...(ctx.knownTitles ?? [])]);
+  const now = ctx.now ?? (() => new Date());
+  // The slate knows who releases each of the team's titles; a story about one involves its distributor.
+  const distributorOf = new Map<string, string>();
+  for (const s of ctx.slate ?? []) {
+    if (!s.distributor) continue;
+    distributorOf.set(s.title.toLowerCase(), matchStudios(s.distributor, directory)[0] ?? s.distributor);
+  }
+  const info = { kind: 'embedded' as const, version: EMBEDDED_ANALYST_VERSION };
+
+  function run(story: EmbeddedStory): { extraction: EventExtraction; scores: Record<string, number>; masked: string } {
+    let headline = normalizeText(story.title ?? '');
+    if (isInstructionLike(headline)) headline = '';
+    const rawBody = (story.text ?? '').slice(0, MAX_BODY_CHARS * 2);
+    // Instruction-like sentences are dropped; the whole body is tested once, sentences only when it matches.
+    const suspicious = isInstructionLike(rawBody);
+    const bodySentences: string[] = [];
+    let bodyLength = 0;
+    for (const line of rawBody.split(/\n+/)) {
+      for (const s of splitSentences(normalizeText(line))) {
+        if (bodyLength > MAX_BODY_CHARS) break;
+        if (suspicious && isInstructionLike(s)) continue;
+        bodySentences.push(s);
+        bodyLength += s.length + 1;
+      }
+    }
+    const body = bodySentences.join(' ');
+    const doc = `${headline}\n${body}`;
+    const headEnd = headline.length;
+
+    const titleResult = extractTitles(doc, known);
+    const studioMentions = findStudioMentions(doc, directory, titleResult.spans);
+    const studios = [...new Set(studioMentions.map((m) => m.canonical))];
+    for (const t of titleResult.titles) {
+      const d = distributorOf.get(t.toLowerCase());
+      if (d && !studios.includes(d)) studios.push(d);
+    }
+
+    const reference = referenceDate(story.publishedAt, now);
+    const dates = extractReleaseDates(headline, bodySentences, reference);
+
+    const headlineMoney = extractMoney(headline);
+    const bodyMoney = extractMoney(body);
+    const money = mergeMoney(headlineMoney, bodyMoney);
+
+    const masks: { span: Span; token: string }[] = [
+      ...titleResult.mentions.map((m) => ({ span: [m.start, m.end] as const, token: TITLE_MASK })),
+      ...studioMentions.map((m) => ({ span: [m.start, m.end] as const, token: STUDIO_MASK })),
+    ];
+    const masked = maskSpans(doc, masks);
+    const cut = masked.indexOf('\n');
+    const { type, scores } = classify(masked.slice(0, cut), masked.slice(cut + 1), {
+      releaseIn: dates.releaseIn,
+      previousIn: dates.previousIn,
+      undated: dates.undated,
+      headlineMoney,
+      bodyMoney,
+    });
+
+    let releaseDate = dates.releaseDate;
+    let previousDate = dates.previousDate;
+    const aboutRelease = type === 'release_dated' || type === 'release_moved';
+    if (type === 'release_moved' && dates.undated && dates.releaseIn !== 'headline') releaseDate = null;
+    // A date must belong to something: a story with no title that is not about a release reports none.
+    if (!aboutRelease && titleResult.titles.length === 0) {
+      releaseDate = null;
+      previousDate = null;
+    }
+    if (type === 'release_dated' && !releaseDate && previousDate) {
+      releaseDate = previousDate;
+      previousDate = null;
+    }
+
+    const people = extractPeople(doc, masks.map((m) => m.span)).filter((p) => p.length <= 60);
+    const extraction: EventExtraction = {
+      type,
+      studios,
+      titles: titleResult.titles,
+      people,
+      releaseDate,
+      previousDate,
+      money,
+      sentiment: sentimentScore(headline, body),
+      summary: summarize(headline.slice(0, headEnd), bodySentences),
+    };
+    return { extraction, scores, masked };
+  }
+
+  return { info, extract: (story) => run(story).extraction, explain: run };
+}
+
+function referenceDate(publishedAt: string | null, now: () => Date): Date {
+  if (publishedAt) {
+    const t = Date.parse(publishedAt);
+    if (Number.isFinite(t)) return new Date(t);
+  }
+  return now();
+}
+
+function mergeMoney(a: readonly MoneyAmount[], b: readonly MoneyAmount[]): MoneyAmount[] {
+  const out: MoneyAmount[] = [];
+  const seen = new Set<number>();
+  for (const m of [...a, ...b]) {
+    if (seen.has(m.amount)) continue;
+    seen.add(m.amount);
+    out.push(m);
+    if (out.length >= MAX_MONEY) break;
+  }
+  return out;
+}
+
+// Replaces spans (sorted, non-overlapping after the first wins) by placeholder tokens, keeping the rest as is.
+function maskSpans(s: string, masks: readonly { span: Span; token: string }[]): string {
+  const sorted = [...masks].sort((x, y) => x.span[0] - y.span[0]);
+  let out = '';
+  let pos = 0;
+  for (const { span, token } of sorted) {
+    if (span[0] < pos) continue;
+    out += s.slice(pos, span[0]) + token;
+    pos = span[1];
+  }
+  return out + s.slice(pos);
+}

@@ -1,0 +1,238 @@
+// Embedded analyst evaluation: type P/R/F1, confusion matrix, studio/title/date accuracy and throughput on a labeled set.
+// Run: npx tsx test/bench/eval-analyst.ts [--set test|dev] [--errors]
+import { readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { createEmbeddedAnalyst, type EmbeddedAnalyst } from '../../agents/analyst/embedded/embedded-analyst.js';
+import { EVENT_TYPES, type EventExtraction, type EventType } from '../../shared/model/event.js';
+import type { Competitor, SlateTitle } from '../../shared/model/workspace.js';
+
+const FIXTURES = join(dirname(fileURLToPath(import.meta.url)), '..', 'fixtures', 'analyst');
+
+export interface LabeledStory {
+  title: string;
+  text: string;
+  publishedAt: string | null;
+  label: {
+    type: EventType;
+    studios: string[];
+    titles: string[];
+    releaseDate: string | null;
+    previousDate: string | null;
+  };
+}
+
+/** Reads a labeled set: `test` (held out) or `dev`. */
+export function loadSet(set: 'test' | 'dev'): LabeledStory[] {
+  const raw = readFileSync(join(FIXTURES, `headlines.${set}.jsonl`), 'utf8');
+  return raw
+    .split('\n')
+    .filter((l) => l.trim())
+    .map((l, i) => {
+      try {
+        return JSON.parse(l) as LabeledStory;
+      } catch (err) {
+        throw new Error(`headlines.${set}.jsonl line ${i + 1}: ${(err as Error).message}`);
+      }
+    });
+}
+
+/** The workspace context the sets are labeled against. */
+export function loadContext(): { competitors: Competitor[]; slate: SlateTitle[]; knownTitles: string[] } {
+  return JSON.parse(readFileSync(join(FIXTURES, 'context.json'), 'utf8')) as {
+    competitors: Competitor[];
+    slate: SlateTitle[];
+    knownTitles: string[];
+  };
+}
+
+export interface TypeScore {
+  type: EventType;
+  support: number;
+  predicted: number;
+  precision: number;
+  recall: number;
+  f1: number;
+}
+
+export interface Evaluation {
+  n: number;
+  perType: TypeScore[];
+  macroF1: number;
+  accuracy: number;
+  confusion: Record<EventType, Record<EventType, number>>;
+  studioExact: number;
+  studioMicro: { precision: number; recall: number; f1: number };
+  titleExact: number;
+  titleMicro: { precision: number; recall: number; f1: number };
+  dates: { n: number; correct: number; accuracy: number; releaseCorrect: number; falsePositives: number; nullLabeled: number };
+  results: { story: LabeledStory; out: EventExtraction }[];
+}
+
+const normTitle = (s: string): string =>
+  s.toLowerCase().replace(/[‘’]/g, "'").replace(/[“”]/g, '"').replace(/\s+/g, ' ').trim();
+const normStudio = (s: string): string => s.toLowerCase().trim();
+
+function setCompare(pred: string[], gold: string[], norm: (s: string) => string): { tp: number; fp: number; fn: number; exact: boolean } {
+  const p = new Set(pred.map(norm));
+  const g = new Set(gold.map(norm));
+  let tp = 0;
+  for (const x of p) if (g.has(x)) tp++;
+  return { tp, fp: p.size - tp, fn: g.size - tp, exact: tp === p.size && tp === g.size };
+}
+
+function prf(tp: number, fp: number, fn: number): { precision: number; recall: number; f1: number } {
+  const precision = tp + fp ? tp / (tp + fp) : 1;
+  const recall = tp + fn ? tp / (tp + fn) : 1;
+  const f1 = precision + recall ? (2 * precision * recall) / (precision + recall) : 0;
+  return { precision, recall, f1 };
+}
+
+/** Runs the analyst over a labeled set and scores it. */
+export function evaluate(stories: LabeledStory[], analyst: EmbeddedAnalyst): Evaluation {
+  const results = stories.map((story) => ({ story, out: analyst.extract(story) }));
+  const confusion = Object.fromEntries(
+    EVENT_TYPES.map((t) => [t, Object.fromEntries(EVENT_TYPES.map((u) => [u, 0]))]),
+  ) as Record<EventType, Record<EventType, number>>;
+  let correct = 0;
+  const st = { tp: 0, fp: 0, fn: 0, exact: 0 };
+  const ti = { tp: 0, fp: 0, fn: 0, exact: 0 };
+  const dates = { n: 0, correct: 0, accuracy: 0, releaseCorrect: 0, falsePositives: 0, nullLabeled: 0 };
+  for (const { story, out } of results) {
+    confusion[story.label.type][out.type]++;
+    if (story.label.type === out.type) correct++;
+    const s = setCompare(out.studios, story.label.studios, normStudio);
+    st.tp += s.tp; st.fp += s.fp; st.fn += s.fn; st.exact += s.exact ? 1 : 0;
+    const t = setCompare(out.titles, story.label.titles, normTitle);
+    ti.tp += t.tp; ti.fp += t.fp; ti.fn += t.fn; ti.exact += t.exact ? 1 : 0;
+    const l = story.label;
+    if (l.releaseDate !== null || l.previousDate !== null) {
+      dates.n++;
+      if (out.releaseDate === l.releaseDate && out.previousDate === l.previousDate) dates.correct++;
+      if (out.releaseDate === l.releaseDate) dates.releaseCorrect++;
+    } else {
+      dates.nullLabeled++;
+      if (out.releaseDate !== null || out.previousDate !== null) dates.falsePositives++;
+    }
+  }
+  dates.accuracy = dates.n ? dates.correct / dates.n : 1;
+  const perType: TypeScore[] = EVENT_TYPES.map((type) => {
+    const tp = confusion[type][type];
+    const support = EVENT_TYPES.reduce((a, u) => a + confusion[type][u], 0);
+    const predicted = EVENT_TYPES.reduce((a, u) => a + confusion[u][type], 0);
+    const { precision, recall, f1 } = prf(tp, predicted - tp, support - tp);
+    return { type, support, predicted, precision, recall, f1 };
+  });
+  const scored = perType.filter((p) => p.support > 0 || p.predicted > 0);
+  const macroF1 = scored.reduce((a, p) => a + p.f1, 0) / scored.length;
+  return {
+    n: results.length,
+    perType,
+    macroF1,
+    accuracy: correct / results.length,
+    confusion,
+    studioExact: st.exact / results.length,
+    studioMicro: prf(st.tp, st.fp, st.fn),
+    titleExact: ti.exact / results.length,
+    titleMicro: prf(ti.tp, ti.fp, ti.fn),
+    dates,
+    results,
+  };
+}
+
+const ABBR: Record<EventType, string> = {
+  release_dated: 'dat', release_moved: 'mov', trailer: 'trl', casting: 'cst', acquisition: 'acq', greenlight: 'grn',
+  box_office: 'box', festival_awards: 'fes', executive: 'exe', campaign: 'cmp', review: 'rev', other: 'oth',
+};
+
+/** The confusion matrix as text: rows are labels, columns predictions. */
+export function formatConfusion(e: Evaluation): string {
+  const lines = [`${'label \\ predicted'.padEnd(18)}${EVENT_TYPES.map((t) => ABBR[t].padStart(5)).join('')}`];
+  for (const t of EVENT_TYPES) {
+    lines.push(`${t.padEnd(18)}${EVENT_TYPES.map((u) => String(e.confusion[t][u] || '.').padStart(5)).join('')}`);
+  }
+  return lines.join('\n');
+}
+
+const pct = (x: number): string => `${(x * 100).toFixed(1)}%`;
+const f3 = (x: number): string => x.toFixed(3);
+
+/** The full report as text. */
+export function formatReport(e: Evaluation, set: string): string {
+  const out: string[] = [];
+  out.push(`Embedded analyst on the ${set} set (${e.n} stories)`);
+  out.push('');
+  out.push(`${'type'.padEnd(18)}${'support'.padStart(8)}${'pred'.padStart(6)}${'P'.padStart(7)}${'R'.padStart(7)}${'F1'.padStart(7)}`);
+  for (const p of e.perType) {
+    out.push(`${p.type.padEnd(18)}${String(p.support).padStart(8)}${String(p.predicted).padStart(6)}${f3(p.precision).padStart(7)}${f3(p.recall).padStart(7)}${f3(p.f1).padStart(7)}`);
+  }
+  out.push('');
+  out.push(`macro F1            ${f3(e.macroF1)}`);
+  out.push(`type accuracy       ${pct(e.accuracy)}`);
+  out.push(`studios exact set   ${pct(e.studioExact)}   micro P ${f3(e.studioMicro.precision)} R ${f3(e.studioMicro.recall)} F1 ${f3(e.studioMicro.f1)}`);
+  out.push(`titles exact set    ${pct(e.titleExact)}   micro P ${f3(e.titleMicro.precision)} R ${f3(e.titleMicro.recall)} F1 ${f3(e.titleMicro.f1)}`);
+  out.push(`release dates       ${pct(e.dates.accuracy)} (${e.dates.correct}/${e.dates.n} with a dated label, both dates right; new date alone ${e.dates.releaseCorrect}/${e.dates.n})`);
+  out.push(`                    ${e.dates.falsePositives}/${e.dates.nullLabeled} undated-label stories got a date`);
+  out.push('');
+  out.push('confusion matrix (rows = label, columns = predicted)');
+  out.push(formatConfusion(e));
+  return out.join('\n');
+}
+
+/**
+ * Stories per second of `extract` over `stories`: five rounds of at least `roundMs` each. The best round is the
+ * figure for an unloaded core; the median shows what a shared machine gave.
+ */
+export function throughput(stories: LabeledStory[], analyst: EmbeddedAnalyst, roundMs = 400): { best: number; median: number } {
+  for (const s of stories) analyst.extract(s); // warm-up (regex compilation, JIT)
+  const rates: number[] = [];
+  for (let round = 0; round < 5; round++) {
+    let n = 0;
+    const t0 = performance.now();
+    let elapsed = 0;
+    while (elapsed < roundMs) {
+      for (const s of stories) analyst.extract(s);
+      n += stories.length;
+      elapsed = performance.now() - t0;
+    }
+    rates.push(n / (elapsed / 1000));
+  }
+  rates.sort((a, b) => a - b);
+  return { best: rates[rates.length - 1]!, median: rates[2]! };
+}
+
+function main(): void {
+  const args = process.argv.slice(2);
+  const i = args.indexOf('--set');
+  const set = (i >= 0 ? args[i + 1] : 'test') ?? 'test';
+  if (set !== 'test' && set !== 'dev') {
+    console.error(`eval-analyst: --set must be "test" or "dev", got "${set}"`);
+    process.exit(2);
+  }
+  const ctx = loadContext();
+  const stories = loadSet(set);
+  const analyst = createEmbeddedAnalyst(ctx);
+  const e = evaluate(stories, analyst);
+  console.log(formatReport(e, set));
+  if (args.includes('--errors')) {
+    console.log('\nerrors:');
+    for (const { story, out } of e.results) {
+      const l = story.label;
+      const bad: string[] = [];
+      if (out.type !== l.type) bad.push(`type ${l.type} -> ${out.type}`);
+      if (!setCompare(out.studios, l.studios, normStudio).exact) bad.push(`studios ${JSON.stringify(l.studios)} -> ${JSON.stringify(out.studios)}`);
+      if (!setCompare(out.titles, l.titles, normTitle).exact) bad.push(`titles ${JSON.stringify(l.titles)} -> ${JSON.stringify(out.titles)}`);
+      if (out.releaseDate !== l.releaseDate || out.previousDate !== l.previousDate) {
+        bad.push(`dates ${l.releaseDate}/${l.previousDate} -> ${out.releaseDate}/${out.previousDate}`);
+      }
+      if (bad.length) console.log(`- ${story.title}\n    ${bad.join('\n    ')}`);
+    }
+  }
+  const rate = throughput(stories, analyst);
+  const fmt = (x: number): string => Math.round(x).toLocaleString('en-US');
+  console.log(`\nthroughput          ${fmt(rate.best)} stories/s best round, ${fmt(rate.median)} median (single thread, ${stories.length} stories repeated, 5 rounds)`);
+  console.log(`command             npx tsx test/bench/eval-analyst.ts --set ${set}${args.includes('--errors') ? ' --errors' : ''}`);
+}
+
+if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) main();

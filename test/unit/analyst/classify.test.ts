@@ -1,0 +1,49 @@
+// Unit tests for classification of tricky trade headlines (through the whole embedded analyst).
+import { describe, expect, it } from 'vitest';
+import { createEmbeddedAnalyst } from '../../../agents/analyst/embedded/embedded-analyst.js';
+import type { EventType } from '../../../shared/model/event.js';
+
+const analyst = createEmbeddedAnalyst({
+  competitors: [{ name: 'Harbor Light Pictures', aliases: ['Harbor Light'] }],
+  slate: [],
+  knownTitles: [],
+});
+const typeOf = (title: string, text = ''): EventType => analyst.extract({ title, text, publishedAt: '2026-06-01T12:00:00Z' }).type;
+
+describe('classify', () => {
+  it.each<[string, string, EventType]>([
+    ["Universal Moves Up 'Glimmerglass' Release to Nov. 13", '', 'release_moved'],
+    ["'Blue Hour Motel' Dated for Summer 2027", '', 'release_dated'],
+    ["Paramount Takes 'Signal Fire 2' Off the Calendar", '', 'release_moved'],
+    ["Sony Sets 'Paper Comets' for March 12, 2027, Then Shifts Sequel", '', 'release_moved'],
+    ["Mara Quinlan Exits 'Signal Fire 2' Over Scheduling Conflict", '', 'casting'],
+    ['Paramount Marketing President Dana Whitfield Exits', '', 'executive'],
+    ['Gregory Hale Leaves Universal', 'He ran campaigns, fan screenings and brand partnerships.', 'executive'],
+    ["Disney Taps Newcomer Amara Quist for 'The Marsh King'", '', 'casting'],
+    ['Amazon MGM Taps Lena Ortiz to Run Theatrical Distribution', '', 'executive'],
+    ["'Velvet Static' Teaser Breaks Universal's Viewing Record With 142M Views", '', 'trailer'],
+    ["'Glimmerglass' Review: A Dazzling Musical", '', 'review'],
+    ["Cannes Review: 'Blue Hour Motel'", '', 'review'],
+    ["'Northbound' Hits 100% on Rotten Tomatoes", '', 'review'],
+    ["Box-Office Hit 'Glimmerglass' Leads Golden Globe Nominations", '', 'festival_awards'],
+    ["Cannes Winner 'Blue Hour Motel' Expands to $6M Weekend", '', 'box_office'],
+    ["Neon Wins Bidding War for Venice Winner 'Paper Lanterns'", '', 'acquisition'],
+    ["Netflix Picks Up 'Copper Town' to Series", '', 'greenlight'],
+    ["'Glimmerglass' Sequel in the Works at Universal After $160M Opening", '', 'greenlight'],
+    ["Lionsgate Buys Super Bowl Spot for 'Red Canyon Run 2'", '', 'campaign'],
+    ["'Signal Fire 2' Marketing Spend Tops $120M", '', 'campaign'],
+    ['AMC Theatres Reports Third-Quarter Loss', '', 'other'],
+    ['Character Actor Lionel Okwu Dies at 81', '', 'other'],
+  ])('%s -> %s', (title, text, type) => {
+    expect(typeOf(title, text)).toBe(type);
+  });
+
+  it('lets the headline outweigh a body full of another type’s keywords', () => {
+    const body = 'The deal follows a bidding war. Rights were acquired worldwide. The distribution pact covers streaming rights.';
+    expect(typeOf("Ike Brandt Boards Netflix Western 'Salt and Iron'", body)).toBe('casting');
+  });
+
+  it('falls back to other when nothing points anywhere', () => {
+    expect(typeOf('A Quiet Afternoon in Burbank', 'Nothing much happened today.')).toBe('other');
+  });
+});

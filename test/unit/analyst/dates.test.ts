@@ -1,0 +1,76 @@
+// Unit tests for release-date extraction: forward-year inference, "from X to Y", seasons, holidays, calendar removals.
+import { describe, expect, it } from 'vitest';
+import { extractReleaseDates, findDateMentions, inferYear } from '../../../agents/analyst/embedded/dates.js';
+import { splitSentences } from '../../../agents/analyst/embedded/text.js';
+
+const at = (iso: string): Date => new Date(iso);
+const read = (headline: string, body: string, published: string) =>
+  extractReleaseDates(headline, splitSentences(body), at(published));
+
+describe('inferYear', () => {
+  it('keeps a later date in the reference year and rolls an earlier one to the next year', () => {
+    expect(inferYear(at('2026-11-17T00:00:00Z'), 12, 11)).toBe(2026);
+    expect(inferYear(at('2026-11-17T00:00:00Z'), 1, 22)).toBe(2027);
+    expect(inferYear(at('2026-11-17T00:00:00Z'), 11, 13)).toBe(2026); // within a week before: same year
+    expect(inferYear(at('2026-11-17T00:00:00Z'), 3)).toBe(2027);
+  });
+});
+
+describe('extractReleaseDates', () => {
+  it('reads "moves up two weeks to Dec. 11" with the year inferred forward', () => {
+    const r = read("Universal Moves 'Skyward Sprocket' Up Two Weeks to Dec. 11", '', '2026-11-17T18:00:00Z');
+    expect(r.releaseDate).toBe('2026-12-11');
+    expect(r.releaseIn).toBe('headline');
+  });
+
+  it('infers the next year for a January date read in November', () => {
+    const r = read("Harbor Light Shifts 'Deadfall Protocol' to Feb. 5", '', '2026-12-02T17:00:00Z');
+    expect(r.releaseDate).toBe('2027-02-05');
+  });
+
+  it('reads "for March 12, 2027" with its explicit year', () => {
+    expect(read("Sony Sets 'Paper Comets' for March 12, 2027", '', '2026-06-02T00:00:00Z').releaseDate).toBe('2027-03-12');
+  });
+
+  it('splits "from Nov. 6 to Dec. 4" into previous and new dates', () => {
+    const r = read("Amazon MGM Bumps 'The Long Con'", 'Amazon MGM Studios moved the comedy from Nov. 6 to Dec. 4.', '2026-06-30T00:00:00Z');
+    expect(r).toMatchObject({ releaseDate: '2026-12-04', previousDate: '2026-11-06' });
+  });
+
+  it('reads "from Christmas Day to Friday, December 11, 2026"', () => {
+    const r = read("Universal Moves 'Skyward Sprocket'", 'The studio is moving it from Christmas Day to Friday, December 11, 2026.', '2026-11-17T00:00:00Z');
+    expect(r).toMatchObject({ releaseDate: '2026-12-11', previousDate: '2026-12-25' });
+  });
+
+  it('gives "pushed to 2027" as a year and finds the old date in "had been set for"', () => {
+    const r = read("Warner Bros. Pushes 'Wolf Moon Rising' to 2027", 'The werewolf pic had been set for October 30.', '2026-08-27T00:00:00Z');
+    expect(r).toMatchObject({ releaseDate: '2027', previousDate: '2026-10-30' });
+  });
+
+  it('gives a season as its year, not a month: "summer 2027" is "2027"', () => {
+    expect(read("'Velvet Static' Dated for Summer 2027", '', '2026-09-14T00:00:00Z').releaseDate).toBe('2027');
+    expect(read("Bleecker Street Lands 'Late Bloomers'", 'It will release the film in theaters next spring.', '2026-09-15T00:00:00Z').releaseDate).toBe('2027');
+  });
+
+  it('refines a month from the headline with an agreeing day from the body', () => {
+    const r = read("Marvel Studios Delays 'Starbreaker: Ascendant' to May 2028", 'The sequel will now open May 26, 2028. It had been dated for Nov. 5, 2027.', '2026-12-01T00:00:00Z');
+    expect(r).toMatchObject({ releaseDate: '2028-05-26', previousDate: '2027-11-05' });
+  });
+
+  it('marks "off the calendar" as undated with no new date and keeps the date it left', () => {
+    const r = read("Paramount Takes 'Signal Fire 2' Off the Calendar", 'Paramount has removed Signal Fire 2 from its July 30 date.', '2027-01-12T00:00:00Z');
+    expect(r).toMatchObject({ releaseDate: null, previousDate: '2027-07-30', undated: true });
+  });
+
+  it('ignores dates that are not release dates: past openings, shoots, event dates, datelines', () => {
+    expect(read("'Red Canyon Run' Holds", 'The film has grossed $40M since opening October 23.', '2026-11-01T00:00:00Z').releaseDate).toBeNull();
+    expect(read('CinemaCon 2027 Dates Set for April in Las Vegas', 'The convention will run April 12-15.', '2026-06-17T00:00:00Z').releaseDate).toBeNull();
+    expect(read("Neon's 'X' Adds Cast", 'The noir adds three actors ahead of a March shoot.', '2026-01-10T00:00:00Z').releaseDate).toBeNull();
+    expect(read('Sundance 2027 Lineup Includes 12 Titles', 'Sundance announced 112 features for its January edition.', '2026-12-09T00:00:00Z').releaseDate).toBeNull();
+  });
+
+  it('finds month-day, month-year, season and holiday phrases in one sentence', () => {
+    const found = findDateMentions('It opens Wednesday, Nov. 25 and the sequel in summer 2027, then Christmas 2028 or March 2029.', at('2026-08-11T00:00:00Z'));
+    expect(found.map((m) => m.date)).toEqual(['2026-11-25', '2027', '2028-12-25', '2029-03']);
+  });
+});

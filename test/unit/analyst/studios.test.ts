@@ -1,0 +1,67 @@
+// Unit tests for the studio directory: aliases, workspace overrides, possessives and false friends.
+import { describe, expect, it } from 'vitest';
+import { buildStudioDirectory, matchStudios } from '../../../agents/analyst/embedded/studios.js';
+
+const builtIn = buildStudioDirectory([]);
+
+describe('matchStudios', () => {
+  it.each([
+    ["Lionsgate's 'Grave Tidings' Wins Halloween", ['Lionsgate']],
+    ["Warner Bros.' Fantasy 'The Sable Crown'", ['Warner Bros. Pictures']],
+    ['New Line Cinema and HBO Max', ['Warner Bros. Pictures']],
+    ["Pixar's 'Tidepool', Searchlight and Hulu", ['Walt Disney Studios']],
+    ['Focus Features and Universal', ['Focus Features', 'Universal Pictures']],
+    ['Sony Pictures Classics acquires; Screen Gems dates', ['Sony Pictures Classics', 'Sony Pictures']],
+    ['Prime Video and MGM', ['Amazon MGM Studios']],
+    ["Apple TV+ Orders 'Orbital'", ['Apple Original Films']],
+    ['Paramount+ and Roadside Attractions', ['Paramount Pictures', 'Lionsgate']],
+    ['NEON ANNOUNCES FALL SLATE', ['Neon']],
+  ])('%s', (text, expected) => {
+    expect(matchStudios(text, builtIn)).toEqual(expected);
+  });
+
+  it.each([
+    'The film earned universal acclaim',
+    "'Paper Lanterns' Earns Universal Acclaim at Venice",
+    'She shared an apple pie with the crew',
+    'A Big Apple Premiere for the cast',
+    'A Neon-Soaked Thriller From Celeste Arno',
+    'Studio Shifts Focus to Streaming',
+    'Captain Marvel Returns to Theaters',
+    'Legendary Director Hal Whitman Dies at 88',
+    'Production begins next month in British Columbia',
+    'A Documentary About the Amazon Rainforest',
+    'In the 20th Century the studio system ruled',
+  ])('does not take the everyday word for a studio: %s', (text) => {
+    expect(matchStudios(text, builtIn)).toEqual([]);
+  });
+
+  it('takes the studio sense of the same words when they name the company', () => {
+    expect(matchStudios('Universal Moves Up Its Holiday Release', builtIn)).toEqual(['Universal Pictures']);
+    expect(matchStudios('Focus Sets Awards-Season Date', builtIn)).toEqual(['Focus Features']);
+    expect(matchStudios('Apple Buys Western in Package Deal', builtIn)).toEqual(['Apple Original Films']);
+    expect(matchStudios('Legendary Acquires Rights to Monster Novel', builtIn)).toEqual(['Legendary Entertainment']);
+  });
+
+  it('counts a weak alias only when the studio is named in full elsewhere', () => {
+    expect(matchStudios("Angel Studios dated the film; Angel's Guild voted", builtIn)).toEqual(['Angel Studios']);
+    expect(matchStudios("Angel's Guild voted for it", builtIn)).toEqual([]);
+  });
+
+  it('lets workspace competitors add aliases and override the built-in canonical name', () => {
+    const dir = buildStudioDirectory([
+      { name: 'Harbor Light Pictures', aliases: ['Harbor Light'] },
+      { name: 'Disney', aliases: ['Walt Disney Studios'] },
+    ]);
+    expect(matchStudios("Harbor Light Adds Odessa Lark to 'The Lantern Keeper'", dir)).toEqual(['Harbor Light Pictures']);
+    // The workspace's "Disney" absorbs the built-in entry, so its labels and streamers report as "Disney".
+    expect(matchStudios('Pixar and Hulu', dir)).toEqual(['Disney']);
+    expect(matchStudios('Harbor Lights is a crime series', dir)).toEqual([]);
+  });
+
+  it('skips masked spans such as quoted titles', () => {
+    const text = "Prime Video Greenlights 'Universal Soldier' Reboot";
+    const start = text.indexOf("'");
+    expect(matchStudios(text, builtIn, [[start, text.length - ' Reboot'.length]])).toEqual(['Amazon MGM Studios']);
+  });
+});

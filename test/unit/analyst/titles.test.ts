@@ -1,0 +1,65 @@
+// Unit tests for title extraction: quoted titles, known titles, sequels, credits and quoted speech.
+import { describe, expect, it } from 'vitest';
+import { buildKnownTitles, extractTitles, findCapsTitles, findQuotedTitles } from '../../../agents/analyst/embedded/titles.js';
+import { normalizeText } from '../../../agents/analyst/embedded/text.js';
+
+const quoted = (s: string): string[] => findQuotedTitles(normalizeText(s)).filter((t) => !t.credit).map((t) => t.title);
+const none = buildKnownTitles([]);
+
+describe('findQuotedTitles', () => {
+  it.each([
+    ["'Signal Fire 2' Gets July 2027 Release Date", ['Signal Fire 2']],
+    ["Marvel Delays 'Starbreaker: Ascendant' to May 2028", ['Starbreaker: Ascendant']],
+    ["'The Shepherd's Road' Crosses $50M", ["The Shepherd's Road"]],
+    ["Julian Ashcombe in Talks to Star in Warner Bros.' Fantasy 'The Sable Crown'", ['The Sable Crown']],
+    ['‘Tidepool’ Opens To $18.2M Wednesday', ['Tidepool']],
+    ['Universal on Tuesday moved “Skyward Sprocket” to Dec. 11.', ['Skyward Sprocket']],
+    ["Cannes Lineup: 'The Salt Widow', 'Tender Machines', 'Blue Hour Motel' in Competition", ['The Salt Widow', 'Tender Machines', 'Blue Hour Motel']],
+    ["Gotham Nominations Boost 'Velvet Hours,' 'Saltwater Saints'", ['Velvet Hours', 'Saltwater Saints']],
+    ["the '90s hit 'Night Drop' returns", ['Night Drop']],
+  ])('%s', (text, expected) => {
+    expect(quoted(text)).toEqual(expected);
+  });
+
+  it.each([
+    "Holloway said 'we are thrilled to be part of this' on Monday.",
+    '"Two PG event movies on the same Friday is one too many," said one executive.',
+    "The teaser features the original song 'Light the Way'.",
+  ])('does not take quoted speech or a song for a title: %s', (text) => {
+    expect(quoted(text)).toEqual([]);
+  });
+
+  it('finds the title inside a quoted statement', () => {
+    expect(quoted(`Harbor Light CEO Dana Whitcombe: "We're Not Moving 'The Lantern Keeper'"`)).toEqual(['The Lantern Keeper']);
+  });
+
+  it('marks filmography credits', () => {
+    const found = findQuotedTitles("Nadia Fenn ('Night Drop', 'Cold Harbor') Joins 'Kingfisher'");
+    expect(found.map((t) => [t.title, t.credit])).toEqual([['Night Drop', 'strong'], ['Cold Harbor', 'strong'], ['Kingfisher', false]]);
+  });
+});
+
+describe('extractTitles', () => {
+  it('drops a credit title and a campaign name, keeps the project', () => {
+    expect(extractTitles("'Lowland' Star Niamh Carr Joins 'The Weight of Water'", none).titles).toEqual(['The Weight of Water']);
+    expect(extractTitles("Angel Studios Launches 'Pay It Forward' Ticket Campaign for 'The Shepherd's Road'", none).titles).toEqual(["The Shepherd's Road"]);
+  });
+
+  it('matches known titles unquoted, in capitals, with a sequel number and without a leading "The"', () => {
+    const known = buildKnownTitles(['Glimmerglass', 'The Lantern Keeper', 'Iron Meridian']);
+    const text = "Universal Dates 'Glimmerglass 2'\nGlimmerglass 2 follows Glimmerglass. IRON MERIDIAN opens against Harbor Light's Lantern Keeper.";
+    expect(extractTitles(text, known).titles).toEqual(['Glimmerglass 2', 'Glimmerglass', 'Iron Meridian', 'The Lantern Keeper']);
+  });
+
+  it('does not match a known title written in lowercase as an ordinary phrase', () => {
+    expect(extractTitles('Nobody pulls the long con anymore', buildKnownTitles(['The Long Con'])).titles).toEqual([]);
+  });
+});
+
+describe('findCapsTitles', () => {
+  it('reads press-release capitals in mixed-case text and skips all-caps lines and datelines', () => {
+    const text = 'LIONSGATE SETS IRON MERIDIAN FOR JANUARY 22, 2027\nSANTA MONICA, CA (November 19, 2026) - Lionsgate said today that IRON MERIDIAN will open in IMAX.';
+    expect(findCapsTitles(text).map((t) => t.title)).toEqual(['Iron Meridian']);
+    expect(findCapsTitles('First Look: THE DROWNING HOUR').map((t) => t.title)).toEqual(['The Drowning Hour']);
+  });
+});

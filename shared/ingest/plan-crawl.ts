@@ -3,7 +3,7 @@ import type { Workspace } from '../model/workspace.js';
 import type { SourceStateStore } from '../ports/store.js';
 import type { Clock } from '../ports/clock.js';
 import type { Queue } from '../queue/queue.js';
-import { isDue } from './crawl-source.js';
+import { isDue } from './schedule.js';
 
 /** What the crawl queue receives: one source to crawl. */
 export interface CrawlMessage {

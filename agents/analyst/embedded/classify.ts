@@ -2,6 +2,7 @@
 // (dates found, money contexts, job titles), with a fixed priority order to break ties.
 import { EVENT_TYPES, type EventType } from '../../../shared/model/event.js';
 import type { MoneyAmount } from './money.js';
+import { triggersOf, wordPrefixes } from './rule-triggers.js';
 import { splitSentences } from './text.js';
 
 /** What the other extractors found, used as evidence. Text passed to `classify` has titles/studios masked. */
@@ -26,7 +27,7 @@ export const STUDIO_MASK = 'STUDIO';
 export const JOB_MASK = 'JOBTITLE';
 
 const FESTIVALS = String.raw`cannes|venice|berlin(?:ale)?|sundance|toronto|tiff|telluride|sxsw|south by southwest|tribeca|locarno|karlovy vary|san sebastian|rotterdam|new york film festival|nyff|afi fest|annecy|fantastic fest|palm springs|busan|sitges|london film festival|deauville|the croisette|croisette|lido`;
-const AWARDS = String.raw`oscars?|academy awards?|golden globes?|emmys?|baftas?|sag awards?|critics choice|spirit awards?|gotham awards?|annie awards?|palme d'or|golden lion|silver lion|golden bear|silver bear|grand jury prize|people's choice|audience award|camera d'or|jury prize|best picture|best director|best actress|best actor|best film|top prize|guild awards?|platform prize|top narrative award|outstanding (?:drama|comedy|limited) series`;
+const AWARDS = String.raw`oscars?|academy awards?|golden globes?|emmys?|baftas?|sag awards?|critics choice|spirit awards?|gotham awards?|annie awards?|palme d'or|golden lion|silver lion|golden bear|silver bear|grand jury prize|people's choice|audience award|camera d'or|jury prize|best picture|best director|best actress|best actor|best film(?! (?:in|of|since|ever))|top prize|guild awards?|platform prize|top narrative award|outstanding (?:drama|comedy|limited) series`;
 const DEPARTURE = String.raw`exits?|exited|exiting|to exit|drops? out|dropped out|leaves|leaving|departs?|departed|departing|quits?|walks? away|steps? down|stepping down|to step down|resigns?|resigned|ousted|out at`;
 
 // Job titles are replaced by JOBTITLE before matching, so "Head of Acquisitions" is not an acquisition and
@@ -72,6 +73,7 @@ const RULES: readonly Rule[] = [
   ['release_dated', 1.5, /\bsets?\b(?!\s+up\b)(?:\s+\S+){0,6}?\s+(?:for|on)\b/i],
   ['release_dated', 3, /\b(?:sets?|gets?|lands?|nabs?|books?|claims?|announces?|reveals?|confirms?|plans?)\s+(?:\S+\s+){0,3}?(?:release|premiere|debut|opening|theatrical run|bow)(?:\s+date)?\b/i],
   ['release_dated', 2, /\brelease date\b/i],
+  ['release_dated', 3, /\bfinds? (?:a )?(?:new )?(?:home|date|release date|slot)\b/i],
   ['release_dated', 3, /\bslates\b|\bslated\b/i],
   ['release_dated', 2.5, /\bplants?\b|\bplanted\b/i],
   ['release_dated', 2, /\bwill (?:open|release|hit theaters|debut|bow|premiere|arrive|launch|stream)\b|\bto (?:open|release|bow|debut) (?!TITLE)/i],
@@ -100,14 +102,14 @@ const RULES: readonly Rule[] = [
   ['casting', 3, /\beyes?\s+\p{Lu}[\p{L}'-]+\s+\p{Lu}[\p{L}'-]+\s+(?:for|to|as)\b/u],
   ['casting', 2, /\bnewcomer\b|\bhelm(?:s|ing)?\b|\bdirecting\b|\bstarring\b/i],
   ['casting', 3, /\btaps\b[^.]{0,60}\b(?:to (?:direct|star|helm|lead|write|play|voice|topline)|for [^.]{0,30}TITLE)\b/i],
-  ['casting', 4, /\bfinds (?:its|her|his|their) (?:star|lead|queen|king|hero|villain|heroine)\b/i],
+  ['casting', 4, /\bfinds (?:its|her|his|their) (?:star|lead|queen|king|hero|villain|heroine)\b|\bfor (?:the )?(?:leads?|lead roles?|starring roles?|title role)\b/i],
   ['casting', 1, /\breplace(?:s|d|ment)?\b|\bensemble\b|\bactor\b|\bactress\b/i],
   // acquisition
   ['acquisition', 3.5, /(?<!(?:super bowl|big game|ad|media)\s)\bbuys?\b(?!\s+(?:a\s+)?(?:super bowl|\d+-second|ad|ads|airtime|billboards?|spots?|time|tickets?)\b)|\bbought\b(?!\s+(?:a\s+|the\s+)?(?:\d+-second\s+)?(?:slot|spot|ad|tickets?)\b)/i],
   ['acquisition', 4, /\bacquires?\b|\bacquired\b|\bacquisitions?\b|\bsnaps? up\b|\bsnapped up\b|\bpreempt(?:s|ed|ive)?\b|\bbidding war\b|\bauction\b/i],
   ['acquisition', 3, /\blands?\b(?!\s+(?:on|in|at|a\s+(?:date|slot)|its|the\s+(?:top|no\.))\b)/i],
   ['acquisition', 3, /\bpicks? up\b|\bpicked up\b|\bnabs?\b|\bnabbed\b|\brights\b/i],
-  ['acquisition', 3, /\bdistribution (?:deal|pact|rights|agreement|partner)\b|(?<!self-)\bdistribute\b|\bstreaming (?:deal|rights|pact)\b|\b(?:pay-?one|pay-1|output|licensing) (?:deal|pact)\b/i],
+  ['acquisition', 3, /\bdistribution (?:deal|pact|rights|agreement|partner)\b|(?<!self-)\bdistribute\b|\bstreaming (?:deal|rights|pact)\b|\b(?:pay-?one|pay-1|output|licensing) (?:deal|pact)\b|\bpacts? (?:for|with)\b|\binks? (?:a )?deal\b|\bcloses? (?:a )?deal\b/i],
   ['acquisition', 4, /\btakes? (?:u\.s\.|us|worldwide|global|north american|international|domestic) rights\b|\btakes?\b[^.]{0,40}\bout of (?:sundance|sxsw|cannes|venice|toronto|tiff|berlin|telluride|tribeca)\b|\bwins? (?:the )?(?:auction|bidding)\b|\btakes? (?:north america|the u\.s\.|u\.s\.|worldwide|the world|international|the uk|uk)\b/i],
   ['acquisition', 2, /\bpact\b|\bsale\b|\bsells? (?:\w+ )?rights\b|\bsold (?:to|rights)\b|\bspec\b/i],
   ['acquisition', 1.5, /\bdeal\b/i],
@@ -118,6 +120,7 @@ const RULES: readonly Rule[] = [
   ['greenlight', 4, /\brenew(?:s|ed|al)?\b|\bin the works\b|\b(?:is|are) (?:officially )?happening\b/i],
   ['greenlight', 3.5, /\bin development\b|\bdeveloping\b|\bdevelops\b|\bmoves? forward with\b|\bfast-track(?:s|ed|ing)?\b|\bto series\b/i],
   ['greenlight', 3, /\bsets? up\b|\bset up at\b/i],
+  ['greenlight', 3.5, /\b(?:set|lands|in the works|in development) at STUDIO\b|\bis getting a (?:sequel|prequel|series|spinoff|reboot|remake)\b/i],
   ['greenlight', 2.5, /\bto produce\b|\bwill produce\b|\bto finance\b|\bwill finance\b/i],
   ['greenlight', 2, /\b(?:second|third|fourth|fifth|final|new) season\b|\bseason [2-9]\b/i],
   ['greenlight', 1.5, /\bspin-?offs?\b|\bprequel\b|\bsequel\b|\bfollow-up\b|\b(?:second|third|fourth) (?:installment|film|movie)\b|\bdevelopment\b/i],
@@ -136,7 +139,7 @@ const RULES: readonly Rule[] = [
   ['festival_awards', 3.5, new RegExp(String.raw`\b(?:${AWARDS})\b`, 'i')],
   ['festival_awards', 3, /\bnominations?\b|\bnominated\b|\bnods?\b|\bnominee\b|\blineup\b|\bline-up\b|\bshortlist(?:ed)?\b|\bred carpet\b/i],
   ['festival_awards', 3.5, /\bworld premiere\b|\bto (?:open|close) (?:the )?(?:\w+ )?(?:film )?festival\b|\bopening night\b|\bclosing night\b/i],
-  ['festival_awards', 2, /\bin competition\b|\bcompetition (?:slate|lineup|title)\b|\bjury\b|\bunveils (?:\w+ )?(?:lineup|titles|program)\b/i],
+  ['festival_awards', 2, /\bin competition\b|\bcompetition (?:slate|lineup)\b|\bjury\b|\bunveils (?:\w+ )?(?:lineup|titles|program)\b/i],
   ['festival_awards', 1.5, /\bpremieres?\b|\bpremiering\b|\bpremiered\b|\bprize\b|\bawards?\b|\bhonou?r(?:s|ed|ee)?\b|\btribute\b|\bcontenders?\b|\bawards season\b|\bselection\b/i],
   ['festival_awards', 1, /\bwins?\b|\bwon\b|\bwinners?\b/i],
   ['festival_awards', 2.5, /\b(?:[Tt]akes|[Ww]ins|[Ww]on|[Nn]abs|[Ee]arns|[Ss]coops)\s+(?:the\s+)?(?:top\s+)?(?:\p{Lu}[\p{L}']+\s+){0,3}(?:[Pp]rize|[Aa]ward|[Ll]ion|[Bb]ear|[Ff]rog|[Pp]alm|[Gg]lobe|[Ll]eopard|[Ss]hell|[Cc]rystal|[Ss]tatuette|[Hh]onors?)\b|\b[Gg]olden\s+\p{Lu}\p{Ll}+/u],
@@ -166,6 +169,7 @@ const RULES: readonly Rule[] = [
   ['review', 3.5, /\bcritics?\b|\bfirst reactions?\b|\breactions\b/i],
   ['review', 2.5, /\braves?\b|\braved\b|\bpanned\b|\bpans\b|\bthe year's (?:best|worst|most)\b|\bmost disappointing\b|\bdeserves better\b|\bverdict\b/i],
   ['review', 2.5, /\bis (?:a|an) (?:[\w-]+,? ){0,3}(?:triumph|masterpiece|mess|disaster|delight|misfire|dud|nightmare|puzzle|gem|slog|treat|fantasy|spectacle|triumph)\b/i],
+  ['review', 3, /\bis (?:STUDIO(?:'s)? |the year's |[\w-]+'s )?(?:best|worst) (?:film|movie|sequel|thriller|comedy|drama|animated film)\b|\bcan't save\b/i],
   ['review', 2, /\bscores? \d+%|\b\d+% (?:on|score|fresh|rotten)\b|\bhits 100%/i],
   ['review', 1, /\bdivided\b|\bperformance\b|\bmasterpiece\b|\btriumph\b|\bdazzling\b|\bstunning\b|\bmuddled\b|\bdull\b|\bforgettable\b|\boverlong\b|\bsquanders\b|\bhandsomely\b|\bslow-burning\b|\btearjerker\b|\bretread\b|\bglacial\b|\bplotting\b|\bwit\b|\breturn to form\b|\bthud\b|\bnever lets up\b|\banchors\b|\bspectacle\b|\bintimate\b|\bpraised\b/i],
   // other: evidence for business, labor, obituaries, features
@@ -178,6 +182,7 @@ const RULES: readonly Rule[] = [
   ['other', 2.5, /\bcaa\b|\bwme\b|\buta\b|\bgersh\b|\btalent agency\b|\bsigns with\b/i],
   ['other', 2, /^why\b|^how\b|^what\b|\?$|\bof all time\b|\branked\b|^the \d+ best|^\d+ (?:best|movies|films|things)|\bessay\b|\bopinion\b|\banalysis:|\bexplained\b|\bpodcast\b|\binterview\b|\bq&a\b|\bama\b|\breddit\b/i],
   ['other', 3, /^new (?:on|to) (?:streaming|netflix|digital|vod|blu-ray)\b|\band more\b|\bwhat to watch\b|\btheater owners\b|\bwindows?\b|^\p{Lu}[\p{L}'-]+ \p{Lu}[\p{L}'-]+ on TITLE\b|:\s*"/u],
+  ['other', 2.5, /\bwraps? (?:production|filming|shooting)\b|\bwrapped (?:production|filming|shooting)\b|\b(?:begins?|starts?) (?:production|filming|shooting)\b|\bheads? into production\b/i],
   ['other', 2, /\breport says\b|\bstudy\b|\bsurvey\b|\banalysts?\b|\battendance\b|\bscreens\b|\bexhibitors?\b|\btheater chains?\b|\bimax\b|\bamc theatres\b|\bcinemark\b|\bregal\b/i],
 ];
 
@@ -205,131 +210,24 @@ function emptyScores(): Record<EventType, number> {
 // Most rules start every alternative with \b and a literal word ("\bdelay(?:s|ed)?\b|\bpostpone…"). For those, the
 // first two or three letters of each such word are collected once; a rule is only run when one of them begins some
 // word of the text. Rules that cannot be read that way (anchors, names, lookarounds first) always run.
-type Trigger = readonly string[] | null;
-const TRIGGERS = new Map<Rule, Trigger>(RULES.map((r) => [r, triggersOf(r[2].source)]));
-
-function triggersOf(source: string): Trigger {
-  const out = new Set<string>();
-  for (const alt of splitTopLevel(source)) {
-    const prefixes = leadingWords(alt);
-    if (!prefixes) return null;
-    for (const p of prefixes) out.add(p);
-  }
-  return [...out];
-}
-
-function splitTopLevel(src: string): string[] {
-  const parts: string[] = [];
-  let depth = 0;
-  let inClass = false;
-  let start = 0;
-  for (let i = 0; i < src.length; i++) {
-    const c = src[i];
-    if (c === '\\') {
-      i++;
-      continue;
-    }
-    if (inClass) {
-      if (c === ']') inClass = false;
-      continue;
-    }
-    if (c === '[') inClass = true;
-    else if (c === '(') depth++;
-    else if (c === ')') depth--;
-    else if (c === '|' && depth === 0) {
-      parts.push(src.slice(start, i));
-      start = i + 1;
-    }
-  }
-  parts.push(src.slice(start));
-  return parts;
-}
-
-// Lowercase 2-3 letter prefixes an alternative must start with, or null when it does not start with \b + letters.
-function leadingWords(alt: string): string[] | null {
-  let a = alt;
-  while (a.startsWith('(?<!') || a.startsWith('(?<=')) {
-    const close = matchingParen(a, 0);
-    if (close < 0) return null;
-    a = a.slice(close + 1);
-  }
-  if (!a.startsWith('\\b')) return null;
-  a = a.slice(2);
-  if (a.startsWith('(?:')) {
-    const close = matchingParen(a, 0);
-    if (close < 0) return null;
-    const inner = splitTopLevel(a.slice(3, close));
-    const out: string[] = [];
-    for (const part of inner) {
-      const w = literalPrefix(part);
-      if (!w) return null;
-      out.push(w);
-    }
-    return out;
-  }
-  const w = literalPrefix(a);
-  return w ? [w] : null;
-}
-
-// "moves?" -> "mov", "[Tt]akes" -> "tak", "ad" -> "ad"; null when fewer than two literal letters lead.
-function literalPrefix(s: string): string | null {
-  let out = '';
-  let i = 0;
-  while (out.length < 3 && i < s.length) {
-    const c = s[i]!;
-    if (/[a-zA-Z]/.test(c)) {
-      // A letter made optional by the next quantifier is not a required prefix.
-      if (s[i + 1] === '?' || s[i + 1] === '*') break;
-      out += c.toLowerCase();
-      i++;
-    } else if (c === '[') {
-      const m = /^\[([A-Za-z])([A-Za-z])\]/.exec(s.slice(i));
-      if (!m || m[1]!.toLowerCase() !== m[2]!.toLowerCase()) break;
-      out += m[1]!.toLowerCase();
-      i += 4;
-    } else break;
-  }
-  return out.length >= 2 ? out : null;
-}
-
-function matchingParen(s: string, open: number): number {
-  let depth = 0;
-  for (let i = open; i < s.length; i++) {
-    const c = s[i];
-    if (c === '\\') {
-      i++;
-      continue;
-    }
-    if (c === '(') depth++;
-    else if (c === ')' && --depth === 0) return i;
-  }
-  return -1;
-}
-
-function wordPrefixes(text: string): Set<string> {
-  const set = new Set<string>();
-  for (const m of text.toLowerCase().matchAll(/[a-z]+/g)) {
-    const w = m[0];
-    set.add(w.slice(0, 2));
-    if (w.length >= 3) set.add(w.slice(0, 3));
-  }
-  return set;
-}
+const TRIGGERS = new Map<Rule, readonly string[] | null>(RULES.map((r) => [r, triggersOf(r[2].source)]));
 
 function scoreSegments(scores: Record<EventType, number>, segments: readonly (readonly [string, number])[]): void {
-  const present = wordPrefixes(segments.map(([t]) => t).join(' '));
+  const parts = segments.filter(([text, weight]) => text && weight > 0).map(([text, weight]) => ({ text, weight, present: wordPrefixes(text) }));
   for (const rule of RULES) {
     const trig = TRIGGERS.get(rule);
-    if (trig && !trig.some((p) => present.has(p))) continue;
     const [type, w, re] = rule;
-    for (const [text, weight] of segments) if (text && re.test(text)) scores[type] += w * weight;
+    for (const { text, weight, present } of parts) {
+      if (trig && !trig.some((p) => present.has(p))) continue;
+      if (re.test(text)) scores[type] += w * weight;
+    }
   }
 }
 
 /**
  * Classifies a story. `headline` and `body` should have titles and studios masked (TITLE, STUDIO) so that words in
  * names ("'Hush Money'", "Focus Features") do not count. The headline's main clause counts three times, its
- * subordinate clause and the first three body sentences once, later sentences less.
+ * subordinate clause and the first three body sentences once, the next five less.
  */
 export function classify(headline: string, body: string | readonly string[], signals: ClassifySignals): Classification {
   const scores = emptyScores();
@@ -344,8 +242,8 @@ export function classify(headline: string, body: string | readonly string[], sig
 
   // The body supports the headline; capped per type so that a long, keyword-rich body (a marketing chief's
   // exit full of campaign talk) cannot outvote what the headline says happened.
-  // The lead (first three sentences) counts fully, the next nine at 0.4; each rule counts once per part.
-  const sentences = (typeof body === 'string' ? splitSentences(body) : body).slice(0, 12);
+  // The lead (first three sentences) counts fully, the next five at 0.4; each rule counts once per part.
+  const sentences = (typeof body === 'string' ? splitSentences(body) : body).slice(0, 8);
   const bodyScores = emptyScores();
   const lead = maskJobTitles(sentences.slice(0, 3).join(' '));
   scoreSegments(bodyScores, [[lead, 1], [maskJobTitles(sentences.slice(3).join(' ')), 0.4]]);

@@ -28,7 +28,7 @@ const CHRONO_HINTS = /\b(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day,?\s+)?(?:j
 const MONTH_YEAR = new RegExp(String.raw`\b(${MONTH_WORD})\.?,?\s+(\d{4})\b`, 'gi');
 const SEASON_YEAR = /\b(?:(early|mid|late)[-\s])?(summer|fall|autumn|winter|spring|holiday season|holidays|holiday|awards season)(?:\s+of)?\s+(\d{4})\b/gi;
 const PART_YEAR = /\b(early|mid|late|end of|the end of|first half of|second half of)[-\s](\d{4})\b/gi;
-const HOLIDAY = /\b(Christmas(?: Day| Eve)?|Thanksgiving(?: Day)?|Memorial Day|Labor Day|Presidents'? Day|President's Day|Independence Day|Fourth of July|Halloween|New Year's Day|New Year's Eve|Valentine's Day|MLK Day|Martin Luther King Jr\. Day)(?:\s+(?:weekend|week|frame|corridor|holiday))?(?:\s+(\d{4}))?/gi;
+const HOLIDAY = /\b(Christmas(?: Day| Eve)?|Thanksgiving(?: Day)?|Memorial Day|Labor Day|Presidents'? Day|President's Day|Independence Day|Fourth of July|Halloween|New Year's Day|New Year's Eve|Valentine's(?: Day)?|MLK Day|Martin Luther King Jr\. Day)(\s+(?:weekend|week|frame|corridor|holiday|season|window))?(?:\s+(\d{4}))?/gi;
 const BARE_MONTH = new RegExp(String.raw`\b(${MONTH_WORD})\b(\.)?(?!\.?\s*\d)`, 'g');
 const REL_YEAR = /\b(?:(?:early|late|later)\s+)?(next|this|later this)\s+year\b/gi;
 const REL_SEASON = /\b(next|this|later this)\s+(spring|summer|fall|autumn|holiday season|holidays)\b/gi;
@@ -44,6 +44,7 @@ const HOLIDAYS: Record<string, { month: number; day?: number }> = {
   "presidents' day": { month: 2 }, 'presidents day': { month: 2 }, "president's day": { month: 2 },
   'independence day': { month: 7, day: 4 }, 'fourth of july': { month: 7, day: 4 }, halloween: { month: 10, day: 31 },
   "new year's day": { month: 1, day: 1 }, "new year's eve": { month: 12, day: 31 }, "valentine's day": { month: 2, day: 14 },
+  "valentine's": { month: 2, day: 14 },
   'mlk day': { month: 1 }, 'martin luther king jr. day': { month: 1 },
 };
 
@@ -83,16 +84,16 @@ export function findDateMentions(sentence: string, reference: Date): DateMention
     const from = hint.index;
     if (taken(from, from + 1)) continue;
     const window = sentence.slice(from, from + 34);
-    for (const r0 of chronoStrict.parse(window, reference)) {
-      const r = { ...r0, index: r0.index + from, text: r0.text, start: r0.start, end: r0.end };
+    for (const r of chronoStrict.parse(window, reference)) {
+      const at = r.index + from;
       // chrono reads "from May 7 to Dec. 17" as one range; the two ends play different roles here, so split it.
       const sep = r.end ? /\s*(?:\bto\b|\bthrough\b|\buntil\b|-|–|—)\s*/i.exec(r.text) : null;
-      const parts = sep
+      const parts = sep && r.end
         ? [
-            { comp: r.start, index: r.index, text: r.text.slice(0, sep.index) },
-            { comp: r.end!, index: r.index + sep.index + sep[0].length, text: r.text.slice(sep.index + sep[0].length) },
+            { comp: r.start, index: at, text: r.text.slice(0, sep.index) },
+            { comp: r.end, index: at + sep.index + sep[0].length, text: r.text.slice(sep.index + sep[0].length) },
           ]
-        : [{ comp: r.start, index: r.index, text: r.text }];
+        : [{ comp: r.start, index: at, text: r.text }];
       for (const { comp, index, text } of parts) {
         if (!comp.isCertain('month') || !comp.isCertain('day')) continue;
         const month = comp.get('month');
@@ -121,9 +122,11 @@ export function findDateMentions(sentence: string, reference: Date): DateMention
     const name = m[1]!.toLowerCase().replace(/\s+/g, ' ');
     const h = HOLIDAYS[name];
     if (!h) continue;
-    const explicitYear = m[2] !== undefined;
-    const year = explicitYear ? +m[2]! : inferYear(reference, h.month, h.day);
-    add({ start: m.index, end: m.index + m[0].length, text: m[0], date: partialDate(year, h.month, h.day), precision: h.day ? 'day' : 'month', explicitYear });
+    // "Christmas corridor", "Valentine's weekend": the stretch around the day, so the month only.
+    const day = m[2] ? undefined : h.day;
+    const explicitYear = m[3] !== undefined;
+    const year = explicitYear ? +m[3]! : inferYear(reference, h.month, day);
+    add({ start: m.index, end: m.index + m[0].length, text: m[0], date: partialDate(year, h.month, day), precision: day ? 'day' : 'month', explicitYear });
   }
   const y = reference.getUTCFullYear();
   for (const m of sentence.matchAll(REL_YEAR)) {
@@ -186,7 +189,7 @@ const NEGATIVE_BEFORE = new RegExp(
   ].join('|'),
   'i',
 );
-const NEGATIVE_AFTER = /^\s*(?:edition|festival|film festival|lineup|ceremony|awards?|oscars|emmys|slate|shoot|production|start|fiscal|quarter|earnings|contract|season of|through|-\s*\d)/i;
+const NEGATIVE_AFTER = /^\s*(?:edition|festival|film festival|lineup|ceremony|awards?|oscars|emmys|slate|shoot|production|start|fiscal|quarter|earnings|contract|season of|-\s*\d)/i;
 const PREVIOUS_BEFORE = new RegExp(
   String.raw`(?:\bfrom|\bprevious(?:ly)?(?:\s+(?:set|dated|scheduled|slated|planned|due|announced))?(?:\s+(?:for|on|in))?|\bprior|\boriginal(?:ly)?(?:\s+(?:set|dated|scheduled|slated|planned|due))?(?:\s+(?:for|on|in))?|\bhad\s+been\s+(?:set|dated|scheduled|slated|planned|due|expected|going)(?:\s+to\s+\w+(?:\s+\w+)?)?(?:\s+(?:for|on|in))?|\b(?:was|were)\s+(?:set|dated|scheduled|slated|planned|due|expected|going)(?:\s+to\s+\w+(?:\s+\w+)?)?(?:\s+(?:for|on|in))?|\bvacat(?:es|ed|ing)|\binstead\s+of|\boff|\bout\s+of|\bleaves?|\bleaving|\babandon(?:s|ed|ing)?|\bgives?\s+up|\bformer|\bold|\bfrom\s+(?:its|their|the))\s+(?:(?:its|their|the|a|an|that|this)\s+)?(?:(?:former|old|prior|previous|original|planned|earlier|current|existing)\s+)?$`,
   'i',

@@ -38,8 +38,9 @@ export interface EmbeddedAnalyst {
   explain(story: EmbeddedStory): { extraction: EventExtraction; scores: Record<string, number>; masked: string };
 }
 
-// Long articles: the lead carries the news; the rest costs time and adds noise.
-const MAX_BODY_CHARS = 6000;
+// Trade stories are inverted pyramids: the lead (first paragraphs) carries the news; later paragraphs add comparisons
+// and background that cost time and add noise (a studio named in passing is not involved). About 2,000 characters.
+const MAX_BODY_CHARS = 2000;
 const MAX_MONEY = 8;
 
 /**
@@ -61,14 +62,14 @@ export function createEmbeddedAnalyst(ctx: EmbeddedAnalystContext): EmbeddedAnal
   function run(story: EmbeddedStory): { extraction: EventExtraction; scores: Record<string, number>; masked: string } {
     let headline = normalizeText(story.title ?? '');
     if (isInstructionLike(headline)) headline = '';
-    const rawBody = (story.text ?? '').slice(0, MAX_BODY_CHARS * 2);
+    const rawBody = (story.text ?? '').slice(0, MAX_BODY_CHARS + 600);
     // Instruction-like sentences are dropped; the whole body is tested once, sentences only when it matches.
     const suspicious = isInstructionLike(rawBody);
     const bodySentences: string[] = [];
     let bodyLength = 0;
-    for (const line of rawBody.split(/\n+/)) {
+    lines: for (const line of rawBody.split(/\n+/)) {
       for (const s of splitSentences(normalizeText(line))) {
-        if (bodyLength > MAX_BODY_CHARS) break;
+        if (bodyLength > MAX_BODY_CHARS) break lines;
         if (suspicious && isInstructionLike(s)) continue;
         bodySentences.push(s);
         bodyLength += s.length + 1;
@@ -76,7 +77,6 @@ export function createEmbeddedAnalyst(ctx: EmbeddedAnalystContext): EmbeddedAnal
     }
     const body = bodySentences.join(' ');
     const doc = `${headline}\n${body}`;
-    const headEnd = headline.length;
 
     const titleResult = extractTitles(doc, known);
     const studioMentions = findStudioMentions(doc, directory, titleResult.spans);
@@ -131,7 +131,7 @@ export function createEmbeddedAnalyst(ctx: EmbeddedAnalystContext): EmbeddedAnal
       previousDate,
       money,
       sentiment: sentimentScore(headline, body),
-      summary: summarize(headline.slice(0, headEnd), bodySentences),
+      summary: summarize(headline, bodySentences),
     };
     return { extraction, scores, masked };
   }

@@ -113,7 +113,7 @@ function negationFactor(t: string, at: number): number {
  * only the first part of a long body is read. Rounded to two decimals.
  */
 export function sentimentScore(headline: string, body = ''): number {
-  const raw = 2 * rawScore(headline) + rawScore(body.slice(0, 1500));
+  const raw = 2 * rawScore(headline) + rawScore(body.slice(0, 1000));
   const score = raw / Math.sqrt(raw * raw + ALPHA);
   return Math.round(Math.max(-1, Math.min(1, score)) * 100) / 100;
 }

@@ -55,7 +55,8 @@ const INJECTION = new RegExp(
     String.raw`\b(?:system|developer|assistant)\s+(?:prompt|message|instructions?)\b`,
     String.raw`\byou\s+(?:are|must|should|will)\s+(?:now\s+)?(?:an?\s+)?(?:ai|assistant|language model|model|classifier|analyst|chatbot)\b`,
     String.raw`\b(?:classify|label|categori[sz]e)\s+(?:this|the|these)\s+(?:story|article|item|text|news|post|page|as)\b`,
-    String.raw`\b(?:add|include|insert|output|return|respond with|reply with|set)\s+(?:the\s+)?(?:studio|studios|title|titles|type|sentiment|json|field)\b`,
+    // Imperatives only (sentence start, after a comma or "and"): "the streamer will add the title" is news.
+    String.raw`(?:^|[,;:]\s*|\band\s+)(?:add|include|insert|output|return|respond with|reply with|set)\s+(?:the\s+)?(?:studio|studios|title|titles|type|sentiment|json|field)\b`,
     String.raw`\b(?:as an ai|language model|llm|chatgpt|prompt injection)\b`,
   ].join('|'),
   'i',
@@ -83,14 +84,14 @@ export function escapeRegExp(s: string): string {
   return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
 
-/** The word (letters, digits, apostrophes, dashes) just before position `i`, or ''. */
+/** The last `n` words (letters, digits, apostrophes, dashes) before position `i`, nearest last. */
 export function wordBefore(s: string, i: number, n = 1): string[] {
   const head = s.slice(Math.max(0, i - 60), i);
   const words = head.match(/[\p{L}\p{N}'&+.-]+/gu) ?? [];
   return words.slice(-n).map((w) => w.replace(/^[.'-]+|[.'-]+$/g, ''));
 }
 
-/** The words just after position `i` (up to n). */
+/** The first `n` words after position `i`. */
 export function wordsAfter(s: string, i: number, n = 1): string[] {
   const tail = s.slice(i, i + 60);
   const words = tail.match(/[\p{L}\p{N}'&+.-]+/gu) ?? [];

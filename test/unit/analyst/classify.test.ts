@@ -1,6 +1,7 @@
 // Unit tests for classification of tricky trade headlines (through the whole embedded analyst).
 import { describe, expect, it } from 'vitest';
 import { createEmbeddedAnalyst } from '../../../agents/analyst/embedded/embedded-analyst.js';
+import { triggersOf, wordPrefixes } from '../../../agents/analyst/embedded/rule-triggers.js';
 import type { EventType } from '../../../shared/model/event.js';
 
 const analyst = createEmbeddedAnalyst({
@@ -45,5 +46,15 @@ describe('classify', () => {
 
   it('falls back to other when nothing points anywhere', () => {
     expect(typeOf('A Quiet Afternoon in Burbank', 'Nothing much happened today.')).toBe('other');
+  });
+});
+
+describe('rule triggers', () => {
+  it('reads the word prefixes a keyword rule needs, and gives up on rules it cannot read', () => {
+    expect(triggersOf(String.raw`\bdelay(?:s|ed)?\b|\bpostpone[sd]?\b`)).toEqual(['del', 'pos']);
+    expect(triggersOf(String.raw`(?<!self-)\bdistribute\b|\b(?:[Tt]akes|wins)\s+rights`)).toEqual(['dis', 'tak', 'win']);
+    expect(triggersOf(String.raw`^why\b|\bof all time\b`)).toBeNull();
+    expect(triggersOf(String.raw`\b\p{Lu}\w+ joins`)).toBeNull();
+    expect(wordPrefixes('Neon Delays It')).toEqual(new Set(['ne', 'neo', 'de', 'del', 'it']));
   });
 });

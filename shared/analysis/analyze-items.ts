@@ -180,7 +180,7 @@ export async function analyzeItems(workspace: Workspace, deps: AnalyzeDeps, item
         report.events++;
         report.eventIds.push(event.id);
         try {
-          if (await applyReleaseEvent(event, { text: input.text }, deps.analysis, now)) report.releasesChanged++;
+          if (await applyReleaseEvent(event, { text: input.text, headline: input.title, ownStudio: workspace.studio }, deps.analysis, now)) report.releasesChanged++;
         } catch (err) {
           log.warn('release calendar update failed', { event: event.id, error: (err as Error).message });
         }

@@ -57,6 +57,14 @@ export async function seedSlate(slate: SlateTitle[], studio: string | undefined,
   return written;
 }
 
+/** How a dating story says the title will be released, from its lead: digital and streaming dates do not take screens. */
+export function widthOf(lead: string): Release['width'] {
+  if (/\b(digital|pvod|premium vod|on demand|streaming|streamer|netflix|prime video|apple tv\+|hulu|peacock|paramount\+|disney\+|max)\b/i.test(lead)) return 'streaming';
+  if (/\b(limited|platform release|select theaters)\b/i.test(lead)) return 'limited';
+  if (/\b(wide|nationwide|theatrical(ly)?|in theaters)\b/i.test(lead)) return 'wide';
+  return null;
+}
+
 function isReleaseEvent(e: Event): boolean {
   return (e.type === 'release_dated' || e.type === 'release_moved') && e.titles.length > 0;
 }
@@ -66,7 +74,12 @@ function isReleaseEvent(e: Event): boolean {
  * change is appended to the history citing the event. Idempotent (an event applies once) and safe
  * under concurrency (optimistic versioning, retried). Slate titles are never moved by the news.
  */
-export async function applyReleaseEvent(event: Event, context: { text: string }, store: ReleaseStore, now: Date): Promise<Release | null> {
+export async function applyReleaseEvent(
+  event: Event,
+  context: { text: string; headline?: string; ownStudio?: string },
+  store: ReleaseStore,
+  now: Date,
+): Promise<Release | null> {
   if (!isReleaseEvent(event)) return null;
   const title = event.titles[0]!;
   const key = titleKey(title);
@@ -81,9 +94,10 @@ export async function applyReleaseEvent(event: Event, context: { text: string },
     const release: Release = {
       titleKey: key,
       title: existing?.title ?? title,
-      distributor: existing?.distributor ?? event.studios[0] ?? null,
+      // The team's own studio is named in stories about rivals' moves against its slate; it is not the distributor.
+      distributor: existing?.distributor ?? event.studios.find((s) => titleKey(s) !== titleKey(context.ownStudio ?? '')) ?? null,
       date: newDate,
-      width: existing?.width ?? (/\blimited\b/i.test(context.text) ? 'limited' : /\bstreaming|netflix|prime video|apple tv\+/i.test(context.text) ? 'streaming' : /\bwide\b/i.test(context.text) ? 'wide' : null),
+      width: widthOf(`${context.headline ?? ''}\n${event.summary}\n${context.text.slice(0, 300)}`) ?? existing?.width ?? null,
       status: newDate ? (existing || event.type === 'release_moved' ? 'moved' : 'dated') : 'undated',
       isSlate: false,
       genres: existing?.genres.length ? existing.genres : genresIn(`${event.summary}\n${context.text.slice(0, 600)}`),
@@ -105,13 +119,13 @@ export async function applyReleaseEvent(event: Event, context: { text: string },
   throw new VersionConflictError(key);
 }
 
-/** Competitor titles dated into the same weekend as a slate title, or one weekend either side. */
+/** Competitor theatrical titles dated into the same weekend as a slate title, or one weekend either side. */
 export function findCollisions(calendar: Release[], slate: Release[]): Collision[] {
   const out: Collision[] = [];
   for (const own of slate) {
     if (!own.date || own.date.length < 10) continue;
     for (const other of calendar) {
-      if (other.isSlate || !other.date || other.date.length < 10) continue;
+      if (other.isSlate || !other.date || other.date.length < 10 || other.width === 'streaming') continue;
       const apart = weekendsApart(own.date, other.date);
       if (apart > 1) continue;
       const last = other.history.at(-1);

@@ -3,7 +3,8 @@ import type { Workspace } from '../model/workspace.js';
 import type { CrawlDeps, CrawlSourceResult } from '../ingest/crawl-source.js';
 import { crawlWorkspace, type CrawlReport } from '../ingest/crawl-workspace.js';
 import { analyzeItems, type AnalysisReport, type AnalyzeDeps } from '../analysis/analyze-items.js';
-import { seedSlate } from '../analysis/release-calendar.js';
+import { seedSlate, upcomingCollisions, type Collision } from '../analysis/release-calendar.js';
+import { localDate } from '../util/week.js';
 
 export interface CycleReport {
   workspace: string;
@@ -11,6 +12,8 @@ export interface CycleReport {
   durationMs: number;
   crawl: CrawlReport;
   analysis: AnalysisReport & { slateSeeded: number };
+  /** Competitor titles within one weekend of a slate title in the next 12 weeks (as of the workspace's clock). */
+  collisions: Collision[];
 }
 
 export interface CycleOptions {
@@ -32,5 +35,7 @@ export async function runCycle(workspace: Workspace, deps: CycleDeps, options: C
   const slateSeeded = await seedSlate(workspace.slate, workspace.studio, deps.analysis, deps.clock.now());
   // Everything pending, not only this crawl's items: what a failed earlier cycle left is picked up now.
   const analysis = await analyzeItems(workspace, { ...deps, items: deps.store });
-  return { workspace: workspace.name, startedAt, durationMs: Date.now() - started, crawl, analysis: { ...analysis, slateSeeded } };
+  const asOf = localDate(workspace.clock ?? deps.clock.now(), workspace.timezone);
+  const collisions = await upcomingCollisions(deps.analysis, workspace, asOf, 12);
+  return { workspace: workspace.name, startedAt, durationMs: Date.now() - started, crawl, analysis: { ...analysis, slateSeeded }, collisions };
 }

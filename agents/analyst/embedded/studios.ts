@@ -239,9 +239,13 @@ export function buildStudioDirectory(competitors: readonly Competitor[] = [], ba
   // Competitor names and aliases last, so they override any built-in alias with the same spelling.
   for (const c of competitors) {
     entries.push({ name: c.name, kind: 'workspace', aliases: [c.name, ...c.aliases] });
+    const seen = new Set<string>();
     for (const raw of [c.name, ...c.aliases]) {
       const text = raw.trim();
-      if (!text) continue;
+      // "Neon" and "NEON" share a key: the first spelling (the name) is the rule, so case-exact matching accepts
+      // both it and its all-caps form instead of the all-caps alias locking out the ordinary spelling.
+      if (!text || seen.has(text.toLowerCase())) continue;
+      seen.add(text.toLowerCase());
       const mode = baseModes.get(text.toLowerCase()) ?? (isEverydayWord(text) ? 'guarded' : 'strong');
       rules.set(text.toLowerCase(), { text, canonical: c.name, mode, guard: GUARDS[text] });
     }

@@ -50,6 +50,7 @@ export async function runCommand(opts: RunOptions, io: Io, env: Record<string, s
         durationMs: report.durationMs,
         crawl: crawlJson(report.crawl),
         analysis: analysisJson(report.analysis),
+        collisions: report.collisions,
       });
       return 0;
     }
@@ -61,6 +62,11 @@ export async function runCommand(opts: RunOptions, io: Io, env: Record<string, s
     const a = report.analysis;
     io.out(`  analysis    ${a.items} items → ${a.stories} new stories (${a.joinedExisting} items joined earlier stories), ${a.events} events, ${a.releasesChanged} release-calendar changes (${a.durationMs} ms)`);
     io.out(`  analyst     ${report.analysis.analyst}: ${a.requests} model requests, ${a.promptTokens} prompt + ${a.completionTokens} completion tokens${a.fallbacks ? `, ${a.fallbacks} stories fell back to the embedded rules` : ''}`);
+    io.out(`  collisions  ${report.collisions.length} competitor titles within a weekend of the slate (next 12 weeks)`);
+    for (const c of report.collisions) {
+      const when = c.weekendsApart === 0 ? 'same weekend' : 'one weekend apart';
+      io.out(`              ${c.slateTitle} (${c.slateDate}) ↔ ${c.competitorTitle} (${c.distributor ?? 'unknown'}, ${c.competitorDate}), ${when}${c.genreOverlap.length ? `, both ${c.genreOverlap.join('/')}` : ''}`);
+    }
     if (ctx.demo) io.out(`  demo server ${ctx.demo.site.stats.requests} requests: ${Object.entries(ctx.demo.site.stats.byStatus).map(([s, n]) => `${n}× ${s}`).join(', ')}`);
     io.out('\nWhere to look');
     io.out(`  raw snapshots   ${show(ctx.config.dataDir)}/objects/raw/`);

@@ -65,3 +65,12 @@ describe('matchStudios', () => {
     expect(matchStudios(text, builtIn, [[start, text.length - ' Reboot'.length]])).toEqual(['Amazon MGM Studios']);
   });
 });
+
+describe('workspace aliases that differ only in case', () => {
+  it('an all-caps alias ("NEON") does not lock out the ordinary spelling of the name', () => {
+    const dir = buildStudioDirectory([{ name: 'Neon', aliases: ['NEON', 'Neon Rated'] }]);
+    expect(matchStudios("Neon Sets Christmas Day Release for 'The Quiet Coast'", dir)).toEqual(['Neon']);
+    expect(matchStudios('NEON ACQUIRES VENICE DRAMA', dir)).toEqual(['Neon']);
+    expect(matchStudios('the neon lights of Tokyo', dir)).toEqual([]);
+  });
+});

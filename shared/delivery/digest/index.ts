@@ -1,0 +1,8 @@
+// Digest capability: the entry points the CLI, cycle and Lambda wire (brief, rendering, exactly-once sending, mailers).
+export { buildBrief, type Brief, type BriefDeps, type Citation, type NarrativeSentence } from './build-brief.js';
+export { renderDigest, escapeHtml, CHART_CID, type RenderedDigest } from './render-digest.js';
+export { renderBoxOfficeChart, boxOfficeChartSvg } from './chart.js';
+export { sendDigest, digestKey, type SendDigestDeps, type SendDigestOptions, type SendDigestResult } from './send-digest.js';
+export { FileMailer } from '../mail/file.mailer.js';
+export { SmtpMailer } from '../mail/smtp.mailer.js';
+export { SesMailer } from '../mail/ses.mailer.js';

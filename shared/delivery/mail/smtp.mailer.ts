@@ -1,0 +1,28 @@
+// SMTP mailer: sends the composed raw message through a nodemailer SMTP transport (SMTP_URL).
+import { createTransport } from 'nodemailer';
+import type { MailMessage, Mailer, SentMail } from '../../ports/mailer.js';
+import { composeMime } from './compose.js';
+import { MailError } from './errors.js';
+
+export class SmtpMailer implements Mailer {
+  private readonly transport: ReturnType<typeof createTransport>;
+  constructor(smtpUrl: string) {
+    this.transport = createTransport(smtpUrl);
+  }
+
+  /** Sends the raw MIME message with an explicit envelope (the recipients). */
+  async send(message: MailMessage): Promise<SentMail> {
+    if (!message.to.length) throw new MailError('no recipients: set "recipients" in the workspace');
+    const { raw, messageId } = await composeMime(message);
+    try {
+      await this.transport.sendMail({ envelope: { from: message.from, to: message.to }, raw });
+      return { messageId };
+    } catch (err) {
+      throw new MailError(`SMTP send failed: ${(err as Error).message}`, { cause: err });
+    }
+  }
+
+  close(): void {
+    this.transport.close();
+  }
+}

@@ -1,0 +1,91 @@
+// The digest HTML in headless Chromium at 600 px: chart loads, nothing overflows, box-office table visible; screenshot for the README.
+import { copyFile, mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser } from 'playwright-core';
+import { resolveConfig } from '../../shared/config/app-config.js';
+import { runCycle } from '../../shared/cycle/run-cycle.js';
+import { openLocalRuntime, type LocalRuntime } from '../../functions/local/local-runtime.js';
+import { startDemo } from '../../functions/local/demo.js';
+import { fixedClock } from '../../shared/ports/clock.js';
+import { DynamoLedger } from '../../shared/store/dynamo-ledger.js';
+import { FileMailer, sendDigest } from '../../shared/delivery/digest/index.js';
+import { NO_CHROMIUM, hasChromium, launchChromium } from '../support/chromium.js';
+
+const WEEK = '2026-W48';
+// Tests never write into the repository unless asked: `MARQUEE_UPDATE_SCREENSHOTS=1 npx vitest run test/integration/digest-browser.test.ts`.
+const UPDATE_SCREENSHOTS = process.env.MARQUEE_UPDATE_SCREENSHOTS === '1';
+
+if (!hasChromium) console.warn(NO_CHROMIUM);
+
+describe.skipIf(!hasChromium)('digest in headless Chromium', () => {
+  let dir: string;
+  let demo: Awaited<ReturnType<typeof startDemo>>;
+  let runtime: LocalRuntime;
+  let browser: Browser;
+  let htmlFile: string;
+
+  beforeAll(async () => {
+    dir = await mkdtemp(join(tmpdir(), 'marquee-digest-browser-'));
+    demo = await startDemo();
+    runtime = await openLocalRuntime(resolveConfig({}, { dataDir: dir }), demo.workspace, { inMemory: true });
+    await runCycle(demo.workspace, runtime, { force: true });
+    const out = join(dir, 'out');
+    const result = await sendDigest(
+      demo.workspace,
+      {
+        analysis: runtime.analysis,
+        store: runtime.store,
+        ledger: new DynamoLedger(runtime.store.tableAccess),
+        mailer: new FileMailer(out),
+        clock: fixedClock('2026-11-26T20:00:00Z'),
+      },
+      { week: WEEK },
+    );
+    expect(result.status).toBe('sent');
+    htmlFile = join(out, `digest-${WEEK}.html`);
+    browser = await launchChromium();
+  }, 120_000);
+
+  afterAll(async () => {
+    await browser?.close();
+    await runtime?.close();
+    await demo?.close();
+    if (dir) await rm(dir, { recursive: true, force: true });
+  });
+
+  it('shows the chart, fits 600 px and shows the box-office table', async () => {
+    const page = await browser.newPage({ viewport: { width: 600, height: 900 } });
+    // Only the local file and its sibling chart may load: no request leaves the machine.
+    await page.route('**/*', (route) => (route.request().url().startsWith('file:') ? route.continue() : route.abort()));
+    await page.goto(pathToFileURL(htmlFile).href, { waitUntil: 'load' });
+
+    // Page code as strings: the project compiles without the DOM library.
+    const chart = await page.evaluate<{ naturalWidth: number; naturalHeight: number; width: number; height: number; complete: boolean } | null>(`(() => {
+      const img = document.querySelector('img[alt^="Weekend gross"]');
+      if (!img) return null;
+      const r = img.getBoundingClientRect();
+      return { naturalWidth: img.naturalWidth, naturalHeight: img.naturalHeight, width: r.width, height: r.height, complete: img.complete };
+    })()`);
+    expect(chart).not.toBeNull();
+    expect(chart!.complete).toBe(true);
+    expect(chart!.naturalWidth).toBe(560);
+    expect(chart!.naturalHeight).toBe(280);
+    expect(chart!.width).toBeGreaterThan(0);
+    expect(chart!.height).toBeGreaterThan(0);
+
+    const scrollWidth = await page.evaluate<number>('document.documentElement.scrollWidth');
+    expect(scrollWidth).toBeLessThanOrEqual(600);
+
+    const table = page.locator('.boxoffice table').first();
+    await expect.poll(() => table.isVisible()).toBe(true);
+    expect(await table.innerText()).toContain('Glimmerglass');
+
+    const shot = UPDATE_SCREENSHOTS ? join(process.cwd(), 'docs', 'digest.png') : join(dir, 'digest.png');
+    await page.screenshot({ path: shot, fullPage: true });
+    if (!UPDATE_SCREENSHOTS) await copyFile(shot, join(tmpdir(), 'marquee-digest-latest.png'));
+    await page.close();
+  });
+});

@@ -5,6 +5,7 @@ import { parseCommand } from './commands/parse.command.js';
 import { crawlCommand } from './commands/crawl.command.js';
 import { runCommand } from './commands/run.command.js';
 import { analyzeCommand } from './commands/analyze.command.js';
+import { digestCommand } from './commands/digest.command.js';
 
 const collect = (value: string, previous: string[] = []) => [...previous, value];
 
@@ -67,6 +68,16 @@ export async function main(argv: string[], io: Io = processIo, env: Record<strin
     .option('--force', 'crawl every source now, due or not')
     .option('--json', 'print one JSON object with a section per stage')
     .action(wrap('run', (opts) => runCommand(opts, io, env, 'run')));
+
+  program
+    .command('digest')
+    .description("build and send one week's digest from the stored data, once per week (locally: .eml and .html in --out)")
+    .option('--week <week>', 'ISO week, e.g. 2026-W48 (default: the current week in the workspace timezone)')
+    .option('--workspace <file>', 'workspace file (default: the bundled demo)')
+    .option('--data-dir <dir>', 'data directory (default ./.data)')
+    .option('--out <dir>', 'output directory (default ./out)')
+    .option('--json', 'print JSON')
+    .action(wrap('digest', (opts) => digestCommand(opts, io, env)));
 
   program
     .command('start')

@@ -16,6 +16,11 @@ import { ConfigError } from '../../shared/config/errors.js';
 import { DynamoAnalysisStore } from '../../shared/store/dynamo-analysis.store.js';
 import type { Analyst } from '../../shared/ports/analyst.js';
 import type { ClusterHint } from '../../shared/analysis/cluster.js';
+import { DynamoLedger } from '../../shared/store/dynamo-ledger.js';
+import type { IdempotencyLedger } from '../../shared/ports/ledger.js';
+import type { Mailer } from '../../shared/ports/mailer.js';
+import { FileMailer } from '../../shared/delivery/mail/file.mailer.js';
+import { SmtpMailer } from '../../shared/delivery/mail/smtp.mailer.js';
 import { ruleHints } from '../../agents/analyst/rule-hints.js';
 import { selectAnalyst } from '../../agents/analyst/select-analyst.js';
 import { EMBEDDED_ANALYST_VERSION, createEmbeddedAnalyst } from '../../agents/analyst/embedded/embedded-analyst.js';
@@ -30,6 +35,10 @@ export interface LocalRuntime extends CrawlDeps {
   hint: (doc: { title: string; text: string; publishedAt: string | null }) => ClusterHint;
   objects: ObjectStore;
   clock: Clock;
+  ledger: IdempotencyLedger;
+  mailer: Mailer;
+  /** Where digests go, for messages ("files in ./out" or "SMTP"). */
+  mailDescription: string;
   /** Where the store lives, for messages. */
   dynamoEndpoint: string;
   close(): Promise<void>;
@@ -81,9 +90,13 @@ export async function openLocalRuntime(
     maxBytes: config.fetchMaxBytes,
     maxRedirects: config.fetchMaxRedirects,
   });
+  const mailer: Mailer & { close?: () => void } = config.smtpUrl ? new SmtpMailer(config.smtpUrl) : new FileMailer(config.outDir);
   return {
     store,
     analysis,
+    ledger: new DynamoLedger(store.tableAccess),
+    mailer,
+    mailDescription: config.smtpUrl ? 'SMTP (SMTP_URL)' : `.eml and .html files in ${config.outDir}`,
     pending: analysis,
     analyst,
     analystDescription,
@@ -94,6 +107,7 @@ export async function openLocalRuntime(
     log: options.log,
     dynamoEndpoint: endpoint,
     close: async () => {
+      mailer.close?.();
       client.destroy();
       await embedded?.close();
     },

@@ -24,6 +24,7 @@ export const AppConfig = z.object({
   model: z.string().default('gpt-4o-mini'),
   slackWebhookUrl: z.string().url().optional(),
   smtpUrl: z.string().optional(),
+  mailFrom: z.string().default('Marquee digest <digest@marquee.invalid>').describe('Sender of the weekly digest'),
 });
 export type AppConfig = z.infer<typeof AppConfig>;
 
@@ -46,6 +47,7 @@ const ENV_KEYS: Record<string, keyof AppConfig> = {
   MARQUEE_MODEL: 'model',
   SLACK_WEBHOOK_URL: 'slackWebhookUrl',
   SMTP_URL: 'smtpUrl',
+  MARQUEE_MAIL_FROM: 'mailFrom',
 };
 
 /** Known MARQUEE_* variables that are read elsewhere (entry points), not config keys. */

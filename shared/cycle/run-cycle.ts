@@ -4,7 +4,10 @@ import type { CrawlDeps, CrawlSourceResult } from '../ingest/crawl-source.js';
 import { crawlWorkspace, type CrawlReport } from '../ingest/crawl-workspace.js';
 import { analyzeItems, type AnalysisReport, type AnalyzeDeps } from '../analysis/analyze-items.js';
 import { seedSlate, upcomingCollisions, type Collision } from '../analysis/release-calendar.js';
-import { localDate } from '../util/week.js';
+import { isoWeekOf, localDate } from '../util/week.js';
+import { sendDigest, type SendDigestResult } from '../delivery/digest/send-digest.js';
+import type { IdempotencyLedger } from '../ports/ledger.js';
+import type { Mailer } from '../ports/mailer.js';
 
 export interface CycleReport {
   workspace: string;
@@ -12,18 +15,22 @@ export interface CycleReport {
   durationMs: number;
   crawl: CrawlReport;
   analysis: AnalysisReport & { slateSeeded: number };
-  /** Competitor titles within one weekend of a slate title in the next 12 weeks (as of the workspace's clock). */
+  /** Competitor titles within one weekend of a slate title in the next 26 weeks (as of the workspace clock). */
   collisions: Collision[];
+  digest: SendDigestResult;
 }
 
 export interface CycleOptions {
   force?: boolean;
   concurrency?: number;
   onSource?: (r: CrawlSourceResult) => void;
-  onStage?: (stage: 'crawl' | 'analysis') => void;
+  onStage?: (stage: 'crawl' | 'analysis' | 'digest') => void;
+  mailFrom?: string;
 }
 
-export type CycleDeps = CrawlDeps & Omit<AnalyzeDeps, 'items'> & Required<Pick<CrawlDeps, 'pending'>>;
+export type CycleDeps = CrawlDeps &
+  Omit<AnalyzeDeps, 'items'> &
+  Required<Pick<CrawlDeps, 'pending'>> & { ledger: IdempotencyLedger; mailer: Mailer };
 
 /** Runs one cycle over a workspace with the given adapters. */
 export async function runCycle(workspace: Workspace, deps: CycleDeps, options: CycleOptions = {}): Promise<CycleReport> {
@@ -35,7 +42,15 @@ export async function runCycle(workspace: Workspace, deps: CycleDeps, options: C
   const slateSeeded = await seedSlate(workspace.slate, workspace.studio, deps.analysis, deps.clock.now());
   // Everything pending, not only this crawl's items: what a failed earlier cycle left is picked up now.
   const analysis = await analyzeItems(workspace, { ...deps, items: deps.store });
-  const asOf = localDate(workspace.clock ?? deps.clock.now(), workspace.timezone);
-  const collisions = await upcomingCollisions(deps.analysis, workspace, asOf, 12);
-  return { workspace: workspace.name, startedAt, durationMs: Date.now() - started, crawl, analysis: { ...analysis, slateSeeded }, collisions };
+  // The workspace may pin "now" (the demo does, so its digest is full and reproducible).
+  const asOfInstant = workspace.clock ? new Date(workspace.clock) : deps.clock.now();
+  const asOf = localDate(asOfInstant, workspace.timezone);
+  const collisions = await upcomingCollisions(deps.analysis, workspace, asOf, 26);
+  options.onStage?.('digest');
+  const digest = await sendDigest(
+    workspace,
+    { analysis: deps.analysis, store: deps.store, ledger: deps.ledger, mailer: deps.mailer, clock: deps.clock, log: deps.log },
+    { week: isoWeekOf(asOfInstant, workspace.timezone), from: options.mailFrom },
+  );
+  return { workspace: workspace.name, startedAt, durationMs: Date.now() - started, crawl, analysis: { ...analysis, slateSeeded }, collisions, digest };
 }

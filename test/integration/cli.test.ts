@@ -130,6 +130,22 @@ describe('marquee crawl and run', () => {
     expect(r1.crawl.totals.errors).toBe(0);
     expect(r1.crawl.totals.newItems).toBeGreaterThan(200);
     expect(r1.crawl.totals.chartEntries).toBeGreaterThan(50);
+    expect(r1.analysis).toMatchObject({ analyst: 'embedded rules-1', requests: 0, promptTokens: 0, completionTokens: 0 });
+    expect(r1.analysis.events).toBeGreaterThan(150);
+    expect(r1.analysis.stories).toBe(r1.analysis.events);
+    // The six collisions planted in the demo (config/demo/README.md), and nothing else.
+    expect(r1.collisions.map((c: { slateTitle: string; competitorTitle: string }) => `${c.slateTitle} / ${c.competitorTitle}`).sort()).toEqual([
+      'Deadfall Protocol / Iron Meridian',
+      'Kingfisher / Halcyon Drift',
+      'Paper Moons / Meet Me in Marseille',
+      'Saltwater Saints / The Quiet Coast',
+      'The Hollow Season / The Drowning Hour',
+      'The Lantern Keeper / Skyward Sprocket',
+    ]);
+    expect(r1.digest).toMatchObject({ week: '2026-W48', status: 'sent' });
+    const again = JSON.parse((await run('node', ['functions/cli/marquee.mjs', 'run', '--once', '--json', '--data-dir', dataDir, '--out', join(dir, 'out')], opts)).stdout);
+    expect(again.digest.status).toBe('already_sent');
+    expect(again.crawl.totals.newItems).toBe(0);
     const second = await run('node', ['functions/cli/marquee.mjs', 'crawl', '--force', '--json', '--data-dir', dataDir], opts);
     const r2 = JSON.parse(second.stdout);
     expect(r2.sources.every((s: { status: string }) => s.status === 'not_modified')).toBe(true);

@@ -41,6 +41,7 @@ export async function runCommand(opts: RunOptions, io: Io, env: Record<string, s
       force: opts.force ?? ctx.demo !== null,
       concurrency: ctx.config.crawlConcurrency,
       onSource: human ? (r) => io.out(formatSourceLine(r)) : undefined,
+      mailFrom: ctx.config.mailFrom,
       onStage: human ? (stage) => stage === 'analysis' && io.out(`\n${ctx.runtime.analystDescription}`) : undefined,
     });
     if (opts.json) {
@@ -51,6 +52,7 @@ export async function runCommand(opts: RunOptions, io: Io, env: Record<string, s
         crawl: crawlJson(report.crawl),
         analysis: analysisJson(report.analysis),
         collisions: report.collisions,
+        digest: report.digest,
       });
       return 0;
     }
@@ -62,15 +64,18 @@ export async function runCommand(opts: RunOptions, io: Io, env: Record<string, s
     const a = report.analysis;
     io.out(`  analysis    ${a.items} items → ${a.stories} new stories (${a.joinedExisting} items joined earlier stories), ${a.events} events, ${a.releasesChanged} release-calendar changes (${a.durationMs} ms)`);
     io.out(`  analyst     ${report.analysis.analyst}: ${a.requests} model requests, ${a.promptTokens} prompt + ${a.completionTokens} completion tokens${a.fallbacks ? `, ${a.fallbacks} stories fell back to the embedded rules` : ''}`);
-    io.out(`  collisions  ${report.collisions.length} competitor titles within a weekend of the slate (next 12 weeks)`);
+    io.out(`  collisions  ${report.collisions.length} competitor titles within a weekend of the slate (next 26 weeks)`);
     for (const c of report.collisions) {
       const when = c.weekendsApart === 0 ? 'same weekend' : 'one weekend apart';
       io.out(`              ${c.slateTitle} (${c.slateDate}) ↔ ${c.competitorTitle} (${c.distributor ?? 'unknown'}, ${c.competitorDate}), ${when}${c.genreOverlap.length ? `, both ${c.genreOverlap.join('/')}` : ''}`);
     }
+    const d = report.digest;
+    io.out(`  digest      ${d.week}: ${d.status === 'sent' ? `sent via ${ctx.runtime.mailDescription}` : d.status === 'already_sent' ? 'already sent for this week (sent once, never twice)' : 'being sent by another run'}`);
     if (ctx.demo) io.out(`  demo server ${ctx.demo.site.stats.requests} requests: ${Object.entries(ctx.demo.site.stats.byStatus).map(([s, n]) => `${n}× ${s}`).join(', ')}`);
     io.out('\nWhere to look');
     io.out(`  raw snapshots   ${show(ctx.config.dataDir)}/objects/raw/`);
     io.out(`  store           ${show(ctx.config.dataDir)}/dynamo/ (npx marquee crawl --json shows source health)`);
+    for (const f of report.digest.files ?? []) io.out(`  digest          ${show(f)}`);
     io.out(`  outputs         ${show(ctx.config.outDir)}/`);
     return 0;
   } finally {

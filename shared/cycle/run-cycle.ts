@@ -8,6 +8,8 @@ import { isoWeekOf, localDate } from '../util/week.js';
 import { sendDigest, type SendDigestResult } from '../delivery/digest/send-digest.js';
 import type { IdempotencyLedger } from '../ports/ledger.js';
 import type { Mailer } from '../ports/mailer.js';
+import { chartSurprises, openings, type ChartSurprise } from '../analysis/boxoffice-series.js';
+import type { ChartStore } from '../ports/store.js';
 
 export interface CycleReport {
   workspace: string;
@@ -18,6 +20,17 @@ export interface CycleReport {
   /** Competitor titles within one weekend of a slate title in the next 26 weeks (as of the workspace clock). */
   collisions: Collision[];
   digest: SendDigestResult;
+  /** Openings on the latest weekend chart far above or below comparable openings. */
+  surprises: ChartSurprise[];
+}
+
+/** Surprises on the most recent weekend chart in the store (one site per weekend). */
+export async function latestSurprises(charts: ChartStore): Promise<ChartSurprise[]> {
+  const latest = (await charts.listCharts('weekend', { limit: 4 })).items;
+  const first = latest.find((c) => c.site === 'boxofficemojo') ?? latest[0];
+  if (!first?.period.start) return [];
+  const chart = await charts.getChart(first.site, 'weekend', first.period.start);
+  return chart ? chartSurprises(chart, await openings(charts)) : [];
 }
 
 export interface CycleOptions {
@@ -46,11 +59,12 @@ export async function runCycle(workspace: Workspace, deps: CycleDeps, options: C
   const asOfInstant = workspace.clock ? new Date(workspace.clock) : deps.clock.now();
   const asOf = localDate(asOfInstant, workspace.timezone);
   const collisions = await upcomingCollisions(deps.analysis, workspace, asOf, 26);
+  const surprises = crawl.totals.chartEntries > 0 ? await latestSurprises(deps.store) : [];
   options.onStage?.('digest');
   const digest = await sendDigest(
     workspace,
     { analysis: deps.analysis, store: deps.store, ledger: deps.ledger, mailer: deps.mailer, clock: deps.clock, log: deps.log },
     { week: isoWeekOf(asOfInstant, workspace.timezone), from: options.mailFrom },
   );
-  return { workspace: workspace.name, startedAt, durationMs: Date.now() - started, crawl, analysis: { ...analysis, slateSeeded }, collisions, digest };
+  return { workspace: workspace.name, startedAt, durationMs: Date.now() - started, crawl, analysis: { ...analysis, slateSeeded }, collisions, surprises, digest };
 }

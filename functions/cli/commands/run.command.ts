@@ -52,6 +52,7 @@ export async function runCommand(opts: RunOptions, io: Io, env: Record<string, s
         crawl: crawlJson(report.crawl),
         analysis: analysisJson(report.analysis),
         collisions: report.collisions,
+        surprises: report.surprises,
         digest: report.digest,
       });
       return 0;
@@ -68,6 +69,9 @@ export async function runCommand(opts: RunOptions, io: Io, env: Record<string, s
     for (const c of report.collisions) {
       const when = c.weekendsApart === 0 ? 'same weekend' : 'one weekend apart';
       io.out(`              ${c.slateTitle} (${c.slateDate}) ↔ ${c.competitorTitle} (${c.distributor ?? 'unknown'}, ${c.competitorDate}), ${when}${c.genreOverlap.length ? `, both ${c.genreOverlap.join('/')}` : ''}`);
+    }
+    for (const x of report.surprises) {
+      io.out(`  surprise    ${x.title} (${x.distributor ?? 'unknown'}) opened to $${(x.gross / 1e6).toFixed(1)}M, ${x.ratio}× the per-theater median of ${x.comparables} comparable openings (${x.direction})`);
     }
     const d = report.digest;
     io.out(`  digest      ${d.week}: ${d.status === 'sent' ? `sent via ${ctx.runtime.mailDescription}` : d.status === 'already_sent' ? 'already sent for this week (sent once, never twice)' : 'being sent by another run'}`);

@@ -13,7 +13,7 @@ import { startOpenAiStub } from '../support/openai-stub.js';
 const dir = await mkdtemp(join(tmpdir(), 'marquee-tokens-'));
 const stub = await startOpenAiStub();
 const demo = await startDemo();
-const config = resolveConfig({ OPENAI_BASE_URL: stub.baseUrl, OPENAI_API_KEY: 'stub-key', MARQUEE_ANALYST: 'llm' }, { dataDir: dir });
+const config = resolveConfig({ OPENAI_BASE_URL: stub.baseUrl, OPENAI_API_KEY: 'stub-key', MARQUEE_ANALYST: 'llm' }, { dataDir: dir, outDir: join(dir, 'out') });
 const runtime = await openLocalRuntime(config, demo.workspace, { inMemory: true });
 try {
   console.log(runtime.analystDescription);

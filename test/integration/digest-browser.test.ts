@@ -9,9 +9,6 @@ import { resolveConfig } from '../../shared/config/app-config.js';
 import { runCycle } from '../../shared/cycle/run-cycle.js';
 import { openLocalRuntime, type LocalRuntime } from '../../functions/local/local-runtime.js';
 import { startDemo } from '../../functions/local/demo.js';
-import { fixedClock } from '../../shared/ports/clock.js';
-import { DynamoLedger } from '../../shared/store/dynamo-ledger.js';
-import { FileMailer, sendDigest } from '../../shared/delivery/digest/index.js';
 import { NO_CHROMIUM, hasChromium, launchChromium } from '../support/chromium.js';
 
 const WEEK = '2026-W48';
@@ -30,21 +27,11 @@ describe.skipIf(!hasChromium)('digest in headless Chromium', () => {
   beforeAll(async () => {
     dir = await mkdtemp(join(tmpdir(), 'marquee-digest-browser-'));
     demo = await startDemo();
-    runtime = await openLocalRuntime(resolveConfig({}, { dataDir: dir }), demo.workspace, { inMemory: true });
-    await runCycle(demo.workspace, runtime, { force: true });
     const out = join(dir, 'out');
-    const result = await sendDigest(
-      demo.workspace,
-      {
-        analysis: runtime.analysis,
-        store: runtime.store,
-        ledger: new DynamoLedger(runtime.store.tableAccess),
-        mailer: new FileMailer(out),
-        clock: fixedClock('2026-11-26T20:00:00Z'),
-      },
-      { week: WEEK },
-    );
-    expect(result.status).toBe('sent');
+    runtime = await openLocalRuntime(resolveConfig({}, { dataDir: dir, outDir: out }), demo.workspace, { inMemory: true });
+    // The cycle itself writes the week's digest files, as `npm start` does.
+    const result = (await runCycle(demo.workspace, runtime, { force: true })).digest;
+    expect(result).toMatchObject({ week: WEEK, status: 'sent' });
     htmlFile = join(out, `digest-${WEEK}.html`);
     browser = await launchChromium();
   }, 120_000);

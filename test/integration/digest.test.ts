@@ -33,8 +33,10 @@ beforeAll(async () => {
   dir = await mkdtemp(join(tmpdir(), 'marquee-digest-'));
   demo = await startDemo();
   workspace = demo.workspace;
-  runtime = await openLocalRuntime(resolveConfig({}, { dataDir: dir }), workspace, { inMemory: true });
-  await runCycle(workspace, runtime, { force: true });
+  runtime = await openLocalRuntime(resolveConfig({}, { dataDir: dir, outDir: join(dir, 'cycle-out') }), workspace, { inMemory: true });
+  // The cycle sends its own digest for the week (to files); the tests below send under other workspace names.
+  const cycle = await runCycle(workspace, runtime, { force: true });
+  expect(cycle.digest.status).toBe('sent');
   await runtime.store.putItemIfNew(
     {
       id: HOSTILE_ITEM,
@@ -185,8 +187,9 @@ describe('sendDigest', () => {
 
   it('delivers one message through SMTP and reports already_sent on the second call', async () => {
     const mailer = new SmtpMailer(sink.url);
+    const viaSmtp = { ...workspace, name: `${workspace.name} via SMTP` };
     try {
-      const first = await sendDigest(workspace, deps(mailer), {});
+      const first = await sendDigest(viaSmtp, deps(mailer), {});
       expect(first).toMatchObject({ week: WEEK, status: 'sent' });
       expect(first.stats?.totalEvents).toBeGreaterThan(0);
       expect(sink.messages).toHaveLength(1);
@@ -195,7 +198,7 @@ describe('sendDigest', () => {
       expect(parsed.messageId).toBe(first.messageId);
       expect(parsed.attachments.find((a) => a.cid === 'boxoffice-chart')?.content.subarray(0, 8).equals(PNG_SIGNATURE)).toBe(true);
 
-      const second = await sendDigest(workspace, deps(mailer), { week: WEEK });
+      const second = await sendDigest(viaSmtp, deps(mailer), { week: WEEK });
       expect(second).toMatchObject({ week: WEEK, status: 'already_sent', messageId: first.messageId });
       expect(sink.messages).toHaveLength(1);
     } finally {

@@ -85,6 +85,13 @@ export const AlertSettings = z
     rules: AlertRules.prefault({}),
     burstWindowMinutes: z.number().int().min(0).max(1440).default(10).describe('Alerts this close together go out as one message'),
     maxPerRun: z.number().int().positive().default(50),
+    maxAgeHours: z
+      .number()
+      .int()
+      .positive()
+      .max(24 * 90)
+      .default(72)
+      .describe('News older than this (by publication) does not alert, so a first run or a backfill does not flood the channel; collisions always alert'),
   })
   .strict();
 export type AlertSettings = z.infer<typeof AlertSettings>;

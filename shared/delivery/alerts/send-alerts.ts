@@ -1,0 +1,212 @@
+// Use-case sendAlerts: rules → burst groups → per message: claim every key in the ledger, post once, complete (or release on failure).
+import type { Collision } from '../../analysis/release-calendar.js';
+import type { ChartSurprise } from '../../analysis/boxoffice-series.js';
+import type { Event } from '../../model/event.js';
+import type { Story } from '../../model/story.js';
+import type { Workspace } from '../../model/workspace.js';
+import type { EventStore, StoryStore } from '../../ports/analysis-store.js';
+import type { ChatPoster } from '../../ports/chat.js';
+import type { Clock } from '../../ports/clock.js';
+import type { IdempotencyLedger } from '../../ports/ledger.js';
+import { silentLogger, type Logger } from '../../ports/logger.js';
+import { isoWeekOf } from '../../util/week.js';
+import { selectAlerts, type Alert, type AlertKind } from './alert-rules.js';
+import { alertSummary, buildAlertMessage } from './blocks.js';
+import { groupBursts } from './burst.js';
+
+export interface SendAlertsDeps {
+  analysis: Pick<EventStore, 'getEvent' | 'eventsByWeek'> & Pick<StoryStore, 'getStory'>;
+  ledger: IdempotencyLedger;
+  chat: ChatPoster;
+  clock: Clock;
+  log?: Logger;
+}
+
+export interface SendAlertsInput {
+  /** Events to consider, by id (loaded from the store). */
+  eventIds?: string[];
+  /** Events to consider, already loaded (e.g. recentEvents()). */
+  events?: Event[];
+  collisions?: Collision[];
+  surprises?: ChartSurprise[];
+  /** "Now" for the age limit; default: the workspace's pinned clock, else the clock. */
+  asOf?: Date;
+}
+
+export type AlertStatus = 'sent' | 'already_sent' | 'in_progress' | 'failed' | 'deferred';
+
+export interface AlertOutcome {
+  key: string;
+  kind: AlertKind;
+  title: string;
+  summary: string;
+  storyId: string | null;
+  at: string;
+  status: AlertStatus;
+  messageId?: string;
+  error?: string;
+}
+
+export interface AlertsReport {
+  /** Alerts the rules produced from the input (one per story, surprise or storyless collision). */
+  considered: number;
+  /** Alerts posted by this run. */
+  sent: number;
+  /** Alerts an earlier run already sent (ledger: done). */
+  skipped: number;
+  /** Alerts another run is sending right now (ledger: live claim). */
+  inProgress: number;
+  /** Alerts whose message failed: their claims were released, the next run retries them. */
+  failed: number;
+  /** Alerts over the run's maxPerRun budget: left unclaimed for the next run. */
+  deferred: number;
+  /** Messages posted (a burst carries several alerts). */
+  messages: number;
+  /** Events that matched a rule but were older than alerts.maxAgeHours, and events no rule applies to. */
+  ignored: { stale: number; noRule: number };
+  errors: string[];
+  alerts: AlertOutcome[];
+}
+
+/** The workspace part of ledger keys: its name, lowercase, dashes. */
+export function workspaceKey(name: string): string {
+  const key = name
+    .normalize('NFKD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-+|-+$/g, '');
+  return key || 'workspace';
+}
+
+/** The ledger key of an alert: `alert:<workspace>:<story id | surprise:… | collision:…>`. */
+export function alertKey(workspaceName: string, alertId: string): string {
+  return `alert:${workspaceKey(workspaceName)}:${alertId}`;
+}
+
+/**
+ * Events published in the `hours` before `now` (and up to a day after, for clock skew), read by
+ * ISO week from the store's week index: the candidates of a run, including what an earlier run
+ * deferred or failed to send.
+ */
+export async function recentEvents(analysis: Pick<EventStore, 'eventsByWeek'>, now: Date, hours: number): Promise<Event[]> {
+  const from = now.getTime() - hours * 3_600_000;
+  const to = now.getTime() + 86_400_000;
+  const weeks = new Set<string>();
+  for (let t = from; t < to; t += 86_400_000) weeks.add(isoWeekOf(new Date(t)));
+  weeks.add(isoWeekOf(new Date(to)));
+  const out: Event[] = [];
+  for (const w of weeks) {
+    for (const e of await analysis.eventsByWeek(w)) {
+      const at = Date.parse(e.publishedAt ?? e.createdAt);
+      if (at >= from && at <= to) out.push(e);
+    }
+  }
+  return out;
+}
+
+// A claim covers one message's posting, retries included (at most a few minutes); a run that dies
+// holding it leaves the alert to the first run after the lease.
+const LEASE_SECONDS = 900;
+
+/**
+ * Sends the alerts for the given events, collisions and surprises, each exactly once per workspace:
+ * alerts are grouped into bursts; for each burst every key is claimed in the ledger (conditional
+ * write) before anything is posted, the message carries only the alerts this run claimed, and the
+ * claims are completed with the message id after the post or released when it fails, so the next
+ * run retries. At most `alerts.maxPerRun` alerts are claimed per run; the rest are reported as
+ * deferred and picked up by the next run.
+ */
+export async function sendAlerts(workspace: Workspace, deps: SendAlertsDeps, input: SendAlertsInput): Promise<AlertsReport> {
+  const log = deps.log ?? silentLogger;
+  const now = input.asOf ?? (workspace.clock ? new Date(workspace.clock) : deps.clock.now());
+  const eventsById = new Map<string, Event>();
+  for (const e of input.events ?? []) eventsById.set(e.id, e);
+  const wanted = new Set([...(input.eventIds ?? []), ...(input.collisions ?? []).flatMap((c) => (c.eventId ? [c.eventId] : []))]);
+  for (const id of wanted) {
+    if (eventsById.has(id)) continue;
+    const e = await deps.analysis.getEvent(id);
+    if (e) eventsById.set(id, e);
+  }
+  const events = [...eventsById.values()];
+  const stories = new Map<string, Story>();
+  const storyIds = new Set([...events.map((e) => e.storyId), ...(input.collisions ?? []).flatMap((c) => (c.storyId ? [c.storyId] : []))]);
+  for (const id of storyIds) {
+    const s = await deps.analysis.getStory(id);
+    if (s) stories.set(id, s);
+  }
+
+  const outcome = selectAlerts(workspace, { events, stories, collisions: input.collisions ?? [], surprises: input.surprises ?? [], now });
+  const report: AlertsReport = {
+    considered: outcome.alerts.length,
+    sent: 0,
+    skipped: 0,
+    inProgress: 0,
+    failed: 0,
+    deferred: 0,
+    messages: 0,
+    ignored: { stale: outcome.stale, noRule: outcome.noRule },
+    errors: [],
+    alerts: [],
+  };
+  const record = (a: Alert, status: AlertStatus, extra: Partial<AlertOutcome> = {}) => {
+    report.alerts.push({ key: alertKey(workspace.name, a.id), kind: a.kind, title: a.title, summary: alertSummary(a), storyId: a.storyId, at: a.at, status, ...extra });
+  };
+
+  let budget = workspace.alerts.maxPerRun;
+  for (const group of groupBursts(outcome.alerts, workspace.alerts.burstWindowMinutes)) {
+    const claimed: Alert[] = [];
+    for (const a of [...group].sort((x, y) => x.priority - y.priority || x.at.localeCompare(y.at))) {
+      if (budget === 0) {
+        record(a, 'deferred');
+        report.deferred++;
+        continue;
+      }
+      const key = alertKey(workspace.name, a.id);
+      const claim = await deps.ledger.claim(key, LEASE_SECONDS);
+      if (claim.status === 'done') {
+        const r = claim.result ?? {};
+        record(a, 'already_sent', typeof r.messageId === 'string' ? { messageId: r.messageId } : {});
+        report.skipped++;
+      } else if (claim.status === 'in_progress') {
+        record(a, 'in_progress');
+        report.inProgress++;
+      } else {
+        claimed.push(a);
+        budget--;
+      }
+    }
+    if (claimed.length === 0) continue;
+    const keys = claimed.map((a) => alertKey(workspace.name, a.id));
+    let posted: Awaited<ReturnType<ChatPoster['post']>>;
+    try {
+      const message = buildAlertMessage(claimed, { timeZone: workspace.timezone });
+      message.alerts = message.alerts?.map((m, i) => ({ ...m, key: keys[i]! }));
+      posted = await deps.chat.post(message);
+    } catch (err) {
+      const message = (err as Error).message;
+      report.errors.push(message);
+      log.error('alert message failed, claims released', { alerts: keys, error: message });
+      for (const [i, a] of claimed.entries()) {
+        await deps.ledger.release(keys[i]!).catch((releaseErr: unknown) => log.error('could not release an alert claim', { key: keys[i], error: String(releaseErr) }));
+        record(a, 'failed', { error: message });
+        report.failed++;
+      }
+      continue;
+    }
+    report.messages++;
+    log.info('alert message posted', { messageId: posted.id, alerts: keys, attempts: posted.attempts });
+    for (const [i, a] of claimed.entries()) {
+      // Posted is posted: a failed completion is logged, never released (that would send it again).
+      await deps.ledger
+        .complete(keys[i]!, { messageId: posted.id, kind: a.kind, title: a.title, attempts: posted.attempts, grouped: claimed.length })
+        .catch((completeErr: unknown) => {
+          log.error('alert posted but its ledger record could not be completed', { key: keys[i], error: String(completeErr) });
+          report.errors.push(`posted ${keys[i]} but could not complete its ledger record: ${String(completeErr)}`);
+        });
+      record(a, 'sent', { messageId: posted.id });
+      report.sent++;
+    }
+  }
+  return report;
+}

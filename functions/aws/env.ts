@@ -1,47 +1,96 @@
 // The Lambda environment contract: names of the resources a function was given, validated once per container.
-import { z } from 'zod';
+// Plain checks, not zod: this module is in every function's bundle (see functions/aws/deployed-workspace.ts).
 import { ConfigError } from '../../shared/config/errors.js';
-import { formatIssues } from '../../shared/config/workspace-file.js';
+import { FETCH_DEFAULTS, type FetchLimits } from '../../shared/config/fetch-limits.js';
 
 /**
  * Every variable the AWS composition root reads. The CDK `MarqueeFunction` sets each together
  * with the grant on the resource it names, so a function only sees what it may touch.
  */
-export const AwsEnv = z.object({
-  TABLE_NAME: z.string().min(1).optional(),
-  BUCKET_NAME: z.string().min(1).optional(),
-  CRAWL_QUEUE_URL: z.string().url().optional(),
-  ANALYZE_QUEUE_URL: z.string().url().optional(),
-  WORKSPACE_PARAMETER: z.string().min(1).optional(),
-  AWS_REGION: z.string().optional(),
+export interface AwsEnv {
+  TABLE_NAME?: string;
+  BUCKET_NAME?: string;
+  CRAWL_QUEUE_URL?: string;
+  ANALYZE_QUEUE_URL?: string;
+  WORKSPACE_PARAMETER?: string;
+  /** Hash of the workspace parameter's value as synth wrote it (see deployed-workspace.ts). */
+  WORKSPACE_VERSION?: string;
+  /** Secrets Manager secret holding the OpenAI API key (analyze worker; unset = embedded analyst). */
+  OPENAI_SECRET_ARN?: string;
+  /** Secrets Manager secret holding the Slack incoming-webhook URL (analyze worker; unset = no alerts). */
+  SLACK_SECRET_ARN?: string;
+  /** The verified SES identity the digest is sent from (digest function). */
+  MAIL_FROM?: string;
+  /** SES configuration set, if any (digest function). */
+  SES_CONFIGURATION_SET?: string;
+  AWS_REGION?: string;
   /** Honoured as the SDK does, so the same code runs against the embedded DynamoDB-protocol server in tests. */
-  AWS_ENDPOINT_URL_DYNAMODB: z.string().url().optional(),
-  AWS_ENDPOINT_URL_S3: z.string().url().optional(),
-});
-export type AwsEnv = z.infer<typeof AwsEnv>;
+  AWS_ENDPOINT_URL_DYNAMODB?: string;
+  AWS_ENDPOINT_URL_S3?: string;
+}
+
+const URL_KEYS = ['CRAWL_QUEUE_URL', 'ANALYZE_QUEUE_URL', 'AWS_ENDPOINT_URL_DYNAMODB', 'AWS_ENDPOINT_URL_S3'] as const;
+const KEYS: Array<keyof AwsEnv> = [
+  'TABLE_NAME',
+  'BUCKET_NAME',
+  'CRAWL_QUEUE_URL',
+  'ANALYZE_QUEUE_URL',
+  'WORKSPACE_PARAMETER',
+  'WORKSPACE_VERSION',
+  'OPENAI_SECRET_ARN',
+  'SLACK_SECRET_ARN',
+  'MAIL_FROM',
+  'SES_CONFIGURATION_SET',
+  'AWS_REGION',
+  'AWS_ENDPOINT_URL_DYNAMODB',
+  'AWS_ENDPOINT_URL_S3',
+];
 
 /** Which `MarqueeFunction` helper grants the resource each variable names (for the error message). */
-const GRANTED_BY: Record<string, string> = {
+const GRANTED_BY: Partial<Record<keyof AwsEnv, string>> = {
   TABLE_NAME: 'useTable',
   BUCKET_NAME: 'useBucket',
   CRAWL_QUEUE_URL: 'sendsTo',
   ANALYZE_QUEUE_URL: 'sendsTo',
   WORKSPACE_PARAMETER: 'useWorkspace',
+  MAIL_FROM: 'sendsMailAs',
 };
 
 /** Parses the environment; an invalid value fails with one line naming the variable. */
 export function parseAwsEnv(env: Record<string, string | undefined>): AwsEnv {
-  const picked = Object.fromEntries(Object.keys(AwsEnv.shape).map((k) => [k, env[k] === '' ? undefined : env[k]]));
-  const result = AwsEnv.safeParse(picked);
-  if (!result.success) throw new ConfigError(`lambda environment: ${formatIssues(result.error.issues)}`);
-  return result.data;
+  const out: AwsEnv = {};
+  for (const key of KEYS) {
+    const value = env[key];
+    if (value !== undefined && value !== '') out[key] = value;
+  }
+  for (const key of URL_KEYS) {
+    const value = out[key];
+    if (value !== undefined && !URL.canParse(value)) throw new ConfigError(`lambda environment: ${key}: invalid URL "${value}"`);
+  }
+  return out;
+}
+
+/** Fetch timeouts and caps: the same MARQUEE_FETCH_* keys and defaults as on a laptop (shared/config/app-config.ts). */
+export function parseFetchLimits(env: Record<string, string | undefined>): FetchLimits {
+  const read = (name: string, fallback: number, min: number, max: number): number => {
+    const raw = env[name];
+    if (raw === undefined || raw === '') return fallback;
+    const n = Number(raw);
+    if (!Number.isInteger(n) || n < min || n > max) throw new ConfigError(`lambda environment: ${name}: expected an integer from ${min} to ${max}, not "${raw}"`);
+    return n;
+  };
+  return {
+    fetchTimeoutMs: read('MARQUEE_FETCH_TIMEOUT_MS', FETCH_DEFAULTS.fetchTimeoutMs, 1, 900_000),
+    fetchMaxBytes: read('MARQUEE_FETCH_MAX_BYTES', FETCH_DEFAULTS.fetchMaxBytes, 1, 1024 ** 3),
+    fetchMaxRedirects: read('MARQUEE_FETCH_MAX_REDIRECTS', FETCH_DEFAULTS.fetchMaxRedirects, 0, 20),
+  };
 }
 
 /** The value of a resource variable this function needs, or a clear error saying it was not wired. */
-export function required(env: AwsEnv, name: keyof typeof GRANTED_BY & keyof AwsEnv): string {
+export function required(env: AwsEnv, name: keyof AwsEnv): string {
   const value = env[name];
   if (!value) {
-    throw new ConfigError(`${name} is not set: this function was not given that resource (infra: fn.${GRANTED_BY[name]}(...))`);
+    throw new ConfigError(`${name} is not set: this function was not given that resource (infra: fn.${GRANTED_BY[name] ?? 'addEnvironment'}(...))`);
   }
   return value;
 }

@@ -1,7 +1,7 @@
 // Composition root of the AWS runtime: builds the AWS adapters once per container, lazily, from the environment.
 import { SQSClient } from '@aws-sdk/client-sqs';
 import { SSMClient } from '@aws-sdk/client-ssm';
-import { resolveConfig, type AppConfig } from '../../shared/config/app-config.js';
+import type { FetchLimits } from '../../shared/config/fetch-limits.js';
 import type { Workspace } from '../../shared/model/workspace.js';
 import type { Clock } from '../../shared/ports/clock.js';
 import { systemClock } from '../../shared/ports/clock.js';
@@ -13,13 +13,14 @@ import { createDynamoClient } from '../../shared/store/dynamo-client.js';
 import { S3ObjectStore, createS3Client } from '../../shared/objects/s3.objects.js';
 import { SqsQueue } from '../../shared/queue/sqs.queue.js';
 import type { Queue } from '../../shared/queue/queue.js';
-import { parseAwsEnv, required, type AwsEnv } from './env.js';
+import { parseAwsEnv, parseFetchLimits, required, type AwsEnv } from './env.js';
 import { loadWorkspaceParameter } from './workspace-parameter.js';
 
 /** The adapters a handler may ask for; each is built on first use and then reused by the container. */
 export interface AwsRuntime {
   readonly env: AwsEnv;
-  readonly config: AppConfig;
+  /** Fetch timeouts and caps (MARQUEE_FETCH_* or the laptop defaults). */
+  readonly config: FetchLimits;
   readonly clock: Clock;
   store(): DynamoStore;
   objects(): ObjectStore;
@@ -51,7 +52,7 @@ function once<T>(build: () => T): () => T {
 export function createAwsRuntime(rawEnv: Record<string, string | undefined>): AwsRuntime {
   const env = parseAwsEnv(rawEnv);
   // Fetch timeouts and caps: the same MARQUEE_* keys and defaults as on a laptop.
-  const config = resolveConfig(rawEnv);
+  const config = parseFetchLimits(rawEnv);
   const sqs = once(() => new SQSClient({ region: env.AWS_REGION }));
   const ssm = once(() => new SSMClient({ region: env.AWS_REGION }));
   const store = once(
@@ -75,7 +76,7 @@ export function createAwsRuntime(rawEnv: Record<string, string | undefined>): Aw
     crawlQueue,
     analyzeQueue,
     workspace: () => {
-      workspace ??= loadWorkspaceParameter(ssm(), required(env, 'WORKSPACE_PARAMETER')).catch((err: unknown) => {
+      workspace ??= loadWorkspaceParameter(ssm(), required(env, 'WORKSPACE_PARAMETER'), env.WORKSPACE_VERSION).catch((err: unknown) => {
         workspace = null;
         throw err;
       });

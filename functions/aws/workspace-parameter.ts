@@ -1,12 +1,16 @@
-// Loads the workspace from its SSM parameter (JSON) and validates it with the same zod schema as the file.
+// Loads the workspace from its SSM parameter (JSON), checks it is the value synth validated and has the expected shape.
 import { gunzipSync } from 'node:zlib';
 import { GetParameterCommand, type SSMClient } from '@aws-sdk/client-ssm';
 import { ConfigError } from '../../shared/config/errors.js';
-import { validateWorkspace } from '../../shared/config/workspace-file.js';
 import type { Workspace } from '../../shared/model/workspace.js';
+import { checkWorkspaceShape, workspaceVersion } from './deployed-workspace.js';
 
-/** Reads parameter `name`, parses its JSON and validates it; every failure is one ConfigError line. */
-export async function loadWorkspaceParameter(ssm: SSMClient, name: string): Promise<Workspace> {
+/**
+ * Reads parameter `name`, parses its JSON and checks it; every failure is one ConfigError line.
+ * With `expectedVersion` (WORKSPACE_VERSION), a value edited outside `cdk deploy` is refused: only
+ * the stack writes what synth validated with the workspace schema.
+ */
+export async function loadWorkspaceParameter(ssm: SSMClient, name: string, expectedVersion?: string): Promise<Workspace> {
   let text: string | undefined;
   try {
     const out = await ssm.send(new GetParameterCommand({ Name: name }));
@@ -15,13 +19,18 @@ export async function loadWorkspaceParameter(ssm: SSMClient, name: string): Prom
     throw new ConfigError(`workspace parameter ${name}: could not read it (${(err as Error).name}: ${(err as Error).message})`, { cause: err });
   }
   if (!text) throw new ConfigError(`workspace parameter ${name}: empty`);
+  if (expectedVersion && workspaceVersion(text) !== expectedVersion) {
+    throw new ConfigError(
+      `workspace parameter ${name}: its value is not the one this stack deployed (version ${workspaceVersion(text)}, expected ${expectedVersion}); change the workspace file and run cdk deploy instead of editing the parameter`,
+    );
+  }
   let raw: unknown;
   try {
     raw = unwrap(JSON.parse(text));
   } catch (err) {
     throw new ConfigError(`workspace parameter ${name}: not valid JSON (${(err as Error).message})`, { cause: err });
   }
-  return validateWorkspace(raw, `workspace parameter ${name}`);
+  return checkWorkspaceShape(raw, `workspace parameter ${name}`);
 }
 
 /** A workspace too big for 8 KB is deployed as `{"gzip": "<base64 of gzipped JSON>"}` (see infra/config.ts). */

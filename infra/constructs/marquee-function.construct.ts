@@ -44,14 +44,16 @@ export const BUNDLE_OPTIONS = {
   mainFields: ['module', 'main'],
   // Bundled CommonJS dependencies call require(); an ES module has none unless we make one.
   banner: { js: "import { createRequire } from 'module';const require = createRequire(import.meta.url);" },
-  // Nothing external: the AWS SDK is bundled too (pinned versions, and a bundled SDK imported
-  // faster than the runtime's copy in our measurements).
-  external: [] as string[],
+  // The AWS SDK v3 is NOT bundled: the Lambda Node.js runtime ships it. Bundled, the SDK clients
+  // alone were ~600 KB of every function (the crawl worker's budget is 500 KB) and each function
+  // froze its own SDK copy. Trade-off: the code runs on the runtime's SDK version, not the one in
+  // package-lock.json; it uses only long-stable commands, and the tests run against the pinned one.
+  // @smithy/* and @aws-crypto/* are the SDK's own internals, shipped with it.
+  external: ['@aws-sdk/*', '@smithy/*', '@aws-crypto/*'] as string[],
+  // cheerio is imported as 'cheerio/slim' (htmlparser2 only): no parse5, undici or encoding-sniffer.
   alias: {
-    // cheerio's entry also loads undici, encoding-sniffer and a second iconv-lite for fromURL/loadBuffer,
-    // which Marquee never calls (it fetches with SafeHttpFetcher). Its `load` lives in load-parse.js;
-    // importing anything else from 'cheerio' fails the bundle at synth, loudly.
-    cheerio: join(PROJECT_ROOT, 'node_modules/cheerio/dist/esm/load-parse.js'),
+    entities: join(PROJECT_ROOT, 'node_modules/entities/dist/esm/index.js'),
+    'entities/decode': join(PROJECT_ROOT, 'node_modules/entities/dist/esm/decode.js'),
   } as Record<string, string>,
   logLevel: 'warning',
 } as const;
@@ -67,7 +69,8 @@ export function nodejsBundling(): BundlingOptions {
     mainFields: [...BUNDLE_OPTIONS.mainFields],
     banner: BUNDLE_OPTIONS.banner.js,
     externalModules: [...BUNDLE_OPTIONS.external],
-    bundleAwsSDK: true,
+    // Externals above; the SDK comes from the Lambda runtime.
+    bundleAwsSDK: false,
     esbuildArgs: Object.fromEntries(Object.entries(BUNDLE_OPTIONS.alias).map(([from, to]) => [`--alias:${from}`, to])),
   };
 }

@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { ConfigError } from './errors.js';
 import { formatIssues } from './workspace-file.js';
 import { DEFAULT_TABLE_NAME } from '../store/table.js';
+import { FETCH_DEFAULTS } from './fetch-limits.js';
 
 const Int = z.coerce.number().int().positive();
 
@@ -14,9 +15,9 @@ export const AppConfig = z.object({
   bucket: z.string().optional().describe('S3 bucket for raw snapshots; unset = folder under dataDir'),
   s3Endpoint: z.string().url().optional(),
   region: z.string().optional(),
-  fetchTimeoutMs: Int.default(15_000),
-  fetchMaxBytes: Int.default(5 * 1024 * 1024),
-  fetchMaxRedirects: z.coerce.number().int().min(0).max(20).default(5),
+  fetchTimeoutMs: Int.default(FETCH_DEFAULTS.fetchTimeoutMs),
+  fetchMaxBytes: Int.default(FETCH_DEFAULTS.fetchMaxBytes),
+  fetchMaxRedirects: z.coerce.number().int().min(0).max(20).default(FETCH_DEFAULTS.fetchMaxRedirects),
   crawlConcurrency: Int.max(64).default(4),
   analyst: z.enum(['auto', 'embedded', 'llm']).default('auto'),
   openaiApiKey: z.string().optional(),

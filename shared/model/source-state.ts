@@ -1,23 +1,30 @@
 // SourceState: what the crawler remembers about one source between runs (validators, health, backoff).
-import { z } from 'zod';
+// zod/mini, like item.ts: the crawl worker reads and writes source states and must stay small.
+import * as z from 'zod/mini';
 
 export const SourceStatus = z.enum(['ok', 'not_modified', 'error', 'skipped']);
 export type SourceStatus = z.infer<typeof SourceStatus>;
 
+const nullableString = (description?: string) => {
+  const schema = z._default(z.nullable(z.string()), null);
+  return description ? schema.check(z.describe(description)) : schema;
+};
+const count = () => z._default(z.number().check(z.int()), 0);
+
 export const SourceState = z.object({
   sourceId: z.string(),
-  etag: z.string().nullable().default(null),
-  lastModified: z.string().nullable().default(null),
-  bodyHash: z.string().nullable().default(null).describe('Hash of the last parsed body: an unchanged body is not parsed again'),
-  lastStatus: SourceStatus.nullable().default(null),
-  lastAttemptAt: z.string().nullable().default(null),
-  lastSuccessAt: z.string().nullable().default(null),
-  consecutiveFailures: z.number().int().default(0),
-  nextDueAt: z.string().nullable().default(null),
-  lastError: z.string().nullable().default(null).describe('Plain-words reason of the last failure'),
-  lastErrorCode: z.string().nullable().default(null),
-  itemsTotal: z.number().int().default(0),
-  lastSnapshotKey: z.string().nullable().default(null),
+  etag: nullableString(),
+  lastModified: nullableString(),
+  bodyHash: nullableString('Hash of the last parsed body: an unchanged body is not parsed again'),
+  lastStatus: z._default(z.nullable(SourceStatus), null),
+  lastAttemptAt: nullableString(),
+  lastSuccessAt: nullableString(),
+  consecutiveFailures: count(),
+  nextDueAt: nullableString(),
+  lastError: nullableString('Plain-words reason of the last failure'),
+  lastErrorCode: nullableString(),
+  itemsTotal: count(),
+  lastSnapshotKey: nullableString(),
 });
 export type SourceState = z.infer<typeof SourceState>;
 

@@ -1,7 +1,6 @@
-// The deployed bundles work: built with MarqueeFunction's esbuild options, they load in a fresh node and parse HTML through the aliased cheerio.
+// The deployed bundles work: built with MarqueeFunction's esbuild options (SDK external, entities deduplicated), they load in a fresh node and parse every fixture exactly as the source does.
 import { execFileSync } from 'node:child_process';
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { mkdir, mkdtemp, readFile, readdir, rm, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -10,7 +9,9 @@ import { BUNDLE_OPTIONS, LAMBDA_ENTRIES, PROJECT_ROOT } from '../../infra/constr
 
 let dir: string;
 beforeAll(async () => {
-  dir = await mkdtemp(join(tmpdir(), 'marquee-bundle-'));
+  // Under the project: the bundles import the AWS SDK (external, as on Lambda) from its node_modules.
+  await mkdir(join(PROJECT_ROOT, '.tmp'), { recursive: true });
+  dir = await mkdtemp(join(PROJECT_ROOT, '.tmp', 'bundle-test-'));
 });
 afterAll(async () => {
   await rm(dir, { recursive: true, force: true });
@@ -42,10 +43,14 @@ function runNode(code: string): string {
 }
 
 describe('Lambda bundles', () => {
-  it('the crawl worker bundle loads, has no undici, and fails a malformed record on its own (no AWS call needed)', async () => {
+  it('the crawl worker bundle loads, has no undici, parse5, iconv-lite, zod classic or bundled SDK, and fails a malformed record on its own', async () => {
     const { file, text } = await bundle(LAMBDA_ENTRIES.crawlSource, 'crawl');
-    expect(text).not.toContain('node_modules/undici/');
-    expect(text).toContain('node_modules/cheerio/dist/esm/load-parse.js');
+    for (const absent of ['node_modules/undici/', 'node_modules/parse5/', 'node_modules/iconv-lite/', 'node_modules/zod/v4/classic/', 'node_modules/@aws-sdk/', 'node_modules/yaml/']) {
+      expect(text).not.toContain(absent);
+    }
+    expect(text).toContain('node_modules/cheerio/dist/esm/slim.js');
+    // One copy of entities (the ESM build of the root package), not four.
+    expect(text.match(/node_modules\/[^"]*entities\/[^"]*decode-data-html/g)).toEqual(['node_modules/entities/dist/esm/generated/decode-data-html']);
     const event = { Records: [{ messageId: 'm-0', body: '{oops', receiptHandle: 'r', attributes: {}, messageAttributes: {}, eventSource: 'aws:sqs' }, { messageId: 'm-1', body: '{"nope":1}', receiptHandle: 'r', attributes: {}, messageAttributes: {}, eventSource: 'aws:sqs' }] };
     const out = runNode(
       `const { handler } = await import(${JSON.stringify(pathToFileURL(file).href)});` +
@@ -66,5 +71,34 @@ describe('Lambda bundles', () => {
     const titles = JSON.parse(out) as string[];
     expect(titles.length).toBeGreaterThan(1);
     expect(titles.every((t) => t.length > 0)).toBe(true);
+  });
+
+  it('the bundled parser gives exactly the source parser\'s result on every parse, crawl and demo fixture', async () => {
+    const { file } = await bundle('shared/ingest/parse/parse-document.ts', 'parse-all');
+    const files: string[] = [];
+    const walk = async (d: string): Promise<void> => {
+      for (const f of await readdir(d)) {
+        const p = join(d, f);
+        if ((await stat(p)).isDirectory()) await walk(p);
+        else if (/\.(html|xml|rss|http|txt)$/.test(f)) files.push(p);
+      }
+    };
+    for (const d of ['config/demo/site', 'test/fixtures/parse', 'test/fixtures/crawl']) await walk(join(PROJECT_ROOT, d));
+    expect(files.length).toBeGreaterThan(40);
+    const script = (modUrl: string) =>
+      `import { readFileSync } from 'node:fs';const { parseDocument } = await import(${JSON.stringify(modUrl)});const out = {};` +
+      `for (const f of ${JSON.stringify(files)}) { try { out[f] = await parseDocument(new Uint8Array(readFileSync(f)), { name: f, kind: f.includes('boxoffice') ? 'boxoffice' : undefined, baseUrl: 'https://example.com/x/', now: new Date('2026-11-25T00:00:00Z') }); } catch (e) { out[f] = 'ERR ' + e.message; } }` +
+      `process.stdout.write(JSON.stringify(out));`;
+    const bundled = JSON.parse(runNode(script(pathToFileURL(file).href))) as Record<string, unknown>;
+    const { parseDocument } = await import('../../shared/ingest/parse/parse-document.js');
+    const source: Record<string, unknown> = {};
+    for (const f of files) {
+      try {
+        source[f] = JSON.parse(JSON.stringify(await parseDocument(new Uint8Array(await readFile(f)), { name: f, kind: f.includes('boxoffice') ? 'boxoffice' : undefined, baseUrl: 'https://example.com/x/', now: new Date('2026-11-25T00:00:00Z') })));
+      } catch (e) {
+        source[f] = `ERR ${(e as Error).message}`;
+      }
+    }
+    expect(bundled).toEqual(source);
   });
 });

@@ -1,5 +1,5 @@
 // Selectors for an HTML list page that came without any: article elements, river items, or list items with headed links.
-import type { CheerioAPI } from 'cheerio';
+import type { CheerioAPI } from 'cheerio/slim';
 import type { HtmlSelectors } from './parse.types.js';
 
 const HEADING = ':is(h1, h2, h3, h4)';

@@ -1,5 +1,5 @@
 // Newsroom-style HTML list pages to normalized items, driven by CSS selectors (or a guessed set of them).
-import { type CheerioAPI, type Cheerio, load } from 'cheerio';
+import { type CheerioAPI, type Cheerio, load } from 'cheerio/slim';
 import type { Element } from 'domhandler';
 import type { ParsedItem } from '../../model/item.js';
 import { canonicalUrl, cleanTitle, contentHash, htmlToText, toIsoUtc } from './normalize.js';

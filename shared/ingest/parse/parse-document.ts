@@ -1,5 +1,5 @@
 // One entry point from raw bytes (a response body or a saved `curl -i` file) to a parse result.
-import { load } from 'cheerio';
+import { load } from 'cheerio/slim';
 import { parseChart } from './boxoffice/chart.js';
 import { decodeBody } from './decode.js';
 import { detectKind } from './detect.js';

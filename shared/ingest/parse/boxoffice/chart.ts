@@ -1,5 +1,5 @@
 // Box-office chart entry point: which layout a page has, and parsing it with the matching parser.
-import { load } from 'cheerio';
+import { load } from 'cheerio/slim';
 import { type ChartParseResult, type ParseInput, ParseError } from '../parse.types.js';
 import { findMojoTable, parseMojoChartWith } from './mojo.parser.js';
 import { findNumbersTable, parseNumbersChartWith } from './the-numbers.parser.js';

@@ -1,5 +1,5 @@
 // Box Office Mojo weekend and daily charts (the `#table` layout), columns found by header text.
-import { type CheerioAPI, type Cheerio, load } from 'cheerio';
+import { type CheerioAPI, type Cheerio, load } from 'cheerio/slim';
 import type { Element } from 'domhandler';
 import type { BoxOfficeEntry, ChartInfo } from '../../../model/boxoffice.js';
 import { type ChartParseResult, type ParseInput, ParseError } from '../parse.types.js';

@@ -1,5 +1,5 @@
 // Reading chart tables: header cells (with colspan) mapped to column roles by their text, and visible cell text.
-import type { Cheerio, CheerioAPI } from 'cheerio';
+import type { Cheerio, CheerioAPI } from 'cheerio/slim';
 import type { AnyNode, Element } from 'domhandler';
 
 export interface TableGrid {

@@ -1,5 +1,5 @@
 // The Numbers weekend chart (#box_office_weekend_table, or the Movie/Distributor/Gross table under the results heading).
-import { type CheerioAPI, type Cheerio, load } from 'cheerio';
+import { type CheerioAPI, type Cheerio, load } from 'cheerio/slim';
 import type { Element } from 'domhandler';
 import type { BoxOfficeEntry, ChartInfo } from '../../../model/boxoffice.js';
 import { type ChartParseResult, type ParseInput, ParseError } from '../parse.types.js';

@@ -6,6 +6,7 @@ import { crawlCommand } from './commands/crawl.command.js';
 import { runCommand } from './commands/run.command.js';
 import { analyzeCommand } from './commands/analyze.command.js';
 import { digestCommand } from './commands/digest.command.js';
+import { alertsCommand } from './commands/alerts.command.js';
 
 const collect = (value: string, previous: string[] = []) => [...previous, value];
 
@@ -78,6 +79,15 @@ export async function main(argv: string[], io: Io = processIo, env: Record<strin
     .option('--out <dir>', 'output directory (default ./out)')
     .option('--json', 'print JSON')
     .action(wrap('digest', (opts) => digestCommand(opts, io, env)));
+
+  program
+    .command('alerts')
+    .description('send alerts for stored news not alerted yet (recent competitor moves, collisions with the slate, box-office surprises), each exactly once (locally: --out/alerts.jsonl, or Slack with SLACK_WEBHOOK_URL)')
+    .option('--workspace <file>', 'workspace file (default: the bundled demo)')
+    .option('--data-dir <dir>', 'data directory (default ./.data)')
+    .option('--out <dir>', 'output directory (default ./out)')
+    .option('--json', 'print JSON')
+    .action(wrap('alerts', (opts) => alertsCommand(opts, io, env)));
 
   program
     .command('start')

@@ -21,6 +21,9 @@ import type { IdempotencyLedger } from '../../shared/ports/ledger.js';
 import type { Mailer } from '../../shared/ports/mailer.js';
 import { FileMailer } from '../../shared/delivery/mail/file.mailer.js';
 import { SmtpMailer } from '../../shared/delivery/mail/smtp.mailer.js';
+import type { ChatPoster } from '../../shared/ports/chat.js';
+import { FileChat } from '../../shared/delivery/chat/file.chat.js';
+import { SlackWebhookChat } from '../../shared/delivery/chat/slack-webhook.chat.js';
 import { ruleHints } from '../../agents/analyst/rule-hints.js';
 import { selectAnalyst } from '../../agents/analyst/select-analyst.js';
 import { EMBEDDED_ANALYST_VERSION, createEmbeddedAnalyst } from '../../agents/analyst/embedded/embedded-analyst.js';
@@ -39,6 +42,12 @@ export interface LocalRuntime extends CrawlDeps {
   mailer: Mailer;
   /** Where digests go, for messages ("files in ./out" or "SMTP"). */
   mailDescription: string;
+  /** Where alerts go: the Slack webhook when SLACK_WEBHOOK_URL is set, else <outDir>/alerts.jsonl. */
+  chat: ChatPoster;
+  /** Where alerts go, for messages. */
+  chatDescription: string;
+  /** The local alerts file (null when alerts go to Slack). */
+  alertsFile: string | null;
   /** Where the store lives, for messages. */
   dynamoEndpoint: string;
   close(): Promise<void>;
@@ -51,7 +60,7 @@ export interface LocalRuntime extends CrawlDeps {
 export async function openLocalRuntime(
   config: AppConfig,
   workspace: Workspace,
-  options: { inMemory?: boolean; log?: Logger } = {},
+  options: { inMemory?: boolean; log?: Logger; print?: (line: string) => void } = {},
 ): Promise<LocalRuntime> {
   let embedded: EmbeddedDynamo | undefined;
   let endpoint = config.dynamoEndpoint;
@@ -91,12 +100,17 @@ export async function openLocalRuntime(
     maxRedirects: config.fetchMaxRedirects,
   });
   const mailer: Mailer & { close?: () => void } = config.smtpUrl ? new SmtpMailer(config.smtpUrl) : new FileMailer(config.outDir);
+  const fileChat = config.slackWebhookUrl ? null : new FileChat(config.outDir, options.print);
+  const chat: ChatPoster = fileChat ?? new SlackWebhookChat(config.slackWebhookUrl!, { channel: workspace.slack?.channel, log: options.log });
   return {
     store,
     analysis,
     ledger: new DynamoLedger(store.tableAccess),
     mailer,
     mailDescription: config.smtpUrl ? 'SMTP (SMTP_URL)' : `.eml and .html files in ${config.outDir}`,
+    chat,
+    chatDescription: fileChat ? fileChat.path : 'Slack (SLACK_WEBHOOK_URL)',
+    alertsFile: fileChat?.path ?? null,
     pending: analysis,
     analyst,
     analystDescription,

@@ -1,4 +1,4 @@
-// Use-case runCycle: one whole cycle of the main job: crawl, then analyze what is pending (alerts and digest join later).
+// Use-case runCycle: one whole cycle of the main job: crawl, analyze what is pending, send alerts, then the week's digest.
 import type { Workspace } from '../model/workspace.js';
 import type { CrawlDeps, CrawlSourceResult } from '../ingest/crawl-source.js';
 import { crawlWorkspace, type CrawlReport } from '../ingest/crawl-workspace.js';
@@ -10,6 +10,8 @@ import type { IdempotencyLedger } from '../ports/ledger.js';
 import type { Mailer } from '../ports/mailer.js';
 import { chartSurprises, openings, type ChartSurprise } from '../analysis/boxoffice-series.js';
 import type { ChartStore } from '../ports/store.js';
+import type { ChatPoster } from '../ports/chat.js';
+import { recentEvents, sendAlerts, type AlertsReport } from '../delivery/alerts/send-alerts.js';
 
 export interface CycleReport {
   workspace: string;
@@ -19,6 +21,8 @@ export interface CycleReport {
   analysis: AnalysisReport & { slateSeeded: number };
   /** Competitor titles within one weekend of a slate title in the next 26 weeks (as of the workspace clock). */
   collisions: Collision[];
+  /** Slack alerts (or alerts.jsonl locally) for recent competitor news, collisions and surprises, each sent once. */
+  alerts: AlertsReport;
   digest: SendDigestResult;
   /** Openings on the latest weekend chart far above or below comparable openings. */
   surprises: ChartSurprise[];
@@ -37,13 +41,13 @@ export interface CycleOptions {
   force?: boolean;
   concurrency?: number;
   onSource?: (r: CrawlSourceResult) => void;
-  onStage?: (stage: 'crawl' | 'analysis' | 'digest') => void;
+  onStage?: (stage: 'crawl' | 'analysis' | 'alerts' | 'digest') => void;
   mailFrom?: string;
 }
 
 export type CycleDeps = CrawlDeps &
   Omit<AnalyzeDeps, 'items'> &
-  Required<Pick<CrawlDeps, 'pending'>> & { ledger: IdempotencyLedger; mailer: Mailer };
+  Required<Pick<CrawlDeps, 'pending'>> & { ledger: IdempotencyLedger; mailer: Mailer; chat: ChatPoster };
 
 /** Runs one cycle over a workspace with the given adapters. */
 export async function runCycle(workspace: Workspace, deps: CycleDeps, options: CycleOptions = {}): Promise<CycleReport> {
@@ -60,11 +64,18 @@ export async function runCycle(workspace: Workspace, deps: CycleDeps, options: C
   const asOf = localDate(asOfInstant, workspace.timezone);
   const collisions = await upcomingCollisions(deps.analysis, workspace, asOf, 26);
   const surprises = crawl.totals.chartEntries > 0 ? await latestSurprises(deps.store) : [];
+  options.onStage?.('alerts');
+  // Recent events, not only this run's: what an earlier run deferred (maxPerRun) or failed to post goes out now.
+  const alerts = await sendAlerts(
+    workspace,
+    { analysis: deps.analysis, ledger: deps.ledger, chat: deps.chat, clock: deps.clock, log: deps.log },
+    { events: await recentEvents(deps.analysis, asOfInstant, workspace.alerts.maxAgeHours), collisions, surprises, asOf: asOfInstant },
+  );
   options.onStage?.('digest');
   const digest = await sendDigest(
     workspace,
     { analysis: deps.analysis, store: deps.store, ledger: deps.ledger, mailer: deps.mailer, clock: deps.clock, log: deps.log },
     { week: isoWeekOf(asOfInstant, workspace.timezone), from: options.mailFrom },
   );
-  return { workspace: workspace.name, startedAt, durationMs: Date.now() - started, crawl, analysis: { ...analysis, slateSeeded }, collisions, surprises, digest };
+  return { workspace: workspace.name, startedAt, durationMs: Date.now() - started, crawl, analysis: { ...analysis, slateSeeded }, collisions, surprises, alerts, digest };
 }

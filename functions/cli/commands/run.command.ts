@@ -4,6 +4,7 @@ import { runCycle, type CycleReport } from '../../../shared/cycle/run-cycle.js';
 import { openContext, type CommonOptions } from '../context.js';
 import { CliError, printJson, type Io } from '../output.js';
 import { crawlJson, formatSourceLine } from './crawl.command.js';
+import { alertsJson, formatAlertsSummary } from './alerts.command.js';
 
 export interface RunOptions extends CommonOptions {
   once?: boolean;
@@ -53,6 +54,7 @@ export async function runCommand(opts: RunOptions, io: Io, env: Record<string, s
         analysis: analysisJson(report.analysis),
         collisions: report.collisions,
         surprises: report.surprises,
+        alerts: alertsJson(report.alerts, ctx.runtime),
         digest: report.digest,
       });
       return 0;
@@ -73,12 +75,14 @@ export async function runCommand(opts: RunOptions, io: Io, env: Record<string, s
     for (const x of report.surprises) {
       io.out(`  surprise    ${x.title} (${x.distributor ?? 'unknown'}) opened to $${(x.gross / 1e6).toFixed(1)}M, ${x.ratio}× the per-theater median of ${x.comparables} comparable openings (${x.direction})`);
     }
+    for (const line of formatAlertsSummary(report.alerts, ctx.runtime.chatDescription, ctx.workspace.alerts.maxPerRun)) io.out(line);
     const d = report.digest;
     io.out(`  digest      ${d.week}: ${d.status === 'sent' ? `sent via ${ctx.runtime.mailDescription}` : d.status === 'already_sent' ? 'already sent for this week (sent once, never twice)' : 'being sent by another run'}`);
     if (ctx.demo) io.out(`  demo server ${ctx.demo.site.stats.requests} requests: ${Object.entries(ctx.demo.site.stats.byStatus).map(([s, n]) => `${n}× ${s}`).join(', ')}`);
     io.out('\nWhere to look');
     io.out(`  raw snapshots   ${show(ctx.config.dataDir)}/objects/raw/`);
     io.out(`  store           ${show(ctx.config.dataDir)}/dynamo/ (npx marquee crawl --json shows source health)`);
+    if (ctx.runtime.alertsFile) io.out(`  alerts          ${show(ctx.runtime.alertsFile)}`);
     for (const f of report.digest.files ?? []) io.out(`  digest          ${show(f)}`);
     io.out(`  outputs         ${show(ctx.config.outDir)}/`);
     return 0;

@@ -114,7 +114,8 @@ export function alertHeadline(a: Alert): string {
     case 'collision':
       return `${oneLine(a.title)}${who} vs ${a.collisions.map((c) => oneLine(c.slateTitle)).join(', ')}`;
     case 'competitor_release':
-      return a.change?.to ? `${oneLine(a.title)}${who} ${a.eventType === 'release_moved' ? 'moves to' : 'dated'} ${formatDate(a.change.to)}` : `${oneLine(a.title)}${who} off the calendar`;
+      if (a.change?.to) return `${oneLine(a.title)}${who} ${a.eventType === 'release_moved' ? 'moves to' : 'dated'} ${formatDate(a.change.to)}`;
+      return `${oneLine(a.title)}${who} ${a.eventType === 'release_moved' ? 'off the calendar' : 'dated (no date given)'}`;
     case 'boxoffice_surprise':
       return `${oneLine(a.title)}${who} ${a.surprise?.direction === 'below' ? 'opened far below' : 'opened far above'} comparable openings`;
     default:
@@ -131,7 +132,8 @@ function alertBody(a: Alert, withHeadline: boolean): string {
   lines.push(`*${label.name}:* ${story}`);
   if (a.summary && oneLine(a.summary) !== oneLine(a.headline)) lines.push(escapeMrkdwn(truncatePlain(oneLine(a.summary), 600)));
   if (a.change && (a.change.from || a.change.to)) {
-    lines.push(`*Date:* ${a.change.from ? `${formatDate(a.change.from)} → ` : ''}${a.change.to ? formatDate(a.change.to) : 'off the calendar'}`);
+    const to = a.change.to ? formatDate(a.change.to) : a.eventType === 'release_moved' ? 'off the calendar' : 'not given';
+    lines.push(`*Date:* ${a.change.from ? `${formatDate(a.change.from)} → ` : ''}${to}`);
   }
   for (const c of a.collisions) {
     const when = c.weekendsApart === 0 ? 'same weekend' : 'one weekend apart';

@@ -1,0 +1,84 @@
+// `marquee alerts`: send the alerts for stored news not alerted yet (recent events, upcoming collisions, latest surprises), exactly once.
+import { relative } from 'node:path';
+import { upcomingCollisions } from '../../../shared/analysis/release-calendar.js';
+import { latestSurprises } from '../../../shared/cycle/run-cycle.js';
+import { recentEvents, sendAlerts, type AlertOutcome, type AlertsReport } from '../../../shared/delivery/alerts/send-alerts.js';
+import { localDate } from '../../../shared/util/week.js';
+import type { LocalRuntime } from '../../local/local-runtime.js';
+import { openContext, type CommonOptions } from '../context.js';
+import { printJson, type Io } from '../output.js';
+
+export interface AlertsOptions extends CommonOptions {
+  json?: boolean;
+}
+
+const ICON: Record<AlertOutcome['kind'], string> = {
+  collision: '🚨',
+  competitor_release: '📅',
+  boxoffice_surprise: '📈',
+  acquisition: '🤝',
+  greenlight: '🟢',
+  trailer: '🎬',
+};
+
+/** Lines listed per run before "…and N more". */
+const MAX_LINES = 15;
+
+function show(path: string): string {
+  if (!path.startsWith('/')) return path;
+  const rel = relative(process.cwd(), path);
+  return rel.startsWith('..') ? path : `./${rel}`;
+}
+
+/** The `alerts` section of `--json` outputs: the report plus where the alerts went. */
+export function alertsJson(report: AlertsReport, runtime: Pick<LocalRuntime, 'chatDescription' | 'alertsFile'>) {
+  return { ...report, channel: runtime.chatDescription, file: runtime.alertsFile };
+}
+
+/** The human summary of an alerts report: one count line, then one line per alert sent or failed. */
+export function formatAlertsSummary(r: AlertsReport, channel: string, maxPerRun: number): string[] {
+  const extra = [
+    r.inProgress ? `${r.inProgress} being sent by another run` : '',
+    r.failed ? `${r.failed} failed (retried next run)` : '',
+    r.deferred ? `${r.deferred} deferred to the next run (maxPerRun ${maxPerRun})` : '',
+    r.ignored.stale ? `${r.ignored.stale} older news items not alerted` : '',
+  ].filter(Boolean);
+  const lines = [
+    `  alerts      ${r.considered} considered: ${r.sent} sent in ${r.messages} ${r.messages === 1 ? 'message' : 'messages'} to ${show(channel)}, ` +
+      `${r.skipped} already sent earlier${extra.length ? `, ${extra.join(', ')}` : ''}`,
+  ];
+  const shown = r.alerts.filter((a) => a.status === 'sent' || a.status === 'failed');
+  for (const a of shown.slice(0, MAX_LINES)) {
+    lines.push(`              ${ICON[a.kind]} ${a.status === 'failed' ? 'FAILED ' : ''}${a.summary}`);
+  }
+  if (shown.length > MAX_LINES) lines.push(`              …and ${shown.length - MAX_LINES} more`);
+  for (const e of [...new Set(r.errors)]) lines.push(`              error: ${e} (claims released: the next run retries)`);
+  return lines;
+}
+
+export async function alertsCommand(opts: AlertsOptions, io: Io, env: Record<string, string | undefined>): Promise<number> {
+  const ctx = await openContext(opts, env);
+  try {
+    const r = ctx.runtime;
+    const ws = ctx.workspace;
+    const asOf = ws.clock ? new Date(ws.clock) : r.clock.now();
+    const report = await sendAlerts(
+      ws,
+      { analysis: r.analysis, ledger: r.ledger, chat: r.chat, clock: r.clock, log: r.log },
+      {
+        events: await recentEvents(r.analysis, asOf, ws.alerts.maxAgeHours),
+        collisions: await upcomingCollisions(r.analysis, ws, localDate(asOf, ws.timezone), 26),
+        surprises: await latestSurprises(r.store),
+        asOf,
+      },
+    );
+    if (opts.json) printJson(io, alertsJson(report, r));
+    else {
+      for (const line of formatAlertsSummary(report, r.chatDescription, ws.alerts.maxPerRun)) io.out(line.replace(/^ {2}/, ''));
+      if (r.alertsFile) io.out(`file        ${show(r.alertsFile)}`);
+    }
+    return report.failed > 0 ? 1 : 0;
+  } finally {
+    await ctx.close();
+  }
+}

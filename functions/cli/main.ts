@@ -6,6 +6,8 @@ import { crawlCommand } from './commands/crawl.command.js';
 import { runCommand } from './commands/run.command.js';
 import { analyzeCommand } from './commands/analyze.command.js';
 import { digestCommand } from './commands/digest.command.js';
+import { askCommand, keysCreateCommand, serveCommand, serveContext } from './commands/query.command.js';
+import { openContext } from './context.js';
 import { alertsCommand } from './commands/alerts.command.js';
 
 const collect = (value: string, previous: string[] = []) => [...previous, value];
@@ -90,12 +92,51 @@ export async function main(argv: string[], io: Io = processIo, env: Record<strin
     .action(wrap('alerts', (opts) => alertsCommand(opts, io, env)));
 
   program
+    .command('ask')
+    .description('answer a question from the stored data with citations (the same agent as POST /v1/ask, no server)')
+    .argument('<question>')
+    .option('--workspace <file>', 'workspace file (default: the bundled demo)')
+    .option('--data-dir <dir>', 'data directory (default ./.data)')
+    .option('--json', 'print JSON {answer, citations, events, analyst}')
+    .action(wrap('ask', (question: string, opts) => askCommand(question, opts, io, env)));
+
+  program
+    .command('serve')
+    .description('serve the query API and web page on existing data (127.0.0.1)')
+    .option('--port <n>', 'port (default 4820, or MARQUEE_PORT)')
+    .option('--workspace <file>', 'workspace file (default: the bundled demo)')
+    .option('--data-dir <dir>', 'data directory (default ./.data)')
+    .action(wrap('serve', (opts) => serveCommand(opts, io, env)));
+
+  const keys = program.command('keys').description('API keys of the query API');
+  keys
+    .command('create')
+    .description('create an API key and print it once (the key alone on the last line)')
+    .argument('<name>')
+    .option('--workspace <file>', 'workspace file (default: the bundled demo)')
+    .option('--data-dir <dir>', 'data directory (default ./.data)')
+    .option('--json', 'print JSON')
+    .action(wrap('keys create', (name: string, opts) => keysCreateCommand(name, opts, io, env)));
+
+  program
     .command('start')
     .description('what `npm start` runs: the demo cycle on embedded defaults, with a summary')
     .option('--workspace <file>', 'workspace file (default: the bundled demo, served locally)')
     .option('--data-dir <dir>', 'data directory (default ./.data)')
     .option('--out <dir>', 'output directory for people (default ./out)')
-    .action(wrap('start', (opts) => runCommand({ ...opts, once: true }, io, env, 'start')));
+    .option('--no-serve', 'exit after the cycle instead of serving the query API and web page')
+    .action(
+      wrap('start', async (opts) => {
+        const code = await runCommand({ ...opts, once: true }, io, env, 'start');
+        if (code !== 0 || opts.serve === false) return code;
+        const ctx = await openContext(opts, env);
+        try {
+          return await serveContext(ctx, io, { demoKey: true });
+        } finally {
+          await ctx.close();
+        }
+      }),
+    );
 
   try {
     await program.parseAsync(argv, { from: 'user' });

@@ -17,6 +17,7 @@ import { DynamoAnalysisStore } from '../../shared/store/dynamo-analysis.store.js
 import type { Analyst } from '../../shared/ports/analyst.js';
 import type { ClusterHint } from '../../shared/analysis/cluster.js';
 import { DynamoLedger } from '../../shared/store/dynamo-ledger.js';
+import { DynamoDigestStore, DynamoKeyStore } from '../../shared/store/dynamo-query.store.js';
 import type { IdempotencyLedger } from '../../shared/ports/ledger.js';
 import type { Mailer } from '../../shared/ports/mailer.js';
 import { FileMailer } from '../../shared/delivery/mail/file.mailer.js';
@@ -39,6 +40,10 @@ export interface LocalRuntime extends CrawlDeps {
   objects: ObjectStore;
   clock: Clock;
   ledger: IdempotencyLedger;
+  /** Archive of sent digests (query API, web page). */
+  digests: DynamoDigestStore;
+  /** Hashed API keys of the query API. */
+  keys: DynamoKeyStore;
   mailer: Mailer;
   /** Where digests go, for messages ("files in ./out" or "SMTP"). */
   mailDescription: string;
@@ -106,6 +111,8 @@ export async function openLocalRuntime(
     store,
     analysis,
     ledger: new DynamoLedger(store.tableAccess),
+    digests: new DynamoDigestStore(store.tableAccess),
+    keys: new DynamoKeyStore(store.tableAccess),
     mailer,
     mailDescription: config.smtpUrl ? 'SMTP (SMTP_URL)' : `.eml and .html files in ${config.outDir}`,
     chat,

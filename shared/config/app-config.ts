@@ -25,6 +25,9 @@ export const AppConfig = z.object({
   model: z.string().default('gpt-4o-mini'),
   slackWebhookUrl: z.string().url().optional(),
   smtpUrl: z.string().optional(),
+  port: z.coerce.number().int().min(0).max(65535).default(4820).describe('Port of the query API and web page (0 = any free port)'),
+  apiRateLimitPerMinute: Int.max(100_000).default(120).describe('Requests a minute per API key (bursts up to half of it)'),
+  queryMaxToolCalls: Int.max(20).default(6).describe('Tool calls the LLM query agent may make for one question'),
   mailFrom: z.string().default('Marquee digest <digest@marquee.invalid>').describe('Sender of the weekly digest'),
 });
 export type AppConfig = z.infer<typeof AppConfig>;
@@ -49,6 +52,9 @@ const ENV_KEYS: Record<string, keyof AppConfig> = {
   SLACK_WEBHOOK_URL: 'slackWebhookUrl',
   SMTP_URL: 'smtpUrl',
   MARQUEE_MAIL_FROM: 'mailFrom',
+  MARQUEE_PORT: 'port',
+  MARQUEE_API_RATE_LIMIT: 'apiRateLimitPerMinute',
+  MARQUEE_QUERY_MAX_TOOL_CALLS: 'queryMaxToolCalls',
 };
 
 /** Known MARQUEE_* variables that are read elsewhere (entry points), not config keys. */

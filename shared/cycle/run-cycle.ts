@@ -8,6 +8,7 @@ import { isoWeekOf, localDate } from '../util/week.js';
 import { sendDigest, type SendDigestResult } from '../delivery/digest/send-digest.js';
 import type { IdempotencyLedger } from '../ports/ledger.js';
 import type { Mailer } from '../ports/mailer.js';
+import type { DigestStore } from '../ports/digest-store.js';
 import { chartSurprises, openings, type ChartSurprise } from '../analysis/boxoffice-series.js';
 import type { ChartStore } from '../ports/store.js';
 import type { ChatPoster } from '../ports/chat.js';
@@ -47,7 +48,7 @@ export interface CycleOptions {
 
 export type CycleDeps = CrawlDeps &
   Omit<AnalyzeDeps, 'items'> &
-  Required<Pick<CrawlDeps, 'pending'>> & { ledger: IdempotencyLedger; mailer: Mailer; chat: ChatPoster };
+  Required<Pick<CrawlDeps, 'pending'>> & { ledger: IdempotencyLedger; mailer: Mailer; chat: ChatPoster; digests?: DigestStore };
 
 /** Runs one cycle over a workspace with the given adapters. */
 export async function runCycle(workspace: Workspace, deps: CycleDeps, options: CycleOptions = {}): Promise<CycleReport> {
@@ -74,7 +75,7 @@ export async function runCycle(workspace: Workspace, deps: CycleDeps, options: C
   options.onStage?.('digest');
   const digest = await sendDigest(
     workspace,
-    { analysis: deps.analysis, store: deps.store, ledger: deps.ledger, mailer: deps.mailer, clock: deps.clock, log: deps.log },
+    { analysis: deps.analysis, store: deps.store, ledger: deps.ledger, mailer: deps.mailer, clock: deps.clock, log: deps.log, digests: deps.digests },
     { week: isoWeekOf(asOfInstant, workspace.timezone), from: options.mailFrom },
   );
   return { workspace: workspace.name, startedAt, durationMs: Date.now() - started, crawl, analysis: { ...analysis, slateSeeded }, collisions, surprises, alerts, digest };

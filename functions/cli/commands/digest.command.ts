@@ -24,7 +24,7 @@ export async function digestCommand(opts: DigestOptions, io: Io, env: Record<str
     const r = ctx.runtime;
     const result = await sendDigest(
       ctx.workspace,
-      { analysis: r.analysis, store: r.store, ledger: r.ledger, mailer: r.mailer, clock: r.clock, log: r.log },
+      { analysis: r.analysis, store: r.store, ledger: r.ledger, mailer: r.mailer, clock: r.clock, log: r.log, digests: r.digests },
       { week, from: ctx.config.mailFrom },
     );
     if (opts.json) printJson(io, result);

@@ -4,6 +4,7 @@ import type { Clock } from '../../ports/clock.js';
 import type { IdempotencyLedger } from '../../ports/ledger.js';
 import { silentLogger, type Logger } from '../../ports/logger.js';
 import type { Mailer } from '../../ports/mailer.js';
+import type { DigestStore } from '../../ports/digest-store.js';
 import { isoWeekOf } from '../../util/week.js';
 import { buildBrief, type Brief, type BriefDeps } from './build-brief.js';
 import { CHART_CID, renderDigest } from './render-digest.js';
@@ -13,6 +14,8 @@ export interface SendDigestDeps extends BriefDeps {
   mailer: Mailer;
   clock: Clock;
   log?: Logger;
+  /** Where the sent digest is archived for the query API and web page (optional: mail alone still works). */
+  digests?: DigestStore;
 }
 
 export interface SendDigestOptions {
@@ -79,6 +82,8 @@ export async function sendDigest(workspace: Workspace, deps: SendDigestDeps, opt
       inline: digest.chart ? [{ filename: 'boxoffice-chart.png', contentType: 'image/png', cid: CHART_CID, content: digest.chart }] : [],
       name: `digest-${week}`,
     });
+    // Archive before completing: a crash in between re-sends at most once more, never loses the archive.
+    await deps.digests?.putDigest({ workspace: workspace.name, week, subject: digest.subject, sentAt: deps.clock.now().toISOString(), messageId: sent.messageId, brief });
     await deps.ledger.complete(key, { messageId: sent.messageId, ...(sent.files ? { files: sent.files } : {}) });
     log.info('digest sent', { week, key, messageId: sent.messageId });
     return { week, status: 'sent', messageId: sent.messageId, files: sent.files, stats: brief.stats };

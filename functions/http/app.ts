@@ -1,0 +1,157 @@
+// The query app (Hono): `/v1` JSON API behind API keys and a per-key rate limit, /openapi.json, and the strategists' web page.
+import { randomUUID } from 'node:crypto';
+import { Hono, type Context } from 'hono';
+import { HTTPException } from 'hono/http-exception';
+import { bodyLimit } from 'hono/body-limit';
+import { secureHeaders } from 'hono/secure-headers';
+import type { z } from 'zod';
+import { bearerToken, checkApiKey } from '../../shared/auth/api-keys.js';
+import { RateLimiter } from '../../shared/auth/rate-limit.js';
+import type { KeyStore } from '../../shared/ports/key-store.js';
+import { silentLogger, type Logger } from '../../shared/ports/logger.js';
+import { QueryInputError } from '../../shared/query/errors.js';
+import type { QueryService } from '../../shared/query/query-service.js';
+import { AskRequest, BoxOfficeQuery, EventsQuery, ReleasesQuery, type AskResponse } from '../../shared/query/schemas.js';
+import { InvalidCursorError } from '../../shared/store/errors.js';
+import { openApiDocument } from './openapi.js';
+import { PAGE_HTML, PAGE_SCRIPT, PAGE_STYLE } from './page.js';
+
+export interface AppDeps {
+  query: QueryService;
+  keys: Pick<KeyStore, 'getKey'>;
+  /** The query agent (embedded or LLM). */
+  ask: (question: string) => Promise<AskResponse>;
+  rateLimit?: { perMinute: number; burst?: number };
+  log?: Logger;
+  version?: string;
+}
+
+type Env = { Variables: { requestId: string; keyId: string } };
+
+function issueLines(error: z.ZodError, where: 'query parameter' | 'body field'): string[] {
+  return error.issues.map((i) => {
+    if (i.code === 'unrecognized_keys') return `unknown ${where}${i.keys.length > 1 ? 's' : ''} ${i.keys.map((k) => `\`${k}\``).join(', ')}`;
+    const path = i.path.join('.');
+    return path ? `${where} \`${path}\`: ${i.message}` : i.message;
+  });
+}
+
+function badRequest(c: Context, lines: string[]) {
+  return c.json({ error: lines.join('; '), issues: lines, requestId: c.get('requestId') }, 400);
+}
+
+/** Parses the query string with a schema: a repeated parameter is an error, not a silent pick. */
+function parseQuery<T extends z.ZodType>(c: Context, schema: T): { ok: true; value: z.infer<T> } | { ok: false; lines: string[] } {
+  const all = c.req.queries();
+  const repeated = Object.entries(all).filter(([, v]) => v.length > 1).map(([k]) => k);
+  if (repeated.length) return { ok: false, lines: repeated.map((k) => `query parameter \`${k}\` is given more than once`) };
+  const raw = Object.fromEntries(Object.entries(all).map(([k, v]) => [k, v[0]]));
+  const r = schema.safeParse(raw);
+  return r.success ? { ok: true, value: r.data } : { ok: false, lines: issueLines(r.error, 'query parameter') };
+}
+
+/** Builds the app over a query service and a key store; the same app runs on Node and on Lambda. */
+export function createApp(deps: AppDeps): Hono<Env> {
+  const log = deps.log ?? silentLogger;
+  const limiter = new RateLimiter(deps.rateLimit?.perMinute ?? 120, deps.rateLimit?.burst);
+  const app = new Hono<Env>();
+
+  app.use('*', async (c, next) => {
+    const given = c.req.header('x-request-id');
+    c.set('requestId', given && /^[\w-]{8,64}$/.test(given) ? given : randomUUID());
+    await next();
+    c.header('x-request-id', c.get('requestId'));
+  });
+  app.use(
+    '*',
+    secureHeaders({
+      contentSecurityPolicy: { defaultSrc: ["'self'"], scriptSrc: ["'self'"], styleSrc: ["'self'"], imgSrc: ["'self'", 'data:'], connectSrc: ["'self'"], frameAncestors: ["'none'"], formAction: ["'self'"] },
+      referrerPolicy: 'no-referrer',
+    }),
+  );
+
+  app.onError((err, c) => {
+    if (err instanceof HTTPException) return c.json({ error: err.message, requestId: c.get('requestId') }, err.status);
+    if (err instanceof QueryInputError || err instanceof InvalidCursorError) return badRequest(c, [err.message]);
+    log.error('request failed', { requestId: c.get('requestId'), path: c.req.path, error: err instanceof Error ? err.stack ?? err.message : String(err) });
+    return c.json({ error: 'internal error; quote the request id when reporting it', requestId: c.get('requestId') }, 500);
+  });
+  app.notFound((c) => c.json({ error: `no route ${c.req.method} ${c.req.path}`, requestId: c.get('requestId') }, 404));
+
+  // ---- public: the page shell (no data in it), its assets, the API description, liveness ----
+  app.get('/', (c) => c.html(PAGE_HTML));
+  app.get('/assets/app.js', (c) => c.body(PAGE_SCRIPT, 200, { 'content-type': 'text/javascript; charset=utf-8', 'cache-control': 'no-cache' }));
+  app.get('/assets/app.css', (c) => c.body(PAGE_STYLE, 200, { 'content-type': 'text/css; charset=utf-8', 'cache-control': 'no-cache' }));
+  app.get('/openapi.json', (c) => c.json(openApiDocument(deps.version ?? '1.0.0')));
+  app.get('/healthz', (c) => c.json({ ok: true }));
+
+  // ---- /v1: API key, then the per-key rate limit ----
+  app.use('/v1/*', async (c, next) => {
+    const check = await checkApiKey(deps.keys, bearerToken(c.req.header('authorization')));
+    if (!check.ok) {
+      const why = {
+        missing: 'an API key is required: send `Authorization: Bearer <key>` (create one with `npx marquee keys create <name>`)',
+        malformed: 'the API key is malformed: expected `mq_<12 hex>_<43 characters>`',
+        unknown: 'the API key is not valid',
+        revoked: 'the API key has been revoked',
+      }[check.reason];
+      c.header('www-authenticate', 'Bearer realm="marquee"');
+      return c.json({ error: why, requestId: c.get('requestId') }, 401);
+    }
+    const decision = limiter.take(check.key.id);
+    c.header('x-ratelimit-remaining', String(decision.remaining));
+    if (!decision.allowed) {
+      c.header('retry-after', String(decision.retryAfter));
+      return c.json({ error: `rate limit reached for key "${check.key.name}": retry in ${decision.retryAfter} s`, requestId: c.get('requestId') }, 429);
+    }
+    c.set('keyId', check.key.id);
+    await next();
+  });
+
+  app.post(
+    '/v1/ask',
+    bodyLimit({ maxSize: 8 * 1024, onError: (c) => c.json({ error: 'the body is larger than 8 KB', requestId: c.get('requestId') }, 413) }),
+    async (c) => {
+      if (!/^application\/json\b/i.test(c.req.header('content-type') ?? '')) return badRequest(c, ['send the question as JSON: Content-Type: application/json, body {"question": "..."}']);
+      let body: unknown;
+      try {
+        body = await c.req.json();
+      } catch {
+        return badRequest(c, ['the body is not valid JSON']);
+      }
+      const r = AskRequest.safeParse(body);
+      if (!r.success) return badRequest(c, issueLines(r.error, 'body field'));
+      return c.json(await deps.ask(r.data.question));
+    },
+  );
+
+  app.get('/v1/events', async (c) => {
+    const q = parseQuery(c, EventsQuery);
+    if (!q.ok) return badRequest(c, q.lines);
+    return c.json(await deps.query.eventsPage(q.value));
+  });
+
+  app.get('/v1/releases', async (c) => {
+    const q = parseQuery(c, ReleasesQuery);
+    if (!q.ok) return badRequest(c, q.lines);
+    const { raw: _raw, ...result } = await deps.query.releases(q.value.from, q.value.to);
+    return c.json(result);
+  });
+
+  app.get('/v1/boxoffice', async (c) => {
+    const q = parseQuery(c, BoxOfficeQuery);
+    if (!q.ok) return badRequest(c, q.lines);
+    if ([q.value.period, q.value.title, q.value.genre].filter(Boolean).length > 1) return badRequest(c, ['give one of `period`, `title` or `genre`']);
+    return c.json(await deps.query.boxOffice(q.value));
+  });
+
+  app.get('/v1/digests/latest', async (c) => {
+    const d = await deps.query.latestDigest();
+    if (!d) return c.json({ error: 'no digest has been sent yet', requestId: c.get('requestId') }, 404);
+    return c.json({ week: d.week, subject: d.subject, sentAt: d.sentAt, brief: d.brief });
+  });
+
+  app.get('/v1/sources', async (c) => c.json({ sources: await deps.query.sources() }));
+
+  return app;
+}

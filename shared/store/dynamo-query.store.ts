@@ -1,0 +1,48 @@
+// DynamoDB adapters of the digest archive and the API keys: one partition per workspace's digests, one for keys.
+import type { DigestRecord, DigestStore } from '../ports/digest-store.js';
+import type { ApiKeyRecord, KeyStore } from '../ports/key-store.js';
+import { DynamoTable, stripKeys } from './dynamo-table.js';
+import { titleKey } from '../util/text.js';
+
+const digestPk = (workspace: string) => `DIGEST#${titleKey(workspace) || 'workspace'}`;
+
+export class DynamoDigestStore implements DigestStore {
+  constructor(private readonly t: DynamoTable) {}
+
+  async putDigest(record: DigestRecord): Promise<void> {
+    await this.t.put({ pk: digestPk(record.workspace), sk: record.week, entity: 'digest', ...record });
+  }
+
+  async latestDigest(workspace: string): Promise<DigestRecord | null> {
+    // ISO weeks sort as strings ("2026-W48" < "2026-W49" < "2027-W01"): newest first, one row.
+    const page = await this.t.queryPage(
+      { KeyConditionExpression: 'pk = :pk', ExpressionAttributeValues: { ':pk': digestPk(workspace) }, ScanIndexForward: false },
+      { limit: 1 },
+    );
+    const row = page.rows[0];
+    return row ? stripKeys<DigestRecord>(row) : null;
+  }
+
+  async getDigest(workspace: string, week: string): Promise<DigestRecord | null> {
+    const row = await this.t.get(digestPk(workspace), week);
+    return row ? stripKeys<DigestRecord>(row) : null;
+  }
+}
+
+export class DynamoKeyStore implements KeyStore {
+  constructor(private readonly t: DynamoTable) {}
+
+  async putKey(record: ApiKeyRecord): Promise<void> {
+    await this.t.put({ pk: 'APIKEY', sk: record.id, entity: 'apikey', ...record });
+  }
+
+  async getKey(id: string): Promise<ApiKeyRecord | null> {
+    const row = await this.t.get('APIKEY', id);
+    return row ? stripKeys<ApiKeyRecord>(row) : null;
+  }
+
+  async listKeys(): Promise<ApiKeyRecord[]> {
+    const rows = await this.t.queryAll({ KeyConditionExpression: 'pk = :pk', ExpressionAttributeValues: { ':pk': 'APIKEY' } });
+    return rows.map((r) => stripKeys<ApiKeyRecord>(r));
+  }
+}

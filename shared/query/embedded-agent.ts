@@ -101,6 +101,17 @@ async function eventsAnswer(service: QueryService, p: ParsedQuestion, maxNamed: 
   const today = service.today();
   const range = p.range ?? { from: addDays(today, -84), to: today };
   const studios = p.studios.length ? p.studios : p.aboutSlate && service.workspace.studio && !p.titles.length ? [service.workspace.studio] : [];
+  // A name the workspace does not know (a studio that is not a competitor, a title not on the calendar):
+  // look it up as a studio, then as a title; never fall back to "everything".
+  if (!studios.length && !p.titles.length && p.otherNames.length) {
+    for (const name of p.otherNames) {
+      if ((await service.events({ studio: name, from: range.from, to: range.to, limit: 1 })).events.length) studios.push(name);
+      else if ((await service.events({ title: name, from: range.from, to: range.to, limit: 1 })).events.length) p.titles.push(name);
+    }
+    if (!studios.length && !p.titles.length) {
+      return { answer: `I found no events involving ${p.otherNames.join(' or ')} between ${humanDate(range.from)} and ${humanDate(range.to)} in the store. Nothing is reported here beyond what the store holds.`, citations: [], events: [] };
+    }
+  }
   const found = new Map<string, Event>();
   const keyed = [...studios.map((s) => ({ studio: s })), ...p.titles.map((t) => ({ title: t }))];
   for (const k of keyed.length ? keyed : [{}]) {

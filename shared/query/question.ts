@@ -24,6 +24,8 @@ export interface ParsedQuestion {
   aboutSlate: boolean;
   /** How many weekends, for "the last four weekends". */
   weekends: number | null;
+  /** Capitalized names the workspace and the store do not know ("Focus Features"): maybe a studio or title. */
+  otherNames: string[];
 }
 
 export interface Vocabulary {
@@ -49,12 +51,21 @@ const TYPE_WORDS: Array<[RegExp, EventType[]]> = [
   [/\b(reviews?|critics?|reception)\b/i, ['review']],
 ];
 
+const HOLIDAYS: Record<string, [number, number]> = {
+  christmas: [12, 25], 'christmas day': [12, 25], 'new year': [1, 1], "new year's day": [1, 1], "new year's": [1, 1], halloween: [10, 31],
+  'independence day': [7, 4], 'july 4th': [7, 4], 'fourth of july': [7, 4], "valentine's day": [2, 14],
+};
+const HOLIDAY_RE = /\b(christmas day|christmas|new year's day|new year's|new year|halloween|independence day|july 4th|fourth of july|valentine's day)\b/i;
+
 const SOURCES_RE = /\b(sources?|feeds?|crawl\w*|health|failing|broken)\b/i;
 const BOXOFFICE_RE =
-  /\b(box[- ]?office|gross\w*|earn\w*|ticket sales|grosses|chart|top (?:\d+|ten|five)|per[- ]theat(?:er|re)|opening weekend|weekend results?|how (?:did|is|was|has) .{1,80}\b(?:do|doing|done|perform\w*|hold\w*)|how much (?:did|has) .{1,80}\b(?:make|made|take|taken))\b/i;
+  /\b(box[- ]?office|gross\w*|earn\w*|ticket sales|grosses|chart|top (?:\d+|ten|five)|per[- ]theat(?:er|re)|opening weekend|weekend results?|how (?:did|is|was|has) .{1,80}\b(?:do|doing|done|perform\w*|hold\w*|open|opened|fare|fared|land|landed)|how much (?:did|has) .{1,80}\b(?:make|made|take|taken))\b/i;
 const RELEASES_RE =
   /\b(opens?|opening against|against|calendar|release (?:schedule|calendar)|releases|coming out|comes? out|collid\w*|collisions?|compet\w+|counter-?program\w*|upcoming|what'?s (?:out|releasing|opening)|when (?:does|is|will) .{1,80}\b(?:out|open|release))\b/i;
 const SLATE_RE = /\b(our|we|us|slate)\b/i;
+
+const STOP_NAMES = new Set(['What', 'Which', 'Who', 'How', 'When', 'Where', 'Why', 'Any', 'Has', 'Have', 'Does', 'Did', 'Is', 'Are', 'The', 'Box', 'Christmas', 'Thanksgiving', 'Halloween', 'I', 'We', 'Our', 'Show', 'List', 'Tell']);
+const MONTH_NAME = /^(January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)\b/;
 
 function escapeRe(s: string): string {
   return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
@@ -85,7 +96,17 @@ function timeOf(question: string, now: Date, tz: string, forward: boolean): { ra
   if (/\bthis week(end)?\b/i.test(question)) return { range: { from: addDays(today, -6), to: today }, day: null, weekends: 1 };
   if (/\b(today)\b/i.test(question)) return { range: { from: today, to: today }, day: today, weekends: null };
   if (/\byesterday\b/i.test(question)) return { range: { from: addDays(today, -1), to: addDays(today, -1) }, day: addDays(today, -1), weekends: null };
-  const results = chronoParse(question, { instant: now, timezone: undefined }, { forwardDate: forward });
+  const holiday = HOLIDAY_RE.exec(question);
+  if (holiday) {
+    const [month, day] = HOLIDAYS[holiday[1]!.toLowerCase().replace(/[’']/g, "'")]!;
+    const year = Number(today.slice(0, 4));
+    let date = `${year}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
+    if (date < addDays(today, forward ? 0 : -183)) date = `${year + 1}${date.slice(4)}`;
+    return { range: { from: date, to: date }, day: date, weekends: null };
+  }
+  const all = chronoParse(question, { instant: now, timezone: undefined }, { forwardDate: forward });
+  // An absolute date ("November 13") wins over a relative word in the same question ("weekend").
+  const results = [...all.filter((r) => r.start.isCertain('month')), ...all.filter((r) => !r.start.isCertain('month'))];
   if (results.length === 0) return { range: null, day: null, weekends: null };
   const first = results[0]!;
   const start = toDate(first.start.date(), tz);
@@ -143,11 +164,15 @@ export function parseQuestion(question: string, vocab: Vocabulary, now: Date): P
 
   const types = new Set<EventType>();
   if (intent === 'events') {
-    for (const [re, list] of TYPE_WORDS) if (re.test(q)) list.forEach((t) => types.add(t));
+    const typeText = q.replace(/\bexecutive (moves?|shifts?)\b/gi, 'executive');
+    for (const [re, list] of TYPE_WORDS) if (re.test(typeText)) list.forEach((t) => types.add(t));
     if (/\bbox[- ]?office\b/i.test(q)) types.add('box_office');
   }
   const singular = q.replace(/\bcomedies\b/gi, 'comedy').replace(/\bdocumentaries\b/gi, 'documentary').replace(/\b(thriller|drama|western|musical|biopic|romance|horror film|action film)s\b/gi, '$1');
   const genre = genresIn(singular)[0] ?? null;
   const time = timeOf(q, now, ws.timezone, intent === 'releases');
-  return { intent, studios: [...studios], titles, types: [...types], genre, range: time.range, day: time.day, aboutSlate, weekends: time.weekends };
+  const otherNames = [...q.matchAll(/(?<![.?!]\s*|^)\b([A-Z][\w'&-]*(?:\s+(?:of|the|and|&|[A-Z][\w'&-]*))*\s*[A-Z0-9][\w'&-]*|[A-Z][\w'&-]{2,})/g)]
+    .map((m) => m[1]!.trim())
+    .filter((n) => !STOP_NAMES.has(n) && !MONTH_NAME.test(n) && !studios.has(n) && !titles.some((t) => titleKey(t).includes(titleKey(n))) && ![...studios].some((s) => titleKey(s).includes(titleKey(n))) && !ws.competitors.some((c) => [c.name, ...c.aliases].some((a) => titleKey(a) === titleKey(n))));
+  return { intent, studios: [...studios], titles, types: [...types], genre, range: time.range, day: time.day, aboutSlate, weekends: time.weekends, otherNames };
 }

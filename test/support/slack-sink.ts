@@ -31,6 +31,8 @@ export interface SlackSink {
   deliveries(): SinkRequest[];
   /** Queues answers for the next requests; when the script runs out the sink answers 200 "ok". */
   script(...responses: SinkResponse[]): void;
+  /** Forgets recorded requests and any answers left in the script. */
+  reset(): void;
   close(): Promise<void>;
 }
 
@@ -67,6 +69,10 @@ export async function startSlackSink(): Promise<SlackSink> {
     requests,
     deliveries: () => requests.filter((r) => r.status === 200),
     script: (...responses) => void queue.push(...responses),
+    reset: () => {
+      requests.length = 0;
+      queue.length = 0;
+    },
     close: () =>
       new Promise<void>((resolve) => {
         server.closeAllConnections();

@@ -187,7 +187,8 @@ export class QueryService {
     if (Date.parse(to) - Date.parse(from) > 400 * 86_400_000) throw new QueryInputError('the range is longer than 400 days');
     // A collision is one weekend either side: read a little wider than asked, report what is inside.
     const wide = await this.deps.analysis.releasesBetween(addDays(from, -10), addDays(to, 10));
-    const inside = wide.filter((r) => r.date && r.date.slice(0, 10) >= from && r.date.slice(0, 10) <= to);
+    // A partial date ("2027-07") is inside only if its whole month (or year) is: a weekend window does not hold "July".
+    const inside = wide.filter((r) => r.date && firstDay(r.date) >= from && lastDay(r.date) <= to);
     const slate = inside.filter((r) => r.isSlate);
     const collisions = findCollisions(wide, slate).map(({ storyId: _s, ...c }) => c);
     const releases = inside.map((r) => ({
@@ -329,6 +330,19 @@ export class QueryService {
       };
     });
   }
+}
+
+function firstDay(d: string): string {
+  return d.length === 4 ? `${d}-01-01` : d.length === 7 ? `${d}-01` : d.slice(0, 10);
+}
+
+function lastDay(d: string): string {
+  if (d.length === 4) return `${d}-12-31`;
+  if (d.length === 7) {
+    const [y, m] = d.split('-').map(Number);
+    return new Date(Date.UTC(y!, m!, 0)).toISOString().slice(0, 10);
+  }
+  return d.slice(0, 10);
 }
 
 function rank(site: string): number {

@@ -130,7 +130,9 @@ function alertBody(a: Alert, withHeadline: boolean): string {
   if (withHeadline) lines.push(`${label.emoji} *${escapeMrkdwn(truncatePlain(alertHeadline(a), 300))}*`);
   const story = a.link ? mrkdwnLink(a.link.url, a.headline) : escapeMrkdwn(truncatePlain(oneLine(a.headline), 300));
   lines.push(`*${label.name}:* ${story}`);
-  if (a.summary && oneLine(a.summary) !== oneLine(a.headline)) lines.push(escapeMrkdwn(truncatePlain(oneLine(a.summary), 600)));
+  // The analyst's summary often restates the headline (other quotes, other case): show it only when it adds something.
+  const plain = (s: string) => s.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, '');
+  if (a.summary && plain(a.summary) !== plain(a.headline)) lines.push(escapeMrkdwn(truncatePlain(oneLine(a.summary), 600)));
   if (a.change && (a.change.from || a.change.to)) {
     const to = a.change.to ? formatDate(a.change.to) : a.eventType === 'release_moved' ? 'off the calendar' : 'not given';
     lines.push(`*Date:* ${a.change.from ? `${formatDate(a.change.from)} → ` : ''}${to}`);

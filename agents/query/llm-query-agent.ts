@@ -96,7 +96,8 @@ export function createLlmQueryAgent(service: QueryService, vocabulary: TitleVoca
     const byName = new Map<string, { invoke: (args: unknown) => Promise<unknown> }>(
       tools.map((t) => [t.name, t as unknown as { invoke: (args: unknown) => Promise<unknown> }]),
     );
-    const model = chat.bindTools(tools);
+    // The model is offered only the tools this question needs; a call to any other is refused by the guard too.
+    const model = chat.bindTools(tools.filter((t) => allowed.has(t.name as ToolName)));
     const system = QUERY_SYSTEM_PROMPT.replace('{today}', service.today())
       .replace('{timezone}', ws.timezone)
       .replace('{studio}', ws.studio ?? 'not set')

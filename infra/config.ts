@@ -29,8 +29,27 @@ export const InfraConfig = z
     snapshotGlacierDays: Int(31, 3650).default(90),
     snapshotExpiryDays: Int(1, 3650).default(365),
     alarmEmail: z.string().email().optional().describe('Subscribed to the alarm topic when set'),
+    analyzeBatchSize: Int(1, 10).default(5).describe('SQS records (each up to 100 item ids) per analyze worker invocation'),
+    analyzeMaxConcurrency: Int(2, 1000).default(2).describe('Concurrent analyze workers: low, clustering reads then writes stories'),
+    analyst: z.enum(['auto', 'embedded', 'llm']).default('auto').describe('auto = LLM when openaiSecretName is set, embedded rules otherwise'),
+    openaiSecretName: z.string().min(1).optional().describe('Secrets Manager secret (name) holding the OpenAI API key'),
+    openaiBaseUrl: z.string().url().optional().describe('OpenAI-compatible endpoint (default api.openai.com)'),
+    model: z.string().min(1).default('gpt-4o-mini'),
+    slackWebhookSecretName: z.string().min(1).optional().describe('Secrets Manager secret (name) holding the Slack incoming-webhook URL; unset = no alerts'),
+    mailFrom: z.string().email().optional().describe('Sender address of the weekly digest; unset = no digest function'),
+    sesIdentity: z.string().min(3).optional().describe('SES identity to create and send as: a domain, or an address (default: mailFrom)'),
+    digestDay: z.enum(['MON', 'TUE', 'WED', 'THU', 'FRI', 'SAT', 'SUN']).default('MON'),
+    digestHour: Int(0, 23).default(8).describe("Local hour (the workspace's timezone) of the weekly digest"),
+    digestMinute: Int(0, 59).default(0),
   })
   .superRefine((c, ctx) => {
+    if (c.sesIdentity && c.mailFrom && c.sesIdentity.includes('@') ? c.sesIdentity !== c.mailFrom : c.sesIdentity && c.mailFrom && !c.mailFrom.toLowerCase().endsWith(`@${c.sesIdentity.toLowerCase()}`)) {
+      ctx.addIssue({ code: 'custom', path: ['sesIdentity'], message: 'must be mailFrom itself or the domain of mailFrom' });
+    }
+    if (c.sesIdentity && !c.mailFrom) ctx.addIssue({ code: 'custom', path: ['mailFrom'], message: 'is required when sesIdentity is set' });
+    if (c.analyst === 'llm' && !c.openaiSecretName && !c.openaiBaseUrl) {
+      ctx.addIssue({ code: 'custom', path: ['analyst'], message: 'llm needs openaiSecretName or openaiBaseUrl' });
+    }
     if (c.snapshotGlacierDays <= c.snapshotInfrequentAccessDays) {
       ctx.addIssue({ code: 'custom', path: ['snapshotGlacierDays'], message: 'must be after snapshotInfrequentAccessDays' });
     }

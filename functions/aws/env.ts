@@ -15,10 +15,15 @@ export interface AwsEnv {
   WORKSPACE_PARAMETER?: string;
   /** Hash of the workspace parameter's value as synth wrote it (see deployed-workspace.ts). */
   WORKSPACE_VERSION?: string;
-  /** Secrets Manager secret holding the OpenAI API key (analyze worker; unset = embedded analyst). */
-  OPENAI_SECRET_ARN?: string;
-  /** Secrets Manager secret holding the Slack incoming-webhook URL (analyze worker; unset = no alerts). */
-  SLACK_SECRET_ARN?: string;
+  /** Secrets Manager secret (name) holding the OpenAI API key (analyze worker; unset = embedded analyst). */
+  OPENAI_SECRET_NAME?: string;
+  /** Secrets Manager secret (name) holding the Slack incoming-webhook URL (analyze worker; unset = no alerts). */
+  SLACK_SECRET_NAME?: string;
+  /** OpenAI-compatible base URL and model of the LLM analyst (analyze worker). */
+  OPENAI_BASE_URL?: string;
+  MARQUEE_MODEL?: string;
+  /** auto (LLM when the OpenAI secret is set), embedded or llm. */
+  MARQUEE_ANALYST?: string;
   /** The verified SES identity the digest is sent from (digest function). */
   MAIL_FROM?: string;
   /** SES configuration set, if any (digest function). */
@@ -29,7 +34,7 @@ export interface AwsEnv {
   AWS_ENDPOINT_URL_S3?: string;
 }
 
-const URL_KEYS = ['CRAWL_QUEUE_URL', 'ANALYZE_QUEUE_URL', 'AWS_ENDPOINT_URL_DYNAMODB', 'AWS_ENDPOINT_URL_S3'] as const;
+const URL_KEYS = ['CRAWL_QUEUE_URL', 'ANALYZE_QUEUE_URL', 'OPENAI_BASE_URL', 'AWS_ENDPOINT_URL_DYNAMODB', 'AWS_ENDPOINT_URL_S3'] as const;
 const KEYS: Array<keyof AwsEnv> = [
   'TABLE_NAME',
   'BUCKET_NAME',
@@ -37,8 +42,11 @@ const KEYS: Array<keyof AwsEnv> = [
   'ANALYZE_QUEUE_URL',
   'WORKSPACE_PARAMETER',
   'WORKSPACE_VERSION',
-  'OPENAI_SECRET_ARN',
-  'SLACK_SECRET_ARN',
+  'OPENAI_SECRET_NAME',
+  'SLACK_SECRET_NAME',
+  'OPENAI_BASE_URL',
+  'MARQUEE_MODEL',
+  'MARQUEE_ANALYST',
   'MAIL_FROM',
   'SES_CONFIGURATION_SET',
   'AWS_REGION',
@@ -62,6 +70,9 @@ export function parseAwsEnv(env: Record<string, string | undefined>): AwsEnv {
   for (const key of KEYS) {
     const value = env[key];
     if (value !== undefined && value !== '') out[key] = value;
+  }
+  if (out.MARQUEE_ANALYST && !['auto', 'embedded', 'llm'].includes(out.MARQUEE_ANALYST)) {
+    throw new ConfigError(`lambda environment: MARQUEE_ANALYST: expected auto, embedded or llm, not "${out.MARQUEE_ANALYST}"`);
   }
   for (const key of URL_KEYS) {
     const value = out[key];

@@ -7,6 +7,8 @@ export const METRICS_NAMESPACE = 'Marquee';
 export const SERVICE = {
   planCrawl: 'plan-crawl',
   crawlSource: 'crawl-source',
+  analyzeItems: 'analyze-items',
+  sendDigest: 'send-digest',
 } as const;
 
 /** Custom metrics the handlers emit; infra builds alarms and the dashboard from the same names. */
@@ -18,4 +20,10 @@ export const METRIC = {
   sourceFailed: 'SourceFailed',
   /** 1 each time a crawl fails for a source that has not succeeded for 24 hours or more. */
   sourceFailingForADay: 'SourceFailingForADay',
+  itemsAnalyzed: 'ItemsAnalyzed',
+  eventsCreated: 'EventsCreated',
+  alertsSent: 'AlertsSent',
+  /** Alerts whose Slack message failed (the record is retried; the claims were released). */
+  alertsFailed: 'AlertsFailed',
+  digestsSent: 'DigestsSent',
 } as const;

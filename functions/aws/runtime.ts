@@ -26,6 +26,8 @@ export interface AwsRuntime {
   objects(): ObjectStore;
   crawlQueue(): Queue;
   analyzeQueue(): Queue;
+  /** The container's SSM client (workspace parameter, secrets by reference). */
+  ssm(): SSMClient;
   /** The workspace from its SSM parameter, validated; cached (a failed load is retried next call). */
   workspace(): Promise<Workspace>;
   /** The SSRF-safe fetcher with this workspace's allowed hosts. */
@@ -75,6 +77,7 @@ export function createAwsRuntime(rawEnv: Record<string, string | undefined>): Aw
     objects,
     crawlQueue,
     analyzeQueue,
+    ssm,
     workspace: () => {
       workspace ??= loadWorkspaceParameter(ssm(), required(env, 'WORKSPACE_PARAMETER'), env.WORKSPACE_VERSION).catch((err: unknown) => {
         workspace = null;

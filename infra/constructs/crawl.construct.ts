@@ -29,7 +29,7 @@ export interface CrawlProps {
 export const SNAPSHOT_PREFIX = 'raw/';
 
 const WORKER_TIMEOUT = Duration.seconds(90);
-/** The analysis consumer arrives in a later issue; its timeout must stay within a sixth of this. */
+/** The analyze worker (analyze.construct.ts) consumes it; its timeout stays within a sixth of this. */
 const ANALYZE_VISIBILITY = Duration.minutes(15);
 
 export class CrawlConstruct extends Construct {

@@ -1,7 +1,7 @@
 // The one Lambda function construct every Marquee function uses: runtime, arch, logs, tracing, bundling, and grant+env helpers.
 import { fileURLToPath } from 'node:url';
 import { join } from 'node:path';
-import { Duration, RemovalPolicy } from 'aws-cdk-lib';
+import { Duration, RemovalPolicy, Stack } from 'aws-cdk-lib';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import * as lambda from 'aws-cdk-lib/aws-lambda';
 import * as logs from 'aws-cdk-lib/aws-logs';
@@ -9,6 +9,7 @@ import type * as dynamodb from 'aws-cdk-lib/aws-dynamodb';
 import type * as s3 from 'aws-cdk-lib/aws-s3';
 import type * as sqs from 'aws-cdk-lib/aws-sqs';
 import type * as ssm from 'aws-cdk-lib/aws-ssm';
+import type * as secretsmanager from 'aws-cdk-lib/aws-secretsmanager';
 import { NodejsFunction, OutputFormat, type BundlingOptions } from 'aws-cdk-lib/aws-lambda-nodejs';
 import { Construct } from 'constructs';
 import { TABLE } from '../../shared/store/table.js';
@@ -22,6 +23,8 @@ export const PROJECT_ROOT = fileURLToPath(new URL('../../', import.meta.url));
 export const LAMBDA_ENTRIES = {
   planCrawl: 'functions/lambda/plan-crawl.handler.ts',
   crawlSource: 'functions/lambda/crawl-source.handler.ts',
+  analyzeItems: 'functions/lambda/analyze-items.handler.ts',
+  sendDigest: 'functions/lambda/send-digest.handler.ts',
 } as const;
 export type LambdaName = keyof typeof LAMBDA_ENTRIES;
 
@@ -90,6 +93,8 @@ export interface MarqueeFunctionProps {
   environment?: Record<string, string>;
   /** Retries of asynchronous invocations (scheduler targets); 0 for work the next run redoes anyway. */
   retryAttempts?: number;
+  /** Where a failed asynchronous invocation goes after its retries (scheduler targets). */
+  onFailure?: lambda.IDestination;
 }
 
 /**
@@ -131,6 +136,7 @@ export class MarqueeFunction extends Construct {
       logGroup: this.logGroup,
       tracing: lambda.Tracing.ACTIVE,
       retryAttempts: props.retryAttempts,
+      onFailure: props.onFailure,
       bundling: nodejsBundling(),
       environment: {
         POWERTOOLS_SERVICE_NAME: props.serviceName,
@@ -170,6 +176,31 @@ export class MarqueeFunction extends Construct {
   sendsTo(queue: sqs.IQueue, envName: 'CRAWL_QUEUE_URL' | 'ANALYZE_QUEUE_URL'): this {
     this.role.addToPolicy(new iam.PolicyStatement({ actions: ['sqs:SendMessage'], resources: [queue.queueArn] }));
     this.fn.addEnvironment(envName, queue.queueUrl);
+    return this;
+  }
+
+  /**
+   * Lets the function read one Secrets Manager secret through Parameter Store's reference path
+   * (functions/aws/secrets.ts) and sets `envName` to the secret's name: ssm:GetParameter on the
+   * reference, secretsmanager:GetSecretValue on that secret only.
+   */
+  readsSecret(secret: secretsmanager.ISecret, secretName: string, envName: 'OPENAI_SECRET_NAME' | 'SLACK_SECRET_NAME'): this {
+    const stack = Stack.of(this);
+    this.role.addToPolicy(
+      new iam.PolicyStatement({
+        actions: ['ssm:GetParameter'],
+        resources: [stack.formatArn({ service: 'ssm', resource: 'parameter', resourceName: `aws/reference/secretsmanager/${secretName}` })],
+      }),
+    );
+    this.role.addToPolicy(new iam.PolicyStatement({ actions: ['secretsmanager:GetSecretValue'], resources: [secret.secretArn] }));
+    this.fn.addEnvironment(envName, secretName);
+    return this;
+  }
+
+  /** Grants ses:SendEmail and ses:SendRawEmail on the one SES identity and sets MAIL_FROM. */
+  sendsMailAs(identityArn: string, mailFrom: string): this {
+    this.role.addToPolicy(new iam.PolicyStatement({ actions: ['ses:SendEmail', 'ses:SendRawEmail'], resources: [identityArn] }));
+    this.fn.addEnvironment('MAIL_FROM', mailFrom);
     return this;
   }
 

@@ -1,8 +1,10 @@
-// Stateless stack: the workspace parameter, monitoring and one construct per capability (crawl today).
-import { CfnOutput, Stack, type StackProps } from 'aws-cdk-lib';
+// Stateless stack: the workspace parameter, monitoring and one construct per capability (crawl, analyze, digest).
+import { Annotations, CfnOutput, Stack, type StackProps } from 'aws-cdk-lib';
 import type { Construct } from 'constructs';
 import type { InfraConfig, SynthWorkspace } from '../config.js';
+import { AnalyzeConstruct } from '../constructs/analyze.construct.js';
 import { CrawlConstruct } from '../constructs/crawl.construct.js';
+import { DigestConstruct } from '../constructs/digest.construct.js';
 import { Monitoring } from '../constructs/monitoring.construct.js';
 import { WorkspaceParameter } from '../constructs/workspace-parameter.construct.js';
 import { importStorage } from './storage.stack.js';
@@ -22,6 +24,9 @@ export class MarqueeStack extends Stack {
   readonly monitoring: Monitoring;
   readonly workspace: WorkspaceParameter;
   readonly crawl: CrawlConstruct;
+  readonly analyze: AnalyzeConstruct;
+  /** Present when the `mailFrom` context is set. */
+  readonly digest?: DigestConstruct;
 
   constructor(scope: Construct, id: string, props: MarqueeStackProps) {
     super(scope, id, props);
@@ -30,6 +35,19 @@ export class MarqueeStack extends Stack {
     this.monitoring = new Monitoring(this, 'Monitoring', { dashboardName: `${config.stackPrefix}-crawl`, alarmEmail: config.alarmEmail });
     this.workspace = new WorkspaceParameter(this, 'Workspace', { workspace: props.workspace });
     this.crawl = new CrawlConstruct(this, 'Crawl', { table, bucket, workspace: this.workspace, monitoring: this.monitoring, config });
+    this.analyze = new AnalyzeConstruct(this, 'Analyze', { table, queue: this.crawl.analyzeQueue, workspace: this.workspace, monitoring: this.monitoring, config });
+    if (config.mailFrom) {
+      this.digest = new DigestConstruct(this, 'Digest', {
+        table,
+        workspace: this.workspace,
+        monitoring: this.monitoring,
+        timezone: props.workspace.workspace.timezone,
+        config: { ...config, mailFrom: config.mailFrom },
+      });
+      new CfnOutput(this, 'SesIdentity', { value: this.digest.identityName, description: 'verify it (email link or DNS records) before the first digest' });
+    } else {
+      Annotations.of(this).addWarningV2('marquee:no-digest', 'no mailFrom context: the weekly digest function is not deployed (cdk deploy -c mailFrom=digest@your-domain)');
+    }
 
     new CfnOutput(this, 'WorkspaceParameterName', { value: this.workspace.parameter.parameterName });
     new CfnOutput(this, 'CrawlQueueUrl', { value: this.crawl.crawlQueue.queue.queueUrl });

@@ -60,6 +60,7 @@ describe('cdk-nag AwsSolutions', () => {
     const acks = acknowledgements(s.app);
     for (const a of acks) expect(a.reason.length, `${a.id} at ${a.path}`).toBeGreaterThan(30);
     expect(acks.map((a) => `${a.id} @ ${a.path}`).sort()).toEqual([
+      'AwsSolutions-IAM5[Resource::*] @ Marquee-App/Analyze/Worker/Role',
       'AwsSolutions-IAM5[Resource::*] @ Marquee-App/Crawl/Planner/Role',
       'AwsSolutions-IAM5[Resource::*] @ Marquee-App/Crawl/Worker/Role',
       'AwsSolutions-IAM5[Resource::Marquee-SnapshotBucketArn/raw/*] @ Marquee-App/Crawl/Worker/Role',

@@ -1,0 +1,89 @@
+// Composition root of the analyze worker: the base AWS runtime plus the analysis store, analyst, ledger and Slack chat.
+// Apart from runtime.ts so that only this function bundles LangChain (the LLM analyst) and the alert code.
+import { DynamoAnalysisStore } from '../../shared/store/dynamo-analysis.store.js';
+import { DynamoLedger } from '../../shared/store/dynamo-ledger.js';
+import type { Analyst } from '../../shared/ports/analyst.js';
+import type { ChatPoster } from '../../shared/ports/chat.js';
+import type { ClusterHint } from '../../shared/analysis/cluster.js';
+import type { Logger } from '../../shared/ports/logger.js';
+import type { Workspace } from '../../shared/model/workspace.js';
+import { SlackWebhookChat } from '../../shared/delivery/chat/slack-webhook.chat.js';
+import { ruleHints } from '../../agents/analyst/rule-hints.js';
+import { selectAnalyst } from '../../agents/analyst/select-analyst.js';
+import { EMBEDDED_ANALYST_VERSION, createEmbeddedAnalyst } from '../../agents/analyst/embedded/embedded-analyst.js';
+import { awsRuntime, type AwsRuntime } from './runtime.js';
+import { readSecret } from './secrets.js';
+
+export interface AnalyzeRuntime {
+  readonly base: AwsRuntime;
+  analysis(): DynamoAnalysisStore;
+  ledger(): DynamoLedger;
+  /** The analyst for this workspace: LLM when the OpenAI secret is configured (and MARQUEE_ANALYST allows), embedded otherwise. */
+  analyst(workspace: Workspace, log?: Logger): Promise<{ analyst: Analyst; description: string }>;
+  hint(workspace: Workspace): (doc: { title: string; text: string; publishedAt: string | null }) => ClusterHint;
+  /** Slack through the webhook in the Slack secret, or null when no secret is configured (no alerts). */
+  chat(): Promise<ChatPoster | null>;
+}
+
+/** Caches a promise; a rejected one is dropped so the next call retries (a secret read can fail transiently). */
+function cachedAsync<T>(build: () => Promise<T>): () => Promise<T> {
+  let value: Promise<T> | null = null;
+  return () => {
+    value ??= build().catch((err: unknown) => {
+      value = null;
+      throw err;
+    });
+    return value;
+  };
+}
+
+/** Builds the analyze runtime over a base runtime (tests pass one over mocked or embedded services). */
+export function createAnalyzeRuntime(base: AwsRuntime): AnalyzeRuntime {
+  const { env } = base;
+  let analysis: DynamoAnalysisStore | undefined;
+  let ledger: DynamoLedger | undefined;
+  const openaiKey = cachedAsync(async () => (env.OPENAI_SECRET_NAME ? readSecret(base.ssm(), env.OPENAI_SECRET_NAME) : undefined));
+  const chat = cachedAsync(async (): Promise<ChatPoster | null> =>
+    env.SLACK_SECRET_NAME ? new SlackWebhookChat(await readSecret(base.ssm(), env.SLACK_SECRET_NAME)) : null,
+  );
+  const analysts = new WeakMap<Workspace, { analyst: Analyst; description: string }>();
+  // The workspace may pin "now" (the demo does): the analyst reads undated stories against it.
+  const asOf = (ws: Workspace) => (ws.clock ? () => new Date(ws.clock!) : undefined);
+
+  const rt: AnalyzeRuntime = {
+    base,
+    analysis: () => (analysis ??= new DynamoAnalysisStore(base.store().tableAccess)),
+    ledger: () => (ledger ??= new DynamoLedger(base.store().tableAccess)),
+    async analyst(workspace, log) {
+      const known = analysts.get(workspace);
+      if (known) return known;
+      const selection = selectAnalyst(
+        {
+          analyst: (env.MARQUEE_ANALYST as 'auto' | 'embedded' | 'llm' | undefined) ?? 'auto',
+          openaiApiKey: await openaiKey(),
+          openaiBaseUrl: env.OPENAI_BASE_URL,
+          model: env.MARQUEE_MODEL ?? 'gpt-4o-mini',
+        },
+        {
+          cache: rt.analysis(),
+          createEmbedded: (context) => createEmbeddedAnalyst({ ...context, now: asOf(workspace) }),
+          embeddedVersion: EMBEDDED_ANALYST_VERSION,
+          ...(log ? { log } : {}),
+        },
+      );
+      analysts.set(workspace, selection);
+      return selection;
+    },
+    hint: (workspace) => ruleHints(workspace, asOf(workspace)),
+    chat,
+  };
+  return rt;
+}
+
+let current: AnalyzeRuntime | null = null;
+
+/** The container's analyze runtime, over the container's base runtime. */
+export function analyzeRuntime(): AnalyzeRuntime {
+  current ??= createAnalyzeRuntime(awsRuntime());
+  return current;
+}

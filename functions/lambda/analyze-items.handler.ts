@@ -1,0 +1,119 @@
+// Lambda handler (SQS analyze queue): analyzes each record's new items (the local cycle's use-case) and sends their alerts once; only failing records fail.
+import type { Context, SQSEvent, SQSRecord } from 'aws-lambda';
+import { BatchProcessor, EventType, processPartialResponse } from '@aws-lambda-powertools/batch';
+import type { PartialItemFailureResponse } from '@aws-lambda-powertools/batch/types';
+import { MetricUnit } from '@aws-lambda-powertools/metrics';
+import { analyzeItems } from '../../shared/analysis/analyze-items.js';
+import { recentEvents, sendAlerts, type AlertsReport } from '../../shared/delivery/alerts/send-alerts.js';
+import type { AnalyzeMessage } from '../../shared/queue/crawl-handoff.js';
+import { analyzeRuntime, type AnalyzeRuntime } from '../aws/analyze-runtime.js';
+import { METRIC, SERVICE, createTelemetry, loggerPort, type Telemetry } from '../aws/powertools.js';
+
+/** A record whose body is not an analyze message: it fails, is retried, then lands in the DLQ for a look. */
+export class BadAnalyzeMessageError extends Error {
+  constructor(messageId: string, reason: string) {
+    super(`message ${messageId} is not an analyze message: ${reason}`);
+    this.name = 'BadAnalyzeMessageError';
+  }
+}
+
+/** Slack did not take some alerts: their claims were released, and the record is retried so they go out. */
+export class AlertDeliveryError extends Error {
+  constructor(failed: number, errors: string[]) {
+    super(`${failed} alerts could not be posted (${errors[0] ?? 'unknown error'}); the record is retried`);
+    this.name = 'AlertDeliveryError';
+  }
+}
+
+function parseRecord(record: SQSRecord): AnalyzeMessage {
+  let raw: unknown;
+  try {
+    raw = JSON.parse(record.body);
+  } catch {
+    throw new BadAnalyzeMessageError(record.messageId, 'body is not JSON');
+  }
+  const m = raw as Partial<AnalyzeMessage> | null;
+  if (!m || typeof m !== 'object' || typeof m.sourceId !== 'string' || !m.sourceId) {
+    throw new BadAnalyzeMessageError(record.messageId, 'sourceId: expected a non-empty string');
+  }
+  if (!Array.isArray(m.itemIds) || m.itemIds.length === 0 || !m.itemIds.every((id) => typeof id === 'string' && id.length > 0)) {
+    throw new BadAnalyzeMessageError(record.messageId, 'itemIds: expected a non-empty list of item ids');
+  }
+  return { sourceId: m.sourceId, itemIds: m.itemIds };
+}
+
+/**
+ * Builds the handler. Per record: analyzeItems on its item ids (idempotent: items already in a
+ * story are not analyzed again), then sendAlerts for the events it created (exactly once per alert
+ * through the ledger). A record fails, and SQS redelivers it, when the store, the analyst or Slack
+ * failed. On a redelivery, or when every item was analyzed before (a replay from the DLQ), the
+ * alert candidates also include the recent events, so an alert whose first post failed still goes out.
+ */
+export function createAnalyzeItemsHandler(deps: { runtime: () => AnalyzeRuntime; telemetry: Telemetry }) {
+  const { logger, metrics } = deps.telemetry;
+  const log = loggerPort(logger);
+  const processor = new BatchProcessor(EventType.SQS);
+
+  const processRecord = async (record: SQSRecord) => {
+    const { sourceId, itemIds } = parseRecord(record);
+    const rt = deps.runtime();
+    const workspace = await rt.base.workspace();
+    const { analyst } = await rt.analyst(workspace, log);
+    const analysis = rt.analysis();
+    const report = await analyzeItems(
+      workspace,
+      { items: rt.base.store(), analysis, analyst, clock: rt.base.clock, hint: rt.hint(workspace), log },
+      itemIds,
+    );
+    metrics.addMetric(METRIC.itemsAnalyzed, MetricUnit.Count, report.items);
+    metrics.addMetric(METRIC.eventsCreated, MetricUnit.Count, report.events);
+
+    let alerts: AlertsReport | null = null;
+    const chat = await rt.chat();
+    if (chat) {
+      const redelivered = Number(record.attributes?.ApproximateReceiveCount ?? '1') > 1 || (report.items > 0 && report.stories === 0 && report.joinedExisting === 0);
+      const now = workspace.clock ? new Date(workspace.clock) : rt.base.clock.now();
+      const events = redelivered ? await recentEvents(analysis, now, workspace.alerts.maxAgeHours) : [];
+      alerts = await sendAlerts(workspace, { analysis, ledger: rt.ledger(), chat, clock: rt.base.clock, log }, { eventIds: report.eventIds, events });
+      metrics.addMetric(METRIC.alertsSent, MetricUnit.Count, alerts.sent);
+      if (alerts.failed > 0) {
+        metrics.addMetric(METRIC.alertsFailed, MetricUnit.Count, alerts.failed);
+        throw new AlertDeliveryError(alerts.failed, alerts.errors);
+      }
+    }
+    const summary = {
+      source: sourceId,
+      items: report.items,
+      stories: report.stories,
+      joinedExisting: report.joinedExisting,
+      events: report.events,
+      analyst: report.analyst,
+      tokens: report.promptTokens + report.completionTokens,
+      alerts: alerts ? { sent: alerts.sent, skipped: alerts.skipped, deferred: alerts.deferred } : 'no Slack secret configured',
+    };
+    logger.info('items analyzed', summary);
+    return summary;
+  };
+
+  return async (event: SQSEvent, context?: Context): Promise<PartialItemFailureResponse> => {
+    if (context) logger.addContext(context);
+    try {
+      // One record at a time: records of one batch often share stories, and clustering reads then writes them.
+      const response = await processPartialResponse(event, processRecord, processor, { context, processInParallel: false });
+      if (response.batchItemFailures.length > 0) {
+        logger.error('records failed, SQS will retry them', {
+          failed: response.batchItemFailures.map((f) => f.itemIdentifier),
+          errors: processor.errors.map((e) => `${e.name}: ${e.message}`),
+        });
+      }
+      return response;
+    } catch (err) {
+      logger.error('every record of the batch failed', { error: err as Error, errors: processor.errors.map((e) => `${e.name}: ${e.message}`) });
+      throw err;
+    } finally {
+      metrics.publishStoredMetrics();
+    }
+  };
+}
+
+export const handler = createAnalyzeItemsHandler({ runtime: analyzeRuntime, telemetry: createTelemetry(SERVICE.analyzeItems) });

@@ -1,0 +1,124 @@
+// The deliver capability's digest: EventBridge Scheduler weekly at the workspace's local time -> digest function -> SES v2 from one identity.
+import { Duration, Stack, TimeZone } from 'aws-cdk-lib';
+import * as cloudwatch from 'aws-cdk-lib/aws-cloudwatch';
+import type * as dynamodb from 'aws-cdk-lib/aws-dynamodb';
+import * as iam from 'aws-cdk-lib/aws-iam';
+import { SqsDestination } from 'aws-cdk-lib/aws-lambda-destinations';
+import type * as logs from 'aws-cdk-lib/aws-logs';
+import * as scheduler from 'aws-cdk-lib/aws-scheduler';
+import * as ses from 'aws-cdk-lib/aws-ses';
+import * as sqs from 'aws-cdk-lib/aws-sqs';
+import { Construct } from 'constructs';
+import { METRIC, METRICS_NAMESPACE, SERVICE } from '../../functions/aws/metric-names.js';
+import type { InfraConfig } from '../config.js';
+import { acknowledge } from '../nag.js';
+import { MarqueeFunction } from './marquee-function.construct.js';
+import type { Monitoring } from './monitoring.construct.js';
+import type { WorkspaceParameter } from './workspace-parameter.construct.js';
+
+export interface DigestProps {
+  table: dynamodb.ITableV2;
+  workspace: WorkspaceParameter;
+  monitoring: Monitoring;
+  /** The workspace's IANA timezone: the schedule fires at digestHour:digestMinute local time, DST included. */
+  timezone: string;
+  config: Pick<InfraConfig, 'mailFrom' | 'sesIdentity' | 'digestDay' | 'digestHour' | 'digestMinute' | 'logRetentionDays'> & { mailFrom: string };
+}
+
+export class DigestConstruct extends Construct {
+  readonly fn: MarqueeFunction;
+  readonly identity: ses.EmailIdentity;
+  readonly identityName: string;
+  readonly schedule: scheduler.Schedule;
+  /** Digest invocations that failed after Lambda's retries (the event, for a manual re-run). */
+  readonly failures: sqs.Queue;
+  /** Scheduler invocations that could not be delivered to the function. */
+  readonly scheduleDeadLetterQueue: sqs.Queue;
+
+  constructor(scope: Construct, id: string, props: DigestProps) {
+    super(scope, id);
+    const { config, monitoring } = props;
+    const stack = Stack.of(this);
+    this.identityName = config.sesIdentity ?? config.mailFrom;
+    this.identity = new ses.EmailIdentity(this, 'Identity', {
+      identity: this.identityName.includes('@') ? ses.Identity.email(this.identityName) : ses.Identity.domain(this.identityName),
+    });
+    const identityArn = stack.formatArn({ service: 'ses', resource: 'identity', resourceName: this.identityName });
+
+    const dlq = (qid: string, what: string) => {
+      const q = new sqs.Queue(this, qid, { encryption: sqs.QueueEncryption.SQS_MANAGED, enforceSSL: true, retentionPeriod: Duration.days(14) });
+      acknowledge(q, 'SQS3', `this queue is itself a dead-letter queue: ${what}`);
+      return q;
+    };
+    this.failures = dlq('FailureQueue', 'the digest function\'s failed asynchronous invocations');
+    this.scheduleDeadLetterQueue = dlq('ScheduleDlq', 'the digest schedule\'s undeliverable invocations');
+
+    this.fn = new MarqueeFunction(this, 'Fn', {
+      entry: 'sendDigest',
+      serviceName: SERVICE.sendDigest,
+      description: 'Marquee: build and send the weekly digest once (SES v2)',
+      memoryMb: 1024,
+      timeout: Duration.minutes(2),
+      logRetention: config.logRetentionDays as logs.RetentionDays,
+      // The ledger makes a retry safe: a digest already sent is not sent again.
+      retryAttempts: 2,
+      onFailure: new SqsDestination(this.failures),
+    })
+      // Events by week, releases, charts (Query on gsi1/gsi2), cited items (BatchGetItem), the
+      // digest ledger (conditional Put, Update, Delete, Get) and the digest archive (PutItem).
+      .useTable(props.table, ['GetItem', 'BatchGetItem', 'PutItem', 'UpdateItem', 'DeleteItem', 'Query'])
+      .useWorkspace(props.workspace.parameter, props.workspace.version)
+      .sendsMailAs(identityArn, config.mailFrom);
+
+    this.schedule = this.createSchedule(props.timezone, config);
+    monitoring.watchFunction(this.fn, 'digest');
+    monitoring.watchDeadLetterQueue(
+      this.failures,
+      this.failures,
+      'weekly digest',
+      `the digest failed three times; fix the cause, then run: aws lambda invoke --function-name ${this.fn.fn.functionName} --invocation-type Event /dev/null`,
+    );
+    monitoring.watchDeadLetterQueue(this.scheduleDeadLetterQueue, this.scheduleDeadLetterQueue, 'digest schedule', 'check the schedule role; then invoke the digest function by hand');
+    monitoring.dashboard.addWidgets(
+      new cloudwatch.TextWidget({ markdown: '## Digest', width: 24, height: 1 }),
+      new cloudwatch.GraphWidget({
+        title: 'Digests sent (per day)',
+        left: [
+          new cloudwatch.Metric({ namespace: METRICS_NAMESPACE, metricName: METRIC.digestsSent, dimensionsMap: { service: SERVICE.sendDigest }, statistic: cloudwatch.Stats.SUM, period: Duration.days(1) }),
+        ],
+        width: 24,
+      }),
+    );
+  }
+
+  private createSchedule(timezone: string, config: DigestProps['config']): scheduler.Schedule {
+    const stack = Stack.of(this);
+    const role = new iam.Role(this, 'ScheduleRole', {
+      assumedBy: new iam.ServicePrincipal('scheduler.amazonaws.com', { conditions: { StringEquals: { 'aws:SourceAccount': stack.account } } }),
+      description: 'EventBridge Scheduler: invoke the Marquee digest function',
+    });
+    role.addToPolicy(new iam.PolicyStatement({ actions: ['lambda:InvokeFunction'], resources: [this.fn.fn.functionArn] }));
+    role.addToPolicy(new iam.PolicyStatement({ actions: ['sqs:SendMessage'], resources: [this.scheduleDeadLetterQueue.queueArn] }));
+    const fn = this.fn.fn;
+    const dlq = this.scheduleDeadLetterQueue;
+    return new scheduler.Schedule(this, 'Schedule', {
+      description: `Marquee: weekly digest, ${config.digestDay} ${String(config.digestHour).padStart(2, '0')}:${String(config.digestMinute).padStart(2, '0')} ${timezone}`,
+      schedule: scheduler.ScheduleExpression.cron({
+        minute: String(config.digestMinute),
+        hour: String(config.digestHour),
+        weekDay: config.digestDay,
+        timeZone: TimeZone.of(timezone),
+      }),
+      timeWindow: scheduler.TimeWindow.off(),
+      target: {
+        bind: () => ({
+          arn: fn.functionArn,
+          role,
+          // A digest is worth sending late the same day, not a day later.
+          retryPolicy: { maximumRetryAttempts: 3, maximumEventAgeInSeconds: 6 * 3600 },
+          deadLetterConfig: { arn: dlq.queueArn },
+        }),
+      },
+    });
+  }
+}

@@ -15,7 +15,7 @@ import { alertSummary, buildAlertMessage } from './blocks.js';
 import { groupBursts } from './burst.js';
 
 export interface SendAlertsDeps {
-  analysis: Pick<EventStore, 'getEvent' | 'eventsByWeek'> & Pick<StoryStore, 'getStory'>;
+  analysis: Pick<EventStore, 'getEvent'> & Pick<StoryStore, 'getStory'>;
   ledger: IdempotencyLedger;
   chat: ChatPoster;
   clock: Clock;

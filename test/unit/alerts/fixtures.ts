@@ -5,6 +5,7 @@ import type { Story } from '../../../shared/model/story.js';
 import type { ClaimResult, IdempotencyLedger } from '../../../shared/ports/ledger.js';
 import type { ChatMessage, ChatPosted, ChatPoster } from '../../../shared/ports/chat.js';
 import type { SendAlertsDeps } from '../../../shared/delivery/alerts/send-alerts.js';
+import type { EventStore } from '../../../shared/ports/analysis-store.js';
 import { ChatUnavailableError } from '../../../shared/delivery/chat/errors.js';
 import { isoWeekOf } from '../../../shared/util/week.js';
 
@@ -92,7 +93,7 @@ export class MemoryLedger implements IdempotencyLedger {
   }
 }
 
-export function memoryAnalysis(events: Event[], stories: Story[]): SendAlertsDeps['analysis'] {
+export function memoryAnalysis(events: Event[], stories: Story[]): SendAlertsDeps['analysis'] & Pick<EventStore, 'eventsByWeek'> {
   return {
     getEvent: async (id) => events.find((e) => e.id === id) ?? null,
     eventsByWeek: async (week) => events.filter((e) => isoWeekOf(e.publishedAt ?? e.createdAt) === week),

@@ -78,9 +78,11 @@ label { display:block; font-weight:600; margin-bottom:.3rem; }
 .answer-text sup a { text-decoration:none; font-size:.8em; }
 ol.citations { font-size:.92rem; padding-left:1.4rem; }
 ol.citations li { margin:.2rem 0; }
+details summary { cursor:pointer; font-weight:600; margin:.4rem 0; }
 table { border-collapse:collapse; width:100%; font-size:.92rem; }
 th, td { text-align:left; padding:.35rem .5rem; border-bottom:1px solid var(--line); vertical-align:top; }
 tr.slate td { background:var(--slate); font-weight:600; }
+#calendar-table td:first-child, #answer-events td:first-child { white-space:nowrap; }
 tr.collision td { background:var(--warn); }
 .badge { display:inline-block; padding:0 .4rem; border-radius:4px; font-size:.8rem; background:#fbe3e3; color:var(--bad); margin-left:.3rem; }
 .collision-list li { margin:.25rem 0; }
@@ -146,6 +148,19 @@ export const PAGE_SCRIPT = `
         ol.appendChild(el('li', { id: 'cite-' + c.n, value: String(c.n) }, [title, ' — ' + c.source + (c.publishedAt ? ', ' + c.publishedAt.slice(0, 10) : '')]));
       });
       box.appendChild(ol);
+    }
+    if (r.events.length) {
+      var details = el('details', { id: 'answer-events' }, [el('summary', { text: 'Events list (' + r.events.length + ')' })]);
+      var table = el('table', {}, [el('thead', {}, [el('tr', {}, [el('th', { scope: 'col', text: 'Date' }), el('th', { scope: 'col', text: 'Type' }), el('th', { scope: 'col', text: 'What happened' })])])]);
+      var tb = el('tbody');
+      r.events.forEach(function (e) {
+        var what = el('td', {}, [e.summary]);
+        e.sources.slice(0, 3).forEach(function (s) { var href = s.url && safeHref(s.url); if (href) { what.appendChild(document.createTextNode(' ')); what.appendChild(el('a', { href: href, target: '_blank', rel: 'noopener noreferrer', text: s.source })); } });
+        tb.appendChild(el('tr', {}, [el('td', { text: (e.publishedAt || '').slice(0, 10) }), el('td', { text: e.type.replace('_', ' ') }), what]));
+      });
+      table.appendChild(tb);
+      details.appendChild(el('div', { class: 'scroll' }, [table]));
+      box.appendChild(details);
     }
     box.appendChild(el('p', { class: 'muted', text: 'Answered by ' + r.analyst + (r.events.length ? ' from ' + r.events.length + ' event(s)' : '') + '.' }));
   }

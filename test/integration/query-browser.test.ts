@@ -1,0 +1,112 @@
+// The strategists' web page in headless Chromium over the demo data: key from the link, ask by keyboard, cited answer, calendar collisions, digest, sources.
+import { copyFile } from 'node:fs/promises';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser, Page } from 'playwright-core';
+import { createApiKey } from '../../shared/auth/api-keys.js';
+import { buildQuerySide, startQueryServer, type RunningServer } from '../../functions/local/query-app.js';
+import { NO_CHROMIUM, hasChromium, launchChromium } from '../support/chromium.js';
+import { openDemoData, type DemoData } from '../support/demo-data.js';
+
+// `MARQUEE_UPDATE_SCREENSHOTS=1 npx vitest run test/integration/query-browser.test.ts` refreshes docs/query-page.png.
+const UPDATE_SCREENSHOTS = process.env.MARQUEE_UPDATE_SCREENSHOTS === '1';
+
+if (!hasChromium) console.warn(NO_CHROMIUM);
+
+describe.skipIf(!hasChromium)('query web page in headless Chromium', () => {
+  let data: DemoData;
+  let server: RunningServer;
+  let browser: Browser;
+  let key: string;
+  const outside: string[] = [];
+
+  beforeAll(async () => {
+    data = await openDemoData();
+    const side = buildQuerySide(data.config, data.workspace, data.runtime);
+    server = await startQueryServer(side.app, 0);
+    key = (await createApiKey(data.runtime.keys, 'browser')).key;
+    browser = await launchChromium();
+  }, 120_000);
+
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+    await data?.close();
+  });
+
+  async function open(path: string): Promise<Page> {
+    const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+    // Only the app itself may be reached: anything else is recorded and refused.
+    await page.route('**/*', (route) => {
+      const url = route.request().url();
+      if (url.startsWith(server.url)) return route.continue();
+      outside.push(url);
+      return route.abort();
+    });
+    await page.goto(`${server.url}${path}`, { waitUntil: 'load' });
+    return page;
+  }
+
+  it('asks for a key when it has none, and loads the data once given one', async () => {
+    const page = await open('/');
+    await expect.poll(() => page.isVisible('#key-panel')).toBe(true);
+    await page.fill('#key-input', key);
+    await page.press('#key-input', 'Enter');
+    await page.waitForSelector('#sources-table tbody tr');
+    expect(await page.isVisible('#key-panel')).toBe(false);
+    expect(await page.locator('#sources-table tbody tr').count()).toBe(20);
+    await page.close();
+  });
+
+  it('answers a typed question with citation links, shows the calendar collisions and the digest', async () => {
+    const page = await open(`/#key=${key}`);
+    expect(page.url()).toBe(`${server.url}/`); // the key left the address bar
+    await page.waitForSelector('#calendar-table tbody tr.collision');
+    const collisionRows = await page.locator('#calendar-table tbody tr.collision').allInnerTexts();
+    expect(collisionRows.join('\n')).toContain('Skyward Sprocket');
+    expect(await page.locator('#calendar-table tbody tr.slate').allInnerTexts()).toEqual(expect.arrayContaining([expect.stringContaining('The Lantern Keeper')]));
+    expect(await page.locator('#collisions').innerText()).toMatch(/The Lantern Keeper \(2026-12-11\) vs Skyward Sprocket/);
+    await page.waitForSelector('#digest-body strong');
+    expect(await page.locator('#digest-body').innerText()).toContain('weekly digest 2026-W48');
+
+    // Keyboard only: focus the box, type, Enter.
+    await page.focus('#question');
+    await page.keyboard.type('What did Lionsgate announce since October?');
+    await page.keyboard.press('Enter');
+    await page.waitForSelector('#answer ol.citations li a');
+    const answer = await page.locator('#answer .answer-text').innerText();
+    expect(answer).toMatch(/^18 matches for events involving Lionsgate/);
+    const first = page.locator('#answer ol.citations li a').first();
+    expect(await first.getAttribute('href')).toMatch(/^https?:\/\//);
+    expect(await first.getAttribute('rel')).toBe('noopener noreferrer');
+    expect(await page.locator('#answer sup a[href="#cite-1"]').count()).toBeGreaterThan(0);
+    // "12 more in the events list": the list is there, one keyboard toggle away.
+    await page.focus('#answer-events summary');
+    await page.keyboard.press('Enter');
+    expect(await page.locator('#answer-events tbody tr').count()).toBe(18);
+    // Nothing overflows a laptop screen.
+    expect(await page.evaluate<boolean>('document.documentElement.scrollWidth <= window.innerWidth')).toBe(true);
+    if (UPDATE_SCREENSHOTS) {
+      // A short answer keeps the calendar in the picture.
+      await page.fill('#question', 'What opens against our title on March 12?');
+      await page.press('#question', 'Enter');
+      await expect.poll(async () => (await page.locator('#answer .answer-text').allInnerTexts()).join(' ')).toContain('Hollow Season');
+      await page.setViewportSize({ width: 1280, height: 1350 });
+      await page.evaluate('window.scrollTo(0, 0)');
+      await page.screenshot({ path: 'docs/query-page.png', fullPage: false });
+    }
+    await page.close();
+  });
+
+  it('shows the message of a refused question instead of failing silently', async () => {
+    const page = await open(`/#key=${key}`);
+    await page.fill('#question', 'ab');
+    await page.press('#question', 'Enter');
+    await page.waitForSelector('#answer .error');
+    expect(await page.locator('#answer .error').innerText()).toMatch(/at least 3 characters/);
+    await page.close();
+  });
+
+  it('never reached outside the app', () => {
+    expect(outside).toEqual([]);
+  });
+});

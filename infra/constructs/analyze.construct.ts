@@ -8,7 +8,7 @@ import { SqsEventSource } from 'aws-cdk-lib/aws-lambda-event-sources';
 import { Construct } from 'constructs';
 import { METRIC, METRICS_NAMESPACE, SERVICE } from '../../functions/aws/metric-names.js';
 import type { InfraConfig } from '../config.js';
-import { MarqueeFunction } from './marquee-function.construct.js';
+import { MarqueeFunction, type TableAction } from './marquee-function.construct.js';
 import type { Monitoring } from './monitoring.construct.js';
 import type { WorkQueue } from './work-queue.construct.js';
 import type { WorkspaceParameter } from './workspace-parameter.construct.js';
@@ -24,6 +24,13 @@ export interface AnalyzeProps {
     'analyzeBatchSize' | 'analyzeMaxConcurrency' | 'analyst' | 'openaiSecretName' | 'openaiBaseUrl' | 'model' | 'slackWebhookSecretName' | 'logRetentionDays'
   >;
 }
+
+/**
+ * Items (BatchGetItem), stories/events/releases/cache (Get, Put, Update with a version check, Query
+ * on gsi1/gsi2 by day and month), pending markers (BatchWriteItem), alert ledger (conditional Put,
+ * Update, Delete). The handler test checks every call it makes is in this list.
+ */
+export const ANALYZE_TABLE_ACTIONS: TableAction[] = ['GetItem', 'BatchGetItem', 'PutItem', 'UpdateItem', 'DeleteItem', 'Query', 'BatchWriteItem'];
 
 /** At most a sixth of the analyze queue's visibility timeout (15 minutes), as AWS advises for SQS event sources. */
 export const ANALYZE_TIMEOUT = Duration.seconds(150);
@@ -48,10 +55,7 @@ export class AnalyzeConstruct extends Construct {
         ...(config.openaiBaseUrl ? { OPENAI_BASE_URL: config.openaiBaseUrl } : {}),
       },
     })
-      // Items (BatchGetItem), stories/events/releases/cache (Get, Put, Update with a version check,
-      // Query on gsi1/gsi2 by day and month), pending markers (BatchWriteItem), alert ledger
-      // (conditional Put, Update, Delete).
-      .useTable(props.table, ['GetItem', 'BatchGetItem', 'PutItem', 'UpdateItem', 'DeleteItem', 'Query', 'BatchWriteItem'])
+      .useTable(props.table, ANALYZE_TABLE_ACTIONS)
       .useWorkspace(props.workspace.parameter, props.workspace.version);
     if (config.openaiSecretName) {
       const secret = secretsmanager.Secret.fromSecretNameV2(this, 'OpenAiSecret', config.openaiSecretName);

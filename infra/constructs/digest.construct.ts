@@ -12,7 +12,7 @@ import { Construct } from 'constructs';
 import { METRIC, METRICS_NAMESPACE, SERVICE } from '../../functions/aws/metric-names.js';
 import type { InfraConfig } from '../config.js';
 import { acknowledge } from '../nag.js';
-import { MarqueeFunction } from './marquee-function.construct.js';
+import { MarqueeFunction, type TableAction } from './marquee-function.construct.js';
 import type { Monitoring } from './monitoring.construct.js';
 import type { WorkspaceParameter } from './workspace-parameter.construct.js';
 
@@ -24,6 +24,13 @@ export interface DigestProps {
   timezone: string;
   config: Pick<InfraConfig, 'mailFrom' | 'sesIdentity' | 'digestDay' | 'digestHour' | 'digestMinute' | 'logRetentionDays'> & { mailFrom: string };
 }
+
+/**
+ * Events by week, releases, charts (Query on gsi1/gsi2), cited items (BatchGetItem), the digest
+ * ledger (conditional Put, Update, Delete, Get) and the digest archive (PutItem). The handler test
+ * checks every call it makes is in this list.
+ */
+export const DIGEST_TABLE_ACTIONS: TableAction[] = ['GetItem', 'BatchGetItem', 'PutItem', 'UpdateItem', 'DeleteItem', 'Query'];
 
 export class DigestConstruct extends Construct {
   readonly fn: MarqueeFunction;
@@ -64,9 +71,7 @@ export class DigestConstruct extends Construct {
       retryAttempts: 2,
       onFailure: new SqsDestination(this.failures),
     })
-      // Events by week, releases, charts (Query on gsi1/gsi2), cited items (BatchGetItem), the
-      // digest ledger (conditional Put, Update, Delete, Get) and the digest archive (PutItem).
-      .useTable(props.table, ['GetItem', 'BatchGetItem', 'PutItem', 'UpdateItem', 'DeleteItem', 'Query'])
+      .useTable(props.table, DIGEST_TABLE_ACTIONS)
       .useWorkspace(props.workspace.parameter, props.workspace.version)
       .sendsMailAs(identityArn, config.mailFrom);
 

@@ -61,20 +61,56 @@ export const BUNDLE_OPTIONS = {
   logLevel: 'warning',
 } as const;
 
-/** BUNDLE_OPTIONS as NodejsFunction bundling props. */
-export function nodejsBundling(): BundlingOptions {
+/** What a function's bundle does differently from {@link BUNDLE_OPTIONS} (the crawl worker's recipe). */
+export interface FunctionBundling {
+  /** Replaces BUNDLE_OPTIONS.alias (the entities dedupe is checked for the crawl worker's parsers only). */
+  alias?: Record<string, string>;
+  /** Added to BUNDLE_OPTIONS.external. */
+  external?: string[];
+  /** Installed into the asset's node_modules for Lambda (linux arm64) instead of bundled: native binaries. */
+  nodeModules?: string[];
+}
+
+export const FUNCTION_BUNDLING: Partial<Record<LambdaName, FunctionBundling>> = {
+  analyzeItems: { alias: {} },
+  // The digest's chart PNG is rendered by resvg, a native addon: esbuild cannot bundle a .node file,
+  // so the package is installed for linux/arm64 next to the bundle (npm, at synth).
+  sendDigest: { alias: {}, external: ['@resvg/resvg-js'], nodeModules: ['@resvg/resvg-js'] },
+};
+
+/** The esbuild options of one function (BUNDLE_OPTIONS with its overrides); the bench and the bundle test use them. */
+export function bundleOptions(name?: LambdaName) {
+  const o = name ? FUNCTION_BUNDLING[name] : undefined;
+  return {
+    ...BUNDLE_OPTIONS,
+    alias: { ...(o?.alias ?? BUNDLE_OPTIONS.alias) },
+    external: [...BUNDLE_OPTIONS.external, ...(o?.external ?? [])],
+    nodeModules: [...(o?.nodeModules ?? [])],
+  };
+}
+
+/** A function's bundle options as NodejsFunction bundling props. */
+export function nodejsBundling(name: LambdaName): BundlingOptions {
+  const o = bundleOptions(name);
   return {
     format: OutputFormat.ESM,
-    target: BUNDLE_OPTIONS.target,
-    minify: BUNDLE_OPTIONS.minify,
-    sourceMap: BUNDLE_OPTIONS.sourcemap,
-    sourcesContent: BUNDLE_OPTIONS.sourcesContent,
-    mainFields: [...BUNDLE_OPTIONS.mainFields],
-    banner: BUNDLE_OPTIONS.banner.js,
-    externalModules: [...BUNDLE_OPTIONS.external],
+    target: o.target,
+    minify: o.minify,
+    sourceMap: o.sourcemap,
+    sourcesContent: o.sourcesContent,
+    mainFields: [...o.mainFields],
+    banner: o.banner.js,
+    externalModules: o.external,
     // Externals above; the SDK comes from the Lambda runtime.
     bundleAwsSDK: false,
-    esbuildArgs: Object.fromEntries(Object.entries(BUNDLE_OPTIONS.alias).map(([from, to]) => [`--alias:${from}`, to])),
+    esbuildArgs: Object.fromEntries(Object.entries(o.alias).map(([from, to]) => [`--alias:${from}`, to])),
+    ...(o.nodeModules.length
+      ? {
+          nodeModules: o.nodeModules,
+          // npm picks optional native packages by these, not by the build machine: Lambda runs linux/arm64/glibc.
+          environment: { npm_config_os: 'linux', npm_config_cpu: 'arm64', npm_config_libc: 'glibc' },
+        }
+      : {}),
   };
 }
 
@@ -137,7 +173,7 @@ export class MarqueeFunction extends Construct {
       tracing: lambda.Tracing.ACTIVE,
       retryAttempts: props.retryAttempts,
       onFailure: props.onFailure,
-      bundling: nodejsBundling(),
+      bundling: nodejsBundling(props.entry),
       environment: {
         POWERTOOLS_SERVICE_NAME: props.serviceName,
         POWERTOOLS_METRICS_NAMESPACE: METRICS_NAMESPACE,

@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { build } from 'esbuild';
-import { BUNDLE_OPTIONS, LAMBDA_ENTRIES, PROJECT_ROOT } from '../../infra/constructs/marquee-function.construct.js';
+import { LAMBDA_ENTRIES, PROJECT_ROOT, bundleOptions, type LambdaName } from '../../infra/constructs/marquee-function.construct.js';
 
 let dir: string;
 beforeAll(async () => {
@@ -17,9 +17,9 @@ afterAll(async () => {
   await rm(dir, { recursive: true, force: true });
 });
 
-async function bundle(entry: string, name: string): Promise<{ file: string; text: string }> {
+async function bundle(entry: string, name: string, fn: LambdaName = 'crawlSource'): Promise<{ file: string; text: string }> {
   const outfile = join(dir, name, 'index.mjs');
-  const { banner, mainFields, external, alias, ...rest } = BUNDLE_OPTIONS;
+  const { banner, mainFields, external, alias, nodeModules: _installed, ...rest } = bundleOptions(fn);
   const result = await build({
     ...rest,
     banner: { ...banner },
@@ -45,7 +45,7 @@ function runNode(code: string): string {
 describe('Lambda bundles', () => {
   it('the crawl worker bundle loads, has no undici, parse5, iconv-lite, zod classic or bundled SDK, and fails a malformed record on its own', async () => {
     const { file, text } = await bundle(LAMBDA_ENTRIES.crawlSource, 'crawl');
-    for (const absent of ['node_modules/undici/', 'node_modules/parse5/', 'node_modules/iconv-lite/', 'node_modules/zod/v4/classic/', 'node_modules/@aws-sdk/', 'node_modules/yaml/']) {
+    for (const absent of ['node_modules/undici/', 'node_modules/parse5/', 'node_modules/iconv-lite/', 'node_modules/zod/v4/classic/', 'node_modules/@aws-sdk/', 'node_modules/yaml/', 'node_modules/@langchain/']) {
       expect(text).not.toContain(absent);
     }
     expect(text).toContain('node_modules/cheerio/dist/esm/slim.js');
@@ -100,5 +100,19 @@ describe('Lambda bundles', () => {
       }
     }
     expect(bundled).toEqual(source);
+  });
+
+  it('the analyze worker bundles LangChain (only it does) and loads; the digest bundle loads; both fail bad input on their own', async () => {
+    const analyze = await bundle(LAMBDA_ENTRIES.analyzeItems, 'analyze', 'analyzeItems');
+    expect(analyze.text).toContain('node_modules/@langchain/openai/');
+    const digest = await bundle(LAMBDA_ENTRIES.sendDigest, 'digest', 'sendDigest');
+    expect(digest.text).not.toContain('node_modules/@langchain/');
+    const event = { Records: [{ messageId: 'm-0', body: '{"sourceId":"a"}', receiptHandle: 'r', attributes: {}, messageAttributes: {}, eventSource: 'aws:sqs' }] };
+    expect(
+      runNode(`const { handler } = await import(${JSON.stringify(pathToFileURL(analyze.file).href)});try { await handler(${JSON.stringify(event)}); } catch (e) { process.stdout.write(e.name); }`),
+    ).toBe('FullBatchFailureError');
+    expect(
+      runNode(`const { handler } = await import(${JSON.stringify(pathToFileURL(digest.file).href)});try { await handler({ week: 'soon' }); } catch (e) { process.stdout.write(e.message); }`),
+    ).toContain('event.week must look like 2026-W48');
   });
 });

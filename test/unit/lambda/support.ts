@@ -83,3 +83,9 @@ export function workspaceWith(ids: string[], baseUrl = 'http://127.0.0.1:9/'): W
     'test workspace',
   );
 }
+
+/** The DynamoDB IAM action (as infra's TableAction) a DocumentClient command needs. */
+export function tableActionOf(command: object): string {
+  const name = command.constructor.name.replace(/Command$/, '');
+  return name === 'Query' || name === 'Scan' ? name : `${name}Item`;
+}

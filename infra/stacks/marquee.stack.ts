@@ -32,7 +32,7 @@ export class MarqueeStack extends Stack {
     super(scope, id, props);
     const { config } = props;
     const { table, bucket } = importStorage(this, config.stackPrefix);
-    this.monitoring = new Monitoring(this, 'Monitoring', { dashboardName: `${config.stackPrefix}-crawl`, alarmEmail: config.alarmEmail });
+    this.monitoring = new Monitoring(this, 'Monitoring', { dashboardName: config.stackPrefix, alarmEmail: config.alarmEmail });
     this.workspace = new WorkspaceParameter(this, 'Workspace', { workspace: props.workspace });
     this.crawl = new CrawlConstruct(this, 'Crawl', { table, bucket, workspace: this.workspace, monitoring: this.monitoring, config });
     this.analyze = new AnalyzeConstruct(this, 'Analyze', { table, queue: this.crawl.analyzeQueue, workspace: this.workspace, monitoring: this.monitoring, config });
@@ -44,6 +44,7 @@ export class MarqueeStack extends Stack {
         timezone: props.workspace.workspace.timezone,
         config: { ...config, mailFrom: config.mailFrom },
       });
+      new CfnOutput(this, 'DigestFunctionName', { value: this.digest.fn.fn.functionName, description: 'invoke with {"week":"2026-W48"} to send or re-send a week' });
       new CfnOutput(this, 'SesIdentity', { value: this.digest.identityName, description: 'verify it (email link or DNS records) before the first digest' });
     } else {
       Annotations.of(this).addWarningV2('marquee:no-digest', 'no mailFrom context: the weekly digest function is not deployed (cdk deploy -c mailFrom=digest@your-domain)');

@@ -15,6 +15,7 @@ import { AskRequest, BoxOfficeQuery, EventsQuery, ReleasesQuery, type AskRespons
 import { InvalidCursorError } from '../../shared/store/errors.js';
 import { openApiDocument } from './openapi.js';
 import { PAGE_HTML, PAGE_SCRIPT, PAGE_STYLE } from './page.js';
+import { ResponseCache } from './response-cache.js';
 
 export interface AppDeps {
   query: QueryService;
@@ -24,6 +25,8 @@ export interface AppDeps {
   rateLimit?: { perMinute: number; burst?: number };
   log?: Logger;
   version?: string;
+  /** Seconds a GET result or an answer is reused (0 = off). The store changes once a crawl cycle. */
+  cacheSeconds?: number;
 }
 
 type Env = { Variables: { requestId: string; keyId: string } };
@@ -54,7 +57,27 @@ function parseQuery<T extends z.ZodType>(c: Context, schema: T): { ok: true; val
 export function createApp(deps: AppDeps): Hono<Env> {
   const log = deps.log ?? silentLogger;
   const limiter = new RateLimiter(deps.rateLimit?.perMinute ?? 120, deps.rateLimit?.burst);
+  const cache = new ResponseCache((deps.cacheSeconds ?? 0) * 1000);
+  const inflight = new Map<string, Promise<{ status: 200 | 404; body: string }>>();
   const app = new Hono<Env>();
+  /** Serves a cached JSON body when fresh, else computes, caches 200s and serves it. */
+  const cached = async (c: Context<Env>, key: string, compute: () => Promise<{ status: 200 | 404; value: unknown }>) => {
+    const hit = cache.get(key);
+    if (hit) return c.body(hit.body, hit.status as 200, { 'content-type': 'application/json', 'x-cache': 'hit' });
+    // Single flight: concurrent misses of the same key share one computation.
+    let pending = cache.enabled ? inflight.get(key) : undefined;
+    if (!pending) {
+      pending = compute().then(({ status, value }) => ({ status, body: JSON.stringify(value) }));
+      if (cache.enabled) {
+        inflight.set(key, pending);
+        pending.finally(() => inflight.delete(key)).catch(() => {});
+      }
+    }
+    const { status, body } = await pending;
+    if (status === 200) cache.set(key, status, body);
+    return c.body(body, status, { 'content-type': 'application/json', ...(cache.enabled ? { 'x-cache': 'miss' } : {}) });
+  };
+  const queryKey = (c: Context<Env>) => `${c.req.path}?${new URLSearchParams(Object.entries(c.req.query()).sort()).toString()}`;
 
   app.use('*', async (c, next) => {
     const given = c.req.header('x-request-id');
@@ -121,37 +144,42 @@ export function createApp(deps: AppDeps): Hono<Env> {
       }
       const r = AskRequest.safeParse(body);
       if (!r.success) return badRequest(c, issueLines(r.error, 'body field'));
-      return c.json(await deps.ask(r.data.question));
+      const question = r.data.question.replace(/\s+/g, ' ');
+      return cached(c, `ask:${question.toLowerCase()}`, async () => ({ status: 200, value: await deps.ask(question) }));
     },
   );
 
   app.get('/v1/events', async (c) => {
     const q = parseQuery(c, EventsQuery);
     if (!q.ok) return badRequest(c, q.lines);
-    return c.json(await deps.query.eventsPage(q.value));
+    return cached(c, queryKey(c), async () => ({ status: 200, value: await deps.query.eventsPage(q.value) }));
   });
 
   app.get('/v1/releases', async (c) => {
     const q = parseQuery(c, ReleasesQuery);
     if (!q.ok) return badRequest(c, q.lines);
-    const { raw: _raw, ...result } = await deps.query.releases(q.value.from, q.value.to);
-    return c.json(result);
+    return cached(c, queryKey(c), async () => {
+      const { raw: _raw, ...result } = await deps.query.releases(q.value.from, q.value.to);
+      return { status: 200, value: result };
+    });
   });
 
   app.get('/v1/boxoffice', async (c) => {
     const q = parseQuery(c, BoxOfficeQuery);
     if (!q.ok) return badRequest(c, q.lines);
     if ([q.value.period, q.value.title, q.value.genre].filter(Boolean).length > 1) return badRequest(c, ['give one of `period`, `title` or `genre`']);
-    return c.json(await deps.query.boxOffice(q.value));
+    return cached(c, queryKey(c), async () => ({ status: 200, value: await deps.query.boxOffice(q.value) }));
   });
 
   app.get('/v1/digests/latest', async (c) => {
-    const d = await deps.query.latestDigest();
-    if (!d) return c.json({ error: 'no digest has been sent yet', requestId: c.get('requestId') }, 404);
-    return c.json({ week: d.week, subject: d.subject, sentAt: d.sentAt, brief: d.brief });
+    return cached(c, queryKey(c), async () => {
+      const d = await deps.query.latestDigest();
+      if (!d) return { status: 404, value: { error: 'no digest has been sent yet', requestId: c.get('requestId') } };
+      return { status: 200, value: { week: d.week, subject: d.subject, sentAt: d.sentAt, brief: d.brief } };
+    });
   });
 
-  app.get('/v1/sources', async (c) => c.json({ sources: await deps.query.sources() }));
+  app.get('/v1/sources', async (c) => cached(c, queryKey(c), async () => ({ status: 200, value: { sources: await deps.query.sources() } })));
 
   return app;
 }

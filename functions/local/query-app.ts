@@ -40,7 +40,7 @@ export function buildQuerySide(config: AppConfig, workspace: Workspace, stores: 
     return answer;
   };
   const agent = selectQueryAgent(config, { service, vocabulary, embedded, log });
-  const app = createApp({ query: service, keys: cachedKeys(stores.keys), ask: agent.ask, rateLimit: { perMinute: config.apiRateLimitPerMinute }, log });
+  const app = createApp({ query: service, keys: cachedKeys(stores.keys), ask: agent.ask, rateLimit: { perMinute: config.apiRateLimitPerMinute }, cacheSeconds: config.apiCacheSeconds, log });
   return { service, ask: agent.ask, agentDescription: agent.description, app };
 }
 
@@ -52,9 +52,18 @@ export interface RunningServer {
 
 /** Serves the app on 127.0.0.1; a busy preferred port falls back to a free one unless `strictPort`. */
 export async function startQueryServer(app: QuerySide['app'], port: number, strictPort = false): Promise<RunningServer> {
+  let inFlight = 0;
+  const fetch = async (req: Request, ...rest: unknown[]) => {
+    inFlight++;
+    try {
+      return await app.fetch(req, ...(rest as []));
+    } finally {
+      inFlight--;
+    }
+  };
   const listen = (p: number) =>
     new Promise<ServerType>((resolve, reject) => {
-      const server = serve({ fetch: app.fetch, hostname: '127.0.0.1', port: p }, () => resolve(server));
+      const server = serve({ fetch, hostname: '127.0.0.1', port: p }, () => resolve(server));
       server.once('error', reject);
     });
   let server: ServerType;
@@ -68,6 +77,13 @@ export async function startQueryServer(app: QuerySide['app'], port: number, stri
   return {
     url: `http://127.0.0.1:${actual}`,
     port: actual,
-    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
+    // Stop accepting, drop idle keep-alive connections, and let requests in flight finish (up to 5 s) before the store closes.
+    close: async () => {
+      const closed = new Promise<void>((resolve) => server.close(() => resolve()));
+      (server as { closeIdleConnections?: () => void }).closeIdleConnections?.();
+      for (let waited = 0; inFlight > 0 && waited < 5000; waited += 50) await new Promise((r) => setTimeout(r, 50));
+      (server as { closeAllConnections?: () => void }).closeAllConnections?.();
+      await closed;
+    },
   };
 }

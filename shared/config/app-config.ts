@@ -26,7 +26,8 @@ export const AppConfig = z.object({
   slackWebhookUrl: z.string().url().optional(),
   smtpUrl: z.string().optional(),
   port: z.coerce.number().int().min(0).max(65535).default(4820).describe('Port of the query API and web page (0 = any free port)'),
-  apiRateLimitPerMinute: Int.max(100_000).default(120).describe('Requests a minute per API key (bursts up to half of it)'),
+  apiRateLimitPerMinute: Int.max(10_000_000).default(120).describe('Requests a minute per API key (bursts up to half of it)'),
+  apiCacheSeconds: z.coerce.number().int().min(0).max(3600).default(10).describe('Seconds the query API reuses a read result or an answer (0 = off)'),
   queryMaxToolCalls: Int.max(20).default(6).describe('Tool calls the LLM query agent may make for one question'),
   mailFrom: z.string().default('Marquee digest <digest@marquee.invalid>').describe('Sender of the weekly digest'),
 });
@@ -55,6 +56,7 @@ const ENV_KEYS: Record<string, keyof AppConfig> = {
   MARQUEE_PORT: 'port',
   MARQUEE_API_RATE_LIMIT: 'apiRateLimitPerMinute',
   MARQUEE_QUERY_MAX_TOOL_CALLS: 'queryMaxToolCalls',
+  MARQUEE_API_CACHE_SECONDS: 'apiCacheSeconds',
 };
 
 /** Known MARQUEE_* variables that are read elsewhere (entry points), not config keys. */

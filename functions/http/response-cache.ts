@@ -1,0 +1,39 @@
+// A small TTL + LRU cache of JSON responses: the store changes once a crawl cycle, strategists re-read the same views.
+
+export class ResponseCache {
+  private readonly entries = new Map<string, { at: number; status: number; body: string }>();
+
+  constructor(
+    private readonly ttlMs: number,
+    private readonly maxEntries = 500,
+    private readonly now: () => number = Date.now,
+  ) {}
+
+  get enabled(): boolean {
+    return this.ttlMs > 0;
+  }
+
+  get(key: string): { status: number; body: string } | null {
+    const e = this.entries.get(key);
+    if (!e) return null;
+    if (this.now() - e.at >= this.ttlMs) {
+      this.entries.delete(key);
+      return null;
+    }
+    // Re-insert: Map order is the LRU order.
+    this.entries.delete(key);
+    this.entries.set(key, e);
+    return e;
+  }
+
+  set(key: string, status: number, body: string): void {
+    if (!this.enabled) return;
+    this.entries.delete(key);
+    this.entries.set(key, { at: this.now(), status, body });
+    while (this.entries.size > this.maxEntries) this.entries.delete(this.entries.keys().next().value!);
+  }
+
+  clear(): void {
+    this.entries.clear();
+  }
+}

@@ -11,7 +11,7 @@ import { captureIo } from '../support/capture-io.js';
 const run = promisify(execFile);
 let dir: string;
 // Blank model settings: the tests must not pick up a developer's key or endpoint.
-const env = { AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true', OPENAI_API_KEY: '', OPENAI_BASE_URL: '', MARQUEE_ANALYST: '' };
+const env = { AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true', OPENAI_API_KEY: '', OPENAI_BASE_URL: '', MARQUEE_ANALYST: '', SLACK_WEBHOOK_URL: '', SMTP_URL: '' };
 
 beforeAll(async () => {
   dir = await mkdtemp(join(tmpdir(), 'marquee-cli-'));

@@ -188,6 +188,20 @@ describe('routes', () => {
 });
 
 describe('limits and failures', () => {
+  it('reuses a read result within the cache TTL, per query string, and never before the key check', async () => {
+    const app = createApp({ query: side.service, keys: data.runtime.keys, ask: side.ask, cacheSeconds: 30 });
+    const h = { headers: auth() };
+    const first = await app.request('/v1/releases?from=2026-12-01&to=2027-01-31', h);
+    expect(first.headers.get('x-cache')).toBe('miss');
+    const second = await app.request('/v1/releases?to=2027-01-31&from=2026-12-01', h);
+    expect(second.headers.get('x-cache')).toBe('hit');
+    expect(await second.text()).toBe(await first.text());
+    expect((await app.request('/v1/releases?from=2026-12-01&to=2027-02-28', h)).headers.get('x-cache')).toBe('miss');
+    expect((await app.request('/v1/releases?from=2026-12-01&to=2027-01-31')).status).toBe(401);
+    const [a, b] = await Promise.all([ask({ question: 'How did Glimmerglass open?' }), ask({ question: 'How did Glimmerglass open?' })]);
+    expect(await a.text()).toBe(await b.text());
+  });
+
   it('rate-limits per key with 429 and Retry-After', async () => {
     const app = createApp({ query: side.service, keys: data.runtime.keys, ask: side.ask, rateLimit: { perMinute: 2, burst: 2 } });
     const h = { headers: auth() };

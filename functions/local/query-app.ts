@@ -1,48 +1,9 @@
-// Composition of the query side over a runtime's stores: query service, agent (embedded or LLM), Hono app, Node server.
+// Local serving of the query app: a Node server on 127.0.0.1 with a graceful close (the app itself is built in functions/http/query-side.ts).
 import type { AddressInfo } from 'node:net';
 import { serve, type ServerType } from '@hono/node-server';
-import type { AppConfig } from '../../shared/config/app-config.js';
-import type { Workspace } from '../../shared/model/workspace.js';
-import type { Logger } from '../../shared/ports/logger.js';
-import type { EventStore, ReleaseStore } from '../../shared/ports/analysis-store.js';
-import type { ChartStore, ItemStore, SourceStateStore } from '../../shared/ports/store.js';
-import type { DigestStore } from '../../shared/ports/digest-store.js';
-import type { KeyStore } from '../../shared/ports/key-store.js';
-import { cachedKeys } from '../../shared/auth/api-keys.js';
-import { QueryService } from '../../shared/query/query-service.js';
-import { answerEmbedded, TitleVocabulary } from '../../shared/query/embedded-agent.js';
-import type { AskResponse } from '../../shared/query/schemas.js';
-import { createApp } from '../http/app.js';
-import { selectQueryAgent } from '../../agents/query/select-query-agent.js';
+import type { QuerySide } from '../http/query-side.js';
 
-export interface QueryStores {
-  analysis: EventStore & ReleaseStore;
-  store: ItemStore & ChartStore & SourceStateStore;
-  digests: DigestStore;
-  keys: Pick<KeyStore, 'getKey'>;
-}
-
-export interface QuerySide {
-  service: QueryService;
-  ask: (question: string) => Promise<AskResponse>;
-  /** Who answers: "embedded query parser" or the model. */
-  agentDescription: string;
-  app: ReturnType<typeof createApp>;
-}
-
-/** Wires the query service and agent; `now` follows the workspace clock when it pins one (the demo does). */
-export function buildQuerySide(config: AppConfig, workspace: Workspace, stores: QueryStores, log?: Logger): QuerySide {
-  const now = workspace.clock ? () => new Date(workspace.clock!) : () => new Date();
-  const service = new QueryService({ workspace, analysis: stores.analysis, store: stores.store, digests: stores.digests, now });
-  const vocabulary = new TitleVocabulary(service);
-  const embedded = async (q: string) => {
-    const { parsed: _p, ...answer } = await answerEmbedded(service, vocabulary, q);
-    return answer;
-  };
-  const agent = selectQueryAgent(config, { service, vocabulary, embedded, log });
-  const app = createApp({ query: service, keys: cachedKeys(stores.keys), ask: agent.ask, rateLimit: { perMinute: config.apiRateLimitPerMinute }, cacheSeconds: config.apiCacheSeconds, log });
-  return { service, ask: agent.ask, agentDescription: agent.description, app };
-}
+export { buildQuerySide, type QuerySide, type QueryStores } from '../http/query-side.js';
 
 export interface RunningServer {
   url: string;

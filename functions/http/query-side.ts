@@ -1,0 +1,47 @@
+// Composition of the query side over stores: query service, agent (embedded or LLM) and the Hono app; used on Node and on Lambda.
+import type { AppConfig } from '../../shared/config/app-config.js';
+import type { Workspace } from '../../shared/model/workspace.js';
+import type { Logger } from '../../shared/ports/logger.js';
+import type { EventStore, ReleaseStore } from '../../shared/ports/analysis-store.js';
+import type { ChartStore, ItemStore, SourceStateStore } from '../../shared/ports/store.js';
+import type { DigestStore } from '../../shared/ports/digest-store.js';
+import type { KeyStore } from '../../shared/ports/key-store.js';
+import { cachedKeys } from '../../shared/auth/api-keys.js';
+import { QueryService } from '../../shared/query/query-service.js';
+import { answerEmbedded, TitleVocabulary } from '../../shared/query/embedded-agent.js';
+import type { AskResponse } from '../../shared/query/schemas.js';
+import { createApp } from './app.js';
+import { selectQueryAgent } from '../../agents/query/select-query-agent.js';
+
+/** The settings the query side reads (a subset of AppConfig, so Lambda can build it from its own environment). */
+export type QuerySettings = Pick<AppConfig, 'analyst' | 'openaiApiKey' | 'openaiBaseUrl' | 'model' | 'queryMaxToolCalls' | 'apiRateLimitPerMinute' | 'apiCacheSeconds'>;
+
+export interface QueryStores {
+  analysis: EventStore & ReleaseStore;
+  store: ItemStore & ChartStore & SourceStateStore;
+  digests: DigestStore;
+  keys: Pick<KeyStore, 'getKey'>;
+}
+
+export interface QuerySide {
+  service: QueryService;
+  ask: (question: string) => Promise<AskResponse>;
+  /** Who answers: "embedded query parser" or the model. */
+  agentDescription: string;
+  app: ReturnType<typeof createApp>;
+}
+
+/** Wires the query service and agent; `now` follows the workspace clock when it pins one (the demo does). */
+export function buildQuerySide(config: QuerySettings, workspace: Workspace, stores: QueryStores, log?: Logger): QuerySide {
+  const now = workspace.clock ? () => new Date(workspace.clock!) : () => new Date();
+  const service = new QueryService({ workspace, analysis: stores.analysis, store: stores.store, digests: stores.digests, now });
+  const vocabulary = new TitleVocabulary(service);
+  const embedded = async (q: string) => {
+    const { parsed: _p, ...answer } = await answerEmbedded(service, vocabulary, q);
+    return answer;
+  };
+  const agent = selectQueryAgent(config, { service, vocabulary, embedded, log });
+  const app = createApp({ query: service, keys: cachedKeys(stores.keys), ask: agent.ask, rateLimit: { perMinute: config.apiRateLimitPerMinute }, cacheSeconds: config.apiCacheSeconds, log });
+  return { service, ask: agent.ask, agentDescription: agent.description, app };
+}
+

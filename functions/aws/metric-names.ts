@@ -9,6 +9,7 @@ export const SERVICE = {
   crawlSource: 'crawl-source',
   analyzeItems: 'analyze-items',
   sendDigest: 'send-digest',
+  queryApi: 'query-api',
 } as const;
 
 /** Custom metrics the handlers emit; infra builds alarms and the dashboard from the same names. */

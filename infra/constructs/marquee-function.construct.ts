@@ -25,6 +25,7 @@ export const LAMBDA_ENTRIES = {
   crawlSource: 'functions/lambda/crawl-source.handler.ts',
   analyzeItems: 'functions/lambda/analyze-items.handler.ts',
   sendDigest: 'functions/lambda/send-digest.handler.ts',
+  queryApi: 'functions/lambda/query-api.handler.ts',
 } as const;
 export type LambdaName = keyof typeof LAMBDA_ENTRIES;
 

@@ -1,4 +1,4 @@
-// Stateless stack: the workspace parameter, monitoring and one construct per capability (crawl, analyze, digest).
+// Stateless stack: the workspace parameter, monitoring and one construct per capability (crawl, analyze, digest, query).
 import { Annotations, CfnOutput, Stack, type StackProps } from 'aws-cdk-lib';
 import type { Construct } from 'constructs';
 import type { InfraConfig, SynthWorkspace } from '../config.js';
@@ -6,6 +6,7 @@ import { AnalyzeConstruct } from '../constructs/analyze.construct.js';
 import { CrawlConstruct } from '../constructs/crawl.construct.js';
 import { DigestConstruct } from '../constructs/digest.construct.js';
 import { Monitoring } from '../constructs/monitoring.construct.js';
+import { QueryConstruct } from '../constructs/query.construct.js';
 import { WorkspaceParameter } from '../constructs/workspace-parameter.construct.js';
 import { importStorage } from './storage.stack.js';
 
@@ -27,6 +28,7 @@ export class MarqueeStack extends Stack {
   readonly analyze: AnalyzeConstruct;
   /** Present when the `mailFrom` context is set. */
   readonly digest?: DigestConstruct;
+  readonly query: QueryConstruct;
 
   constructor(scope: Construct, id: string, props: MarqueeStackProps) {
     super(scope, id, props);
@@ -36,6 +38,7 @@ export class MarqueeStack extends Stack {
     this.workspace = new WorkspaceParameter(this, 'Workspace', { workspace: props.workspace });
     this.crawl = new CrawlConstruct(this, 'Crawl', { table, bucket, workspace: this.workspace, monitoring: this.monitoring, config });
     this.analyze = new AnalyzeConstruct(this, 'Analyze', { table, queue: this.crawl.analyzeQueue, workspace: this.workspace, monitoring: this.monitoring, config });
+    this.query = new QueryConstruct(this, 'Query', { table, workspace: this.workspace, monitoring: this.monitoring, config });
     if (config.mailFrom) {
       this.digest = new DigestConstruct(this, 'Digest', {
         table,

@@ -143,17 +143,37 @@ describe('analyze worker', () => {
     expect(ssm).toContain('parameter/aws/reference/secretsmanager/marquee/slack');
     const env = (functions().find(([id]) => id === fnId('analyze new items'))![1].Properties.Environment as { Variables: Record<string, unknown> }).Variables;
     expect(env).toMatchObject({ OPENAI_SECRET_NAME: 'marquee/openai', SLACK_SECRET_NAME: 'marquee/slack', MARQUEE_ANALYST: 'auto', MARQUEE_MODEL: 'gpt-4o-mini' });
-    for (const [id] of functions().filter(([fid]) => fid !== fnId('analyze new items'))) {
+    for (const [id] of functions().filter(([fid]) => fid !== fnId('analyze new items') && fid !== fnId('query API'))) {
       expect(actionsOf(roleOf(id)).filter((a) => a.startsWith('secretsmanager:')), id).toEqual([]);
     }
+    // The query function reads the OpenAI secret (its LLM agent), never the Slack webhook.
+    const query = JSON.stringify(statementsOf(roleOf(fnId('query API'))).map((st) => st.Resource));
+    expect(query).toContain('secret:marquee/openai');
+    expect(query).not.toContain('marquee/slack');
+  });
+});
+
+describe('query API', () => {
+  it('serves the app from a Function URL (keys checked by the app), read-only on the table, with bounded concurrency', () => {
+    const id = fnId('query API');
+    s.appTemplate.hasResourceProperties('AWS::Lambda::Url', { AuthType: 'NONE', InvokeMode: 'BUFFERED', TargetFunctionArn: { 'Fn::GetAtt': [id, 'Arn'] } });
+    const fn = functions().find(([fid]) => fid === id)![1].Properties;
+    expect(fn.ReservedConcurrentExecutions).toBe(10);
+    expect((fn.Environment as { Variables: Record<string, unknown> }).Variables).toMatchObject({
+      MARQUEE_API_RATE_LIMIT: '120',
+      MARQUEE_API_CACHE_SECONDS: '10',
+      OPENAI_SECRET_NAME: 'marquee/openai',
+      TABLE_NAME: expect.anything(),
+    });
+    expect(actionsOf(roleOf(id))).toEqual(['dynamodb:BatchGetItem', 'dynamodb:GetItem', 'dynamodb:Query', 'secretsmanager:GetSecretValue', 'ssm:GetParameter']);
   });
 });
 
 describe('every function, alarms, dashboard, cdk-nag (all options on)', () => {
-  it('gives each of the four functions its own role, no wildcard action and no "*" resource beyond X-Ray', () => {
+  it('gives each of the five functions its own role, no wildcard action and no "*" resource beyond X-Ray', () => {
     const fns = functions();
-    expect(fns).toHaveLength(4);
-    expect(new Set(fns.map(([id]) => roleOf(id))).size).toBe(4);
+    expect(fns).toHaveLength(5);
+    expect(new Set(fns.map(([id]) => roleOf(id))).size).toBe(5);
     for (const st of iamStatements(s.appTemplate)) {
       for (const a of asArray(st.Action)) expect(a, st.policy).not.toMatch(/\*/);
       if (asArray(st.Resource as string).includes('*')) expect(asArray(st.Action).every((a) => a.startsWith('xray:')), st.policy).toBe(true);

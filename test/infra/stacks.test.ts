@@ -147,8 +147,8 @@ describe('MarqueeStack: crawl fan-out', () => {
 
   it('runs every function on Node 24 / arm64 with X-Ray, its own log group with retention, and the resource env vars', () => {
     const fns = resourcesOf(s.appTemplate, 'AWS::Lambda::Function');
-    // Planner, crawl worker, analyze worker (the digest function needs the mailFrom context: deliver.test.ts).
-    expect(Object.keys(fns)).toHaveLength(3);
+    // Planner, crawl worker, analyze worker, query API (the digest function needs the mailFrom context: deliver.test.ts).
+    expect(Object.keys(fns)).toHaveLength(4);
     for (const fn of Object.values(fns)) {
       expect(fn.Properties).toMatchObject({
         Runtime: 'nodejs24.x',
@@ -240,8 +240,8 @@ describe('MarqueeStack: alarms and dashboard', () => {
     );
     for (const a of dlqAlarms) expect(a).toMatchObject({ Threshold: 1, ComparisonOperator: 'GreaterThanOrEqualToThreshold', Statistic: 'Maximum' });
 
-    expect(byMetric('Errors')).toHaveLength(3);
-    expect(byMetric('Throttles')).toHaveLength(3);
+    expect(byMetric('Errors')).toHaveLength(4);
+    expect(byMetric('Throttles')).toHaveLength(4);
     expect(byMetric('SourceFailingForADay')).toEqual([
       expect.objectContaining({ Namespace: 'Marquee', Dimensions: [{ Name: 'service', Value: 'crawl-source' }], Threshold: 1, TreatMissingData: 'notBreaching' }),
     ]);

@@ -1,0 +1,64 @@
+// The query capability: the Hono app (API + web page) on Lambda behind a Function URL; API keys are checked by the app itself.
+import { CfnOutput, Duration } from 'aws-cdk-lib';
+import type * as dynamodb from 'aws-cdk-lib/aws-dynamodb';
+import * as lambda from 'aws-cdk-lib/aws-lambda';
+import type * as logs from 'aws-cdk-lib/aws-logs';
+import * as secretsmanager from 'aws-cdk-lib/aws-secretsmanager';
+import { Construct } from 'constructs';
+import { SERVICE } from '../../functions/aws/metric-names.js';
+import type { InfraConfig } from '../config.js';
+import { MarqueeFunction, type TableAction } from './marquee-function.construct.js';
+import type { Monitoring } from './monitoring.construct.js';
+import type { WorkspaceParameter } from './workspace-parameter.construct.js';
+
+export interface QueryProps {
+  table: dynamodb.ITableV2;
+  workspace: WorkspaceParameter;
+  monitoring: Monitoring;
+  config: Pick<InfraConfig, 'analyst' | 'openaiSecretName' | 'openaiBaseUrl' | 'model' | 'apiRateLimit' | 'apiCacheSeconds' | 'queryConcurrency' | 'logRetentionDays'>;
+}
+
+/**
+ * Read-only: events, releases, charts, digests (Query on the table and gsi1/gsi2), cited items
+ * (BatchGetItem), one event / release / API key (GetItem). API keys are created from a workstation
+ * (`npx marquee keys create`), never by this function.
+ */
+export const QUERY_TABLE_ACTIONS: TableAction[] = ['GetItem', 'BatchGetItem', 'Query'];
+
+export class QueryConstruct extends Construct {
+  readonly fn: MarqueeFunction;
+  readonly url: lambda.FunctionUrl;
+
+  constructor(scope: Construct, id: string, props: QueryProps) {
+    super(scope, id);
+    const { config } = props;
+    this.fn = new MarqueeFunction(this, 'Fn', {
+      entry: 'queryApi',
+      serviceName: SERVICE.queryApi,
+      description: 'Marquee: query API and web page (API keys checked in the app)',
+      memoryMb: 1024,
+      timeout: Duration.seconds(30),
+      logRetention: config.logRetentionDays as logs.RetentionDays,
+      environment: {
+        MARQUEE_ANALYST: config.analyst,
+        MARQUEE_MODEL: config.model,
+        MARQUEE_API_RATE_LIMIT: String(config.apiRateLimit),
+        MARQUEE_API_CACHE_SECONDS: String(config.apiCacheSeconds),
+        ...(config.openaiBaseUrl ? { OPENAI_BASE_URL: config.openaiBaseUrl } : {}),
+      },
+    })
+      .useTable(props.table, QUERY_TABLE_ACTIONS)
+      .useWorkspace(props.workspace.parameter, props.workspace.version);
+    if (config.openaiSecretName) {
+      const secret = secretsmanager.Secret.fromSecretNameV2(this, 'OpenAiSecret', config.openaiSecretName);
+      this.fn.readsSecret(secret, config.openaiSecretName, 'OPENAI_SECRET_NAME');
+    }
+    // Reserved concurrency bounds what a flood of requests can cost and how hard it can read the table.
+    (this.fn.fn.node.defaultChild as lambda.CfnFunction).reservedConcurrentExecutions = config.queryConcurrency;
+    // Auth NONE at the URL: every /v1 route requires an API key (hashed in the table, constant-time
+    // check, per-key rate limit) and the page shell holds no data. The browser page cannot sign IAM requests.
+    this.url = this.fn.fn.addFunctionUrl({ authType: lambda.FunctionUrlAuthType.NONE, invokeMode: lambda.InvokeMode.BUFFERED });
+    props.monitoring.watchFunction(this.fn, 'query API');
+    new CfnOutput(this, 'Url', { value: this.url.url, description: 'query API and web page; create a key with npx marquee keys create <name> (see docs/deploy.md)' });
+  }
+}

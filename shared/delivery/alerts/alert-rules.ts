@@ -104,7 +104,9 @@ function eventKind(e: Event, ws: Workspace, slateKeys: Set<string>): AlertKind |
     case 'release_dated':
     case 'release_moved': {
       const t = e.titles[0];
-      // A story about the team's own title (e.g. "Harbor Light holds its date") is not a competitor move.
+      // A story about the team's own title (e.g. "Harbor Light holds its date") is not a competitor move;
+      // "dated" with no date is not news to alert on (a move off the calendar may have none).
+      if (e.type === 'release_dated' && !e.releaseDate) return null;
       return r.competitorRelease && t && !slateKeys.has(titleKey(t)) ? 'competitor_release' : null;
     }
     case 'trailer':

@@ -44,6 +44,13 @@ describe('selectAlerts', () => {
     expect(alerts[0]!.change).toEqual({ from: '2026-12-25', to: '2026-12-11' });
   });
 
+  it('a competitor title "dated" with no date is not an alert; a move off the calendar is', () => {
+    const undated = event({ type: 'release_dated', releaseDate: null, previousDate: null });
+    const offCalendar = event({ type: 'release_moved', releaseDate: null, previousDate: '2026-12-25' });
+    const { alerts } = selectAlerts(workspace(), { events: [undated, offCalendar], stories: new Map(), collisions: [], surprises: [], now: NOW });
+    expect(alerts.map((a) => a.id)).toEqual([offCalendar.storyId]);
+  });
+
   it('collisions alert whatever their age; other news only within maxAgeHours', () => {
     const old = event({ publishedAt: '2026-11-10T12:00:00.000Z' });
     const oldCollision = event({ publishedAt: '2026-11-01T12:00:00.000Z' });

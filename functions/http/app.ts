@@ -16,6 +16,8 @@ import { InvalidCursorError } from '../../shared/store/errors.js';
 import { openApiDocument } from './openapi.js';
 import { PAGE_HTML, PAGE_SCRIPT, PAGE_STYLE } from './page.js';
 import { ResponseCache } from './response-cache.js';
+import { registerAssistRoutes, type AssistDeps } from './assist-routes.js';
+import { flagLink } from '../../shared/feedback/flag-links.js';
 
 export interface AppDeps {
   query: QueryService;
@@ -27,9 +29,11 @@ export interface AppDeps {
   version?: string;
   /** Seconds a GET result or an answer is reused (0 = off). The store changes once a crawl cycle. */
   cacheSeconds?: number;
+  /** Briefs, feedback, audit and the answer archive (routes are added when given). */
+  assist?: AssistDeps;
 }
 
-type Env = { Variables: { requestId: string; keyId: string } };
+type Env = { Variables: { requestId: string; keyId: string; keyName: string } };
 
 function issueLines(error: z.ZodError, where: 'query parameter' | 'body field'): string[] {
   return error.issues.map((i) => {
@@ -128,6 +132,7 @@ export function createApp(deps: AppDeps): Hono<Env> {
       return c.json({ error: `rate limit reached for key "${check.key.name}": retry in ${decision.retryAfter} s`, requestId: c.get('requestId') }, 429);
     }
     c.set('keyId', check.key.id);
+    c.set('keyName', check.key.name);
     await next();
   });
 
@@ -145,7 +150,26 @@ export function createApp(deps: AppDeps): Hono<Env> {
       const r = AskRequest.safeParse(body);
       if (!r.success) return badRequest(c, issueLines(r.error, 'body field'));
       const question = r.data.question.replace(/\s+/g, ' ');
-      return cached(c, `ask:${question.toLowerCase()}`, async () => ({ status: 200, value: await deps.ask(question) }));
+      return cached(c, `ask:${question.toLowerCase()}`, async () => {
+        const answer = await deps.ask(question);
+        const assist = deps.assist;
+        if (!assist) return { status: 200, value: answer };
+        // Every answer is archived (audit: who asked, which analyst, from which items, at what cost) and can be flagged.
+        const id = `ans_${randomUUID().replace(/-/g, '').slice(0, 20)}`;
+        const now = assist.now();
+        await assist.answers.putAnswer({
+          id,
+          question,
+          answer: answer.answer,
+          citations: answer.citations,
+          eventIds: answer.events.map((e) => e.id),
+          analyst: answer.analyst,
+          tokens: answer.tokens ?? 0,
+          askedBy: c.get('keyName'),
+          createdAt: now.toISOString(),
+        });
+        return { status: 200, value: { ...answer, id, flagUrl: flagLink(new URL(c.req.url).origin, assist.linkSecret, { kind: 'answer', id }, `key:${c.get('keyName')}`, now) } };
+      });
     },
   );
 
@@ -178,6 +202,8 @@ export function createApp(deps: AppDeps): Hono<Env> {
       return { status: 200, value: { week: d.week, subject: d.subject, sentAt: d.sentAt, brief: d.brief } };
     });
   });
+
+  if (deps.assist) registerAssistRoutes(app, deps.assist, badRequest);
 
   app.get('/v1/sources', async (c) => cached(c, queryKey(c), async () => ({ status: 200, value: { sources: await deps.query.sources() } })));
 

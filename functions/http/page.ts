@@ -40,6 +40,11 @@ export const PAGE_HTML = `<!doctype html>
   <div class="scroll"><table id="calendar-table"><caption class="sr">Dated releases; slate titles and collisions highlighted</caption>
   <thead><tr><th scope="col">Date</th><th scope="col">Title</th><th scope="col">Distributor</th><th scope="col">Width</th></tr></thead><tbody></tbody></table></div>
 </section>
+<section id="briefs" aria-labelledby="briefs-h">
+  <h2 id="briefs-h">Counter-programming briefs</h2>
+  <p class="muted">Drafts from the computed facts — every option needs human review.</p>
+  <div id="briefs-body"><p class="muted">Loading…</p></div>
+</section>
 <section id="digest" aria-labelledby="digest-h">
   <h2 id="digest-h">Latest digest</h2>
   <div id="digest-body"><p class="muted">Loading…</p></div>
@@ -88,6 +93,13 @@ tr.collision td { background:var(--warn); }
 .collision-list li { margin:.25rem 0; }
 .status-ok { color:var(--ok); font-weight:600; } .status-failing { color:var(--bad); font-weight:600; }
 .scroll { overflow-x:auto; }
+article.brief { border-top:1px solid var(--line); padding:.6rem 0; }
+article.brief h3 { font-size:1rem; margin:.2rem 0; }
+.status { display:inline-block; padding:0 .45rem; border-radius:4px; font-size:.8rem; margin-left:.4rem; background:#eef0f4; }
+.status-approved { background:#dff3e5; color:var(--ok); } .status-dismissed { background:#f1f1f1; color:var(--muted); }
+.options li { margin:.3rem 0; } .draft { color:#8a5a00; font-size:.85rem; }
+button.secondary { background:#fff; color:var(--accent); border:1px solid var(--accent); }
+.actions { display:flex; gap:.5rem; margin-top:.4rem; }
 .skip { position:absolute; left:-999px; } .skip:focus { left:1rem; top:1rem; background:#fff; padding:.5rem; z-index:2; }
 .sr { position:absolute; width:1px; height:1px; overflow:hidden; clip:rect(0 0 0 0); }
 `;
@@ -99,7 +111,7 @@ export const PAGE_SCRIPT = `
 (function () {
   var KEY = 'marquee.key';
   var hash = new URLSearchParams(location.hash.slice(1));
-  if (hash.get('key')) { sessionStorage.setItem(KEY, hash.get('key')); history.replaceState(null, '', location.pathname); }
+  if (hash.get('key')) { sessionStorage.setItem(KEY, hash.get('key')); history.replaceState(null, '', location.pathname + (hash.get('brief') ? '#brief=' + encodeURIComponent(hash.get('brief')) : '')); }
   function key() { return sessionStorage.getItem(KEY); }
   function el(tag, attrs, children) {
     var e = document.createElement(tag);
@@ -162,7 +174,9 @@ export const PAGE_SCRIPT = `
       details.appendChild(el('div', { class: 'scroll' }, [table]));
       box.appendChild(details);
     }
-    box.appendChild(el('p', { class: 'muted', text: 'Answered by ' + r.analyst + (r.events.length ? ' from ' + r.events.length + ' event(s)' : '') + '.' }));
+    var meta = el('p', { class: 'muted' }, ['Answered by ' + r.analyst + (r.events.length ? ' from ' + r.events.length + ' event(s)' : '') + '. ']);
+    if (r.flagUrl && r.flagUrl.indexOf(location.origin + '/flag?') === 0) meta.appendChild(el('a', { href: r.flagUrl, id: 'flag-answer', text: 'Flag this answer as wrong' }));
+    box.appendChild(meta);
   }
   function ask(ev) {
     ev.preventDefault();
@@ -219,6 +233,59 @@ export const PAGE_SCRIPT = `
       if (rows.length) body.appendChild(el('p', { text: 'Weekend #1: ' + rows[0].title + ' ' + money(rows[0].gross) }));
     }).catch(function (e) { if (e.status === 404) body.appendChild(el('p', { class: 'muted', text: 'No digest sent yet.' })); else throw e; });
   }
+  function citeLinks(parent, cites, byN) {
+    cites.forEach(function (n) { var c = byN[n]; var href = c && c.url && safeHref(c.url); if (href) { parent.appendChild(document.createTextNode(' ')); parent.appendChild(el('a', { href: href, target: '_blank', rel: 'noopener noreferrer', title: c.title, text: '[' + n + ']' })); } });
+  }
+  function renderBrief(b) {
+    var byN = {};
+    b.citations.forEach(function (c) { byN[c.n] = c; });
+    var art = el('article', { class: 'brief', id: 'brief-' + b.id, tabindex: '-1' });
+    var h = el('h3', {}, [b.headline]);
+    var status = el('span', { class: 'status status-' + b.status, text: b.status });
+    h.appendChild(status);
+    art.appendChild(h);
+    var what = el('ul');
+    b.whatHappened.forEach(function (w) { var li = el('li', {}, [w.text]); citeLinks(li, w.cites, byN); what.appendChild(li); });
+    art.appendChild(what);
+    var others = b.weekend.titles.filter(function (t) { return !t.isSlate; }).map(function (t) { return t.title + (t.distributor ? ' (' + t.distributor + ')' : ''); });
+    art.appendChild(el('p', { class: 'muted', text: 'Weekend of ' + b.weekend.start + ': ' + (others.length ? others.join(', ') : 'no other dated title') + '.' }));
+    var opts = el('ol', { class: 'options' });
+    b.options.forEach(function (o) {
+      var text = o.text.replace(/ \(draft — needs human review\)$/, '');
+      var li = el('li', {}, [el('strong', { text: o.title }), ': ']);
+      text.split(/(\[\d+\])/).forEach(function (part) {
+        var m = /^\[(\d+)\]$/.exec(part);
+        if (m) citeLinks(li, [Number(m[1])], byN); else if (part) li.appendChild(document.createTextNode(part));
+      });
+      li.appendChild(el('span', { class: 'draft', text: ' draft — needs human review' }));
+      opts.appendChild(li);
+    });
+    art.appendChild(opts);
+    var actions = el('div', { class: 'actions' });
+    [['approved', 'Approve'], ['dismissed', 'Dismiss']].forEach(function (a) {
+      var btn = el('button', { type: 'button', class: a[0] === 'approved' ? '' : 'secondary', 'data-status': a[0], text: b.status === a[0] ? (a[0] === 'approved' ? 'Approved' : 'Dismissed') : a[1] });
+      if (b.status === a[0]) btn.disabled = true;
+      btn.addEventListener('click', function () {
+        btn.disabled = true;
+        api('/v1/briefs/' + encodeURIComponent(b.id) + '/review', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ status: a[0] }) })
+          .then(function (nb) { art.replaceWith(renderBrief(nb)); var again = document.getElementById('brief-' + nb.id); if (again) again.focus(); })
+          .catch(function (e) { btn.disabled = false; actions.appendChild(el('span', { class: 'error', role: 'alert', text: e.message })); });
+      });
+      actions.appendChild(btn);
+    });
+    art.appendChild(actions);
+    return art;
+  }
+  function loadBriefs() {
+    var body = clear(document.getElementById('briefs-body'));
+    return api('/v1/briefs?limit=50').then(function (r) {
+      if (!r.briefs.length) { body.appendChild(el('p', { class: 'muted', text: 'No brief yet: briefs are drafted for collisions with the slate.' })); return; }
+      r.briefs.forEach(function (b) { body.appendChild(renderBrief(b)); });
+      var wanted = hash.get('brief');
+      var target = wanted && document.getElementById('brief-' + wanted);
+      if (target) { target.scrollIntoView(); target.focus(); }
+    }).catch(function (e) { if (e.status === 404) body.appendChild(el('p', { class: 'muted', text: 'Briefs are not available on this server.' })); else throw e; });
+  }
   function loadSources() {
     return api('/v1/sources').then(function (r) {
       var tbody = clear(document.querySelector('#sources-table tbody'));
@@ -232,7 +299,7 @@ export const PAGE_SCRIPT = `
   function loadAll() {
     if (!key()) { showKeyPanel(); return; }
     document.getElementById('key-panel').hidden = true;
-    Promise.all([loadCalendar(), loadDigest(), loadSources()]).catch(function (e) { if (e.status !== 401) console.error(e); });
+    Promise.all([loadCalendar(), loadBriefs(), loadDigest(), loadSources()]).catch(function (e) { if (e.status !== 401) console.error(e); });
   }
   document.addEventListener('DOMContentLoaded', function () {
     document.getElementById('ask-form').addEventListener('submit', ask);

@@ -11,16 +11,31 @@ import { QueryService } from '../../shared/query/query-service.js';
 import { answerEmbedded, TitleVocabulary } from '../../shared/query/embedded-agent.js';
 import type { AskResponse } from '../../shared/query/schemas.js';
 import { createApp } from './app.js';
+import type { AssistDeps } from './assist-routes.js';
+import type { BriefStore } from '../../shared/ports/brief-store.js';
+import type { FlagStore } from '../../shared/ports/flag-store.js';
+import type { AnswerStore } from '../../shared/ports/answer-store.js';
 import { selectQueryAgent } from '../../agents/query/select-query-agent.js';
 
 /** The settings the query side reads (a subset of AppConfig, so Lambda can build it from its own environment). */
 export type QuerySettings = Pick<AppConfig, 'analyst' | 'openaiApiKey' | 'openaiBaseUrl' | 'model' | 'queryMaxToolCalls' | 'apiRateLimitPerMinute' | 'apiCacheSeconds'>;
+
+export interface AssistStores {
+  briefs: BriefStore;
+  flags: FlagStore;
+  answers: AnswerStore;
+  /** HMAC secret of the "flag as wrong" links. */
+  linkSecret: string;
+  explain?: AssistDeps['explain'];
+}
 
 export interface QueryStores {
   analysis: EventStore & ReleaseStore;
   store: ItemStore & ChartStore & SourceStateStore;
   digests: DigestStore;
   keys: Pick<KeyStore, 'getKey'>;
+  /** Briefs, feedback, audit (their routes exist only when given). */
+  assist?: AssistStores;
 }
 
 export interface QuerySide {
@@ -41,7 +56,10 @@ export function buildQuerySide(config: QuerySettings, workspace: Workspace, stor
     return answer;
   };
   const agent = selectQueryAgent(config, { service, vocabulary, embedded, log });
-  const app = createApp({ query: service, keys: cachedKeys(stores.keys), ask: agent.ask, rateLimit: { perMinute: config.apiRateLimitPerMinute }, cacheSeconds: config.apiCacheSeconds, log });
+  const app = createApp({ query: service, keys: cachedKeys(stores.keys), ask: agent.ask, rateLimit: { perMinute: config.apiRateLimitPerMinute }, cacheSeconds: config.apiCacheSeconds,
+    log,
+    ...(stores.assist ? { assist: { ...stores.assist, analysis: stores.analysis, store: stores.store, now: () => new Date() } } : {}),
+  });
   return { service, ask: agent.ask, agentDescription: agent.description, app };
 }
 

@@ -18,6 +18,9 @@ import type { Analyst } from '../../shared/ports/analyst.js';
 import type { ClusterHint } from '../../shared/analysis/cluster.js';
 import { DynamoLedger } from '../../shared/store/dynamo-ledger.js';
 import { DynamoDigestStore, DynamoKeyStore } from '../../shared/store/dynamo-query.store.js';
+import { DynamoAnswerStore, DynamoBriefStore, DynamoFlagStore } from '../../shared/store/dynamo-assist.store.js';
+import type { AssistStores } from '../http/query-side.js';
+import { localLinkSecret } from './link-secret.js';
 import type { IdempotencyLedger } from '../../shared/ports/ledger.js';
 import type { Mailer } from '../../shared/ports/mailer.js';
 import { FileMailer } from '../../shared/delivery/mail/file.mailer.js';
@@ -44,6 +47,12 @@ export interface LocalRuntime extends CrawlDeps {
   digests: DynamoDigestStore;
   /** Hashed API keys of the query API. */
   keys: DynamoKeyStore;
+  /** Counter-programming briefs and their reviews. */
+  briefs: DynamoBriefStore;
+  /** "Flag as wrong" feedback. */
+  flags: DynamoFlagStore;
+  /** What the query side needs for briefs, feedback, audit and the answer archive. */
+  assist: AssistStores;
   mailer: Mailer;
   /** Where digests go, for messages ("files in ./out" or "SMTP"). */
   mailDescription: string;
@@ -104,6 +113,8 @@ export async function openLocalRuntime(
     maxBytes: config.fetchMaxBytes,
     maxRedirects: config.fetchMaxRedirects,
   });
+  const briefs = new DynamoBriefStore(store.tableAccess);
+  const flags = new DynamoFlagStore(store.tableAccess);
   const mailer: Mailer & { close?: () => void } = config.smtpUrl ? new SmtpMailer(config.smtpUrl) : new FileMailer(config.outDir);
   const fileChat = config.slackWebhookUrl ? null : new FileChat(config.outDir, options.print);
   const chat: ChatPoster = fileChat ?? new SlackWebhookChat(config.slackWebhookUrl!, { channel: workspace.slack?.channel, log: options.log });
@@ -113,6 +124,14 @@ export async function openLocalRuntime(
     ledger: new DynamoLedger(store.tableAccess),
     digests: new DynamoDigestStore(store.tableAccess),
     keys: new DynamoKeyStore(store.tableAccess),
+    briefs,
+    flags,
+    assist: {
+      briefs,
+      flags,
+      answers: new DynamoAnswerStore(store.tableAccess, workspace.retentionDays),
+      linkSecret: config.linkSecret ?? (await localLinkSecret(options.inMemory ? null : config.dataDir)),
+    },
     mailer,
     mailDescription: config.smtpUrl ? 'SMTP (SMTP_URL)' : `.eml and .html files in ${config.outDir}`,
     chat,

@@ -28,6 +28,8 @@ export const AppConfig = z.object({
   port: z.coerce.number().int().min(0).max(65535).default(4820).describe('Port of the query API and web page (0 = any free port)'),
   apiRateLimitPerMinute: Int.max(10_000_000).default(120).describe('Requests a minute per API key (bursts up to half of it)'),
   apiCacheSeconds: z.coerce.number().int().min(0).max(3600).default(10).describe('Seconds the query API reuses a read result or an answer (0 = off)'),
+  linkSecret: z.string().min(16).optional().describe('HMAC secret of the "flag as wrong" links; unset locally = generated once into <dataDir>/link-secret'),
+  publicUrl: z.string().url().default('http://127.0.0.1:4820').describe('Where people reach the web page: links in digests and alerts'),
   queryMaxToolCalls: Int.max(20).default(6).describe('Tool calls the LLM query agent may make for one question'),
   mailFrom: z.string().default('Marquee digest <digest@marquee.invalid>').describe('Sender of the weekly digest'),
 });
@@ -57,6 +59,8 @@ const ENV_KEYS: Record<string, keyof AppConfig> = {
   MARQUEE_API_RATE_LIMIT: 'apiRateLimitPerMinute',
   MARQUEE_QUERY_MAX_TOOL_CALLS: 'queryMaxToolCalls',
   MARQUEE_API_CACHE_SECONDS: 'apiCacheSeconds',
+  MARQUEE_LINK_SECRET: 'linkSecret',
+  MARQUEE_PUBLIC_URL: 'publicUrl',
 };
 
 /** Known MARQUEE_* variables that are read elsewhere (entry points), not config keys. */

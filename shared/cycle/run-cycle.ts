@@ -9,6 +9,9 @@ import { sendDigest, type SendDigestResult } from '../delivery/digest/send-diges
 import type { IdempotencyLedger } from '../ports/ledger.js';
 import type { Mailer } from '../ports/mailer.js';
 import type { DigestStore } from '../ports/digest-store.js';
+import type { BriefStore } from '../ports/brief-store.js';
+import type { FlagStore } from '../ports/flag-store.js';
+import { draftCounterBriefs, type BriefReport } from '../assist/counter-briefs.js';
 import { chartSurprises, openings, type ChartSurprise } from '../analysis/boxoffice-series.js';
 import type { ChartStore } from '../ports/store.js';
 import type { ChatPoster } from '../ports/chat.js';
@@ -24,6 +27,8 @@ export interface CycleReport {
   collisions: Collision[];
   /** Slack alerts (or alerts.jsonl locally) for recent competitor news, collisions and surprises, each sent once. */
   alerts: AlertsReport;
+  /** Counter-programming briefs drafted for the collisions (null when the runtime has no brief store). */
+  briefs: BriefReport | null;
   digest: SendDigestResult;
   /** Openings on the latest weekend chart far above or below comparable openings. */
   surprises: ChartSurprise[];
@@ -48,7 +53,7 @@ export interface CycleOptions {
 
 export type CycleDeps = CrawlDeps &
   Omit<AnalyzeDeps, 'items'> &
-  Required<Pick<CrawlDeps, 'pending'>> & { ledger: IdempotencyLedger; mailer: Mailer; chat: ChatPoster; digests?: DigestStore };
+  Required<Pick<CrawlDeps, 'pending'>> & { ledger: IdempotencyLedger; mailer: Mailer; chat: ChatPoster; digests?: DigestStore; briefs?: BriefStore; flags?: FlagStore };
 
 /** Runs one cycle over a workspace with the given adapters. */
 export async function runCycle(workspace: Workspace, deps: CycleDeps, options: CycleOptions = {}): Promise<CycleReport> {
@@ -65,6 +70,9 @@ export async function runCycle(workspace: Workspace, deps: CycleDeps, options: C
   const asOf = localDate(asOfInstant, workspace.timezone);
   const collisions = await upcomingCollisions(deps.analysis, workspace, asOf, 26);
   const surprises = crawl.totals.chartEntries > 0 ? await latestSurprises(deps.store) : [];
+  const briefs = deps.briefs
+    ? await draftCounterBriefs(workspace, { analysis: deps.analysis, store: deps.store, briefs: deps.briefs, flags: deps.flags }, collisions, asOfInstant)
+    : null;
   options.onStage?.('alerts');
   // Recent events, not only this run's: what an earlier run deferred (maxPerRun) or failed to post goes out now.
   const alerts = await sendAlerts(
@@ -78,5 +86,5 @@ export async function runCycle(workspace: Workspace, deps: CycleDeps, options: C
     { analysis: deps.analysis, store: deps.store, ledger: deps.ledger, mailer: deps.mailer, clock: deps.clock, log: deps.log, digests: deps.digests },
     { week: isoWeekOf(asOfInstant, workspace.timezone), from: options.mailFrom },
   );
-  return { workspace: workspace.name, startedAt, durationMs: Date.now() - started, crawl, analysis: { ...analysis, slateSeeded }, collisions, surprises, alerts, digest };
+  return { workspace: workspace.name, startedAt, durationMs: Date.now() - started, crawl, analysis: { ...analysis, slateSeeded }, collisions, surprises, alerts, briefs, digest };
 }

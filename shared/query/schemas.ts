@@ -141,6 +141,9 @@ export const AskResponse = z.object({
   citations: z.array(Citation),
   events: z.array(EventView),
   analyst: z.string().describe('Who answered: the embedded query parser or model name'),
+  tokens: z.number().int().optional().describe('Model tokens spent on the answer (0 or absent for the embedded reader)'),
+  id: z.string().optional().describe('Answer id for GET /v1/audit/{id}'),
+  flagUrl: z.string().optional().describe('Signed, expiring link to flag the answer as wrong'),
 });
 export type AskResponse = z.infer<typeof AskResponse>;
 

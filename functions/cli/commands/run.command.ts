@@ -55,6 +55,7 @@ export async function runCommand(opts: RunOptions, io: Io, env: Record<string, s
         collisions: report.collisions,
         surprises: report.surprises,
         alerts: alertsJson(report.alerts, ctx.runtime),
+        briefs: report.briefs,
         digest: report.digest,
       });
       return 0;
@@ -74,6 +75,10 @@ export async function runCommand(opts: RunOptions, io: Io, env: Record<string, s
     }
     for (const x of report.surprises) {
       io.out(`  surprise    ${x.title} (${x.distributor ?? 'unknown'}) opened to $${(x.gross / 1e6).toFixed(1)}M, ${x.ratio}× the per-theater median of ${x.comparables} comparable openings (${x.direction})`);
+    }
+    if (report.briefs) {
+      const b = report.briefs;
+      io.out(`  briefs      ${b.drafted} counter-programming brief${b.drafted === 1 ? '' : 's'} drafted, ${b.existing} already drafted${b.skippedFlagged ? `, ${b.skippedFlagged} held back (flagged as wrong, not reviewed)` : ''}: drafts for human review, on the web page and GET /v1/briefs`);
     }
     for (const line of formatAlertsSummary(report.alerts, ctx.runtime.chatDescription, ctx.workspace.alerts.maxPerRun)) io.out(line);
     const d = report.digest;

@@ -1,0 +1,163 @@
+// Routes for marketing assist and trust: counter-programming briefs (review kept), "flag as wrong" (signed links and API), audit.
+import type { Context, Hono } from 'hono';
+import { z } from 'zod';
+import { BRIEF_STATUSES } from '../../shared/model/counter-brief.js';
+import { FLAG_TARGETS } from '../../shared/model/flag.js';
+import type { AnswerStore } from '../../shared/ports/answer-store.js';
+import type { BriefStore } from '../../shared/ports/brief-store.js';
+import type { FlagStore } from '../../shared/ports/flag-store.js';
+import type { EventStore } from '../../shared/ports/analysis-store.js';
+import type { ItemStore } from '../../shared/ports/store.js';
+import { verifyFlag } from '../../shared/feedback/flag-links.js';
+import { FlagTargetNotFound, flagStats, recordFlag } from '../../shared/feedback/record-flag.js';
+import { escapeHtml } from '../../shared/delivery/digest/render-digest.js';
+
+export interface AssistDeps {
+  briefs: BriefStore;
+  flags: FlagStore;
+  answers: AnswerStore;
+  analysis: Pick<EventStore, 'getEvent'>;
+  store: Pick<ItemStore, 'getItems'>;
+  /** HMAC secret of the flag links. */
+  linkSecret: string;
+  /** Plain-words audit of an event, story or item id (shared/audit), when available. */
+  explain?: (id: string) => Promise<{ record: unknown; text: string } | null>;
+  now: () => Date;
+}
+
+type Env = { Variables: { requestId: string; keyId: string; keyName: string } };
+type Bad = (c: Context<Env>, lines: string[]) => Response;
+
+const BriefsQuery = z
+  .object({ status: z.enum(BRIEF_STATUSES).optional(), limit: z.coerce.number().int().min(1).max(100).default(20), cursor: z.string().max(2000).optional() })
+  .strict();
+export const BriefReview = z.object({ status: z.enum(BRIEF_STATUSES), note: z.string().max(1000).optional() }).strict();
+export const FlagRequest = z
+  .object({ target: z.object({ kind: z.enum(FLAG_TARGETS), id: z.string().min(1).max(200) }).strict(), reason: z.string().trim().min(3, 'say briefly what is wrong').max(1000) })
+  .strict();
+
+function page(title: string, body: string): string {
+  return `<!doctype html><html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>${escapeHtml(title)}</title><link rel="stylesheet" href="/assets/app.css"></head><body><main><section><h1>${escapeHtml(title)}</h1>${body}</section></main></body></html>`;
+}
+
+async function jsonBody(c: Context<Env>): Promise<unknown> {
+  if (!/^application\/json\b/i.test(c.req.header('content-type') ?? '')) throw new SyntaxError('send JSON with Content-Type: application/json');
+  try {
+    return await c.req.json();
+  } catch {
+    throw new SyntaxError('the body is not valid JSON');
+  }
+}
+
+export function registerAssistRoutes(app: Hono<Env>, deps: AssistDeps, badRequest: Bad): void {
+  const issues = (e: z.ZodError) => e.issues.map((i) => (i.path.length ? `\`${i.path.join('.')}\`: ${i.message}` : i.message));
+
+  app.get('/v1/briefs', async (c) => {
+    const q = BriefsQuery.safeParse(c.req.query());
+    if (!q.success) return badRequest(c, issues(q.error));
+    const page = await deps.briefs.listBriefs(q.data);
+    return c.json({ briefs: page.items, cursor: page.cursor });
+  });
+
+  app.get('/v1/briefs/:id', async (c) => {
+    const b = await deps.briefs.getBrief(c.req.param('id'));
+    return b ? c.json(b) : c.json({ error: `no brief ${c.req.param('id')}`, requestId: c.get('requestId') }, 404);
+  });
+
+  app.post('/v1/briefs/:id/review', async (c) => {
+    let body: unknown;
+    try {
+      body = await jsonBody(c);
+    } catch (err) {
+      return badRequest(c, [(err as Error).message]);
+    }
+    const r = BriefReview.safeParse(body);
+    if (!r.success) return badRequest(c, issues(r.error));
+    const b = await deps.briefs.reviewBrief(c.req.param('id'), { status: r.data.status, by: `key:${c.get('keyName')}`, at: deps.now().toISOString(), note: r.data.note ?? null });
+    return b ? c.json(b) : c.json({ error: `no brief ${c.req.param('id')}`, requestId: c.get('requestId') }, 404);
+  });
+
+  app.get('/v1/flags', async (c) => {
+    const flags = await deps.flags.listFlags();
+    return c.json({ flags, stats: flagStats(flags) });
+  });
+
+  app.post('/v1/flags', async (c) => {
+    let body: unknown;
+    try {
+      body = await jsonBody(c);
+    } catch (err) {
+      return badRequest(c, [(err as Error).message]);
+    }
+    const r = FlagRequest.safeParse(body);
+    if (!r.success) return badRequest(c, issues(r.error));
+    try {
+      return c.json(await recordFlag(deps, r.data.target, `key:${c.get('keyName')}`, r.data.reason, deps.now()), 201);
+    } catch (err) {
+      if (err instanceof FlagTargetNotFound) return c.json({ error: err.message, requestId: c.get('requestId') }, 404);
+      throw err;
+    }
+  });
+
+  app.post('/v1/flags/:id/review', async (c) => {
+    const f = await deps.flags.markReviewed(c.req.param('id'), deps.now().toISOString());
+    return f ? c.json(f) : c.json({ error: `no flag ${c.req.param('id')}`, requestId: c.get('requestId') }, 404);
+  });
+
+  app.get('/v1/audit/:id', async (c) => {
+    const id = c.req.param('id');
+    if (id.startsWith('ans_')) {
+      const a = await deps.answers.getAnswer(id);
+      if (a) {
+        const text = `Answer ${a.id} to "${a.question}" was given by ${a.analyst} on ${a.createdAt.slice(0, 16).replace('T', ' ')} UTC for key "${a.askedBy}", from ${a.citations.length} cited item${a.citations.length === 1 ? '' : 's'} and ${a.eventIds.length} event${a.eventIds.length === 1 ? '' : 's'}, at a cost of ${a.tokens} model tokens.`;
+        return c.json({ kind: 'answer', record: a, text });
+      }
+    } else if (id.startsWith('br_')) {
+      const b = await deps.briefs.getBrief(id);
+      if (b) {
+        const text = `Brief ${b.id} ("${b.headline}") was drafted by the ${b.analyst.kind} ${b.analyst.version} on ${b.createdAt.slice(0, 16).replace('T', ' ')} UTC from ${b.eventIds.length} event${b.eventIds.length === 1 ? '' : 's'} and ${b.citations.length} cited item${b.citations.length === 1 ? '' : 's'}, at a cost of ${b.tokens} model tokens; status ${b.status}${b.review ? ` (by ${b.review.by} on ${b.review.at.slice(0, 10)})` : ''}.`;
+        return c.json({ kind: 'brief', record: b, text });
+      }
+    } else if (deps.explain) {
+      const e = await deps.explain(id);
+      if (e) return c.json(e);
+    }
+    return c.json({ error: `nothing to explain for ${id}`, requestId: c.get('requestId') }, 404);
+  });
+
+  // ---- the signed link from an e-mail or Slack: no key, the signature is the permission ----
+  const refused = (c: Context<Env>, reason: string) =>
+    c.html(page('This link cannot be used', `<p>The flag link is ${escapeHtml(reason === 'expired' ? 'expired' : 'not valid')}. Ask for a newer digest or alert, or flag it from the web page.</p>`), 403);
+
+  app.get('/flag', (c) => {
+    const token = c.req.query('t') ?? '';
+    const check = verifyFlag(deps.linkSecret, token, deps.now());
+    if (!check.ok) return refused(c, check.reason);
+    const { kind, id } = check.claim;
+    return c.html(
+      page(
+        'Flag as wrong',
+        `<p>You are flagging ${escapeHtml(kind)} <code>${escapeHtml(id)}</code> as wrong. It will be shown to the team and left out of new briefs until someone reviews it.</p>
+<form method="post" action="/flag"><input type="hidden" name="t" value="${escapeHtml(token)}">
+<label for="reason">What is wrong?</label><textarea id="reason" name="reason" rows="4" cols="60" maxlength="1000" required></textarea>
+<p><button type="submit">Flag it</button></p></form>`,
+      ),
+    );
+  });
+
+  app.post('/flag', async (c) => {
+    const form = await c.req.parseBody();
+    const token = typeof form.t === 'string' ? form.t : '';
+    const reason = typeof form.reason === 'string' ? form.reason.trim() : '';
+    const check = verifyFlag(deps.linkSecret, token, deps.now());
+    if (!check.ok) return refused(c, check.reason);
+    if (reason.length < 3) return c.html(page('Flag as wrong', '<p>Please say briefly what is wrong (go back and fill in the reason).</p>'), 400);
+    try {
+      const flag = await recordFlag(deps, { kind: check.claim.kind, id: check.claim.id }, check.claim.who, reason, deps.now());
+      return c.html(page('Thank you', `<p>Recorded as <code>${escapeHtml(flag.id)}</code>. The team will review it.</p>`), 201);
+    } catch (err) {
+      if (err instanceof FlagTargetNotFound) return c.html(page('Not found', `<p>${escapeHtml(err.message)} (it may have been purged).</p>`), 404);
+      throw err;
+    }
+  });
+}

@@ -1,0 +1,123 @@
+// DynamoDB adapters of counter-programming briefs and feedback flags (single table; listing via gsi1 partitions).
+import { PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { CounterBrief } from '../model/counter-brief.js';
+import { Flag } from '../model/flag.js';
+import type { BriefStore } from '../ports/brief-store.js';
+import type { FlagStore } from '../ports/flag-store.js';
+import type { AnswerRecord, AnswerStore } from '../ports/answer-store.js';
+import type { Page, TimeRange } from '../ports/store.js';
+import { DynamoTable, stripKeys, type Row } from './dynamo-table.js';
+import { StoreError, isConditionalCheckFailed } from './errors.js';
+
+export class DynamoBriefStore implements BriefStore {
+  constructor(private readonly t: DynamoTable) {}
+
+  async putBriefIfNew(brief: CounterBrief): Promise<boolean> {
+    try {
+      await this.t.doc.send(
+        new PutCommand({
+          TableName: this.t.name,
+          Item: { pk: `BRIEF#${brief.id}`, sk: 'A', entity: 'brief', gsi1pk: 'BRIEFS', gsi1sk: `${brief.createdAt}#${brief.id}`, ...brief },
+          // A brief already drafted keeps its content and, above all, a human's decision on it.
+          ConditionExpression: 'attribute_not_exists(pk)',
+        }),
+      );
+      return true;
+    } catch (err) {
+      if (isConditionalCheckFailed(err)) return false;
+      throw new StoreError(`could not write brief ${brief.id}`, { cause: err });
+    }
+  }
+
+  async getBrief(id: string): Promise<CounterBrief | null> {
+    const row = await this.t.get(`BRIEF#${id}`, 'A');
+    return row ? CounterBrief.parse(stripKeys(row)) : null;
+  }
+
+  async listBriefs(range: Pick<TimeRange, 'limit' | 'cursor'> & { status?: CounterBrief['status'] } = {}): Promise<Page<CounterBrief>> {
+    const page = await this.t.queryPage(
+      {
+        IndexName: 'gsi1',
+        KeyConditionExpression: 'gsi1pk = :pk',
+        ExpressionAttributeValues: { ':pk': 'BRIEFS', ...(range.status ? { ':s': range.status } : {}) },
+        ...(range.status ? { FilterExpression: '#s = :s', ExpressionAttributeNames: { '#s': 'status' } } : {}),
+        ScanIndexForward: false,
+      },
+      range,
+    );
+    return { items: page.rows.map((r) => CounterBrief.parse(stripKeys(r))), cursor: page.cursor };
+  }
+
+  async reviewBrief(id: string, review: { status: 'approved' | 'dismissed' | 'draft'; by: string; at: string; note: string | null }): Promise<CounterBrief | null> {
+    try {
+      const out = await this.t.doc.send(
+        new UpdateCommand({
+          TableName: this.t.name,
+          Key: { pk: `BRIEF#${id}`, sk: 'A' },
+          UpdateExpression: 'SET #s = :s, review = :r',
+          ConditionExpression: 'attribute_exists(pk)',
+          ExpressionAttributeNames: { '#s': 'status' },
+          ExpressionAttributeValues: { ':s': review.status, ':r': review.status === 'draft' ? null : { by: review.by, at: review.at, note: review.note } },
+          ReturnValues: 'ALL_NEW',
+        }),
+      );
+      return CounterBrief.parse(stripKeys(out.Attributes as Row));
+    } catch (err) {
+      if (isConditionalCheckFailed(err)) return null;
+      throw new StoreError(`could not review brief ${id}`, { cause: err });
+    }
+  }
+}
+
+export class DynamoFlagStore implements FlagStore {
+  constructor(private readonly t: DynamoTable) {}
+
+  async putFlag(flag: Flag): Promise<void> {
+    await this.t.put({ pk: `FLAG#${flag.id}`, sk: 'A', entity: 'flag', gsi1pk: 'FLAGS', gsi1sk: `${flag.createdAt}#${flag.id}`, ...flag });
+  }
+
+  async listFlags(): Promise<Flag[]> {
+    const rows = await this.t.queryAll({ IndexName: 'gsi1', KeyConditionExpression: 'gsi1pk = :pk', ExpressionAttributeValues: { ':pk': 'FLAGS' }, ScanIndexForward: false });
+    return rows.map((r) => Flag.parse(stripKeys(r)));
+  }
+
+  async markReviewed(id: string, at: string): Promise<Flag | null> {
+    try {
+      const out = await this.t.doc.send(
+        new UpdateCommand({
+          TableName: this.t.name,
+          Key: { pk: `FLAG#${id}`, sk: 'A' },
+          UpdateExpression: 'SET #s = :s, reviewedAt = :at',
+          ConditionExpression: 'attribute_exists(pk)',
+          ExpressionAttributeNames: { '#s': 'status' },
+          ExpressionAttributeValues: { ':s': 'reviewed', ':at': at },
+          ReturnValues: 'ALL_NEW',
+        }),
+      );
+      return Flag.parse(stripKeys(out.Attributes as Row));
+    } catch (err) {
+      if (isConditionalCheckFailed(err)) return null;
+      throw new StoreError(`could not review flag ${id}`, { cause: err });
+    }
+  }
+}
+
+/** Answers expire with the workspace's retention (DynamoDB TTL; enforced on read too, dynalite has no TTL). */
+export class DynamoAnswerStore implements AnswerStore {
+  constructor(
+    private readonly t: DynamoTable,
+    private readonly retentionDays = 180,
+    private readonly now: () => Date = () => new Date(),
+  ) {}
+
+  async putAnswer(record: AnswerRecord): Promise<void> {
+    const expiresAt = Math.floor(Date.parse(record.createdAt) / 1000) + this.retentionDays * 86_400;
+    await this.t.put({ pk: `ANSWER#${record.id}`, sk: 'A', entity: 'answer', expiresAt, ...record });
+  }
+
+  async getAnswer(id: string): Promise<AnswerRecord | null> {
+    const row = await this.t.get(`ANSWER#${id}`, 'A');
+    if (!row || (typeof row.expiresAt === 'number' && row.expiresAt * 1000 < this.now().getTime())) return null;
+    return stripKeys<AnswerRecord>(row);
+  }
+}

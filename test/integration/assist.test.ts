@@ -1,0 +1,140 @@
+// Marketing assist over the demo cycle's data: a brief per slate collision citing only real items, reviews kept,
+// signed flag links (bad/expired refused), flagged events left out of new briefs, answers and briefs audited.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createApiKey } from '../../shared/auth/api-keys.js';
+import { buildQuerySide, type QuerySide } from '../../functions/local/query-app.js';
+import { draftCounterBriefs, briefId } from '../../shared/assist/counter-briefs.js';
+import { flagLink, signFlag } from '../../shared/feedback/flag-links.js';
+import { DynamoBriefStore } from '../../shared/store/dynamo-assist.store.js';
+import { openDemoData, type DemoData } from '../support/demo-data.js';
+import { openTestStore, type TestStore } from '../support/embedded-store.js';
+
+let data: DemoData;
+let side: QuerySide;
+let key: string;
+let spare: TestStore;
+const auth = () => ({ authorization: `Bearer ${key}` });
+const json = (path: string, body: unknown) =>
+  side.app.request(path, { method: 'POST', headers: { ...auth(), 'content-type': 'application/json' }, body: JSON.stringify(body) });
+
+beforeAll(async () => {
+  data = await openDemoData();
+  side = buildQuerySide({ ...data.config, apiCacheSeconds: 0 }, data.workspace, data.runtime);
+  key = (await createApiKey(data.runtime.keys, 'tests')).key;
+  spare = await openTestStore();
+}, 120_000);
+afterAll(async () => {
+  await spare?.close();
+  await data?.close();
+});
+
+describe('counter-programming briefs', () => {
+  it('drafts one brief per slate collision, each citing only stored items, options marked as drafts', async () => {
+    expect(data.cycle.briefs).toMatchObject({ drafted: 6, existing: 0, skippedFlagged: 0 });
+    const r = (await (await side.app.request('/v1/briefs?limit=50', { headers: auth() })).json()) as { briefs: Array<Record<string, any>> };
+    expect(r.briefs.map((b) => `${b.slateTitle}|${b.competitorTitle}`).sort()).toEqual(data.cycle.collisions.map((c) => `${c.slateTitle}|${c.competitorTitle}`).sort());
+    for (const b of r.briefs) {
+      expect(b.status).toBe('draft');
+      expect(b.analyst).toEqual({ kind: 'embedded', version: 'brief-template-1' });
+      expect(b.whatHappened[0].cites.length).toBeGreaterThan(0);
+      expect(b.options.length).toBeGreaterThanOrEqual(2);
+      for (const o of b.options) {
+        expect(o.draft).toBe(true);
+        expect(o.text).toMatch(/\(draft — needs human review\)$/);
+      }
+      for (const c of b.citations) expect((await data.runtime.store.getItem(c.itemId))?.title).toBe(c.title);
+      const cited = new Set(b.whatHappened.flatMap((w: { cites: number[] }) => w.cites));
+      for (const n of cited) expect(b.citations.some((c: { n: number }) => c.n === n)).toBe(true);
+    }
+    const lantern = r.briefs.find((b) => b.slateTitle === 'The Lantern Keeper')!;
+    expect(lantern.headline).toBe('Skyward Sprocket (Universal Pictures) opens the same weekend as The Lantern Keeper (Dec 11, 2026)');
+    expect(lantern.weekend.titles.map((t: { title: string }) => t.title)).toEqual(expect.arrayContaining(['Skyward Sprocket', 'The Lantern Keeper']));
+  });
+
+  it('keeps a human review across later cycles', async () => {
+    const id = briefId(data.cycle.collisions.find((c) => c.slateTitle === 'Paper Moons')!);
+    const approved = (await (await json(`/v1/briefs/${id}/review`, { status: 'approved', note: 'hold the date' })).json()) as Record<string, any>;
+    expect(approved).toMatchObject({ status: 'approved', review: { by: 'key:tests', note: 'hold the date' } });
+    const again = await draftCounterBriefs(data.workspace, { analysis: data.runtime.analysis, store: data.runtime.store, briefs: data.runtime.briefs, flags: data.runtime.flags }, data.cycle.collisions, new Date());
+    expect(again).toMatchObject({ drafted: 0, existing: 6 });
+    expect((await data.runtime.briefs.getBrief(id))?.status).toBe('approved');
+    expect((await json(`/v1/briefs/${id}/review`, { status: 'shipped' })).status).toBe(400);
+    expect((await json('/v1/briefs/br_nope/review', { status: 'dismissed' })).status).toBe(404);
+  });
+});
+
+describe('flag as wrong', () => {
+  const secret = () => data.runtime.assist.linkSecret;
+
+  it('refuses a link with a bad signature or past its expiry', async () => {
+    const event = data.cycle.collisions[0]!.eventId!;
+    const good = flagLink('http://127.0.0.1', secret(), { kind: 'event', id: event }, 'exec@harborlight.example', new Date());
+    const token = new URL(good).searchParams.get('t')!;
+    const tampered = `${token.slice(0, -2)}${token.endsWith('AA') ? 'BB' : 'AA'}`;
+    expect((await side.app.request(`/flag?t=${tampered}`)).status).toBe(403);
+    const expired = signFlag(secret(), { kind: 'event', id: event, who: 'x', exp: Math.floor(Date.now() / 1000) - 60 });
+    const r = await side.app.request(`/flag?t=${expired}`);
+    expect(r.status).toBe(403);
+    expect(await r.text()).toContain('expired');
+    const post = await side.app.request('/flag', { method: 'POST', body: new URLSearchParams({ t: tampered, reason: 'wrong date' }) });
+    expect(post.status).toBe(403);
+    expect((await data.runtime.flags.listFlags()).length).toBe(0);
+  });
+
+  it('records who flagged what and why from a valid link, counted per source and analyst, and keeps the event out of new briefs until reviewed', async () => {
+    const collision = data.cycle.collisions.find((c) => c.slateTitle === 'Saltwater Saints')!;
+    const link = flagLink('http://127.0.0.1', secret(), { kind: 'alert', id: collision.eventId! }, 'exec@harborlight.example', new Date());
+    const t = new URL(link).searchParams.get('t')!;
+    const form = await side.app.request(`/flag?t=${t}`);
+    expect(form.status).toBe(200);
+    expect(await form.text()).toContain('<textarea id="reason"');
+    const posted = await side.app.request('/flag', { method: 'POST', body: new URLSearchParams({ t, reason: 'The Quiet Coast is platform, not wide' }) });
+    expect(posted.status).toBe(201);
+
+    const list = (await (await side.app.request('/v1/flags', { headers: auth() })).json()) as { flags: Array<Record<string, any>>; stats: Record<string, any> };
+    expect(list.flags).toHaveLength(1);
+    const flag = list.flags[0]!;
+    expect(flag).toMatchObject({ target: { kind: 'alert', id: collision.eventId }, by: 'exec@harborlight.example', reason: 'The Quiet Coast is platform, not wide', status: 'open', analyst: 'embedded rules-1' });
+    expect(flag.sourceIds.length).toBeGreaterThan(0);
+    for (const s of flag.sourceIds) expect(list.stats.bySource[s]).toBe(1);
+    expect(list.stats.byAnalyst).toEqual({ 'embedded rules-1': 1 });
+
+    // A fresh brief store (as for the next situation): the flagged collision gets no brief until the flag is reviewed.
+    const briefs = new DynamoBriefStore(spare.store.tableAccess);
+    const deps = { analysis: data.runtime.analysis, store: data.runtime.store, briefs, flags: data.runtime.flags };
+    const held = await draftCounterBriefs(data.workspace, deps, data.cycle.collisions, new Date());
+    expect(held).toMatchObject({ drafted: 5, skippedFlagged: 1 });
+    expect(await briefs.getBrief(briefId(collision))).toBeNull();
+    const reviewed = await side.app.request(`/v1/flags/${flag.id}/review`, { method: 'POST', headers: auth() });
+    expect(reviewed.status).toBe(200);
+    expect(await draftCounterBriefs(data.workspace, deps, data.cycle.collisions, new Date())).toMatchObject({ drafted: 1, skippedFlagged: 0 });
+  });
+
+  it('flags through the API with the key name as who, and 404s an unknown target', async () => {
+    const brief = briefId(data.cycle.collisions[0]!);
+    const r = await json('/v1/flags', { target: { kind: 'brief', id: brief }, reason: 'comparables are wrong' });
+    expect(r.status).toBe(201);
+    expect(await r.json()).toMatchObject({ by: 'key:tests', analyst: 'embedded brief-template-1' });
+    expect((await json('/v1/flags', { target: { kind: 'event', id: 'e_nope' }, reason: 'nope nope' })).status).toBe(404);
+    expect((await json('/v1/flags', { target: { kind: 'event', id: 'e_1' }, reason: '' })).status).toBe(400);
+  });
+});
+
+describe('audit', () => {
+  it('archives every answer with who asked, the analyst, items and cost; explains answers and briefs in plain words', async () => {
+    const asked = (await (await json('/v1/ask', { question: 'What opens against our title on March 12?' })).json()) as Record<string, any>;
+    expect(asked.id).toMatch(/^ans_/);
+    expect(asked.flagUrl).toMatch(/^http:\/\/localhost\/flag\?t=/);
+    const audit = (await (await side.app.request(`/v1/audit/${asked.id}`, { headers: auth() })).json()) as Record<string, any>;
+    expect(audit.record).toMatchObject({ question: 'What opens against our title on March 12?', askedBy: 'tests', analyst: 'embedded-query-1', tokens: 0 });
+    expect(audit.record.citations).toEqual(asked.citations);
+    expect(audit.text).toMatch(/^Answer ans_\w+ to "What opens against our title on March 12\?" was given by embedded-query-1 .* for key "tests", from 2 cited items and 2 events, at a cost of 0 model tokens\.$/);
+    const flagPage = await side.app.request(new URL(asked.flagUrl).pathname + new URL(asked.flagUrl).search);
+    expect(flagPage.status).toBe(200);
+
+    const brief = briefId(data.cycle.collisions[0]!);
+    const b = (await (await side.app.request(`/v1/audit/${brief}`, { headers: auth() })).json()) as Record<string, any>;
+    expect(b.text).toMatch(/drafted by the embedded brief-template-1 .* at a cost of 0 model tokens/);
+    expect((await side.app.request('/v1/audit/zzz', { headers: auth() })).status).toBe(404);
+  });
+});

@@ -53,6 +53,8 @@ export interface LocalRuntime extends CrawlDeps {
   flags: DynamoFlagStore;
   /** What the query side needs for briefs, feedback, audit and the answer archive. */
   assist: AssistStores;
+  /** Links in alerts and digests: the web page and the signing secret of "flag as wrong". */
+  links: { publicUrl: string; linkSecret: string };
   mailer: Mailer;
   /** Where digests go, for messages ("files in ./out" or "SMTP"). */
   mailDescription: string;
@@ -114,6 +116,7 @@ export async function openLocalRuntime(
     maxRedirects: config.fetchMaxRedirects,
   });
   const briefs = new DynamoBriefStore(store.tableAccess);
+  const linkSecret = config.linkSecret ?? (await localLinkSecret(options.inMemory ? null : config.dataDir));
   const flags = new DynamoFlagStore(store.tableAccess);
   const mailer: Mailer & { close?: () => void } = config.smtpUrl ? new SmtpMailer(config.smtpUrl) : new FileMailer(config.outDir);
   const fileChat = config.slackWebhookUrl ? null : new FileChat(config.outDir, options.print);
@@ -130,8 +133,9 @@ export async function openLocalRuntime(
       briefs,
       flags,
       answers: new DynamoAnswerStore(store.tableAccess, workspace.retentionDays),
-      linkSecret: config.linkSecret ?? (await localLinkSecret(options.inMemory ? null : config.dataDir)),
+      linkSecret,
     },
+    links: { publicUrl: config.publicUrl, linkSecret },
     mailer,
     mailDescription: config.smtpUrl ? 'SMTP (SMTP_URL)' : `.eml and .html files in ${config.outDir}`,
     chat,

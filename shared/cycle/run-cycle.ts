@@ -53,7 +53,7 @@ export interface CycleOptions {
 
 export type CycleDeps = CrawlDeps &
   Omit<AnalyzeDeps, 'items'> &
-  Required<Pick<CrawlDeps, 'pending'>> & { ledger: IdempotencyLedger; mailer: Mailer; chat: ChatPoster; digests?: DigestStore; briefs?: BriefStore; flags?: FlagStore };
+  Required<Pick<CrawlDeps, 'pending'>> & { ledger: IdempotencyLedger; mailer: Mailer; chat: ChatPoster; digests?: DigestStore; briefs?: BriefStore; flags?: FlagStore; links?: { publicUrl: string; linkSecret: string } };
 
 /** Runs one cycle over a workspace with the given adapters. */
 export async function runCycle(workspace: Workspace, deps: CycleDeps, options: CycleOptions = {}): Promise<CycleReport> {
@@ -77,7 +77,7 @@ export async function runCycle(workspace: Workspace, deps: CycleDeps, options: C
   // Recent events, not only this run's: what an earlier run deferred (maxPerRun) or failed to post goes out now.
   const alerts = await sendAlerts(
     workspace,
-    { analysis: deps.analysis, ledger: deps.ledger, chat: deps.chat, clock: deps.clock, log: deps.log },
+    { analysis: deps.analysis, ledger: deps.ledger, chat: deps.chat, clock: deps.clock, log: deps.log, links: deps.links },
     { events: await recentEvents(deps.analysis, asOfInstant, workspace.alerts.maxAgeHours), collisions, surprises, asOf: asOfInstant },
   );
   options.onStage?.('digest');

@@ -64,7 +64,7 @@ export async function alertsCommand(opts: AlertsOptions, io: Io, env: Record<str
     const asOf = ws.clock ? new Date(ws.clock) : r.clock.now();
     const report = await sendAlerts(
       ws,
-      { analysis: r.analysis, ledger: r.ledger, chat: r.chat, clock: r.clock, log: r.log },
+      { analysis: r.analysis, ledger: r.ledger, chat: r.chat, clock: r.clock, log: r.log, links: r.links },
       {
         events: await recentEvents(r.analysis, asOf, ws.alerts.maxAgeHours),
         collisions: await upcomingCollisions(r.analysis, ws, localDate(asOf, ws.timezone), 26),

@@ -1,4 +1,6 @@
 // Block Kit builder for alerts: escaped web text, links to every outlet, and a payload always within Slack's limits.
+import { briefId } from '../../assist/counter-briefs.js';
+import { flagLink } from '../../feedback/flag-links.js';
 import type { ChatBlock, ChatMessage, ChatText } from '../../ports/chat.js';
 import type { Alert, AlertKind } from './alert-rules.js';
 
@@ -152,8 +154,16 @@ function alertBody(a: Alert, withHeadline: boolean): string {
   return truncateMrkdwn(lines.join('\n'), LIMITS.sectionText);
 }
 
-function alertContext(a: Alert, timeZone: string): ChatBlock {
+function alertContext(a: Alert, timeZone: string, links?: AlertLinks): ChatBlock {
   const elements: ChatText[] = [];
+  if (links) {
+    // Our own links: the drafted counter-programming brief for each slate collision, and "flag as wrong" (signed, no login).
+    const parts = a.collisions.map((c) =>
+      mrkdwnLink(`${links.publicUrl.replace(/\/+$/, '')}/#brief=${briefId({ slateTitle: c.slateTitle, competitorTitle: a.title, competitorDate: c.competitorDate })}`, `Brief: ${truncatePlain(oneLine(c.slateTitle), 60)}`),
+    );
+    if (a.eventId) parts.push(mrkdwnLink(flagLink(links.publicUrl, links.linkSecret, { kind: 'alert', id: a.eventId }, 'slack', links.now), 'Flag as wrong'));
+    if (parts.length) elements.push({ type: 'mrkdwn', text: truncateMrkdwn(parts.join(' · '), LIMITS.contextText) });
+  }
   if (a.alsoIn.length) {
     const parts = a.alsoIn.map((l) => mrkdwnLink(l.url, l.source));
     elements.push({ type: 'mrkdwn', text: truncateMrkdwn(`Also in: ${parts.join(' · ')}`, LIMITS.contextText) });
@@ -168,8 +178,16 @@ export function alertSummary(a: Alert): string {
   return `${LABEL[a.kind].name}: ${alertHeadline(a)}`;
 }
 
+/** Where people reach the web page, and the secret that signs "flag as wrong" links. */
+export interface AlertLinks {
+  publicUrl: string;
+  linkSecret: string;
+  now: Date;
+}
+
 export interface BuildOptions {
   timeZone?: string;
+  links?: AlertLinks;
 }
 
 /**
@@ -185,7 +203,7 @@ export function buildAlertMessage(alerts: Alert[], options: BuildOptions = {}): 
     const a = alerts[0]!;
     blocks.push({ type: 'header', text: { type: 'plain_text', text: truncatePlain(`${LABEL[a.kind].emoji} ${alertHeadline(a)}`, LIMITS.headerText), emoji: true } });
     blocks.push({ type: 'section', text: { type: 'mrkdwn', text: alertBody(a, false) } });
-    blocks.push(alertContext(a, tz));
+    blocks.push(alertContext(a, tz, options.links));
   } else {
     const collisions = alerts.filter((a) => a.kind === 'collision').length;
     const title = `${collisions ? '🚨' : '📣'} ${alerts.length} competitive alerts${collisions ? `, ${collisions} ${collisions === 1 ? 'collision' : 'collisions'} with the slate` : ''}`;
@@ -196,7 +214,7 @@ export function buildAlertMessage(alerts: Alert[], options: BuildOptions = {}): 
     shown.forEach((a, i) => {
       if (i > 0) blocks.push({ type: 'divider' });
       blocks.push({ type: 'section', text: { type: 'mrkdwn', text: alertBody(a, true) } });
-      blocks.push(alertContext(a, tz));
+      blocks.push(alertContext(a, tz, options.links));
     });
     if (shown.length < alerts.length) blocks.push({ type: 'context', elements: [{ type: 'mrkdwn', text: `…and ${alerts.length - shown.length} more` }] });
   }

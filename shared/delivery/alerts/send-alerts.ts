@@ -20,6 +20,8 @@ export interface SendAlertsDeps {
   chat: ChatPoster;
   clock: Clock;
   log?: Logger;
+  /** Brief and "flag as wrong" links in each message (omitted: no links). */
+  links?: { publicUrl: string; linkSecret: string };
 }
 
 export interface SendAlertsInput {
@@ -180,7 +182,7 @@ export async function sendAlerts(workspace: Workspace, deps: SendAlertsDeps, inp
     const keys = claimed.map((a) => alertKey(workspace.name, a.id));
     let posted: Awaited<ReturnType<ChatPoster['post']>>;
     try {
-      const message = buildAlertMessage(claimed, { timeZone: workspace.timezone });
+      const message = buildAlertMessage(claimed, { timeZone: workspace.timezone, links: deps.links ? { ...deps.links, now: deps.clock.now() } : undefined });
       message.alerts = message.alerts?.map((m, i) => ({ ...m, key: keys[i]! }));
       posted = await deps.chat.post(message);
     } catch (err) {

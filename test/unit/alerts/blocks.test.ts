@@ -162,3 +162,20 @@ describe('validateBlocks', () => {
     ]);
   });
 });
+
+describe('links to the brief and "flag as wrong"', () => {
+  it('adds the collision brief and a signed flag link for the alert event, within limits', async () => {
+    const { verifyFlag } = await import('../../../shared/feedback/flag-links.js');
+    const { briefId } = await import('../../../shared/assist/counter-briefs.js');
+    const secret = 'unit-test-secret-0123456789';
+    const now = new Date('2026-11-28T12:00:00Z');
+    const msg = buildAlertMessage([alert()], { links: { publicUrl: 'http://127.0.0.1:4820/', linkSecret: secret, now } });
+    expect(validateBlocks(msg)).toEqual([]);
+    const context = JSON.stringify(msg.blocks);
+    const brief = briefId({ slateTitle: 'The Lantern Keeper', competitorTitle: 'Skyward Sprocket', competitorDate: '2026-12-11' });
+    expect(context).toContain(`<http://127.0.0.1:4820/#brief=${brief}|Brief: The Lantern Keeper>`);
+    const token = /\/flag\?t=([\w.-]+)\|Flag as wrong>/.exec(context)![1]!;
+    expect(verifyFlag(secret, token, now)).toMatchObject({ ok: true, claim: { kind: 'alert', id: 'e_1', who: 'slack' } });
+    expect(JSON.stringify(buildAlertMessage([alert()]).blocks)).not.toContain('Flag as wrong');
+  });
+});

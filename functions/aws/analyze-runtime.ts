@@ -2,6 +2,7 @@
 // Apart from runtime.ts so that only this function bundles LangChain (the LLM analyst) and the alert code.
 import { DynamoAnalysisStore } from '../../shared/store/dynamo-analysis.store.js';
 import { DynamoLedger } from '../../shared/store/dynamo-ledger.js';
+import { DynamoBriefStore, DynamoFlagStore } from '../../shared/store/dynamo-assist.store.js';
 import type { Analyst } from '../../shared/ports/analyst.js';
 import type { ChatPoster } from '../../shared/ports/chat.js';
 import type { ClusterHint } from '../../shared/analysis/cluster.js';
@@ -18,6 +19,9 @@ export interface AnalyzeRuntime {
   readonly base: AwsRuntime;
   analysis(): DynamoAnalysisStore;
   ledger(): DynamoLedger;
+  /** Counter-programming briefs and the flags that hold events out of them. */
+  briefs(): DynamoBriefStore;
+  flags(): DynamoFlagStore;
   /** The analyst for this workspace: LLM when the OpenAI secret is configured (and MARQUEE_ANALYST allows), embedded otherwise. */
   analyst(workspace: Workspace, log?: Logger): Promise<{ analyst: Analyst; description: string }>;
   hint(workspace: Workspace): (doc: { title: string; text: string; publishedAt: string | null }) => ClusterHint;
@@ -42,6 +46,8 @@ export function createAnalyzeRuntime(base: AwsRuntime): AnalyzeRuntime {
   const { env } = base;
   let analysis: DynamoAnalysisStore | undefined;
   let ledger: DynamoLedger | undefined;
+  let briefs: DynamoBriefStore | undefined;
+  let flags: DynamoFlagStore | undefined;
   const openaiKey = cachedAsync(async () => (env.OPENAI_SECRET_NAME ? readSecret(base.ssm(), env.OPENAI_SECRET_NAME) : undefined));
   const chat = cachedAsync(async (): Promise<ChatPoster | null> =>
     env.SLACK_SECRET_NAME ? new SlackWebhookChat(await readSecret(base.ssm(), env.SLACK_SECRET_NAME)) : null,
@@ -54,6 +60,8 @@ export function createAnalyzeRuntime(base: AwsRuntime): AnalyzeRuntime {
     base,
     analysis: () => (analysis ??= new DynamoAnalysisStore(base.store().tableAccess)),
     ledger: () => (ledger ??= new DynamoLedger(base.store().tableAccess)),
+    briefs: () => (briefs ??= new DynamoBriefStore(base.store().tableAccess)),
+    flags: () => (flags ??= new DynamoFlagStore(base.store().tableAccess)),
     async analyst(workspace, log) {
       const known = analysts.get(workspace);
       if (known) return known;

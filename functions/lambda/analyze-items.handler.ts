@@ -6,6 +6,10 @@ import { MetricUnit } from '@aws-lambda-powertools/metrics';
 import { analyzeItems } from '../../shared/analysis/analyze-items.js';
 import { recentEvents, sendAlerts, type AlertsReport } from '../../shared/delivery/alerts/send-alerts.js';
 import type { AnalyzeMessage } from '../../shared/queue/crawl-handoff.js';
+import { COLLISION_HORIZON_WEEKS, seedSlate, upcomingCollisions } from '../../shared/analysis/release-calendar.js';
+import { draftCounterBriefs } from '../../shared/assist/counter-briefs.js';
+import { latestSurprises } from '../../shared/cycle/run-cycle.js';
+import { localDate } from '../../shared/util/week.js';
 import { analyzeRuntime, type AnalyzeRuntime } from '../aws/analyze-runtime.js';
 import { METRIC, SERVICE, createTelemetry, loggerPort, type Telemetry } from '../aws/powertools.js';
 
@@ -60,6 +64,8 @@ export function createAnalyzeItemsHandler(deps: { runtime: () => AnalyzeRuntime;
     const workspace = await rt.base.workspace();
     const { analyst } = await rt.analyst(workspace, log);
     const analysis = rt.analysis();
+    // The team's own slate on the calendar first (as in the local cycle), so new dates can collide with it.
+    await seedSlate(workspace.slate, workspace.studio, analysis, rt.base.clock.now());
     const report = await analyzeItems(
       workspace,
       { items: rt.base.store(), analysis, analyst, clock: rt.base.clock, hint: rt.hint(workspace), log },
@@ -68,13 +74,18 @@ export function createAnalyzeItemsHandler(deps: { runtime: () => AnalyzeRuntime;
     metrics.addMetric(METRIC.itemsAnalyzed, MetricUnit.Count, report.items);
     metrics.addMetric(METRIC.eventsCreated, MetricUnit.Count, report.events);
 
+    // As in the local cycle: collisions with the slate (a year ahead) get a drafted brief, and they and the
+    // latest chart's surprises are alert candidates (the ledger keeps each alert to one post).
+    const now = workspace.clock ? new Date(workspace.clock) : rt.base.clock.now();
+    const collisions = await upcomingCollisions(analysis, workspace, localDate(now, workspace.timezone), COLLISION_HORIZON_WEEKS);
+    const briefs = await draftCounterBriefs(workspace, { analysis, store: rt.base.store(), briefs: rt.briefs(), flags: rt.flags() }, collisions, rt.base.clock.now());
     let alerts: AlertsReport | null = null;
     const chat = await rt.chat();
     if (chat) {
       const redelivered = Number(record.attributes?.ApproximateReceiveCount ?? '1') > 1 || (report.items > 0 && report.stories === 0 && report.joinedExisting === 0);
-      const now = workspace.clock ? new Date(workspace.clock) : rt.base.clock.now();
       const events = redelivered ? await recentEvents(analysis, now, workspace.alerts.maxAgeHours) : [];
-      alerts = await sendAlerts(workspace, { analysis, ledger: rt.ledger(), chat, clock: rt.base.clock, log }, { eventIds: report.eventIds, events });
+      const surprises = await latestSurprises(rt.base.store());
+      alerts = await sendAlerts(workspace, { analysis, ledger: rt.ledger(), chat, clock: rt.base.clock, log }, { eventIds: report.eventIds, events, collisions, surprises, asOf: now });
       metrics.addMetric(METRIC.alertsSent, MetricUnit.Count, alerts.sent);
       if (alerts.failed > 0) {
         metrics.addMetric(METRIC.alertsFailed, MetricUnit.Count, alerts.failed);
@@ -90,6 +101,7 @@ export function createAnalyzeItemsHandler(deps: { runtime: () => AnalyzeRuntime;
       analyst: report.analyst,
       tokens: report.promptTokens + report.completionTokens,
       alerts: alerts ? { sent: alerts.sent, skipped: alerts.skipped, deferred: alerts.deferred } : 'no Slack secret configured',
+      briefs: { drafted: briefs.drafted, existing: briefs.existing, skippedFlagged: briefs.skippedFlagged },
     };
     logger.info('items analyzed', summary);
     return summary;

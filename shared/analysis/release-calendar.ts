@@ -145,6 +145,9 @@ export function findCollisions(calendar: Release[], slate: Release[]): Collision
   return out.sort((a, b) => a.weekendsApart - b.weekendsApart || b.genreOverlap.length - a.genreOverlap.length || a.slateDate.localeCompare(b.slateDate));
 }
 
+/** How far ahead the cycle, alerts and briefs look for collisions: a competitor dating into our weekend a year out is news. */
+export const COLLISION_HORIZON_WEEKS = 52;
+
 /** Collisions for the slate titles opening in the next `weeks` weeks (and competitor titles around them). */
 export async function upcomingCollisions(store: ReleaseStore, workspace: Pick<Workspace, 'slate'>, today: string, weeks = 12): Promise<Collision[]> {
   const until = addDays(today, weeks * 7);

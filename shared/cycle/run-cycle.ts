@@ -3,7 +3,7 @@ import type { Workspace } from '../model/workspace.js';
 import type { CrawlDeps, CrawlSourceResult } from '../ingest/crawl-source.js';
 import { crawlWorkspace, type CrawlReport } from '../ingest/crawl-workspace.js';
 import { analyzeItems, type AnalysisReport, type AnalyzeDeps } from '../analysis/analyze-items.js';
-import { seedSlate, upcomingCollisions, type Collision } from '../analysis/release-calendar.js';
+import { COLLISION_HORIZON_WEEKS, seedSlate, upcomingCollisions, type Collision } from '../analysis/release-calendar.js';
 import { isoWeekOf, localDate } from '../util/week.js';
 import { sendDigest, type SendDigestResult } from '../delivery/digest/send-digest.js';
 import type { IdempotencyLedger } from '../ports/ledger.js';
@@ -23,7 +23,7 @@ export interface CycleReport {
   durationMs: number;
   crawl: CrawlReport;
   analysis: AnalysisReport & { slateSeeded: number };
-  /** Competitor titles within one weekend of a slate title in the next 26 weeks (as of the workspace clock). */
+  /** Competitor titles within one weekend of a slate title in the next COLLISION_HORIZON_WEEKS (52) weeks (as of the workspace clock). */
   collisions: Collision[];
   /** Slack alerts (or alerts.jsonl locally) for recent competitor news, collisions and surprises, each sent once. */
   alerts: AlertsReport;
@@ -68,7 +68,7 @@ export async function runCycle(workspace: Workspace, deps: CycleDeps, options: C
   // The workspace may pin "now" (the demo does, so its digest is full and reproducible).
   const asOfInstant = workspace.clock ? new Date(workspace.clock) : deps.clock.now();
   const asOf = localDate(asOfInstant, workspace.timezone);
-  const collisions = await upcomingCollisions(deps.analysis, workspace, asOf, 26);
+  const collisions = await upcomingCollisions(deps.analysis, workspace, asOf, COLLISION_HORIZON_WEEKS);
   const surprises = crawl.totals.chartEntries > 0 ? await latestSurprises(deps.store) : [];
   const briefs = deps.briefs
     ? await draftCounterBriefs(workspace, { analysis: deps.analysis, store: deps.store, briefs: deps.briefs, flags: deps.flags }, collisions, asOfInstant)

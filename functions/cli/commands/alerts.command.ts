@@ -1,6 +1,6 @@
 // `marquee alerts`: send the alerts for stored news not alerted yet (recent events, upcoming collisions, latest surprises), exactly once.
 import { relative } from 'node:path';
-import { upcomingCollisions } from '../../../shared/analysis/release-calendar.js';
+import { COLLISION_HORIZON_WEEKS, upcomingCollisions } from '../../../shared/analysis/release-calendar.js';
 import { latestSurprises } from '../../../shared/cycle/run-cycle.js';
 import { recentEvents, sendAlerts, type AlertOutcome, type AlertsReport } from '../../../shared/delivery/alerts/send-alerts.js';
 import { localDate } from '../../../shared/util/week.js';
@@ -67,7 +67,7 @@ export async function alertsCommand(opts: AlertsOptions, io: Io, env: Record<str
       { analysis: r.analysis, ledger: r.ledger, chat: r.chat, clock: r.clock, log: r.log, links: r.links },
       {
         events: await recentEvents(r.analysis, asOf, ws.alerts.maxAgeHours),
-        collisions: await upcomingCollisions(r.analysis, ws, localDate(asOf, ws.timezone), 26),
+        collisions: await upcomingCollisions(r.analysis, ws, localDate(asOf, ws.timezone), COLLISION_HORIZON_WEEKS),
         surprises: await latestSurprises(r.store),
         asOf,
       },

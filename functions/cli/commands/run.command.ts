@@ -1,4 +1,5 @@
 // `marquee run --once` and `npm start`: one whole cycle over a workspace (the bundled demo by default).
+import { COLLISION_HORIZON_WEEKS } from '../../../shared/analysis/release-calendar.js';
 import { relative } from 'node:path';
 import { runCycle, type CycleReport } from '../../../shared/cycle/run-cycle.js';
 import { openContext, type CommonOptions } from '../context.js';
@@ -68,7 +69,7 @@ export async function runCommand(opts: RunOptions, io: Io, env: Record<string, s
     const a = report.analysis;
     io.out(`  analysis    ${a.items} items → ${a.stories} new stories (${a.joinedExisting} items joined earlier stories), ${a.events} events, ${a.releasesChanged} release-calendar changes (${a.durationMs} ms)`);
     io.out(`  analyst     ${report.analysis.analyst}: ${a.requests} model requests, ${a.promptTokens} prompt + ${a.completionTokens} completion tokens${a.fallbacks ? `, ${a.fallbacks} stories fell back to the embedded rules` : ''}`);
-    io.out(`  collisions  ${report.collisions.length} competitor titles within a weekend of the slate (next 26 weeks)`);
+    io.out(`  collisions  ${report.collisions.length} competitor titles within a weekend of the slate (next ${COLLISION_HORIZON_WEEKS} weeks)`);
     for (const c of report.collisions) {
       const when = c.weekendsApart === 0 ? 'same weekend' : 'one weekend apart';
       io.out(`              ${c.slateTitle} (${c.slateDate}) ↔ ${c.competitorTitle} (${c.distributor ?? 'unknown'}, ${c.competitorDate}), ${when}${c.genreOverlap.length ? `, both ${c.genreOverlap.join('/')}` : ''}`);

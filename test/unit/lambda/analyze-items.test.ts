@@ -11,6 +11,7 @@ import { validateWorkspace } from '../../../shared/config/workspace-file.js';
 import { ChatUnavailableError } from '../../../shared/delivery/chat/errors.js';
 import type { Item } from '../../../shared/model/item.js';
 import type { ChatMessage, ChatPoster } from '../../../shared/ports/chat.js';
+import { DynamoBriefStore } from '../../../shared/store/dynamo-assist.store.js';
 import { DynamoAnalysisStore } from '../../../shared/store/dynamo-analysis.store.js';
 import { openTestStore, type TestStore } from '../../support/embedded-store.js';
 import { ANALYZE_TABLE_ACTIONS } from '../../../infra/constructs/analyze.construct.js';
@@ -129,6 +130,12 @@ describe('analyze worker', () => {
     expect(events.every((e) => e.concernsCompetitor)).toBe(true);
     const sent = alertKeys(chat);
     expect(sent.length).toBeGreaterThan(0);
+    // Night Ferry is dated into the slate's Harbor Lights weekend: a collision alert and a drafted brief, as locally.
+    const kinds = chat.posted.flatMap((m) => (m.alerts ?? []).map((a) => `${a.kind}:${a.title}`));
+
+    expect(kinds).toContain('collision:Night Ferry');
+    const briefs = (await new DynamoBriefStore(db.store.tableAccess).listBriefs()).items;
+    expect(briefs.map((b) => `${b.slateTitle}|${b.competitorTitle}`)).toEqual(['Harbor Lights|Night Ferry']);
 
     // At-least-once delivery: the same messages again create no event and post nothing twice.
     expect((await handler(sqsEvent([{ sourceId: 'wire', itemIds: ids('wire') }, { sourceId: 'ledger', itemIds: ids('ledger') }], 2))).batchItemFailures).toEqual([]);

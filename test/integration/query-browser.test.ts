@@ -97,6 +97,26 @@ describe.skipIf(!hasChromium)('query web page in headless Chromium', () => {
     await page.close();
   });
 
+  it('lists the counter-programming briefs; Approve is kept after a reload; a #brief= link focuses its brief', async () => {
+    const page = await open(`/#key=${key}`);
+    await page.waitForSelector('#briefs-body article.brief');
+    expect(await page.locator('#briefs-body article.brief').count()).toBe(6);
+    const lantern = page.locator('article.brief', { hasText: 'opens the same weekend as The Lantern Keeper' });
+    expect(await lantern.locator('.options li').count()).toBeGreaterThanOrEqual(2);
+    expect(await lantern.locator('.options .draft').first().innerText()).toContain('draft — needs human review');
+    await lantern.locator('button[data-status="approved"]').click();
+    await expect.poll(() => page.locator('article.brief', { hasText: 'The Lantern Keeper' }).locator('.status').innerText()).toBe('approved');
+    const id = (await page.locator('article.brief', { hasText: 'The Lantern Keeper' }).getAttribute('id'))!.replace(/^brief-/, '');
+    await page.close();
+
+    const again = await open(`/#key=${key}&brief=${id}`);
+    await again.waitForSelector(`#brief-${id}`);
+    expect(await again.locator(`#brief-${id} .status`).innerText()).toBe('approved');
+    await expect.poll(() => again.evaluate<string | undefined>('document.activeElement && document.activeElement.id')).toBe(`brief-${id}`);
+    expect((await data.runtime.briefs.getBrief(id))?.review?.by).toBe('key:browser');
+    await again.close();
+  });
+
   it('shows the message of a refused question instead of failing silently', async () => {
     const page = await open(`/#key=${key}`);
     await page.fill('#question', 'ab');

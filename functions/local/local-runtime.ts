@@ -21,6 +21,8 @@ import { DynamoDigestStore, DynamoKeyStore } from '../../shared/store/dynamo-que
 import { DynamoAnswerStore, DynamoBriefStore, DynamoFlagStore } from '../../shared/store/dynamo-assist.store.js';
 import type { AssistStores } from '../http/query-side.js';
 import { localLinkSecret } from './link-secret.js';
+import { createLlmBriefWriter } from '../../agents/assist/llm-brief-writer.js';
+import type { BriefWriter } from '../../shared/assist/counter-briefs.js';
 import type { IdempotencyLedger } from '../../shared/ports/ledger.js';
 import type { Mailer } from '../../shared/ports/mailer.js';
 import { FileMailer } from '../../shared/delivery/mail/file.mailer.js';
@@ -53,6 +55,8 @@ export interface LocalRuntime extends CrawlDeps {
   flags: DynamoFlagStore;
   /** What the query side needs for briefs, feedback, audit and the answer archive. */
   assist: AssistStores;
+  /** Rewrites brief options with the model when one is configured (the analyst's rule: llm, or auto with a key). */
+  briefWriter?: BriefWriter;
   /** Links in alerts and digests: the web page and the signing secret of "flag as wrong". */
   links: { publicUrl: string; linkSecret: string };
   mailer: Mailer;
@@ -136,6 +140,9 @@ export async function openLocalRuntime(
       linkSecret,
     },
     links: { publicUrl: config.publicUrl, linkSecret },
+    ...(config.analyst === 'llm' || (config.analyst === 'auto' && config.openaiApiKey)
+      ? { briefWriter: createLlmBriefWriter({ model: config.model, apiKey: config.openaiApiKey, baseUrl: config.openaiBaseUrl }) }
+      : {}),
     mailer,
     mailDescription: config.smtpUrl ? 'SMTP (SMTP_URL)' : `.eml and .html files in ${config.outDir}`,
     chat,

@@ -13,17 +13,28 @@ import type { BriefStore } from '../ports/brief-store.js';
 import type { FlagStore } from '../ports/flag-store.js';
 import type { ChartStore, ItemStore } from '../ports/store.js';
 import { TitleGenres } from '../query/title-genres.js';
+import { silentLogger, type Logger } from '../ports/logger.js';
 import { sha256Hex, titleKey } from '../util/text.js';
 import { addDays, weekendOf } from '../util/week.js';
 
 export const BRIEF_TEMPLATE_VERSION = 'brief-template-1';
 const DRAFT = ' (draft — needs human review)';
 
+/** A model that rewrites the computed options (the LLM path); the facts and citations stay computed. */
+export interface BriefWriter {
+  /** e.g. "gpt-4o-mini (brief-v1)" — recorded on the brief for the audit. */
+  version: string;
+  write(brief: CounterBrief): Promise<{ options: Array<{ key: CounterBrief['options'][number]['key']; title: string; text: string }>; tokens: number }>;
+}
+
 export interface BriefDeps {
   analysis: EventStore & ReleaseStore;
   store: ItemStore & ChartStore;
   briefs: BriefStore;
   flags?: FlagStore;
+  /** When a model is configured; without it (or when it fails) the template's options stand. */
+  writer?: BriefWriter;
+  log?: Logger;
 }
 
 export interface BriefReport {
@@ -80,11 +91,37 @@ export async function draftCounterBriefs(workspace: Workspace, deps: BriefDeps, 
       report.existing++;
       continue;
     }
-    const brief = await buildBrief(c, id, { deps, flagged, history, genres, sourceName, now });
+    let brief = await buildBrief(c, id, { deps, flagged, history, genres, sourceName, now });
+    if (deps.writer) brief = await rewrite(brief, deps.writer, deps.log ?? silentLogger);
     if (await deps.briefs.putBriefIfNew(brief)) report.drafted++;
     else report.existing++;
   }
   return report;
+}
+
+/**
+ * The model's options replace the template's when they are usable: citations only to numbers the
+ * brief has, every option marked as a draft. Any failure keeps the template (and is logged).
+ */
+export async function rewrite(brief: CounterBrief, writer: BriefWriter, log: Logger): Promise<CounterBrief> {
+  try {
+    const { options, tokens } = await writer.write(brief);
+    const known = new Set(brief.citations.map((c) => c.n));
+    const clean = options
+      .slice(0, 3)
+      .map((o) => ({
+        key: o.key,
+        title: o.title.trim().slice(0, 80),
+        text: `${o.text.replace(/\s*\[(\d+)\]/g, (m, n: string) => (known.has(Number(n)) ? m : '')).replace(/\s*\(?draft[^)]*\)?\s*$/i, '').trim()}${DRAFT}`,
+        draft: true as const,
+      }))
+      .filter((o) => o.title && o.text.length > DRAFT.length);
+    if (clean.length < 2) throw new Error(`the model gave ${clean.length} usable options`);
+    return { ...brief, options: clean, analyst: { kind: 'llm', version: writer.version }, tokens };
+  } catch (err) {
+    log.warn('brief writer failed, the template options stand', { brief: brief.id, error: String(err) });
+    return brief;
+  }
 }
 
 interface BuildContext {

@@ -11,7 +11,7 @@ import type { Mailer } from '../ports/mailer.js';
 import type { DigestStore } from '../ports/digest-store.js';
 import type { BriefStore } from '../ports/brief-store.js';
 import type { FlagStore } from '../ports/flag-store.js';
-import { draftCounterBriefs, type BriefReport } from '../assist/counter-briefs.js';
+import { draftCounterBriefs, type BriefReport, type BriefWriter } from '../assist/counter-briefs.js';
 import { chartSurprises, openings, type ChartSurprise } from '../analysis/boxoffice-series.js';
 import type { ChartStore } from '../ports/store.js';
 import type { ChatPoster } from '../ports/chat.js';
@@ -53,7 +53,7 @@ export interface CycleOptions {
 
 export type CycleDeps = CrawlDeps &
   Omit<AnalyzeDeps, 'items'> &
-  Required<Pick<CrawlDeps, 'pending'>> & { ledger: IdempotencyLedger; mailer: Mailer; chat: ChatPoster; digests?: DigestStore; briefs?: BriefStore; flags?: FlagStore; links?: { publicUrl: string; linkSecret: string } };
+  Required<Pick<CrawlDeps, 'pending'>> & { ledger: IdempotencyLedger; mailer: Mailer; chat: ChatPoster; digests?: DigestStore; briefs?: BriefStore; flags?: FlagStore; links?: { publicUrl: string; linkSecret: string }; briefWriter?: BriefWriter };
 
 /** Runs one cycle over a workspace with the given adapters. */
 export async function runCycle(workspace: Workspace, deps: CycleDeps, options: CycleOptions = {}): Promise<CycleReport> {
@@ -71,7 +71,7 @@ export async function runCycle(workspace: Workspace, deps: CycleDeps, options: C
   const collisions = await upcomingCollisions(deps.analysis, workspace, asOf, COLLISION_HORIZON_WEEKS);
   const surprises = crawl.totals.chartEntries > 0 ? await latestSurprises(deps.store) : [];
   const briefs = deps.briefs
-    ? await draftCounterBriefs(workspace, { analysis: deps.analysis, store: deps.store, briefs: deps.briefs, flags: deps.flags }, collisions, asOfInstant)
+    ? await draftCounterBriefs(workspace, { analysis: deps.analysis, store: deps.store, briefs: deps.briefs, flags: deps.flags, writer: deps.briefWriter, log: deps.log }, collisions, asOfInstant)
     : null;
   options.onStage?.('alerts');
   // Recent events, not only this run's: what an earlier run deferred (maxPerRun) or failed to post goes out now.

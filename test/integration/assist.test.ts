@@ -138,3 +138,47 @@ describe('audit', () => {
     expect((await side.app.request('/v1/audit/zzz', { headers: auth() })).status).toBe(404);
   });
 });
+
+describe('LLM brief writer (OpenAI-compatible stub on 127.0.0.1)', () => {
+  it('rewrites the options from the computed facts, drops citations the brief lacks, keeps them drafts, records the model and tokens', async () => {
+    const { startOpenAiStub } = await import('../support/openai-stub.js');
+    const { createLlmBriefWriter } = await import('../../agents/assist/llm-brief-writer.js');
+    const stub = await startOpenAiStub();
+    try {
+      const writer = createLlmBriefWriter({ model: 'stub-model', baseUrl: stub.baseUrl, apiKey: 'test' });
+      const briefs = new DynamoBriefStore((await openTestStore()).store.tableAccess);
+      const c = data.cycle.collisions.find((x) => x.slateTitle === 'The Lantern Keeper')!;
+      stub.script([
+        {
+          content: JSON.stringify({
+            options: [
+              { key: 'hold', title: 'Hold Dec 11', text: 'Skyward Sprocket moved onto our date [1]; family audiences split [99].' },
+              { key: 'trailer', title: 'Trailer before theirs', text: 'Drop our final trailer the week before their final trailer [2].' },
+            ],
+          }),
+        },
+      ]);
+      const r = await draftCounterBriefs(data.workspace, { analysis: data.runtime.analysis, store: data.runtime.store, briefs, writer }, [c], new Date());
+      expect(r.drafted).toBe(1);
+      const b = (await briefs.getBrief(briefId(c)))!;
+      expect(b.analyst).toEqual({ kind: 'llm', version: 'stub-model (brief-v1)' });
+      expect(b.tokens).toBeGreaterThan(0);
+      expect(b.options.map((o) => o.text)).toEqual([
+        'Skyward Sprocket moved onto our date [1]; family audiences split. (draft — needs human review)',
+        'Drop our final trailer the week before their final trailer [2]. (draft — needs human review)',
+      ]);
+      const request = stub.requests.at(-1)!;
+      expect(JSON.stringify(request.messages)).toContain('Our title: The Lantern Keeper, dated 2026-12-11.');
+
+      // The model failing (500s past its retries) leaves the template's options.
+      stub.script([{ status: 500 }, { status: 500 }, { status: 500 }]);
+      const other = data.cycle.collisions.find((x) => x.slateTitle === 'Paper Moons')!;
+      await draftCounterBriefs(data.workspace, { analysis: data.runtime.analysis, store: data.runtime.store, briefs, writer }, [other], new Date());
+      const fallback = (await briefs.getBrief(briefId(other)))!;
+      expect(fallback.analyst).toEqual({ kind: 'embedded', version: 'brief-template-1' });
+      expect(fallback.options[0]!.key).toBe('hold');
+    } finally {
+      await stub.close();
+    }
+  });
+});

@@ -1,0 +1,52 @@
+// DynamoDB adapter of the purge-store port: items before an instant per source (gsi1), batched deletes of an item's rows.
+import { Item } from '../model/item.js';
+import type { ItemRowCounts, PurgeStore } from '../ports/purge-store.js';
+import { identityKeys } from '../ingest/dedupe.js';
+import { stripKeys, type DynamoTable } from './dynamo-table.js';
+
+/** The purge port on the single table, next to the item store (same row layout as DynamoStore.putItemIfNew). */
+export class DynamoPurgeStore implements PurgeStore {
+  constructor(private readonly t: DynamoTable) {}
+
+  async itemsBefore(sourceId: string, before: string): Promise<Item[]> {
+    // gsi1sk is `${time}#${id}`: an item at exactly `before` sorts after it, so "<" is strictly older.
+    const rows = await this.t.queryAll({
+      IndexName: 'gsi1',
+      KeyConditionExpression: 'gsi1pk = :pk AND gsi1sk < :before',
+      ExpressionAttributeValues: { ':pk': `SRC#${sourceId}`, ':before': before },
+      ScanIndexForward: true,
+    });
+    const cutoff = Date.parse(before);
+    return rows
+      .filter((r) => r.entity === 'item')
+      .map((r) => Item.parse(stripKeys(r)))
+      .filter((i) => Date.parse(i.publishedAt ?? i.fetchedAt) < cutoff);
+  }
+
+  async deleteItems(items: Item[], options: { dryRun?: boolean } = {}): Promise<ItemRowCounts> {
+    const counts: ItemRowCounts = { items: 0, identityKeys: 0, pendingMarkers: 0 };
+    for (let i = 0; i < items.length; i += 100) {
+      const batch = items.slice(i, i + 100);
+      const ids = new Set(batch.map((it) => it.id));
+      // Only keys this item owns: a key claimed by another item is that item's dedupe memory.
+      const keyRows = await this.t.batchGet(
+        [...new Set(batch.flatMap((it) => identityKeys(it)))].map((k) => ({ pk: `KEY#${k}`, sk: 'A' })),
+        'pk, sk, itemId',
+      );
+      const ownedKeys = keyRows.filter((r) => ids.has(String(r.itemId)));
+      const pending = await this.t.batchGet(batch.map((it) => ({ pk: 'PENDING', sk: it.id })), 'pk, sk');
+      const itemRows = await this.t.batchGet(batch.map((it) => ({ pk: `ITEM#${it.id}`, sk: 'A' })), 'pk, sk');
+      counts.items += itemRows.length;
+      counts.identityKeys += ownedKeys.length;
+      counts.pendingMarkers += pending.length;
+      if (options.dryRun) continue;
+      const del = (rows: Array<Record<string, unknown>>) => rows.map((r) => ({ DeleteRequest: { Key: { pk: r.pk, sk: r.sk } } }));
+      // Keys and markers first, the item row last: if this stops half-way, the item is still found
+      // by the next purge (through its index entries) and its remaining rows go then. The reverse
+      // order could leave key rows that no query reaches, and they would block re-ingesting the URL.
+      await this.t.batchWrite([...del(ownedKeys), ...del(pending)]);
+      await this.t.batchWrite(del(itemRows));
+    }
+    return counts;
+  }
+}

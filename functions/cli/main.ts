@@ -9,6 +9,8 @@ import { digestCommand } from './commands/digest.command.js';
 import { askCommand, keysCreateCommand, serveCommand, serveContext } from './commands/query.command.js';
 import { openContext } from './context.js';
 import { alertsCommand } from './commands/alerts.command.js';
+import { purgeCommand } from './commands/purge.command.js';
+import { explainCommand } from './commands/explain.command.js';
 
 const collect = (value: string, previous: string[] = []) => [...previous, value];
 
@@ -117,6 +119,25 @@ export async function main(argv: string[], io: Io = processIo, env: Record<strin
     .option('--data-dir <dir>', 'data directory (default ./.data)')
     .option('--json', 'print JSON')
     .action(wrap('keys create', (name: string, opts) => keysCreateCommand(name, opts, io, env)));
+
+  program
+    .command('purge')
+    .description("remove raw snapshots and items older than a cut-off, in the store and the object store (default: the workspace's retentionDays, 180)")
+    .option('--before <date>', 'cut-off date YYYY-MM-DD (UTC); default: now minus the workspace retentionDays')
+    .option('--dry-run', 'say what would be removed, remove nothing')
+    .option('--workspace <file>', 'workspace file (default: the bundled demo)')
+    .option('--data-dir <dir>', 'data directory (default ./.data)')
+    .option('--json', 'print JSON')
+    .action(wrap('purge', (opts) => purgeCommand(opts, io, env)));
+
+  program
+    .command('explain')
+    .description('the audit trail of an event, story or item: which analyst produced it, from which items, when, at what token cost, what it changed')
+    .argument('<id>')
+    .option('--workspace <file>', 'workspace file (default: the bundled demo)')
+    .option('--data-dir <dir>', 'data directory (default ./.data)')
+    .option('--json', 'print JSON {record, text}')
+    .action(wrap('explain', (id: string, opts) => explainCommand(id, opts, io, env)));
 
   program
     .command('start')

@@ -174,6 +174,8 @@ export async function analyzeItems(workspace: Workspace, deps: AnalyzeDeps, item
           concernsSlate: a.extraction.titles.some((t) => slateKeys.has(titleKey(t))),
           analyst: a.analyst,
           createdAt: now.toISOString(),
+          // Per-event cost for the audit trail (`marquee explain`): this story's share of the model call.
+          tokens: a.tokens,
         };
         await deps.analysis.putEvent(event);
         await deps.analysis.putStory({ ...story, eventId: event.id, analyzedAt: now.toISOString() });

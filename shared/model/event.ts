@@ -63,5 +63,7 @@ export const Event = EventExtraction.extend({
   concernsSlate: z.boolean(),
   analyst: AnalystInfo,
   createdAt: z.string(),
+  /** Model tokens (prompt + completion) spent on this event's story; 0 when embedded or cached; absent on events stored before costs were kept. */
+  tokens: z.number().int().nonnegative().optional(),
 });
 export type Event = z.infer<typeof Event>;

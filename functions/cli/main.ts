@@ -132,7 +132,7 @@ export async function main(argv: string[], io: Io = processIo, env: Record<strin
 
   program
     .command('explain')
-    .description('the audit trail of an event, story or item: which analyst produced it, from which items, when, at what token cost, what it changed')
+    .description('the audit trail of an event, story, item, brief or answer: which analyst produced it, from which items, when, at what token cost, what it changed')
     .argument('<id>')
     .option('--workspace <file>', 'workspace file (default: the bundled demo)')
     .option('--data-dir <dir>', 'data directory (default ./.data)')

@@ -1,9 +1,11 @@
-// Use-case explain: the audit record of an event, story or item (who produced it, from which items, when, at what cost, what it changed) and its plain-words form.
+// Use-case explain: the audit record of an event, story, item, brief or answer (who produced it, from which items, when, at what cost, what it changed) and its plain-words form.
 import type { AnalystInfo, Event } from '../model/event.js';
 import type { Item } from '../model/item.js';
 import type { Story } from '../model/story.js';
 import type { EventStore, ReleaseStore, StoryStore } from '../ports/analysis-store.js';
 import type { ItemStore } from '../ports/store.js';
+import type { BriefStore } from '../ports/brief-store.js';
+import type { AnswerStore } from '../ports/answer-store.js';
 import { DEFAULT_WINDOW_HOURS } from '../analysis/cluster.js';
 import { titleKey } from '../util/text.js';
 import { NothingToExplainError } from './errors.js';
@@ -11,10 +13,18 @@ import { NothingToExplainError } from './errors.js';
 export interface ExplainDeps {
   analysis: Pick<EventStore, 'getEvent'> & Pick<StoryStore, 'getStory' | 'storiesBetween'> & Pick<ReleaseStore, 'getRelease'>;
   store: Pick<ItemStore, 'getItem' | 'getItems'>;
+  /** Counter-programming briefs (`br_…`), when the runtime has them. */
+  briefs?: Pick<BriefStore, 'getBrief'>;
+  /** The answer archive (`ans_…`), when the runtime has it. */
+  answers?: Pick<AnswerStore, 'getAnswer'>;
 }
 
 /** Who produced a record: an analyst (embedded rules version, or model + prompt version), or the crawler for an item. */
-export type Producer = AnalystInfo | { kind: 'crawler'; sourceId: string; snapshotKey: string | null };
+export type Producer =
+  | AnalystInfo
+  | { kind: 'crawler'; sourceId: string; snapshotKey: string | null }
+  /** The brief writer or the query agent, by the name it records ("embedded-query-1", "llm brief-v1"). */
+  | { kind: 'agent'; name: string };
 
 export interface AuditItem {
   id: string;
@@ -35,8 +45,17 @@ export interface CalendarChange {
 }
 
 export interface AuditRecord {
-  kind: 'event' | 'story' | 'item';
+  kind: 'event' | 'story' | 'item' | 'brief' | 'answer';
   id: string;
+  /** Briefs: what it is about; answers: the question. */
+  headline?: string;
+  /** Answers: the API key's name that asked. */
+  askedBy?: string;
+  /** Briefs: draft, approved or dismissed, and who decided. */
+  status?: string;
+  review?: { by: string; at: string; note: string | null } | null;
+  /** Briefs and answers: the events they rest on. */
+  eventIds?: string[];
   /** Event type, for events and analyzed stories. */
   eventType: Event['type'] | null;
   summary: string | null;
@@ -125,6 +144,32 @@ export async function explain(id: string, deps: ExplainDeps): Promise<AuditRecor
         storyId: s.id, eventId: null, items: auditItems(ids, await deps.store.getItems(ids), s), tokenCost: null, calendarChanges: [],
       };
     }
+  } else if (trimmed.startsWith('br_') && deps.briefs) {
+    const b = await deps.briefs.getBrief(trimmed);
+    if (b) {
+      const stored = new Set((await deps.store.getItems(b.citations.map((c) => c.itemId))).map((i) => i.id));
+      return {
+        kind: 'brief', id: b.id, headline: b.headline, status: b.status, review: b.review, eventIds: b.eventIds,
+        eventType: null, summary: null,
+        producedBy: b.analyst.kind === 'embedded' ? { kind: 'embedded', version: b.analyst.version } : { kind: 'agent', name: `${b.analyst.kind} ${b.analyst.version}` },
+        createdAt: b.createdAt, storyId: null, eventId: null,
+        items: b.citations.map((c) => ({ id: c.itemId, title: c.title, source: c.source, url: c.url, publishedAt: c.publishedAt, purged: !stored.has(c.itemId) })),
+        tokenCost: b.tokens, calendarChanges: [],
+      };
+    }
+  } else if (trimmed.startsWith('ans_') && deps.answers) {
+    const a = await deps.answers.getAnswer(trimmed);
+    if (a) {
+      const ids = a.citations.flatMap((c) => (c.itemId ? [c.itemId] : []));
+      const stored = new Set((await deps.store.getItems(ids)).map((i) => i.id));
+      return {
+        kind: 'answer', id: a.id, headline: a.question, askedBy: a.askedBy, eventIds: a.eventIds,
+        eventType: null, summary: null, producedBy: { kind: 'agent', name: a.analyst },
+        createdAt: a.createdAt, storyId: null, eventId: null,
+        items: a.citations.map((c) => ({ id: c.itemId ?? `[${c.n}]`, title: c.title, source: c.source, url: c.url, publishedAt: c.publishedAt, purged: !!c.itemId && !stored.has(c.itemId) })),
+        tokenCost: a.tokens, calendarChanges: [],
+      };
+    }
   } else if (/^[0-9a-f]{32}$/.test(trimmed)) {
     const item = await deps.store.getItem(trimmed);
     if (item) {
@@ -146,6 +191,7 @@ const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
 function producer(p: Producer): string {
   if (p.kind === 'embedded') return `the embedded analyst ${p.version}`;
   if (p.kind === 'llm') return `the model ${p.model} with prompt ${p.promptVersion}`;
+  if (p.kind === 'agent') return p.name;
   return `the crawler of source ${p.sourceId}`;
 }
 
@@ -166,6 +212,16 @@ export function explainText(r: AuditRecord): string {
   const type = r.eventType ? ` (${r.eventType.replace(/_/g, ' ')})` : '';
   const name = r.kind === 'event' ? 'Event' : r.kind === 'story' ? 'Story' : 'Item';
   const parts: string[] = [];
+  const purgedCount = r.items.filter((i) => i.purged).length;
+  const purgedNote = purgedCount > 0 ? ` ${plural(purgedCount, 'cited item')} ${purgedCount === 1 ? 'was' : 'were'} purged since (retention).` : '';
+  // Same wording as the briefs and answers sections of GET /v1/audit/{id}.
+  if (r.kind === 'answer') {
+    return `Answer ${r.id} to "${r.headline}" was given by ${producer(r.producedBy!)} on ${at(r.createdAt)} for key "${r.askedBy}", from ${plural(r.items.length, 'cited item')} and ${plural(r.eventIds?.length ?? 0, 'event')}, at a cost of ${r.tokenCost} model tokens.${purgedNote}`;
+  }
+  if (r.kind === 'brief') {
+    const who = r.producedBy!.kind === 'embedded' ? `embedded ${r.producedBy!.version}` : producer(r.producedBy!);
+    return `Brief ${r.id} ("${r.headline}") was drafted by the ${who} on ${at(r.createdAt)} from ${plural(r.eventIds?.length ?? 0, 'event')} and ${plural(r.items.length, 'cited item')}, at a cost of ${r.tokenCost} model tokens; status ${r.status}${r.review ? ` (by ${r.review.by} on ${r.review.at.slice(0, 10)})` : ''}.${purgedNote}`;
+  }
   if (r.kind === 'item') {
     const src = r.producedBy && r.producedBy.kind === 'crawler' ? r.producedBy : null;
     parts.push(`Item ${r.id} ${itemLine(r.items[0]!)} was fetched by ${producer(r.producedBy!)} on ${at(r.createdAt)}${src?.snapshotKey ? ` (raw snapshot ${src.snapshotKey})` : ''}.`);
@@ -180,7 +236,5 @@ export function explainText(r: AuditRecord): string {
   if (r.producedBy) parts.push(r.tokenCost === null ? 'Its model token cost was not recorded (analyzed before costs were kept per event).' : `It cost ${plural(r.tokenCost, 'model token')}.`);
   if (r.calendarChanges.length > 0) parts.push(`It ${r.calendarChanges.map(changeLine).join(', and ')} on the release calendar.`);
   else if (r.producedBy) parts.push('It changed nothing on the release calendar.');
-  const purged = r.items.filter((i) => i.purged).length;
-  if (purged > 0) parts.push(`${plural(purged, 'cited item')} ${purged === 1 ? 'was' : 'were'} purged since (retention).`);
-  return parts.join(' ');
+  return parts.join(' ') + purgedNote;
 }

@@ -88,6 +88,27 @@ describe('explain over the demo data (embedded analyst)', () => {
     expect(explainText(o)).toContain('Its model token cost was not recorded');
   });
 
+  it('a brief and an archived answer: who drafted or answered, from which items and events, at what cost', async () => {
+    const brief = (await d.runtime.briefs.listBriefs({ limit: 1 })).items[0]!;
+    const b = await explain(brief.id, { ...deps(), briefs: d.runtime.briefs });
+    expect(b).toMatchObject({ kind: 'brief', id: brief.id, headline: brief.headline, status: 'draft', eventIds: brief.eventIds, producedBy: { kind: 'embedded', version: brief.analyst.version }, tokenCost: brief.tokens });
+    expect(b.items.map((i) => i.id)).toEqual(brief.citations.map((c) => c.itemId));
+    expect(b.items.every((i) => !i.purged)).toBe(true);
+    expect(explainText(b)).toMatch(new RegExp(`^Brief ${brief.id} \\(".+"\\) was drafted by the embedded ${brief.analyst.version} on .+ UTC from \\d+ events? and \\d+ cited items?, at a cost of 0 model tokens; status draft\\.$`));
+
+    const item = (await d.runtime.store.getItems([moved.itemIds[1]!]))[0]!;
+    const answer = {
+      id: 'ans_audit0001', question: 'What moved?', answer: 'Halcyon Drift moved to April 9 [1].', eventIds: [moved.id], analyst: 'embedded-query-1', tokens: 0, askedBy: 'tests', createdAt: new Date().toISOString(),
+      citations: [{ n: 1, itemId: item.id, title: item.title, url: item.url, source: item.sourceId, publishedAt: item.publishedAt }],
+    };
+    await d.runtime.assist.answers.putAnswer(answer);
+    const a = await explain(answer.id, { ...deps(), answers: d.runtime.assist.answers });
+    expect(a).toMatchObject({ kind: 'answer', headline: 'What moved?', askedBy: 'tests', producedBy: { kind: 'agent', name: 'embedded-query-1' }, tokenCost: 0, eventIds: [moved.id] });
+    expect(explainText(a)).toMatch(/^Answer ans_audit0001 to "What moved\?" was given by embedded-query-1 on .+ UTC for key "tests", from 1 cited item and 1 event, at a cost of 0 model tokens\.$/);
+    // Without the stores (a runtime that has none), those ids are simply unknown.
+    await expect(explain(answer.id, deps())).rejects.toThrow(NothingToExplainError);
+  });
+
   it('an unknown id is a clear error; the HTTP hook answers null for it', async () => {
     await expect(explain('e_0000000000000000000000', deps())).rejects.toThrow(NothingToExplainError);
     await expect(explain('nonsense', deps())).rejects.toThrow('nothing to explain for "nonsense"');
@@ -181,7 +202,7 @@ describe('marquee explain and marquee purge', () => {
   it('explain of an unknown id: exit 2, one line', async () => {
     const io = captureIo();
     expect(await main(['explain', 'e_nothing', ...args()], io, env)).toBe(2);
-    expect(io.stderr.trim().split('\n')).toEqual(['marquee explain: nothing to explain for "e_nothing": no event (e_…), story (s_…) or item (32 hex characters) with that id is stored']);
+    expect(io.stderr.trim().split('\n')).toEqual(['marquee explain: nothing to explain for "e_nothing": no event (e_…), story (s_…), brief (br_…), answer (ans_…) or item (32 hex characters) with that id is stored']);
   });
 
   it('purge: a bad date is one line and exit 2; the default cut-off says where it comes from; a dry run and a purge report the same counts', async () => {

@@ -19,6 +19,10 @@ export interface AwsEnv {
   OPENAI_SECRET_NAME?: string;
   /** Secrets Manager secret (name) holding the Slack incoming-webhook URL (analyze worker; unset = no alerts). */
   SLACK_SECRET_NAME?: string;
+  /** Secrets Manager secret (name) holding the HMAC secret of "flag as wrong" links (query API, analyze worker). */
+  LINK_SECRET_NAME?: string;
+  /** Where people reach the web page (the query Function URL): links in alerts. */
+  PUBLIC_URL?: string;
   /** OpenAI-compatible base URL and model of the LLM analyst (analyze worker). */
   OPENAI_BASE_URL?: string;
   MARQUEE_MODEL?: string;
@@ -44,6 +48,8 @@ const KEYS: Array<keyof AwsEnv> = [
   'WORKSPACE_VERSION',
   'OPENAI_SECRET_NAME',
   'SLACK_SECRET_NAME',
+  'LINK_SECRET_NAME',
+  'PUBLIC_URL',
   'OPENAI_BASE_URL',
   'MARQUEE_MODEL',
   'MARQUEE_ANALYST',

@@ -168,7 +168,8 @@ export function createApp(deps: AppDeps): Hono<Env> {
           askedBy: c.get('keyName'),
           createdAt: now.toISOString(),
         });
-        return { status: 200, value: { ...answer, id, flagUrl: flagLink(new URL(c.req.url).origin, assist.linkSecret, { kind: 'answer', id }, `key:${c.get('keyName')}`, now) } };
+        const flagUrl = assist.linkSecret ? flagLink(new URL(c.req.url).origin, assist.linkSecret, { kind: 'answer', id }, `key:${c.get('keyName')}`, now) : undefined;
+        return { status: 200, value: { ...answer, id, ...(flagUrl ? { flagUrl } : {}) } };
       });
     },
   );

@@ -18,8 +18,8 @@ export interface AssistDeps {
   answers: AnswerStore;
   analysis: Pick<EventStore, 'getEvent'>;
   store: Pick<ItemStore, 'getItems'>;
-  /** HMAC secret of the flag links. */
-  linkSecret: string;
+  /** HMAC secret of the flag links (absent: no signed links; flags still work through the API). */
+  linkSecret?: string;
   /** Plain-words audit of an event, story or item id (shared/audit), when available. */
   explain?: (id: string) => Promise<{ record: unknown; text: string } | null>;
   now: () => Date;
@@ -129,9 +129,12 @@ export function registerAssistRoutes(app: Hono<Env>, deps: AssistDeps, badReques
   const refused = (c: Context<Env>, reason: string) =>
     c.html(page('This link cannot be used', `<p>The flag link is ${escapeHtml(reason === 'expired' ? 'expired' : 'not valid')}. Ask for a newer digest or alert, or flag it from the web page.</p>`), 403);
 
+  const secret = deps.linkSecret;
+  if (!secret) return;
+
   app.get('/flag', (c) => {
     const token = c.req.query('t') ?? '';
-    const check = verifyFlag(deps.linkSecret, token, deps.now());
+    const check = verifyFlag(secret, token, deps.now());
     if (!check.ok) return refused(c, check.reason);
     const { kind, id } = check.claim;
     return c.html(
@@ -149,7 +152,7 @@ export function registerAssistRoutes(app: Hono<Env>, deps: AssistDeps, badReques
     const form = await c.req.parseBody();
     const token = typeof form.t === 'string' ? form.t : '';
     const reason = typeof form.reason === 'string' ? form.reason.trim() : '';
-    const check = verifyFlag(deps.linkSecret, token, deps.now());
+    const check = verifyFlag(secret, token, deps.now());
     if (!check.ok) return refused(c, check.reason);
     if (reason.length < 3) return c.html(page('Flag as wrong', '<p>Please say briefly what is wrong (go back and fill in the reason).</p>'), 400);
     try {

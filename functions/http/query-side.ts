@@ -24,8 +24,8 @@ export interface AssistStores {
   briefs: BriefStore;
   flags: FlagStore;
   answers: AnswerStore;
-  /** HMAC secret of the "flag as wrong" links. */
-  linkSecret: string;
+  /** HMAC secret of the "flag as wrong" links (absent: no signed links). */
+  linkSecret?: string;
   explain?: AssistDeps['explain'];
 }
 

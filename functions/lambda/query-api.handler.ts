@@ -3,6 +3,7 @@ import { handle } from 'hono/aws-lambda';
 import type { LambdaContext, LambdaEvent } from 'hono/aws-lambda';
 import { DynamoAnalysisStore } from '../../shared/store/dynamo-analysis.store.js';
 import { DynamoDigestStore, DynamoKeyStore } from '../../shared/store/dynamo-query.store.js';
+import { DynamoAnswerStore, DynamoBriefStore, DynamoFlagStore } from '../../shared/store/dynamo-assist.store.js';
 import { ConfigError } from '../../shared/config/errors.js';
 import { buildQuerySide, type QuerySettings } from '../http/query-side.js';
 import { awsRuntime, type AwsRuntime } from '../aws/runtime.js';
@@ -43,11 +44,18 @@ export function createQueryApiHandler(deps: { runtime: () => AwsRuntime; env: En
     const rt = deps.runtime();
     const workspace = await rt.workspace();
     const table = rt.store().tableAccess;
+    const linkSecret = deps.env.LINK_SECRET_NAME ? await readSecret(rt.ssm(), deps.env.LINK_SECRET_NAME) : undefined;
     const side = buildQuerySide(await querySettings(deps.env, rt), workspace, {
       analysis: new DynamoAnalysisStore(table),
       store: rt.store(),
       digests: new DynamoDigestStore(table),
       keys: new DynamoKeyStore(table),
+      assist: {
+        briefs: new DynamoBriefStore(table),
+        flags: new DynamoFlagStore(table),
+        answers: new DynamoAnswerStore(table, workspace.retentionDays),
+        ...(linkSecret ? { linkSecret } : {}),
+      },
     }, log);
     log.info('query api ready', { agent: side.agentDescription });
     return handle(side.app);

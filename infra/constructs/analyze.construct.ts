@@ -21,8 +21,10 @@ export interface AnalyzeProps {
   monitoring: Monitoring;
   config: Pick<
     InfraConfig,
-    'analyzeBatchSize' | 'analyzeMaxConcurrency' | 'analyst' | 'openaiSecretName' | 'openaiBaseUrl' | 'model' | 'slackWebhookSecretName' | 'logRetentionDays'
+    'analyzeBatchSize' | 'analyzeMaxConcurrency' | 'analyst' | 'openaiSecretName' | 'openaiBaseUrl' | 'model' | 'slackWebhookSecretName' | 'logRetentionDays' | 'linkSecretName'
   >;
+  /** The web page's URL (the query Function URL): brief and "flag as wrong" links in alerts. */
+  publicUrl?: string;
 }
 
 /**
@@ -64,6 +66,11 @@ export class AnalyzeConstruct extends Construct {
     if (config.slackWebhookSecretName) {
       const secret = secretsmanager.Secret.fromSecretNameV2(this, 'SlackSecret', config.slackWebhookSecretName);
       this.worker.readsSecret(secret, config.slackWebhookSecretName, 'SLACK_SECRET_NAME');
+    }
+    if (config.linkSecretName && props.publicUrl) {
+      const secret = secretsmanager.Secret.fromSecretNameV2(this, 'LinkSecret', config.linkSecretName);
+      this.worker.readsSecret(secret, config.linkSecretName, 'LINK_SECRET_NAME');
+      this.worker.fn.addEnvironment('PUBLIC_URL', props.publicUrl);
     }
     this.worker.fn.addEventSource(
       new SqsEventSource(props.queue.queue, {

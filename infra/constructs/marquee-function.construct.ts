@@ -221,7 +221,7 @@ export class MarqueeFunction extends Construct {
    * (functions/aws/secrets.ts) and sets `envName` to the secret's name: ssm:GetParameter on the
    * reference, secretsmanager:GetSecretValue on that secret only.
    */
-  readsSecret(secret: secretsmanager.ISecret, secretName: string, envName: 'OPENAI_SECRET_NAME' | 'SLACK_SECRET_NAME'): this {
+  readsSecret(secret: secretsmanager.ISecret, secretName: string, envName: 'OPENAI_SECRET_NAME' | 'SLACK_SECRET_NAME' | 'LINK_SECRET_NAME'): this {
     const stack = Stack.of(this);
     this.role.addToPolicy(
       new iam.PolicyStatement({

@@ -1,6 +1,7 @@
 // The query capability: the Hono app (API + web page) on Lambda behind a Function URL; API keys are checked by the app itself.
 import { CfnOutput, Duration } from 'aws-cdk-lib';
 import type * as dynamodb from 'aws-cdk-lib/aws-dynamodb';
+import * as iam from 'aws-cdk-lib/aws-iam';
 import * as lambda from 'aws-cdk-lib/aws-lambda';
 import type * as logs from 'aws-cdk-lib/aws-logs';
 import * as secretsmanager from 'aws-cdk-lib/aws-secretsmanager';
@@ -15,7 +16,7 @@ export interface QueryProps {
   table: dynamodb.ITableV2;
   workspace: WorkspaceParameter;
   monitoring: Monitoring;
-  config: Pick<InfraConfig, 'analyst' | 'openaiSecretName' | 'openaiBaseUrl' | 'model' | 'apiRateLimit' | 'apiCacheSeconds' | 'queryConcurrency' | 'logRetentionDays'>;
+  config: Pick<InfraConfig, 'analyst' | 'openaiSecretName' | 'openaiBaseUrl' | 'model' | 'apiRateLimit' | 'apiCacheSeconds' | 'queryConcurrency' | 'logRetentionDays' | 'linkSecretName'>;
 }
 
 /**
@@ -24,6 +25,12 @@ export interface QueryProps {
  * (`npx marquee keys create`), never by this function.
  */
 export const QUERY_TABLE_ACTIONS: TableAction[] = ['GetItem', 'BatchGetItem', 'Query'];
+
+/**
+ * The only rows the query function writes: answers (audit), flags (feedback) and brief reviews.
+ * DynamoDB's LeadingKeys condition limits Put/Update to those partitions.
+ */
+export const QUERY_WRITE_PARTITIONS = ['ANSWER#*', 'FLAG#*', 'BRIEF#*'];
 
 export class QueryConstruct extends Construct {
   readonly fn: MarqueeFunction;
@@ -53,6 +60,17 @@ export class QueryConstruct extends Construct {
       const secret = secretsmanager.Secret.fromSecretNameV2(this, 'OpenAiSecret', config.openaiSecretName);
       this.fn.readsSecret(secret, config.openaiSecretName, 'OPENAI_SECRET_NAME');
     }
+    if (config.linkSecretName) {
+      const secret = secretsmanager.Secret.fromSecretNameV2(this, 'LinkSecret', config.linkSecretName);
+      this.fn.readsSecret(secret, config.linkSecretName, 'LINK_SECRET_NAME');
+    }
+    this.fn.role.addToPolicy(
+      new iam.PolicyStatement({
+        actions: ['dynamodb:PutItem', 'dynamodb:UpdateItem'],
+        resources: [props.table.tableArn],
+        conditions: { 'ForAllValues:StringLike': { 'dynamodb:LeadingKeys': QUERY_WRITE_PARTITIONS } },
+      }),
+    );
     // Reserved concurrency bounds what a flood of requests can cost and how hard it can read the table.
     (this.fn.fn.node.defaultChild as lambda.CfnFunction).reservedConcurrentExecutions = config.queryConcurrency;
     // Auth NONE at the URL: every /v1 route requires an API key (hashed in the table, constant-time

@@ -37,8 +37,15 @@ export class MarqueeStack extends Stack {
     this.monitoring = new Monitoring(this, 'Monitoring', { dashboardName: config.stackPrefix, alarmEmail: config.alarmEmail });
     this.workspace = new WorkspaceParameter(this, 'Workspace', { workspace: props.workspace });
     this.crawl = new CrawlConstruct(this, 'Crawl', { table, bucket, workspace: this.workspace, monitoring: this.monitoring, config });
-    this.analyze = new AnalyzeConstruct(this, 'Analyze', { table, queue: this.crawl.analyzeQueue, workspace: this.workspace, monitoring: this.monitoring, config });
     this.query = new QueryConstruct(this, 'Query', { table, workspace: this.workspace, monitoring: this.monitoring, config });
+    this.analyze = new AnalyzeConstruct(this, 'Analyze', {
+      table,
+      queue: this.crawl.analyzeQueue,
+      workspace: this.workspace,
+      monitoring: this.monitoring,
+      config,
+      publicUrl: this.query.url.url,
+    });
     if (config.mailFrom) {
       this.digest = new DigestConstruct(this, 'Digest', {
         table,

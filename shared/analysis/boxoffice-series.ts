@@ -156,3 +156,12 @@ export function chartSurprises(chart: Pick<StoredChart, 'entries' | 'period'>, h
   }
   return out;
 }
+
+/** Surprises on the most recent weekend chart in the store (one site per weekend). */
+export async function latestSurprises(charts: ChartStore): Promise<ChartSurprise[]> {
+  const latest = (await charts.listCharts('weekend', { limit: 4 })).items;
+  const first = latest.find((c) => c.site === 'boxofficemojo') ?? latest[0];
+  if (!first?.period.start) return [];
+  const chart = await charts.getChart(first.site, 'weekend', first.period.start);
+  return chart ? chartSurprises(chart, await openings(charts)) : [];
+}

@@ -12,7 +12,9 @@ import type { DigestStore } from '../ports/digest-store.js';
 import type { BriefStore } from '../ports/brief-store.js';
 import type { FlagStore } from '../ports/flag-store.js';
 import { draftCounterBriefs, type BriefReport, type BriefWriter } from '../assist/counter-briefs.js';
-import { chartSurprises, openings, type ChartSurprise } from '../analysis/boxoffice-series.js';
+import { latestSurprises, type ChartSurprise } from '../analysis/boxoffice-series.js';
+
+export { latestSurprises };
 import type { ChartStore } from '../ports/store.js';
 import type { ChatPoster } from '../ports/chat.js';
 import { recentEvents, sendAlerts, type AlertsReport } from '../delivery/alerts/send-alerts.js';
@@ -34,14 +36,6 @@ export interface CycleReport {
   surprises: ChartSurprise[];
 }
 
-/** Surprises on the most recent weekend chart in the store (one site per weekend). */
-export async function latestSurprises(charts: ChartStore): Promise<ChartSurprise[]> {
-  const latest = (await charts.listCharts('weekend', { limit: 4 })).items;
-  const first = latest.find((c) => c.site === 'boxofficemojo') ?? latest[0];
-  if (!first?.period.start) return [];
-  const chart = await charts.getChart(first.site, 'weekend', first.period.start);
-  return chart ? chartSurprises(chart, await openings(charts)) : [];
-}
 
 export interface CycleOptions {
   force?: boolean;

@@ -165,7 +165,31 @@ describe('query API', () => {
       OPENAI_SECRET_NAME: 'marquee/openai',
       TABLE_NAME: expect.anything(),
     });
-    expect(actionsOf(roleOf(id))).toEqual(['dynamodb:BatchGetItem', 'dynamodb:GetItem', 'dynamodb:Query', 'secretsmanager:GetSecretValue', 'ssm:GetParameter']);
+    expect(actionsOf(roleOf(id))).toEqual([
+      'dynamodb:BatchGetItem',
+      'dynamodb:GetItem',
+      'dynamodb:PutItem',
+      'dynamodb:Query',
+      'dynamodb:UpdateItem',
+      'secretsmanager:GetSecretValue',
+      'ssm:GetParameter',
+    ]);
+    // Writes only to answers, flags and brief reviews: the LeadingKeys condition names those partitions.
+    const writes = statementsOf(roleOf(id)).filter((st) => asArray(st.Action).includes('dynamodb:PutItem'));
+    expect(writes).toHaveLength(1);
+    expect(asArray(writes[0]!.Action).sort()).toEqual(['dynamodb:PutItem', 'dynamodb:UpdateItem']);
+    expect((writes[0] as unknown as { Condition: unknown }).Condition).toEqual({ 'ForAllValues:StringLike': { 'dynamodb:LeadingKeys': ['ANSWER#*', 'FLAG#*', 'BRIEF#*'] } });
+  });
+});
+
+describe('signed links', () => {
+  it('with linkSecretName, the query API and the analyze worker read the link secret, and alerts link to the query URL', async () => {
+    const linked = await synth({ linkSecretName: 'marquee/links' });
+    const fns = Object.values(resourcesOf(linked.appTemplate, 'AWS::Lambda::Function')).map((f) => f.Properties!);
+    const env = (text: string) => (fns.find((f) => String(f.Description).includes(text))!.Environment as { Variables: Record<string, unknown> }).Variables;
+    expect(env('query API').LINK_SECRET_NAME).toBe('marquee/links');
+    expect(env('analyze new items')).toMatchObject({ LINK_SECRET_NAME: 'marquee/links', PUBLIC_URL: { 'Fn::GetAtt': [expect.stringMatching(/^QueryFnFunctionUrl/), 'FunctionUrl'] } });
+    expect(env('crawl one source').LINK_SECRET_NAME).toBeUndefined();
   });
 });
 

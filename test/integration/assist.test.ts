@@ -64,7 +64,7 @@ describe('counter-programming briefs', () => {
 });
 
 describe('flag as wrong', () => {
-  const secret = () => data.runtime.assist.linkSecret;
+  const secret = () => data.runtime.links.linkSecret;
 
   it('refuses a link with a bad signature or past its expiry', async () => {
     const event = data.cycle.collisions[0]!.eventId!;

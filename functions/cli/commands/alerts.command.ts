@@ -1,7 +1,7 @@
 // `marquee alerts`: send the alerts for stored news not alerted yet (recent events, upcoming collisions, latest surprises), exactly once.
 import { relative } from 'node:path';
 import { COLLISION_HORIZON_WEEKS, upcomingCollisions } from '../../../shared/analysis/release-calendar.js';
-import { latestSurprises } from '../../../shared/cycle/run-cycle.js';
+import { latestSurprises } from '../../../shared/analysis/boxoffice-series.js';
 import { recentEvents, sendAlerts, type AlertOutcome, type AlertsReport } from '../../../shared/delivery/alerts/send-alerts.js';
 import { localDate } from '../../../shared/util/week.js';
 import type { LocalRuntime } from '../../local/local-runtime.js';

@@ -11,6 +11,8 @@ import { DynamoAnalysisStore } from '../../shared/store/dynamo-analysis.store.js
 import { DynamoPurgeStore } from '../../shared/store/dynamo-purge.store.js';
 import { FolderObjectStore } from '../../shared/objects/folder.objects.js';
 import { purgeBefore, retentionCutoff, snapshotTime, type PurgeDeps } from '../../shared/privacy/purge.js';
+import { parseCutoff } from '../../functions/cli/commands/purge.command.js';
+import { CliError } from '../../functions/cli/output.js';
 
 const CUTOFF = new Date('2026-06-01T00:00:00.000Z');
 
@@ -149,6 +151,12 @@ describe('purge helpers', () => {
   it('reads the fetch time from a snapshot key written by crawlSource, and nothing from other keys', () => {
     expect(snapshotTime('raw/deadline-wire/2026-11-28/20261128T162232Z-19dd444f.xml')).toBe(Date.parse('2026-11-28T16:22:32Z'));
     expect(snapshotTime('raw/deadline-wire/notes.txt')).toBeNull();
+  });
+
+  it('--before takes a calendar date (start of that UTC day) or an ISO time with a zone, and nothing else', () => {
+    expect(parseCutoff('2026-06-01').toISOString()).toBe('2026-06-01T00:00:00.000Z');
+    expect(parseCutoff('2026-06-01T12:30:00+02:00').toISOString()).toBe('2026-06-01T10:30:00.000Z');
+    for (const bad of ['2026-02-30', '2026-13-01', '06/01/2026', '2026-06-01T00:00', 'yesterday', '']) expect(() => parseCutoff(bad)).toThrow(CliError);
   });
 
   it('the default cut-off is the retention before now, at the start of that UTC day', () => {

@@ -1,7 +1,6 @@
 // Use-case purgeBefore: remove raw snapshots and items older than a cut-off, from the store and the object store, and report it.
-import type { Item } from '../model/item.js';
 import type { ObjectStore } from '../ports/object-store.js';
-import type { PurgeStore } from '../ports/purge-store.js';
+import type { PurgeCandidate, PurgeStore } from '../ports/purge-store.js';
 import type { SourceStateStore } from '../ports/store.js';
 import { silentLogger, type Logger } from '../ports/logger.js';
 
@@ -51,7 +50,7 @@ export function snapshotTime(key: string): number | null {
   return Number.isNaN(t) ? null : t;
 }
 
-const itemTime = (i: Item) => i.publishedAt ?? i.fetchedAt;
+const itemTime = (i: PurgeCandidate) => i.publishedAt ?? i.fetchedAt;
 
 /**
  * Removes items (by published time, else fetched time) and raw snapshots (by fetch time) older than
@@ -65,7 +64,7 @@ export async function purgeBefore(deps: PurgeDeps, cutoff: Date, options: PurgeO
   const before = cutoff.toISOString();
   const sources = [...new Set([...(await deps.sources.listSourceStates()).map((s) => s.sourceId), ...(options.sourceIds ?? [])])].sort();
 
-  const items: Item[] = [];
+  const items: PurgeCandidate[] = [];
   const bySource: Record<string, number> = {};
   for (const sourceId of sources) {
     const old = await deps.purge.itemsBefore(sourceId, before);

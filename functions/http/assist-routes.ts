@@ -10,7 +10,7 @@ import type { EventStore } from '../../shared/ports/analysis-store.js';
 import type { ItemStore } from '../../shared/ports/store.js';
 import { verifyFlag } from '../../shared/feedback/flag-links.js';
 import { FlagTargetNotFound, flagStats, recordFlag } from '../../shared/feedback/record-flag.js';
-import { escapeHtml } from '../../shared/delivery/digest/render-digest.js';
+import { escapeHtml } from '../../shared/util/html.js';
 
 export interface AssistDeps {
   briefs: BriefStore;

@@ -115,4 +115,12 @@ describe('Lambda bundles', () => {
       runNode(`const { handler } = await import(${JSON.stringify(pathToFileURL(digest.file).href)});try { await handler({ week: 'soon' }); } catch (e) { process.stdout.write(e.message); }`),
     ).toContain('event.week must look like 2026-W48');
   });
+
+  it('the query API bundles the LLM agent but not the digest renderer, and loads', async () => {
+    const query = await bundle(LAMBDA_ENTRIES.queryApi, 'query', 'queryApi');
+    expect(query.text).toContain('node_modules/@langchain/openai/');
+    expect(query.text).not.toContain('node_modules/mjml');
+    expect(query.text).not.toContain('@resvg/');
+    expect(runNode(`const m = await import(${JSON.stringify(pathToFileURL(query.file).href)}); process.stdout.write(typeof m.handler);`)).toBe('function');
+  });
 });

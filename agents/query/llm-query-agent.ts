@@ -105,11 +105,13 @@ export function createLlmQueryAgent(service: QueryService, vocabulary: TitleVoca
     const messages: BaseMessage[] = [new SystemMessage(system), new HumanMessage(question)];
     let final: string | null = null;
     let used = 0;
+    let tokens = 0;
     let stoppedAtLimit = false;
     // Each turn: the model answers or asks for tools; past the limit, every tool call gets an error instead.
     for (let turn = 0; turn <= options.maxToolCalls + 1; turn++) {
       const ai = (await model.invoke(messages)) as AIMessage;
       messages.push(ai);
+      tokens += ai.usage_metadata?.total_tokens ?? 0;
       const toolCalls = ai.tool_calls ?? [];
       if (toolCalls.length === 0) {
         final = typeof ai.content === 'string' ? ai.content : ai.content.map((p) => ('text' in p ? p.text : '')).join('');
@@ -147,6 +149,6 @@ export function createLlmQueryAgent(service: QueryService, vocabulary: TitleVoca
     const citedItems = new Set(citations.map((c) => c.itemId).filter(Boolean));
     const events = [...book.events.values()].filter((e) => e.itemIds.some((id) => citedItems.has(id)));
     const { views } = await service.viewEvents(events);
-    return { answer, citations, events: views, analyst: `${options.model} (${QUERY_PROMPT_VERSION})`, toolCalls: calls, droppedRefs: dropped, stoppedAtLimit };
+    return { answer, citations, events: views, analyst: `${options.model} (${QUERY_PROMPT_VERSION})`, tokens, toolCalls: calls, droppedRefs: dropped, stoppedAtLimit };
   };
 }

@@ -97,6 +97,7 @@ describe('LLM query agent', () => {
     expect(results.events[0].refs).toContain('i1');
     expect((await data.runtime.store.getItem(cited.itemId!))?.title).toBe(cited.title);
     expect(r.events.map((e) => e.type)).toEqual(['trailer']);
+    expect(r.tokens).toBeGreaterThan(0); // the stub reports usage on both calls; the audit records it
   });
 
   it('returns a tool error to the model, which can recover', async () => {

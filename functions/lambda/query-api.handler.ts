@@ -5,6 +5,7 @@ import { DynamoAnalysisStore } from '../../shared/store/dynamo-analysis.store.js
 import { DynamoDigestStore, DynamoKeyStore } from '../../shared/store/dynamo-query.store.js';
 import { DynamoAnswerStore, DynamoBriefStore, DynamoFlagStore } from '../../shared/store/dynamo-assist.store.js';
 import { ConfigError } from '../../shared/config/errors.js';
+import { auditExplainer } from '../../shared/audit/index.js';
 import { buildQuerySide, type QuerySettings } from '../http/query-side.js';
 import { awsRuntime, type AwsRuntime } from '../aws/runtime.js';
 import { readSecret } from '../aws/secrets.js';
@@ -44,17 +45,21 @@ export function createQueryApiHandler(deps: { runtime: () => AwsRuntime; env: En
     const rt = deps.runtime();
     const workspace = await rt.workspace();
     const table = rt.store().tableAccess;
+    const analysis = new DynamoAnalysisStore(table);
+    const briefs = new DynamoBriefStore(table);
+    const answers = new DynamoAnswerStore(table, workspace.retentionDays);
     const linkSecret = deps.env.LINK_SECRET_NAME ? await readSecret(rt.ssm(), deps.env.LINK_SECRET_NAME) : undefined;
     const side = buildQuerySide(await querySettings(deps.env, rt), workspace, {
-      analysis: new DynamoAnalysisStore(table),
+      analysis,
       store: rt.store(),
       digests: new DynamoDigestStore(table),
       keys: new DynamoKeyStore(table),
       assist: {
-        briefs: new DynamoBriefStore(table),
+        briefs,
         flags: new DynamoFlagStore(table),
-        answers: new DynamoAnswerStore(table, workspace.retentionDays),
+        answers,
         ...(linkSecret ? { linkSecret } : {}),
+        explain: auditExplainer({ analysis, store: rt.store(), briefs, answers }),
       },
     }, log);
     log.info('query api ready', { agent: side.agentDescription });

@@ -21,6 +21,7 @@ import { DynamoDigestStore, DynamoKeyStore } from '../../shared/store/dynamo-que
 import { DynamoAnswerStore, DynamoBriefStore, DynamoFlagStore } from '../../shared/store/dynamo-assist.store.js';
 import type { AssistStores } from '../http/query-side.js';
 import { localLinkSecret } from './link-secret.js';
+import { auditExplainer } from '../../shared/audit/index.js';
 import { createLlmBriefWriter } from '../../agents/assist/llm-brief-writer.js';
 import type { BriefWriter } from '../../shared/assist/counter-briefs.js';
 import type { IdempotencyLedger } from '../../shared/ports/ledger.js';
@@ -120,6 +121,7 @@ export async function openLocalRuntime(
     maxRedirects: config.fetchMaxRedirects,
   });
   const briefs = new DynamoBriefStore(store.tableAccess);
+  const answers = new DynamoAnswerStore(store.tableAccess, workspace.retentionDays);
   const linkSecret = config.linkSecret ?? (await localLinkSecret(options.inMemory ? null : config.dataDir));
   const flags = new DynamoFlagStore(store.tableAccess);
   const mailer: Mailer & { close?: () => void } = config.smtpUrl ? new SmtpMailer(config.smtpUrl) : new FileMailer(config.outDir);
@@ -136,8 +138,9 @@ export async function openLocalRuntime(
     assist: {
       briefs,
       flags,
-      answers: new DynamoAnswerStore(store.tableAccess, workspace.retentionDays),
+      answers,
       linkSecret,
+      explain: auditExplainer({ analysis, store, briefs, answers }),
     },
     links: { publicUrl: config.publicUrl, linkSecret },
     ...(config.analyst === 'llm' || (config.analyst === 'auto' && config.openaiApiKey)

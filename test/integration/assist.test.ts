@@ -136,6 +136,13 @@ describe('audit', () => {
     const b = (await (await side.app.request(`/v1/audit/${brief}`, { headers: auth() })).json()) as Record<string, any>;
     expect(b.text).toMatch(/drafted by the embedded brief-template-1 .* at a cost of 0 model tokens/);
     expect((await side.app.request('/v1/audit/zzz', { headers: auth() })).status).toBe(404);
+
+    // Events (and stories, items) through the shared audit module: analyst, items, cost, calendar change.
+    const eventId = data.cycle.collisions.find((c) => c.competitorTitle === 'Skyward Sprocket')!.eventId!;
+    const e = (await (await side.app.request(`/v1/audit/${eventId}`, { headers: auth() })).json()) as Record<string, any>;
+    expect(e.kind).toBe('event');
+    expect(e.text).toMatch(new RegExp(`^Event ${eventId} \\(release (moved|dated)\\) was produced by the embedded analyst rules-1 .* It cost 0 model tokens\\.`));
+    expect(e.text).toContain('Skyward Sprocket');
   });
 });
 

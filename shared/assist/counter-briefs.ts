@@ -15,6 +15,7 @@ import type { ChartStore, ItemStore } from '../ports/store.js';
 import { TitleGenres } from '../query/title-genres.js';
 import { silentLogger, type Logger } from '../ports/logger.js';
 import { sha256Hex, titleKey } from '../util/text.js';
+import { absoluteHttpUrl } from '../util/url.js';
 import { addDays, weekendOf } from '../util/week.js';
 
 export const BRIEF_TEMPLATE_VERSION = 'brief-template-1';
@@ -61,13 +62,6 @@ function day(d: string): string {
   return `${MONTHS[Number(d.slice(5, 7)) - 1]} ${Number(d.slice(8, 10))}, ${d.slice(0, 4)}`;
 }
 
-function absolute(u: string | null): string | null {
-  try {
-    return u && /^https?:$/.test(new URL(u).protocol) ? new URL(u).href : null;
-  } catch {
-    return null;
-  }
-}
 
 const isWideCompetitor = (r: Release) => !r.isSlate && r.width !== 'streaming' && r.date !== null && r.date.length === 10;
 
@@ -142,7 +136,7 @@ async function buildBrief(c: Collision, id: string, ctx: BuildContext): Promise<
       const known = byItem.get(i.id);
       if (known) return known;
       const n = citations.length + 1;
-      citations.push({ n, itemId: i.id, title: i.title || '(untitled)', url: absolute(i.url), source: ctx.sourceName(i.sourceId), publishedAt: i.publishedAt });
+      citations.push({ n, itemId: i.id, title: i.title || '(untitled)', url: absoluteHttpUrl(i.url), source: ctx.sourceName(i.sourceId), publishedAt: i.publishedAt });
       byItem.set(i.id, n);
       return n;
     });

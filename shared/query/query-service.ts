@@ -13,6 +13,7 @@ import { titleKey } from '../util/text.js';
 import { addDays, isoWeekDates, isoWeekOf, isoWeekOfDate, localDate } from '../util/week.js';
 import { decodeCursor, encodeCursor } from '../store/dynamo-table.js';
 import { QueryInputError } from './errors.js';
+import { absoluteHttpUrl } from '../util/url.js';
 import { TitleGenres } from './title-genres.js';
 import type { BoxOfficeQuery, BoxOfficeResult, Citation, EventView, EventsPage, EventsQuery, ReleasesResult } from './schemas.js';
 
@@ -44,15 +45,6 @@ export class CitationList {
   }
 }
 
-function absoluteUrl(u: string | null): string | null {
-  if (!u) return null;
-  try {
-    const url = new URL(u);
-    return url.protocol === 'http:' || url.protocol === 'https:' ? url.href : null;
-  } catch {
-    return null;
-  }
-}
 
 /** A date-only bound as the start or end of that day, for comparing with ISO instants. */
 function bound(value: string, end: boolean): string {
@@ -95,7 +87,7 @@ export class QueryService {
   }
 
   citationOf(item: Item): Omit<Citation, 'n'> {
-    return { itemId: item.id, url: absoluteUrl(item.url), title: item.title || '(untitled)', source: this.sourceName(item.sourceId), publishedAt: item.publishedAt };
+    return { itemId: item.id, url: absoluteHttpUrl(item.url), title: item.title || '(untitled)', source: this.sourceName(item.sourceId), publishedAt: item.publishedAt };
   }
 
   /** Events with the items they rest on, read in one batch. */
@@ -117,7 +109,7 @@ export class QueryService {
       sources: e.itemIds
         .map((id) => items.get(id))
         .filter((i): i is Item => !!i)
-        .map((i) => ({ title: i.title, url: absoluteUrl(i.url), source: this.sourceName(i.sourceId) })),
+        .map((i) => ({ title: i.title, url: absoluteHttpUrl(i.url), source: this.sourceName(i.sourceId) })),
     }));
     return { views, items };
   }
@@ -210,7 +202,7 @@ export class QueryService {
     const base = this.deps.workspace.baseUrl;
     let url: string | null = null;
     try {
-      url = src ? absoluteUrl(new URL(src.url, base).href) : null;
+      url = src ? absoluteHttpUrl(new URL(src.url, base).href) : null;
     } catch {
       url = null;
     }

@@ -5,6 +5,7 @@ import type { Workspace } from '../../model/workspace.js';
 import type { EventStore, ReleaseStore } from '../../ports/analysis-store.js';
 import type { ChartStore, ItemStore, StoredChart } from '../../ports/store.js';
 import { upcomingCollisions, type Collision } from '../../analysis/release-calendar.js';
+import { sentimentLeaders, type SentimentLeaders } from '../../analysis/sentiment-series.js';
 import { titleKey } from '../../util/text.js';
 import { addDays, isoWeekDates, isoWeekOfDate, localDate } from '../../util/week.js';
 
@@ -105,6 +106,8 @@ export interface Brief {
   /** The top titles' weekend grosses over the last weekends (oldest first), for the chart. */
   boxOfficeSeries: { weekends: string[]; titles: Array<{ title: string; grosses: Array<number | null> }> };
   citations: Citation[];
+  /** Tone of coverage: the competitor studios and titles with the most coverage over the last 4 weeks, with weekly sentiment series. */
+  sentiment?: SentimentLeaders;
 }
 
 const round1 = (n: number) => Math.round(n * 10) / 10;
@@ -401,6 +404,12 @@ export async function buildBrief(workspace: Workspace, deps: BriefDeps, week: st
   for (const c of collisions) c.cites = re(c.cites);
   const citations = order.map((old, i) => ({ ...cites.list[old - 1]!, n: i + 1 }));
 
+  // Tone of coverage over the brief's week and the three before it (UTC weeks, as the store keys them).
+  const sentiment = await sentimentLeaders(
+    { analysis: deps.analysis, store: deps.store, sourceNames },
+    { fromWeek: weekBefore(week, 3), toWeek: week, limit: 3, competitors: workspace.competitors.map((c) => c.name) },
+  );
+
   return {
     workspace: workspace.name,
     week,
@@ -414,5 +423,6 @@ export async function buildBrief(workspace: Workspace, deps: BriefDeps, week: st
     boxOffice: { weekend: latest?.period.start ?? null, end: latest?.period.end ?? null, rows, totalGross },
     boxOfficeSeries,
     citations,
+    sentiment,
   };
 }

@@ -2,6 +2,7 @@
 import mjml2html from 'mjml';
 import type { Brief, Citation } from './build-brief.js';
 import { CHART_HEIGHT, CHART_WIDTH, renderBoxOfficeChart } from './chart.js';
+import { sparkGlyphs, toneWord, type SentimentSeries } from '../../analysis/sentiment-series.js';
 
 export const CHART_CID = 'boxoffice-chart';
 
@@ -110,6 +111,35 @@ ${r}
 <mj-image src="cid:${CHART_CID}" alt="Weekend gross of the top titles over the last weekends" width="${CHART_WIDTH}px" height="${CHART_HEIGHT}px" css-class="chart" padding="8px 0"/>`;
 }
 
+const signed = (n: number | null) => (n === null ? '–' : `${n > 0 ? '+' : ''}${n.toFixed(2)}`);
+const TONE_COLOR = { positive: '#15803d', mixed: '#6b7280', negative: '#b91c1c', 'no coverage': '#9ca3af' } as const;
+const TREND_ARROW = { rising: '↗ rising', falling: '↘ falling', flat: '→ flat' } as const;
+const sentimentRows = (b: Brief): SentimentSeries[] => (b.sentiment ? [...b.sentiment.studios, ...b.sentiment.titles] : []);
+
+/** Tone of coverage: one row per subject with a text-glyph sparkline (survives every mail client), each glyph linking to the week's first item. */
+function tone(b: Brief): string {
+  const rows = sentimentRows(b)
+    .map((s) => {
+      const glyphs = sparkGlyphs(s.points)
+        .map((g, i) => {
+          const p = s.points[i]!;
+          const url = p.items.find((it) => isAbsolute(it.url))?.url ?? null;
+          const label = `${p.week}: ${p.n ? `${signed(p.mean)}, ${p.n} event${p.n === 1 ? '' : 's'}` : 'no coverage'}`;
+          const color = TONE_COLOR[toneWord(p.mean)];
+          return url && isAbsolute(url)
+            ? `<a href="${escapeHtml(url)}" title="${escapeHtml(label)}" style="color:${color};text-decoration:none;">${g}</a>`
+            : `<span title="${escapeHtml(label)}" style="color:${color};">${g}</span>`;
+        })
+        .join('');
+      const word = toneWord(s.overall.mean);
+      return `<tr><td style="${TD}width:40%;">${escapeHtml(s.subject.name)} <span style="color:#888;">(${s.subject.kind})</span></td><td class="spark" style="${TD}width:22%;font-size:16px;letter-spacing:1px;white-space:nowrap;">${glyphs}</td><td style="${TD}width:38%;"><span style="color:${TONE_COLOR[word]};font-weight:bold;">${word}</span> <span style="color:#888;">${signed(s.overall.mean)}, ${s.overall.n} events, ${TREND_ARROW[s.trend]}</span></td></tr>`;
+    })
+    .join('');
+  if (!rows) return '<mj-text>No competitor coverage in the last four weeks.</mj-text>';
+  return `<mj-text font-size="12px" color="#555">${escapeHtml(b.sentiment!.fromWeek)} to ${escapeHtml(b.sentiment!.toWeek)}, one bar per week (▁ negative … █ positive); each bar links to that week's coverage.</mj-text>
+<mj-table css-class="sentiment" font-size="12px" width="100%" table-layout="fixed">${rows}</mj-table>`;
+}
+
 function plainText(b: Brief): string {
   const lines: string[] = [`${b.workspace} — weekly digest ${b.week} (${b.monday} to ${b.sunday})`, ''];
   lines.push('THE BRIEF', `Events: ${b.stats.totalEvents} (previous 4-week average ${b.stats.previousAverage})`);
@@ -128,6 +158,16 @@ function plainText(b: Brief): string {
   lines.push('', 'RELEASE CALENDAR');
   for (const c of b.calendarChanges) lines.push(`  - ${c.title}: ${c.previousDate ?? 'undated'} -> ${c.date ?? 'off the calendar'}`);
   for (const c of b.collisions) lines.push(`  ! COLLISION ${c.slateTitle} (${c.slateDate}) vs ${c.competitorTitle} (${c.competitorDate}), ${c.weekendsApart === 0 ? 'same weekend' : 'one weekend apart'}`);
+  if (b.sentiment) {
+    lines.push('', `TONE OF COVERAGE, ${b.sentiment.fromWeek} to ${b.sentiment.toWeek} (one bar per week, ▁ negative … █ positive)`);
+    for (const s of sentimentRows(b)) {
+      lines.push(`  ${s.subject.name} (${s.subject.kind}): ${sparkGlyphs(s.points).join('')} ${toneWord(s.overall.mean)} (${signed(s.overall.mean)}, ${s.overall.n} events), ${s.trend}`);
+      for (const p of s.points.filter((x) => x.n)) {
+        const url = p.items.find((it) => isAbsolute(it.url))?.url;
+        lines.push(`    ${p.week} ${signed(p.mean)} (${p.n} event${p.n === 1 ? '' : 's'})${url ? ` <${url}>` : ''}`);
+      }
+    }
+  }
   lines.push('', `BOX OFFICE, weekend of ${b.boxOffice.weekend ?? '-'}`);
   for (const r of b.boxOffice.rows.slice(0, 10)) {
     lines.push(`  ${String(r.rank ?? '').padStart(2)}. ${r.title} (${r.distributor ?? '-'}) ${usd(r.gross)} ${pct(r.change)}, ${r.theaters ?? '-'} theaters, ${usd(r.perTheater)} avg, ${usd(r.totalGross)} total`);
@@ -143,11 +183,12 @@ export async function renderDigest(brief: Brief): Promise<RenderedDigest> {
 </mj-column></mj-section>`;
   const source = `<mjml><mj-head><mj-title>${escapeHtml(`${brief.workspace} — ${brief.week}`)}</mj-title>
 <mj-attributes><mj-all font-family="Helvetica, Arial, sans-serif"/><mj-text padding="4px 16px" color="#222"/><mj-table padding="4px 16px"/></mj-attributes>
-<mj-style>.boxoffice table, .stats table { width:100% !important; } img { max-width:100%; height:auto; }</mj-style></mj-head>
+<mj-style>.boxoffice table, .stats table, .sentiment table { width:100% !important; } img { max-width:100%; height:auto; }</mj-style></mj-head>
 <mj-body width="600px" background-color="#f3f4f6"><mj-wrapper background-color="#ffffff" padding="0">
 ${header}
 ${section('The brief', statsTable(brief) + narrative(brief))}
 ${section('Competitor moves', competitorMoves(brief))}
+${brief.sentiment ? section('Tone of coverage', tone(brief)) : ''}
 ${section('Release calendar', calendar(brief))}
 ${section('Box office', boxOffice(brief))}
 </mj-wrapper></mj-body></mjml>`;

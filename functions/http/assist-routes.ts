@@ -11,13 +11,17 @@ import type { ItemStore } from '../../shared/ports/store.js';
 import { verifyFlag } from '../../shared/feedback/flag-links.js';
 import { FlagTargetNotFound, flagStats, recordFlag } from '../../shared/feedback/record-flag.js';
 import { escapeHtml } from '../../shared/util/html.js';
+import { sentimentLeaders, sentimentSeries } from '../../shared/analysis/sentiment-series.js';
+import { addDays, isoWeekOfDate } from '../../shared/util/week.js';
 
 export interface AssistDeps {
   briefs: BriefStore;
   flags: FlagStore;
   answers: AnswerStore;
-  analysis: Pick<EventStore, 'getEvent'>;
+  analysis: Pick<EventStore, 'getEvent' | 'eventsByStudio' | 'eventsByTitle' | 'eventsByWeek'>;
   store: Pick<ItemStore, 'getItems'>;
+  /** The workspace's competitors (sentiment leaders), source names and today's date (sentiment defaults). */
+  sentiment?: { competitors: string[]; sourceNames: Map<string, string>; today: () => string };
   /** HMAC secret of the flag links (absent: no signed links; flags still work through the API). */
   linkSecret?: string;
   /** Plain-words audit of an event, story or item id (shared/audit), when available. */
@@ -31,6 +35,16 @@ type Bad = (c: Context<Env>, lines: string[]) => Response;
 const BriefsQuery = z
   .object({ status: z.enum(BRIEF_STATUSES).optional(), limit: z.coerce.number().int().min(1).max(100).default(20), cursor: z.string().max(2000).optional() })
   .strict();
+const IsoDay = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'use a date YYYY-MM-DD');
+export const SentimentQuery = z
+  .object({
+    studio: z.string().min(1).max(100).optional(),
+    title: z.string().min(1).max(200).optional(),
+    from: IsoDay.optional().describe('Default: 12 weeks before `to`'),
+    to: IsoDay.optional().describe('Default: today in the workspace timezone'),
+  })
+  .strict();
+export const LeadersQuery = z.object({ weeks: z.coerce.number().int().min(1).max(26).default(4), limit: z.coerce.number().int().min(1).max(10).default(3) }).strict();
 export const BriefReview = z.object({ status: z.enum(BRIEF_STATUSES), note: z.string().max(1000).optional() }).strict();
 export const FlagRequest = z
   .object({ target: z.object({ kind: z.enum(FLAG_TARGETS), id: z.string().min(1).max(200) }).strict(), reason: z.string().trim().min(3, 'say briefly what is wrong').max(1000) })
@@ -76,6 +90,28 @@ export function registerAssistRoutes(app: Hono<Env>, deps: AssistDeps, badReques
     const b = await deps.briefs.reviewBrief(c.req.param('id'), { status: r.data.status, by: `key:${c.get('keyName')}`, at: deps.now().toISOString(), note: r.data.note ?? null });
     return b ? c.json(b) : c.json({ error: `no brief ${c.req.param('id')}`, requestId: c.get('requestId') }, 404);
   });
+
+  const tone = deps.sentiment;
+  if (tone) {
+    app.get('/v1/sentiment', async (c) => {
+      const q = SentimentQuery.safeParse(c.req.query());
+      if (!q.success) return badRequest(c, issues(q.error));
+      if (!!q.data.studio === !!q.data.title) return badRequest(c, ['give one of `studio` or `title`']);
+      const to = q.data.to ?? tone.today();
+      const from = q.data.from ?? addDays(to, -83);
+      if (from > to) return badRequest(c, ['`from` is after `to`']);
+      if (Date.parse(to) - Date.parse(from) > 366 * 86_400_000) return badRequest(c, ['the range is longer than a year']);
+      return c.json(await sentimentSeries({ ...deps, sourceNames: tone.sourceNames }, { studio: q.data.studio, title: q.data.title, from, to }));
+    });
+    app.get('/v1/sentiment/leaders', async (c) => {
+      const q = LeadersQuery.safeParse(c.req.query());
+      if (!q.success) return badRequest(c, issues(q.error));
+      const today = tone.today();
+      const toWeek = isoWeekOfDate(today);
+      const fromWeek = isoWeekOfDate(addDays(today, -7 * (q.data.weeks - 1)));
+      return c.json(await sentimentLeaders({ ...deps, sourceNames: tone.sourceNames }, { fromWeek, toWeek, limit: q.data.limit, competitors: tone.competitors }));
+    });
+  }
 
   app.get('/v1/flags', async (c) => {
     const flags = await deps.flags.listFlags();

@@ -45,6 +45,11 @@ export const PAGE_HTML = `<!doctype html>
   <p class="muted">Drafts from the computed facts — every option needs human review.</p>
   <div id="briefs-body"><p class="muted">Loading…</p></div>
 </section>
+<section id="tone" aria-labelledby="tone-h">
+  <h2 id="tone-h">Tone of coverage, last 6 weeks</h2>
+  <p class="muted">Most-covered competitor studios and titles; each bar is a week — open it for the items behind it.</p>
+  <div id="tone-body"><p class="muted">Loading…</p></div>
+</section>
 <section id="digest" aria-labelledby="digest-h">
   <h2 id="digest-h">Latest digest</h2>
   <div id="digest-body"><p class="muted">Loading…</p></div>
@@ -100,6 +105,13 @@ article.brief h3 { font-size:1rem; margin:.2rem 0; }
 .options li { margin:.3rem 0; } .draft { color:#8a5a00; font-size:.85rem; }
 button.secondary { background:#fff; color:var(--accent); border:1px solid var(--accent); }
 .actions { display:flex; gap:.5rem; margin-top:.4rem; }
+.tone-row { display:flex; align-items:center; gap:.5rem; flex-wrap:wrap; margin:.35rem 0; }
+.tone-name { min-width:9rem; font-weight:600; }
+.spark { display:inline-flex; gap:2px; align-items:flex-end; height:1.6rem; }
+.spark button { width:.9rem; padding:0; border-radius:2px; background:#9aa3b2; min-height:2px; }
+.spark button.pos { background:var(--ok); } .spark button.neg { background:var(--bad); } .spark button.none { background:#e3e6eb; }
+.tone-word { font-size:.85rem; color:var(--muted); }
+.tone-items { font-size:.88rem; margin:.2rem 0 .5rem 9.5rem; }
 .skip { position:absolute; left:-999px; } .skip:focus { left:1rem; top:1rem; background:#fff; padding:.5rem; z-index:2; }
 .sr { position:absolute; width:1px; height:1px; overflow:hidden; clip:rect(0 0 0 0); }
 `;
@@ -251,10 +263,10 @@ export const PAGE_SCRIPT = `
     art.appendChild(el('p', { class: 'muted', text: 'Weekend of ' + b.weekend.start + ': ' + (others.length ? others.join(', ') : 'no other dated title') + '.' }));
     var opts = el('ol', { class: 'options' });
     b.options.forEach(function (o) {
-      var text = o.text.replace(/ \(draft — needs human review\)$/, '');
+      var text = o.text.replace(/ \\(draft — needs human review\\)$/, '');
       var li = el('li', {}, [el('strong', { text: o.title }), ': ']);
-      text.split(/(\[\d+\])/).forEach(function (part) {
-        var m = /^\[(\d+)\]$/.exec(part);
+      text.split(/(\\[\\d+\\])/).forEach(function (part) {
+        var m = /^\\[(\\d+)\\]$/.exec(part);
         if (m) citeLinks(li, [Number(m[1])], byN); else if (part) li.appendChild(document.createTextNode(part));
       });
       li.appendChild(el('span', { class: 'draft', text: ' draft — needs human review' }));
@@ -286,6 +298,46 @@ export const PAGE_SCRIPT = `
       if (target) { target.scrollIntoView(); target.focus(); }
     }).catch(function (e) { if (e.status === 404) body.appendChild(el('p', { class: 'muted', text: 'Briefs are not available on this server.' })); else throw e; });
   }
+  function toneWord(m) { return m === null ? 'no coverage' : m > 0.15 ? 'positive' : m < -0.15 ? 'negative' : 'mixed'; }
+  function renderSeries(series) {
+    var wrap = el('div');
+    var row = el('div', { class: 'tone-row' }, [el('span', { class: 'tone-name', text: series.subject.name })]);
+    var spark = el('span', { class: 'spark', role: 'group', 'aria-label': 'weekly tone of ' + series.subject.name });
+    var items = el('div', { class: 'tone-items', 'aria-live': 'polite' });
+    series.points.forEach(function (p) {
+      var h = p.mean === null ? 2 : Math.round(4 + ((p.mean + 1) / 2) * 22);
+      var cls = p.mean === null ? 'none' : p.mean > 0.15 ? 'pos' : p.mean < -0.15 ? 'neg' : '';
+      var label = 'Week of ' + p.start + ': ' + toneWord(p.mean) + (p.mean === null ? '' : ' (' + p.mean + ', ' + p.n + ' events, ' + p.itemTotal + ' items)');
+      var b = el('button', { type: 'button', class: cls, title: label, 'aria-label': label });
+      b.style.height = h + 'px';
+      b.addEventListener('click', function () {
+        clear(items).appendChild(el('p', { class: 'muted', text: label }));
+        var ul = el('ul');
+        p.items.forEach(function (it) {
+          var href = it.url && safeHref(it.url);
+          ul.appendChild(el('li', {}, [href ? el('a', { href: href, target: '_blank', rel: 'noopener noreferrer', text: it.title }) : el('span', { text: it.title }), ' — ' + it.source]));
+        });
+        items.appendChild(ul);
+      });
+      spark.appendChild(b);
+    });
+    row.appendChild(spark);
+    row.appendChild(el('span', { class: 'tone-word', text: toneWord(series.overall.mean) + ', ' + series.trend + ' (' + series.overall.n + ' events)' }));
+    wrap.appendChild(row);
+    wrap.appendChild(items);
+    return wrap;
+  }
+  function loadTone() {
+    var body = clear(document.getElementById('tone-body'));
+    return api('/v1/sentiment/leaders?weeks=6&limit=3').then(function (r) {
+      var all = r.studios.concat(r.titles);
+      if (!all.length) { body.appendChild(el('p', { class: 'muted', text: 'No competitor coverage in these weeks.' })); return; }
+      body.appendChild(el('h3', { text: 'Studios' }));
+      r.studios.forEach(function (s) { body.appendChild(renderSeries(s)); });
+      body.appendChild(el('h3', { text: 'Titles' }));
+      r.titles.forEach(function (s) { body.appendChild(renderSeries(s)); });
+    }).catch(function (e) { if (e.status === 404) body.appendChild(el('p', { class: 'muted', text: 'Tone is not available on this server.' })); else throw e; });
+  }
   function loadSources() {
     return api('/v1/sources').then(function (r) {
       var tbody = clear(document.querySelector('#sources-table tbody'));
@@ -299,7 +351,7 @@ export const PAGE_SCRIPT = `
   function loadAll() {
     if (!key()) { showKeyPanel(); return; }
     document.getElementById('key-panel').hidden = true;
-    Promise.all([loadCalendar(), loadBriefs(), loadDigest(), loadSources()]).catch(function (e) { if (e.status !== 401) console.error(e); });
+    Promise.all([loadCalendar(), loadBriefs(), loadTone(), loadDigest(), loadSources()]).catch(function (e) { if (e.status !== 401) console.error(e); });
   }
   document.addEventListener('DOMContentLoaded', function () {
     document.getElementById('ask-form').addEventListener('submit', ask);

@@ -58,7 +58,21 @@ export function buildQuerySide(config: QuerySettings, workspace: Workspace, stor
   const agent = selectQueryAgent(config, { service, vocabulary, embedded, log });
   const app = createApp({ query: service, keys: cachedKeys(stores.keys), ask: agent.ask, rateLimit: { perMinute: config.apiRateLimitPerMinute }, cacheSeconds: config.apiCacheSeconds,
     log,
-    ...(stores.assist ? { assist: { ...stores.assist, analysis: stores.analysis, store: stores.store, now: () => new Date() } } : {}),
+    ...(stores.assist
+      ? {
+          assist: {
+            ...stores.assist,
+            analysis: stores.analysis,
+            store: stores.store,
+            now: () => new Date(),
+            sentiment: {
+              competitors: workspace.competitors.map((c) => c.name),
+              sourceNames: new Map(workspace.sources.map((s) => [s.id, s.name ?? s.id])),
+              today: () => service.today(),
+            },
+          },
+        }
+      : {}),
   });
   return { service, ask: agent.ask, agentDescription: agent.description, app };
 }

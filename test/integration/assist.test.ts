@@ -189,3 +189,22 @@ describe('LLM brief writer (OpenAI-compatible stub on 127.0.0.1)', () => {
     }
   });
 });
+
+describe('tone of coverage (routes)', () => {
+  it('serves a studio or title series with the items behind each point, and the leaders', async () => {
+    const r = await side.app.request('/v1/sentiment?studio=Neon&from=2026-10-01&to=2026-11-26', { headers: auth() });
+    expect(r.status).toBe(200);
+    const s = (await r.json()) as Record<string, any>;
+    expect(s.subject).toEqual({ kind: 'studio', name: 'Neon' });
+    expect(s.points.length).toBeGreaterThanOrEqual(8);
+    const withItems = s.points.filter((p: { items: unknown[] }) => p.items.length > 0);
+    expect(withItems.length).toBeGreaterThan(0);
+    for (const p of withItems) for (const it of p.items) expect((await data.runtime.store.getItem(it.id))?.title).toBe(it.title);
+    expect((await side.app.request('/v1/sentiment', { headers: auth() })).status).toBe(400);
+    expect((await side.app.request('/v1/sentiment?studio=Neon&title=Static%20Girl', { headers: auth() })).status).toBe(400);
+    const leaders = (await (await side.app.request('/v1/sentiment/leaders?weeks=6', { headers: auth() })).json()) as Record<string, any>;
+    expect(leaders.studios.length).toBeGreaterThan(0);
+    expect(leaders.titles.length).toBeGreaterThan(0);
+    expect(leaders.studios.every((x: { subject: { name: string } }) => data.workspace.competitors.some((c) => c.name === x.subject.name))).toBe(true);
+  });
+});

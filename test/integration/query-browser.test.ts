@@ -104,6 +104,10 @@ describe.skipIf(!hasChromium)('query web page in headless Chromium', () => {
     const lantern = page.locator('article.brief', { hasText: 'opens the same weekend as The Lantern Keeper' });
     expect(await lantern.locator('.options li').count()).toBeGreaterThanOrEqual(2);
     expect(await lantern.locator('.options .draft').first().innerText()).toContain('draft — needs human review');
+    // The option text arrives whole (no character lost to a regex), its "(draft …)" suffix shown once as a badge.
+    const hold = await lantern.locator('.options li').first().innerText();
+    expect(hold).toMatch(/^Hold Dec 11, 2026: Keep the date against Skyward Sprocket, which shares family and fantasy with us;/);
+    expect(hold.match(/draft — needs human review/g)).toHaveLength(1);
     await lantern.locator('button[data-status="approved"]').click();
     await expect.poll(() => page.locator('article.brief', { hasText: 'The Lantern Keeper' }).locator('.status').innerText()).toBe('approved');
     const id = (await page.locator('article.brief', { hasText: 'The Lantern Keeper' }).getAttribute('id'))!.replace(/^brief-/, '');
@@ -115,6 +119,24 @@ describe.skipIf(!hasChromium)('query web page in headless Chromium', () => {
     await expect.poll(() => again.evaluate<string | undefined>('document.activeElement && document.activeElement.id')).toBe(`brief-${id}`);
     expect((await data.runtime.briefs.getBrief(id))?.review?.by).toBe('key:browser');
     await again.close();
+  });
+
+  it('shows the tone of coverage; a week opens the items behind it', async () => {
+    const page = await open(`/#key=${key}`);
+    await page.waitForSelector('#tone-body .tone-row');
+    expect(await page.locator('#tone-body .tone-row').count()).toBeGreaterThanOrEqual(2);
+    const bar = page.locator('#tone-body .spark button:not(.none)').first();
+    await bar.focus();
+    await page.keyboard.press('Enter');
+    const link = page.locator('#tone-body .tone-items a').first();
+    await link.waitFor();
+    expect(await link.getAttribute('href')).toMatch(/^https?:\/\//);
+    if (UPDATE_SCREENSHOTS) {
+      await page.setViewportSize({ width: 1280, height: 1400 });
+      await page.locator('#briefs article.brief').first().screenshot({ path: 'docs/brief.png' });
+      await page.locator('#tone').screenshot({ path: 'docs/tone.png' });
+    }
+    await page.close();
   });
 
   it('shows the message of a refused question instead of failing silently', async () => {

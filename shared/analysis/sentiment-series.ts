@@ -234,16 +234,21 @@ export interface LeadersQuery {
 
 /**
  * The competitor studios and titles with the most coverage (distinct items of competitor events)
- * over a range of weeks, each with its weekly series; read from eventsByWeek, one query per week.
+ * over a range of weeks, each with its weekly series of every event naming it; read from
+ * eventsByWeek, one keyed query per week.
  */
 export async function sentimentLeaders(deps: SentimentDeps, q: LeadersQuery): Promise<SentimentLeaders> {
   const weeks = weeksBetween(isoWeekDates(q.fromWeek).monday, isoWeekDates(q.toWeek).monday);
   const limit = q.limit ?? 3;
-  const events = (await Promise.all(weeks.map((w) => deps.analysis.eventsByWeek(w)))).flat().filter((e) => e.concernsCompetitor);
+  const seen = new Set<string>();
+  const all = (await Promise.all(weeks.map((w) => deps.analysis.eventsByWeek(w)))).flat().filter((e) => !seen.has(e.id) && seen.add(e.id));
+  const competitorEvents = all.filter((e) => e.concernsCompetitor);
   const allowed = q.competitors ? new Set(q.competitors.map(titleKey)) : null;
+  // Subjects are ranked by the coverage of competitor events; their series then take every event
+  // naming them (a critic's review often names no studio and is not flagged as a competitor move).
   const top = (names: (e: Event) => string[]) => {
     const groups = new Map<string, { name: string; items: Set<string>; events: Event[] }>();
-    for (const e of events) {
+    for (const e of competitorEvents) {
       for (const name of new Set(names(e))) {
         const key = titleKey(name);
         if (!key) continue;
@@ -253,7 +258,8 @@ export async function sentimentLeaders(deps: SentimentDeps, q: LeadersQuery): Pr
         groups.set(key, g);
       }
     }
-    return [...groups.values()].sort((a, b) => b.items.size - a.items.size || b.events.length - a.events.length || a.name.localeCompare(b.name)).slice(0, limit);
+    const ranked = [...groups.entries()].sort(([, a], [, b]) => b.items.size - a.items.size || b.events.length - a.events.length || a.name.localeCompare(b.name)).slice(0, limit);
+    return ranked.map(([key, g]) => ({ name: g.name, events: all.filter((e) => names(e).some((n) => titleKey(n) === key)) }));
   };
   const studios = top((e) => (allowed ? e.studios.filter((s) => allowed.has(titleKey(s))) : e.studios));
   const titles = top((e) => e.titles);

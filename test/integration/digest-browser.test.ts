@@ -1,4 +1,4 @@
-// The digest HTML in headless Chromium at 600 px: chart loads, nothing overflows, box-office table visible; screenshot for the README.
+// The digest HTML in headless Chromium at 600 px: chart loads, nothing overflows, box-office and tone tables visible; screenshot for the README.
 import { copyFile, mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -69,6 +69,16 @@ describe.skipIf(!hasChromium)('digest in headless Chromium', () => {
     const table = page.locator('.boxoffice table').first();
     await expect.poll(() => table.isVisible()).toBe(true);
     expect(await table.innerText()).toContain('Glimmerglass');
+
+    // Tone of coverage: the glyph sparklines stay on one line inside the 600 px column.
+    const tone = page.locator('.sentiment table').first();
+    await expect.poll(() => tone.isVisible()).toBe(true);
+    const box = await tone.boundingBox();
+    expect(box!.x + box!.width).toBeLessThanOrEqual(600);
+    const sparkHeights = await page.evaluate<number[]>(`[...document.querySelectorAll('td.spark')].map((td) => td.getBoundingClientRect().height)`);
+    expect(sparkHeights.length).toBeGreaterThan(0);
+    expect(Math.max(...sparkHeights)).toBeLessThan(60);
+    if (!UPDATE_SCREENSHOTS) await tone.screenshot({ path: join(tmpdir(), 'marquee-digest-sentiment.png') });
 
     const shot = UPDATE_SCREENSHOTS ? join(process.cwd(), 'docs', 'digest.png') : join(dir, 'digest.png');
     await page.screenshot({ path: shot, fullPage: true });

@@ -132,7 +132,7 @@ function tone(b: Brief): string {
         })
         .join('');
       const word = toneWord(s.overall.mean);
-      return `<tr><td style="${TD}width:40%;">${escapeHtml(s.subject.name)} <span style="color:#888;">(${s.subject.kind})</span></td><td class="spark" style="${TD}width:22%;font-size:16px;letter-spacing:1px;white-space:nowrap;">${glyphs}</td><td style="${TD}width:38%;"><span style="color:${TONE_COLOR[word]};font-weight:bold;">${word}</span> <span style="color:#888;">${signed(s.overall.mean)}, ${s.overall.n} events, ${TREND_ARROW[s.trend]}</span></td></tr>`;
+      return `<tr><td style="${TD}width:40%;">${escapeHtml(s.subject.name)} <span style="color:#888;">(${s.subject.kind})</span></td><td class="spark" style="${TD}width:22%;font-size:16px;letter-spacing:1px;white-space:nowrap;">${glyphs}</td><td style="${TD}width:38%;"><span style="color:${TONE_COLOR[word]};font-weight:bold;">${word}</span> <span style="color:#888;">${signed(s.overall.mean)}, ${s.overall.n} event${s.overall.n === 1 ? '' : 's'}, ${TREND_ARROW[s.trend]}</span></td></tr>`;
     })
     .join('');
   if (!rows) return '<mj-text>No competitor coverage in the last four weeks.</mj-text>';
@@ -161,7 +161,7 @@ function plainText(b: Brief): string {
   if (b.sentiment) {
     lines.push('', `TONE OF COVERAGE, ${b.sentiment.fromWeek} to ${b.sentiment.toWeek} (one bar per week, ▁ negative … █ positive)`);
     for (const s of sentimentRows(b)) {
-      lines.push(`  ${s.subject.name} (${s.subject.kind}): ${sparkGlyphs(s.points).join('')} ${toneWord(s.overall.mean)} (${signed(s.overall.mean)}, ${s.overall.n} events), ${s.trend}`);
+      lines.push(`  ${s.subject.name} (${s.subject.kind}): ${sparkGlyphs(s.points).join('')} ${toneWord(s.overall.mean)} (${signed(s.overall.mean)}, ${s.overall.n} event${s.overall.n === 1 ? '' : 's'}), ${s.trend}`);
       for (const p of s.points.filter((x) => x.n)) {
         const url = p.items.find((it) => isAbsolute(it.url))?.url;
         lines.push(`    ${p.week} ${signed(p.mean)} (${p.n} event${p.n === 1 ? '' : 's'})${url ? ` <${url}>` : ''}`);

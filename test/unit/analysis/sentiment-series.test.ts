@@ -176,6 +176,8 @@ describe('sentimentLeaders', () => {
       event({ studios: ['Amazon MGM Studios'], titles: ['Kingdom of Salt'], publishedAt: '2026-11-10T10:00:00Z', sentiment: -0.9, itemIds: ['k1', 'k2'] }),
       event({ studios: ['Harbor Light Pictures'], titles: ['Our Film'], publishedAt: '2026-11-10T10:00:00Z', sentiment: 0.9, itemIds: ['h1', 'h2', 'h3', 'h4', 'h5', 'h6'] }),
       event({ studios: ['A24'], titles: ['Quiet'], publishedAt: '2026-11-10T10:00:00Z', sentiment: 0.9, itemIds: ['q1'], concernsCompetitor: false }),
+      // A critic's pan names no studio and is no competitor move: it does not rank, but it is in Static Girl's series.
+      event({ studios: [], titles: ['Static Girl'], publishedAt: '2026-11-11T10:00:00Z', sentiment: -1, itemIds: ['r1'], concernsCompetitor: false }),
       event({ studios: ['Neon'], titles: ['Old'], publishedAt: '2026-10-01T10:00:00Z', sentiment: -1, itemIds: ['o1', 'o2', 'o3', 'o4', 'o5', 'o6'] }),
     ]);
     const l = await sentimentLeaders(deps, { fromWeek: '2026-W45', toWeek: '2026-W48', limit: 2, competitors: ['Neon', 'Amazon MGM Studios', 'A24'] });
@@ -187,6 +189,9 @@ describe('sentimentLeaders', () => {
     expect(neon.overall).toEqual({ mean: 0.68, n: 2 });
     expect(neon.trend).toBe('rising');
     expect(l.studios[1]!.overall.mean).toBe(-0.9);
+    // (3·0.6 + 2·0.8 − 1·1) / 6
+    expect(l.titles[1]!.overall).toEqual({ mean: 0.4, n: 3 });
+    expect(l.titles[1]!.points[1]).toMatchObject({ week: '2026-W46', mean: -1, negative: 1 });
     expect(calls.filter((c) => c.startsWith('week:'))).toEqual(['week:2026-W45', 'week:2026-W46', 'week:2026-W47', 'week:2026-W48']);
     expect(calls.some((c) => c.startsWith('studio:') || c.startsWith('title:'))).toBe(false);
   });

@@ -29,6 +29,9 @@ export interface AssistDeps {
   now: () => Date;
 }
 
+/** The `who` of flag links in a digest sent to several recipients at once. */
+const SHARED = 'digest recipient';
+
 type Env = { Variables: { requestId: string; keyId: string; keyName: string } };
 type Bad = (c: Context<Env>, lines: string[]) => Response;
 
@@ -178,7 +181,9 @@ export function registerAssistRoutes(app: Hono<Env>, deps: AssistDeps, badReques
         'Flag as wrong',
         `<p>You are flagging ${escapeHtml(kind)} <code>${escapeHtml(id)}</code> as wrong. It will be shown to the team and left out of new briefs until someone reviews it.</p>
 <form method="post" action="/flag"><input type="hidden" name="t" value="${escapeHtml(token)}">
-<label for="reason">What is wrong?</label><textarea id="reason" name="reason" rows="4" cols="60" maxlength="1000" required></textarea>
+<label for="reason">What is wrong?</label><textarea id="reason" name="reason" rows="4" cols="60" maxlength="1000" required></textarea>${
+          check.claim.who === SHARED ? '<label for="who">Your e-mail (optional: the digest went to several people)</label><input id="who" name="who" type="email" maxlength="200">' : ''
+        }
 <p><button type="submit">Flag it</button></p></form>`,
       ),
     );
@@ -192,7 +197,10 @@ export function registerAssistRoutes(app: Hono<Env>, deps: AssistDeps, badReques
     if (!check.ok) return refused(c, check.reason);
     if (reason.length < 3) return c.html(page('Flag as wrong', '<p>Please say briefly what is wrong (go back and fill in the reason).</p>'), 400);
     try {
-      const flag = await recordFlag(deps, { kind: check.claim.kind, id: check.claim.id }, check.claim.who, reason, deps.now());
+      const given = typeof form.who === 'string' ? form.who.trim() : '';
+      // A shared digest's link names no one: the person may say who they are (an address, nothing else is kept).
+      const who = check.claim.who === SHARED && /^[^\s@<>]+@[^\s@<>]+\.[^\s@<>]+$/.test(given) && given.length <= 200 ? given : check.claim.who;
+      const flag = await recordFlag(deps, { kind: check.claim.kind, id: check.claim.id }, who, reason, deps.now());
       return c.html(page('Thank you', `<p>Recorded as <code>${escapeHtml(flag.id)}</code>. The team will review it.</p>`), 201);
     } catch (err) {
       if (err instanceof FlagTargetNotFound) return c.html(page('Not found', `<p>${escapeHtml(err.message)} (it may have been purged).</p>`), 404);

@@ -77,7 +77,7 @@ export async function runCycle(workspace: Workspace, deps: CycleDeps, options: C
   options.onStage?.('digest');
   const digest = await sendDigest(
     workspace,
-    { analysis: deps.analysis, store: deps.store, ledger: deps.ledger, mailer: deps.mailer, clock: deps.clock, log: deps.log, digests: deps.digests },
+    { analysis: deps.analysis, store: deps.store, ledger: deps.ledger, mailer: deps.mailer, clock: deps.clock, log: deps.log, digests: deps.digests, links: deps.links },
     { week: isoWeekOf(asOfInstant, workspace.timezone), from: options.mailFrom },
   );
   return { workspace: workspace.name, startedAt, durationMs: Date.now() - started, crawl, analysis: { ...analysis, slateSeeded }, collisions, surprises, alerts, briefs, digest };

@@ -47,7 +47,9 @@ export async function recordFlag(deps: FlagDeps, target: { kind: FlagTargetKind;
     eventIds = [target.id];
   }
   const events = (await Promise.all(eventIds.map((id) => deps.analysis.getEvent(id)))).filter((e): e is Event => !!e);
-  if (target.kind !== 'brief' && target.kind !== 'answer' && events.length === 0) throw new FlagTargetNotFound('event', target.id);
+  // A digest line is an event, or a computed sentence ("2026-W48:s2") that has no event behind it.
+  const computedLine = target.kind === 'digest' && /^\d{4}-W\d{2}:s\d+$/.test(target.id);
+  if (target.kind !== 'brief' && target.kind !== 'answer' && !computedLine && events.length === 0) throw new FlagTargetNotFound('event', target.id);
   analyst ??= events[0] ? analystLabel(events[0].analyst) : null;
   const items = await deps.store.getItems([...new Set(events.flatMap((e) => e.itemIds))]);
   const flag: Flag = {

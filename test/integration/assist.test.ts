@@ -208,3 +208,37 @@ describe('tone of coverage (routes)', () => {
     expect(leaders.studios.every((x: { subject: { name: string } }) => data.workspace.competitors.some((c) => c.name === x.subject.name))).toBe(true);
   });
 });
+
+describe('digest links', () => {
+  it('the digest .eml carries a signed flag link on every line and a brief link for each collision; a link from it records a flag', async () => {
+    const { readFile } = await import('node:fs/promises');
+    const { simpleParser } = await import('mailparser');
+    const { verifyFlag } = await import('../../shared/feedback/flag-links.js');
+    const eml = data.cycle.digest.files!.find((f) => f.endsWith('.eml'))!;
+    const mail = await simpleParser(await readFile(eml));
+    const html = String(mail.html);
+    const hrefs = [...html.matchAll(/href="([^"]+)"/g)].map((m) => m[1]!.replace(/&amp;/g, '&'));
+    const flags = hrefs.filter((h) => h.startsWith('http://127.0.0.1:4820/flag?t='));
+    const claims = flags.map((h) => verifyFlag(data.runtime.links.linkSecret, new URL(h).searchParams.get('t')!));
+    expect(claims.every((c) => c.ok)).toBe(true);
+    const ids = claims.map((c) => (c.ok ? c.claim.id : ''));
+    // One per narrative sentence, competitor move, calendar change and collision.
+    expect(ids.filter((id) => /^2026-W48:s\d+$/.test(id)).length).toBeGreaterThanOrEqual(3);
+    expect(ids.filter((id) => id.startsWith('e_')).length).toBeGreaterThanOrEqual(10);
+    const briefLinks = hrefs.filter((h) => h.includes('/#brief=br_'));
+    expect(briefLinks.length).toBeGreaterThanOrEqual(2);
+    for (const h of briefLinks) expect(await data.runtime.briefs.getBrief(h.split('#brief=')[1]!)).not.toBeNull();
+    expect(String(mail.text)).toContain('draft brief: http://127.0.0.1:4820/#brief=br_');
+
+    const t = new URL(flags.find((h) => {
+      const c = verifyFlag(data.runtime.links.linkSecret, new URL(h).searchParams.get('t')!);
+      return c.ok && c.claim.id.startsWith('e_');
+    })!).searchParams.get('t')!;
+    const before = (await data.runtime.flags.listFlags()).length;
+    expect(await (await side.app.request(`/flag?t=${t}`)).text()).toContain('name="who" type="email"');
+    expect((await side.app.request('/flag', { method: 'POST', body: new URLSearchParams({ t, reason: 'wrong studio on this move', who: 'dana.whitcombe@example.com' }) })).status).toBe(201);
+    const after = await data.runtime.flags.listFlags();
+    expect(after.length).toBe(before + 1);
+    expect(after[0]).toMatchObject({ target: { kind: 'digest' }, reason: 'wrong studio on this move', by: 'dana.whitcombe@example.com' });
+  });
+});

@@ -65,6 +65,8 @@ export interface BoxOfficeRow {
 }
 
 export interface CompetitorMove {
+  /** The event behind the line (its "flag as wrong" link names it). */
+  eventId: string;
   type: EventType;
   summary: string;
   titles: string[];
@@ -73,6 +75,7 @@ export interface CompetitorMove {
 }
 
 export interface CalendarChange {
+  eventId: string;
   title: string;
   distributor: string | null;
   date: string | null;
@@ -313,7 +316,7 @@ export async function buildBrief(workspace: Workspace, deps: BriefDeps, week: st
   for (const e of [...events].filter((x) => x.concernsCompetitor).sort((a, b) => (a.publishedAt ?? '').localeCompare(b.publishedAt ?? ''))) {
     const studios = e.studios.filter((s) => competitorNames.has(s));
     for (const studio of studios.length ? studios : e.studios.slice(0, 1)) {
-      const move = { type: e.type, summary: e.summary, titles: e.titles, publishedAt: e.publishedAt, cites: cites.cite(e.itemIds, 2) };
+      const move = { eventId: e.id, type: e.type, summary: e.summary, titles: e.titles, publishedAt: e.publishedAt, cites: cites.cite(e.itemIds, 2) };
       byStudio.set(studio, [...(byStudio.get(studio) ?? []), move]);
     }
   }
@@ -337,7 +340,7 @@ export async function buildBrief(workspace: Workspace, deps: BriefDeps, week: st
   for (const key of releaseTitles) {
     const r = await deps.analysis.getRelease(key);
     for (const h of r?.history.filter((x) => weekEventIds.has(x.eventId)) ?? []) {
-      calendarChanges.push({ title: r!.title, distributor: r!.distributor, date: h.date, previousDate: h.previousDate, isSlate: r!.isSlate, cites: await citeEvent(h.eventId) });
+      calendarChanges.push({ eventId: h.eventId, title: r!.title, distributor: r!.distributor, date: h.date, previousDate: h.previousDate, isSlate: r!.isSlate, cites: await citeEvent(h.eventId) });
     }
   }
   const collisions: BriefCollision[] = [];

@@ -1,4 +1,6 @@
 // Digest rendering: the brief as responsive MJML → HTML (max 600 px, chart inline by CID) plus a plain-text part.
+import { briefId } from '../../assist/counter-briefs.js';
+import { flagLink } from '../../feedback/flag-links.js';
 import mjml2html from 'mjml';
 import type { Brief, Citation } from './build-brief.js';
 import { CHART_HEIGHT, CHART_WIDTH, renderBoxOfficeChart } from './chart.js';
@@ -25,6 +27,28 @@ const usdShort = (n: number | null) => (n === null ? '–' : n >= 1e6 ? `$${(n /
 const pct = (n: number | null) => (n === null ? '–' : `${n > 0 ? '+' : ''}${n}%`);
 const LABEL = 'font-size:13px;color:#555;';
 const TD = 'padding:4px 6px;border-bottom:1px solid #eee;font-size:12px;';
+
+/** Links a digest carries for people: the web page (briefs) and signed "flag as wrong" links, per line. */
+export interface DigestLinks {
+  publicUrl: string;
+  linkSecret: string;
+  /** Who the flag links are made for (the recipient, or "digest recipient" when several share the message). */
+  who: string;
+  now: Date;
+}
+
+/** A small "flag" link for one line: the event behind it, or the line's own id for computed sentences. */
+function flag(links: DigestLinks | undefined, id: string): string {
+  if (!links) return '';
+  const href = flagLink(links.publicUrl, links.linkSecret, { kind: 'digest', id }, links.who, links.now);
+  return ` <a href="${escapeHtml(href)}" style="color:#9ca3af;font-size:11px;text-decoration:none;" title="Flag this line as wrong">flag</a>`;
+}
+
+function briefLink(links: DigestLinks | undefined, c: { slateTitle: string; competitorTitle: string; competitorDate: string }): string {
+  if (!links) return '';
+  const href = `${links.publicUrl.replace(/\/+$/, '')}/#brief=${briefId(c)}`;
+  return ` <a href="${escapeHtml(href)}" style="color:#b45309;font-weight:bold;">Draft brief</a>`;
+}
 
 function citeLinks(nums: number[], citations: Citation[]): string {
   return nums
@@ -58,8 +82,8 @@ ${movers ? `<mj-table font-size="12px" width="100%"><tr style="text-align:left;"
 <mj-text ${'font-size="12px"'}><span style="${LABEL}">Distributor share of the weekend:</span> ${share(b.stats.distributorShare)}<br/><span style="${LABEL}">Genre share (titles with known genres):</span> ${share(b.stats.genreShare)}</mj-text>`;
 }
 
-function narrative(b: Brief): string {
-  const sentences = b.narrative.map((s) => `${escapeHtml(s.text)} ${citeLinks(s.cites, b.citations)}`).join(' ');
+function narrative(b: Brief, l?: DigestLinks): string {
+  const sentences = b.narrative.map((s, i) => `${escapeHtml(s.text)} ${citeLinks(s.cites, b.citations)}${flag(l, `${b.week}:s${i + 1}`)}`).join(' ');
   const sources = b.citations
     .map((c) => `<li>${isAbsolute(c.url) ? `<a href="${escapeHtml(c.url)}" style="color:#1f6feb;">${escapeHtml(c.title)}</a>` : escapeHtml(c.title)} <span style="color:#888;">— ${escapeHtml(c.source)}</span></li>`)
     .join('');
@@ -67,26 +91,26 @@ function narrative(b: Brief): string {
 <mj-text font-size="11px" color="#555"><ol style="padding-left:18px;margin:0;">${sources}</ol></mj-text>`;
 }
 
-function competitorMoves(b: Brief): string {
+function competitorMoves(b: Brief, l?: DigestLinks): string {
   if (!b.competitorMoves.length) return '<mj-text>No competitor moves this week.</mj-text>';
   return b.competitorMoves
     .map(
       (g) =>
         `<mj-text font-size="14px" font-weight="bold" padding-bottom="0">${escapeHtml(g.studio)}</mj-text><mj-text font-size="13px" padding-top="2px"><ul style="padding-left:18px;margin:0;">${g.moves
-          .map((m) => `<li><span style="color:#888;">${escapeHtml(m.type.replace(/_/g, ' '))}</span> ${escapeHtml(m.summary)} ${citeLinks(m.cites, b.citations)}</li>`)
+          .map((m) => `<li><span style="color:#888;">${escapeHtml(m.type.replace(/_/g, ' '))}</span> ${escapeHtml(m.summary)} ${citeLinks(m.cites, b.citations)}${flag(l, m.eventId)}</li>`)
           .join('')}</ul></mj-text>`,
     )
     .join('');
 }
 
-function calendar(b: Brief): string {
+function calendar(b: Brief, l?: DigestLinks): string {
   const changes = b.calendarChanges
-    .map((c) => `<li>${escapeHtml(c.title)}${c.distributor ? ` (${escapeHtml(c.distributor)})` : ''}: ${escapeHtml(c.previousDate ?? 'undated')} → ${escapeHtml(c.date ?? 'off the calendar')} ${citeLinks(c.cites, b.citations)}</li>`)
+    .map((c) => `<li>${escapeHtml(c.title)}${c.distributor ? ` (${escapeHtml(c.distributor)})` : ''}: ${escapeHtml(c.previousDate ?? 'undated')} → ${escapeHtml(c.date ?? 'off the calendar')} ${citeLinks(c.cites, b.citations)}${flag(l, c.eventId)}</li>`)
     .join('');
   const collisions = b.collisions
     .map(
       (c) =>
-        `<li style="background:#fff3cd;padding:4px;margin-bottom:4px;"><strong>${escapeHtml(c.slateTitle)}</strong> (${escapeHtml(c.slateDate)}) vs ${escapeHtml(c.competitorTitle)}${c.distributor ? ` (${escapeHtml(c.distributor)})` : ''} on ${escapeHtml(c.competitorDate)} — ${c.weekendsApart === 0 ? 'same weekend' : 'one weekend apart'}${c.genreOverlap.length ? `, shared genres: ${escapeHtml(c.genreOverlap.join(', '))}` : ''} ${citeLinks(c.cites, b.citations)}</li>`,
+        `<li style="background:#fff3cd;padding:4px;margin-bottom:4px;"><strong>${escapeHtml(c.slateTitle)}</strong> (${escapeHtml(c.slateDate)}) vs ${escapeHtml(c.competitorTitle)}${c.distributor ? ` (${escapeHtml(c.distributor)})` : ''} on ${escapeHtml(c.competitorDate)} — ${c.weekendsApart === 0 ? 'same weekend' : 'one weekend apart'}${c.genreOverlap.length ? `, shared genres: ${escapeHtml(c.genreOverlap.join(', '))}` : ''} ${citeLinks(c.cites, b.citations)}${briefLink(l, c)}${c.eventId ? flag(l, c.eventId) : ''}</li>`,
     )
     .join('');
   return `<mj-text font-size="13px"><strong>Changes this week</strong><ul style="padding-left:18px;margin:4px 0;">${changes || '<li>None.</li>'}</ul>
@@ -140,7 +164,7 @@ function tone(b: Brief): string {
 <mj-table css-class="sentiment" font-size="12px" width="100%" table-layout="fixed">${rows}</mj-table>`;
 }
 
-function plainText(b: Brief): string {
+function plainText(b: Brief, links?: DigestLinks): string {
   const lines: string[] = [`${b.workspace} — weekly digest ${b.week} (${b.monday} to ${b.sunday})`, ''];
   lines.push('THE BRIEF', `Events: ${b.stats.totalEvents} (previous 4-week average ${b.stats.previousAverage})`);
   for (const t of b.stats.byType) lines.push(`  ${t.type.replace(/_/g, ' ')}: ${t.thisWeek} (avg ${t.previousAverage})`);
@@ -157,7 +181,10 @@ function plainText(b: Brief): string {
   }
   lines.push('', 'RELEASE CALENDAR');
   for (const c of b.calendarChanges) lines.push(`  - ${c.title}: ${c.previousDate ?? 'undated'} -> ${c.date ?? 'off the calendar'}`);
-  for (const c of b.collisions) lines.push(`  ! COLLISION ${c.slateTitle} (${c.slateDate}) vs ${c.competitorTitle} (${c.competitorDate}), ${c.weekendsApart === 0 ? 'same weekend' : 'one weekend apart'}`);
+  for (const c of b.collisions) {
+    lines.push(`  ! COLLISION ${c.slateTitle} (${c.slateDate}) vs ${c.competitorTitle} (${c.competitorDate}), ${c.weekendsApart === 0 ? 'same weekend' : 'one weekend apart'}`);
+    if (links) lines.push(`    draft brief: ${links.publicUrl.replace(/\/+$/, '')}/#brief=${briefId(c)}`);
+  }
   if (b.sentiment) {
     lines.push('', `TONE OF COVERAGE, ${b.sentiment.fromWeek} to ${b.sentiment.toWeek} (one bar per week, ▁ negative … █ positive)`);
     for (const s of sentimentRows(b)) {
@@ -176,27 +203,31 @@ function plainText(b: Brief): string {
 }
 
 /** Renders the brief to the digest email: subject, responsive HTML (chart as `cid:boxoffice-chart`), plain text and the chart PNG. */
-export async function renderDigest(brief: Brief): Promise<RenderedDigest> {
-  const header = `<mj-section background-color="#111827" padding="16px 0"><mj-column>
-<mj-text color="#ffffff" font-size="20px" font-weight="bold">${escapeHtml(brief.workspace)}</mj-text>
-<mj-text color="#d1d5db" font-size="13px">Weekly digest ${escapeHtml(brief.week)} · ${escapeHtml(brief.monday)} to ${escapeHtml(brief.sunday)}</mj-text>
-</mj-column></mj-section>`;
-  const source = `<mjml><mj-head><mj-title>${escapeHtml(`${brief.workspace} — ${brief.week}`)}</mj-title>
-<mj-attributes><mj-all font-family="Helvetica, Arial, sans-serif"/><mj-text padding="4px 16px" color="#222"/><mj-table padding="4px 16px"/></mj-attributes>
-<mj-style>.boxoffice table, .stats table, .sentiment table { width:100% !important; } img { max-width:100%; height:auto; }</mj-style></mj-head>
-<mj-body width="600px" background-color="#f3f4f6"><mj-wrapper background-color="#ffffff" padding="0">
-${header}
-${section('The brief', statsTable(brief) + narrative(brief))}
-${section('Competitor moves', competitorMoves(brief))}
-${brief.sentiment ? section('Tone of coverage', tone(brief)) : ''}
-${section('Release calendar', calendar(brief))}
-${section('Box office', boxOffice(brief))}
-</mj-wrapper></mj-body></mjml>`;
+export async function renderDigest(brief: Brief, options: { links?: DigestLinks } = {}): Promise<RenderedDigest> {
+  const source = digestSource(brief, options.links);
   const out = await mjml2html(source, { validationLevel: 'soft', keepComments: false });
   return {
     subject: `${brief.workspace}: weekly digest ${brief.week}`,
     html: out.html,
-    text: plainText(brief),
+    text: plainText(brief, options.links),
     chart: brief.boxOffice.rows.length ? renderBoxOfficeChart(brief.boxOfficeSeries) : null,
   };
+}
+
+function digestSource(brief: Brief, l?: DigestLinks): string {
+  const header = `<mj-section background-color="#111827" padding="16px 0"><mj-column>
+<mj-text color="#ffffff" font-size="20px" font-weight="bold">${escapeHtml(brief.workspace)}</mj-text>
+<mj-text color="#d1d5db" font-size="13px">Weekly digest ${escapeHtml(brief.week)} · ${escapeHtml(brief.monday)} to ${escapeHtml(brief.sunday)}</mj-text>
+</mj-column></mj-section>`;
+  return `<mjml><mj-head><mj-title>${escapeHtml(`${brief.workspace} — ${brief.week}`)}</mj-title>
+<mj-attributes><mj-all font-family="Helvetica, Arial, sans-serif"/><mj-text padding="4px 16px" color="#222"/><mj-table padding="4px 16px"/></mj-attributes>
+<mj-style>.boxoffice table, .stats table, .sentiment table { width:100% !important; } img { max-width:100%; height:auto; }</mj-style></mj-head>
+<mj-body width="600px" background-color="#f3f4f6"><mj-wrapper background-color="#ffffff" padding="0">
+${header}
+${section('The brief', statsTable(brief) + narrative(brief, l))}
+${section('Competitor moves', competitorMoves(brief, l))}
+${brief.sentiment ? section('Tone of coverage', tone(brief)) : ''}
+${section('Release calendar', calendar(brief, l))}
+${section('Box office', boxOffice(brief))}
+</mj-wrapper></mj-body></mjml>`;
 }

@@ -16,6 +16,8 @@ export interface SendDigestDeps extends BriefDeps {
   log?: Logger;
   /** Where the sent digest is archived for the query API and web page (optional: mail alone still works). */
   digests?: DigestStore;
+  /** Brief links and signed "flag as wrong" links on every line (omitted: none). */
+  links?: { publicUrl: string; linkSecret: string };
 }
 
 export interface SendDigestOptions {
@@ -72,7 +74,8 @@ export async function sendDigest(workspace: Workspace, deps: SendDigestDeps, opt
   }
   try {
     const brief = await buildBrief(workspace, deps, week);
-    const digest = await renderDigest(brief);
+    const who = workspace.recipients.length === 1 ? workspace.recipients[0]! : 'digest recipient';
+    const digest = await renderDigest(brief, deps.links ? { links: { ...deps.links, who, now: deps.clock.now() } } : {});
     const sent = await deps.mailer.send({
       from: options.from ?? DEFAULT_FROM,
       to: workspace.recipients,

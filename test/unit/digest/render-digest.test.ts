@@ -24,8 +24,8 @@ const brief: Brief = {
     { text: 'Second.', cites: [2] },
     { text: 'Third.', cites: [1, 2] },
   ],
-  competitorMoves: [{ studio: EVIL, moves: [{ type: 'trailer', summary: EVIL, titles: [], publishedAt: null, cites: [1] }] }],
-  calendarChanges: [{ title: EVIL, distributor: null, date: '2027-01-01', previousDate: null, isSlate: false, cites: [2] }],
+  competitorMoves: [{ studio: EVIL, moves: [{ eventId: 'e_t1', type: 'trailer', summary: EVIL, titles: [], publishedAt: null, cites: [1] }] }],
+  calendarChanges: [{ eventId: 'e_c1', title: EVIL, distributor: null, date: '2027-01-01', previousDate: null, isSlate: false, cites: [2] }],
   collisions: [],
   boxOffice: {
     weekend: '2026-11-20',

@@ -8,7 +8,7 @@ import { recentEvents, sendAlerts, type AlertsReport } from '../../shared/delive
 import type { AnalyzeMessage } from '../../shared/queue/crawl-handoff.js';
 import { COLLISION_HORIZON_WEEKS, seedSlate, upcomingCollisions } from '../../shared/analysis/release-calendar.js';
 import { draftCounterBriefs } from '../../shared/assist/counter-briefs.js';
-import { latestSurprises } from '../../shared/analysis/boxoffice-series.js';
+import { latestSurprises, type SurpriseMemo } from '../../shared/analysis/boxoffice-series.js';
 import { localDate } from '../../shared/util/week.js';
 import { analyzeRuntime, type AnalyzeRuntime } from '../aws/analyze-runtime.js';
 import { METRIC, SERVICE, createTelemetry, loggerPort, type Telemetry } from '../aws/powertools.js';
@@ -57,6 +57,8 @@ export function createAnalyzeItemsHandler(deps: { runtime: () => AnalyzeRuntime;
   const { logger, metrics } = deps.telemetry;
   const log = loggerPort(logger);
   const processor = new BatchProcessor(EventType.SQS);
+  // Per container: the latest chart's surprises are read once, not for every record of every batch.
+  const surpriseMemo: SurpriseMemo = {};
 
   const processRecord = async (record: SQSRecord) => {
     const { sourceId, itemIds } = parseRecord(record);
@@ -84,7 +86,7 @@ export function createAnalyzeItemsHandler(deps: { runtime: () => AnalyzeRuntime;
     if (chat) {
       const redelivered = Number(record.attributes?.ApproximateReceiveCount ?? '1') > 1 || (report.items > 0 && report.stories === 0 && report.joinedExisting === 0);
       const events = redelivered ? await recentEvents(analysis, now, workspace.alerts.maxAgeHours) : [];
-      const surprises = await latestSurprises(rt.base.store());
+      const surprises = await latestSurprises(rt.base.store(), surpriseMemo);
       alerts = await sendAlerts(workspace, { analysis, ledger: rt.ledger(), chat, clock: rt.base.clock, log, links: await rt.links() }, { eventIds: report.eventIds, events, collisions, surprises, asOf: now });
       metrics.addMetric(METRIC.alertsSent, MetricUnit.Count, alerts.sent);
       if (alerts.failed > 0) {

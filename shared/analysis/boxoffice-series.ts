@@ -157,11 +157,26 @@ export function chartSurprises(chart: Pick<StoredChart, 'entries' | 'period'>, h
   return out;
 }
 
-/** Surprises on the most recent weekend chart in the store (one site per weekend). */
-export async function latestSurprises(charts: ChartStore): Promise<ChartSurprise[]> {
+/** What a long-lived caller keeps between calls: the surprises of the chart it last computed them for. */
+export interface SurpriseMemo {
+  chart?: string;
+  surprises?: ChartSurprise[];
+}
+
+/**
+ * Surprises on the most recent weekend chart in the store (one site per weekend). With a memo, a
+ * chart already computed costs two reads instead of reading the whole opening history again.
+ */
+export async function latestSurprises(charts: ChartStore, memo?: SurpriseMemo): Promise<ChartSurprise[]> {
   const latest = (await charts.listCharts('weekend', { limit: 4 })).items;
   const first = latest.find((c) => c.site === 'boxofficemojo') ?? latest[0];
   if (!first?.period.start) return [];
   const chart = await charts.getChart(first.site, 'weekend', first.period.start);
-  return chart ? chartSurprises(chart, await openings(charts)) : [];
+  if (!chart) return [];
+  // Keyed by when the chart was fetched: a restated chart (estimates, then actuals) is computed again.
+  const key = `${chart.site}|${chart.period.start}|${chart.fetchedAt}`;
+  if (memo?.chart === key && memo.surprises) return memo.surprises;
+  const surprises = chartSurprises(chart, await openings(charts));
+  if (memo) Object.assign(memo, { chart: key, surprises });
+  return surprises;
 }

@@ -5,6 +5,7 @@ import type { Item } from '../model/item.js';
 import type { EventStore } from '../ports/analysis-store.js';
 import type { ItemStore, Page, TimeRange } from '../ports/store.js';
 import { titleKey } from '../util/text.js';
+import { absoluteHttpUrl } from '../util/url.js';
 import { addDays, isoWeekDates, isoWeekOf, isoWeekOfDate } from '../util/week.js';
 
 /** Events whose sentiment is within ±NEUTRAL_BAND count as neutral. */
@@ -95,15 +96,6 @@ const eventTime = (e: Event) => e.publishedAt ?? e.createdAt;
 /** An event's weight: the items that cite it (more coverage, more weight), at least 1. */
 export const eventWeight = (e: Event) => Math.max(1, new Set(e.itemIds).size);
 
-function absolute(u: string | null): string | null {
-  if (!u) return null;
-  try {
-    const url = new URL(u);
-    return url.protocol === 'http:' || url.protocol === 'https:' ? url.href : null;
-  } catch {
-    return null;
-  }
-}
 
 /** The ISO weeks from the week of `from` to the week of `to`, oldest first (at most 53). */
 export function weeksBetween(from: string, to: string): string[] {
@@ -179,7 +171,7 @@ export async function seriesFromEvents(
         .slice(0, ITEMS_PER_POINT)
         .map((id) => items.get(id))
         .filter((i): i is Item => !!i)
-        .map((i) => ({ id: i.id, title: i.title || '(untitled)', url: absolute(i.url), source: deps.sourceNames?.get(i.sourceId) ?? i.sourceId, publishedAt: i.publishedAt })),
+        .map((i) => ({ id: i.id, title: i.title || '(untitled)', url: absoluteHttpUrl(i.url), source: deps.sourceNames?.get(i.sourceId) ?? i.sourceId, publishedAt: i.publishedAt })),
       itemTotal: ids.length,
     };
   });

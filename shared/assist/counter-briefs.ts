@@ -70,7 +70,10 @@ export async function draftCounterBriefs(workspace: Workspace, deps: BriefDeps, 
   const report: BriefReport = { drafted: 0, existing: 0, skippedFlagged: 0, briefIds: [] };
   if (collisions.length === 0) return report;
   const flagged = new Set((await deps.flags?.listFlags())?.filter((f) => f.status === 'open').flatMap((f) => f.eventIds) ?? []);
-  const history = await openings(deps.store);
+  // Read the opening history only when a brief is actually drafted: a cycle that finds every brief
+  // already written (each later run) costs one read per collision, not ~60 chart reads.
+  let history: Promise<Awaited<ReturnType<typeof openings>>> | null = null;
+  const openingHistory = () => (history ??= openings(deps.store));
   const genres = new TitleGenres({ analysis: deps.analysis, store: deps.store });
   const sourceName = (id: string) => workspace.sources.find((s) => s.id === id)?.name ?? id;
 
@@ -85,7 +88,7 @@ export async function draftCounterBriefs(workspace: Workspace, deps: BriefDeps, 
       report.existing++;
       continue;
     }
-    let brief = await buildBrief(c, id, { deps, flagged, history, genres, sourceName, now });
+    let brief = await buildBrief(c, id, { deps, flagged, history: await openingHistory(), genres, sourceName, now });
     if (deps.writer) brief = await rewrite(brief, deps.writer, deps.log ?? silentLogger);
     if (await deps.briefs.putBriefIfNew(brief)) report.drafted++;
     else report.existing++;

@@ -16,3 +16,14 @@ export function titleKey(title: string): string {
 export function sha256Hex(input: string | Uint8Array, length = 64): string {
   return createHash('sha256').update(input).digest('hex').slice(0, length);
 }
+
+/** The workspace part of ledger keys (alerts, digests): its name, lowercase, dashes. */
+export function workspaceKey(name: string): string {
+  const key = name
+    .normalize('NFKD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-+|-+$/g, '');
+  return key || 'workspace';
+}

@@ -1,4 +1,5 @@
 // Use-case sendAlerts: rules → burst groups → per message: claim every key in the ledger, post once, complete (or release on failure).
+import { workspaceKey } from '../../util/text.js';
 import type { Collision } from '../../analysis/release-calendar.js';
 import type { ChartSurprise } from '../../analysis/boxoffice-series.js';
 import type { Event } from '../../model/event.js';
@@ -70,16 +71,7 @@ export interface AlertsReport {
   alerts: AlertOutcome[];
 }
 
-/** The workspace part of ledger keys: its name, lowercase, dashes. */
-export function workspaceKey(name: string): string {
-  const key = name
-    .normalize('NFKD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .toLowerCase()
-    .replace(/[^a-z0-9]+/g, '-')
-    .replace(/^-+|-+$/g, '');
-  return key || 'workspace';
-}
+export { workspaceKey };
 
 /** The ledger key of an alert: `alert:<workspace>:<story id | surprise:… | collision:…>`. */
 export function alertKey(workspaceName: string, alertId: string): string {

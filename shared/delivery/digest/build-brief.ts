@@ -7,6 +7,7 @@ import type { ChartStore, ItemStore, StoredChart } from '../../ports/store.js';
 import { upcomingCollisions, type Collision } from '../../analysis/release-calendar.js';
 import { sentimentLeaders, type SentimentLeaders } from '../../analysis/sentiment-series.js';
 import { titleKey } from '../../util/text.js';
+import { absoluteHttpUrl } from '../../util/url.js';
 import { addDays, isoWeekDates, isoWeekOfDate, localDate } from '../../util/week.js';
 
 export interface BriefDeps {
@@ -114,16 +115,6 @@ export interface Brief {
 }
 
 const round1 = (n: number) => Math.round(n * 10) / 10;
-/** An absolute http(s) URL, re-serialized so quotes and angle brackets are percent-encoded; anything else is dropped. */
-function absolute(u: string | null): string | null {
-  if (!u) return null;
-  try {
-    const url = new URL(u);
-    return url.protocol === 'http:' || url.protocol === 'https:' ? url.href : null;
-  } catch {
-    return null;
-  }
-}
 
 function weekBefore(week: string, n: number): string {
   return isoWeekOfDate(addDays(isoWeekDates(week).monday, -7 * n));
@@ -147,7 +138,7 @@ class Citations {
       if (n === undefined) {
         n = this.list.length + 1;
         this.byItem.set(id, n);
-        this.list.push({ n, itemId: id, title: item.title || '(untitled)', url: absolute(item.url), source: this.sourceNames.get(item.sourceId) ?? item.sourceId });
+        this.list.push({ n, itemId: id, title: item.title || '(untitled)', url: absoluteHttpUrl(item.url), source: this.sourceNames.get(item.sourceId) ?? item.sourceId });
       }
       if (!out.includes(n)) out.push(n);
     }

@@ -1,4 +1,5 @@
 // Digest rendering: the brief as responsive MJML → HTML (max 600 px, chart inline by CID) plus a plain-text part.
+import { escapeHtml } from '../../util/html.js';
 import { briefId } from '../../assist/counter-briefs.js';
 import { flagLink } from '../../feedback/flag-links.js';
 import mjml2html from 'mjml';
@@ -17,9 +18,7 @@ export interface RenderedDigest {
 }
 
 /** HTML-escapes text from the web (titles, summaries, outlet names) so it can only ever render as text. */
-export function escapeHtml(s: string): string {
-  return s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&#39;');
-}
+export { escapeHtml };
 
 const isAbsolute = (u: string | null): u is string => !!u && /^https?:\/\/[^\s"'<>]+$/i.test(u);
 const usd = (n: number | null) => (n === null ? '–' : `$${Math.round(n).toLocaleString('en-US')}`);

@@ -1,4 +1,5 @@
 // Use-case: build, render and send the weekly digest exactly once per workspace and week (ledger claim → send → complete).
+import { workspaceKey } from '../../util/text.js';
 import type { Workspace } from '../../model/workspace.js';
 import type { Clock } from '../../ports/clock.js';
 import type { IdempotencyLedger } from '../../ports/ledger.js';
@@ -39,13 +40,7 @@ const DEFAULT_FROM = 'Marquee digest <digest@marquee.invalid>';
 
 /** The ledger key of a workspace's digest for a week: `digest:<workspace name key>:<week>`. */
 export function digestKey(workspaceName: string, week: string): string {
-  const key = workspaceName
-    .normalize('NFKD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .toLowerCase()
-    .replace(/[^a-z0-9]+/g, '-')
-    .replace(/^-+|-+$/g, '');
-  return `digest:${key || 'workspace'}:${week}`;
+  return `digest:${workspaceKey(workspaceName)}:${week}`;
 }
 
 /**

@@ -28,6 +28,12 @@ export type EventType = z.infer<typeof EventType>;
 /** ISO date, year-month or year: "2027-03-12", "2027-03", "2027". */
 export const PartialDate = z.string().regex(/^\d{4}(-\d{2}(-\d{2})?)?$/, 'use YYYY, YYYY-MM or YYYY-MM-DD');
 
+/** What a release date dates: a theatrical opening, a streamer's premiere, a network/cable premiere, a digital or home release. */
+export const ReleaseKind = z
+  .enum(['theatrical', 'streaming', 'tv', 'digital'])
+  .describe('theatrical: opens in theaters; streaming: premieres on a streamer; tv: premieres on a network or cable channel; digital: PVOD, digital, home or disc release');
+export type ReleaseKind = z.infer<typeof ReleaseKind>;
+
 export const Money = z.object({
   amount: z.number().describe('Amount in US dollars'),
   context: z.string().describe('What the money is: "weekend gross", "deal price", "budget", ...'),
@@ -41,6 +47,7 @@ export const EventExtraction = z.object({
   people: z.array(z.string()).describe('People named as acting in the news (cast, executives, filmmakers)'),
   releaseDate: PartialDate.nullable().describe('The (new) release date, if the story gives one'),
   previousDate: PartialDate.nullable().describe('For a moved release: the date it moved from, if given'),
+  releaseKind: ReleaseKind.nullable().optional().describe('What releaseDate dates (null when there is no releaseDate)'),
   money: z.array(Money).describe('Money amounts in the story'),
   sentiment: z.number().min(-1).max(1).describe('Tone for the titles/studios involved, -1 very negative to 1 very positive'),
   summary: z.string().describe('One sentence saying what happened, from the story only'),

@@ -1,5 +1,6 @@
 // Embedded analyst evaluation: type P/R/F1, confusion matrix, studio/title/date accuracy and throughput on a labeled set.
-// Run: npx tsx test/bench/eval-analyst.ts [--set test|dev] [--errors]
+// Run: npm run eval:analyst [-- --set real-test|real-dev|hand-test|hand-dev|demo] [--errors]
+// Without --set: the real corpus's test split (outlets never trained or tuned on), its dev split, and the demo.
 import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { performance } from 'node:perf_hooks';
@@ -7,6 +8,9 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import { createEmbeddedAnalyst, type EmbeddedAnalyst } from '../../agents/analyst/embedded/embedded-analyst.js';
 import { EVENT_TYPES, type EventExtraction, type EventType } from '../../shared/model/event.js';
 import type { Competitor, SlateTitle } from '../../shared/model/workspace.js';
+import { COMPANIES } from '../../agents/analyst/gazetteer/companies.js';
+import { buildStudioDirectory, matchStudios } from '../../agents/analyst/embedded/studios.js';
+import { loadRecords, loadSplits, splitRecords } from './real-corpus.js';
 
 const FIXTURES = join(dirname(fileURLToPath(import.meta.url)), '..', 'fixtures', 'analyst');
 
@@ -20,7 +24,9 @@ export interface LabeledStory {
     titles: string[];
     releaseDate: string | null;
     previousDate: string | null;
+    kind?: string | null;
   };
+  outlet?: string;
 }
 
 /** Reads a labeled set: `test` (held out) or `dev`. */
@@ -67,6 +73,9 @@ export interface Evaluation {
   titleExact: number;
   titleMicro: { precision: number; recall: number; f1: number };
   dates: { n: number; correct: number; accuracy: number; releaseCorrect: number; falsePositives: number; nullLabeled: number };
+  /** Studio sets compared after rolling both sides up to the top of the gazetteer (Searchlight -> Walt Disney Studios). */
+  studioGroupExact: number;
+  kinds: { n: number; correct: number };
   results: { story: LabeledStory; out: EventExtraction }[];
 }
 
@@ -90,7 +99,7 @@ function prf(tp: number, fp: number, fn: number): { precision: number; recall: n
 }
 
 /** Runs the analyst over a labeled set and scores it. */
-export function evaluate(stories: LabeledStory[], analyst: EmbeddedAnalyst): Evaluation {
+export function evaluate(stories: LabeledStory[], analyst: EmbeddedAnalyst, group: (s: string) => string = (x) => x): Evaluation {
   const results = stories.map((story) => ({ story, out: analyst.extract(story) }));
   const confusion = Object.fromEntries(
     EVENT_TYPES.map((t) => [t, Object.fromEntries(EVENT_TYPES.map((u) => [u, 0]))]),
@@ -99,11 +108,18 @@ export function evaluate(stories: LabeledStory[], analyst: EmbeddedAnalyst): Eva
   const st = { tp: 0, fp: 0, fn: 0, exact: 0 };
   const ti = { tp: 0, fp: 0, fn: 0, exact: 0 };
   const dates = { n: 0, correct: 0, accuracy: 0, releaseCorrect: 0, falsePositives: 0, nullLabeled: 0 };
+  const kinds = { n: 0, correct: 0 };
+  let groupExact = 0;
   for (const { story, out } of results) {
     confusion[story.label.type][out.type]++;
     if (story.label.type === out.type) correct++;
     const s = setCompare(out.studios, story.label.studios, normStudio);
     st.tp += s.tp; st.fp += s.fp; st.fn += s.fn; st.exact += s.exact ? 1 : 0;
+    if (setCompare(out.studios.map(group), story.label.studios.map(group), normStudio).exact) groupExact++;
+    if (story.label.kind) {
+      kinds.n++;
+      if (out.releaseKind === story.label.kind) kinds.correct++;
+    }
     const t = setCompare(out.titles, story.label.titles, normTitle);
     ti.tp += t.tp; ti.fp += t.fp; ti.fn += t.fn; ti.exact += t.exact ? 1 : 0;
     const l = story.label;
@@ -137,6 +153,8 @@ export function evaluate(stories: LabeledStory[], analyst: EmbeddedAnalyst): Eva
     titleExact: ti.exact / results.length,
     titleMicro: prf(ti.tp, ti.fp, ti.fn),
     dates,
+    studioGroupExact: groupExact / results.length,
+    kinds,
     results,
   };
 }
@@ -170,10 +188,11 @@ export function formatReport(e: Evaluation, set: string): string {
   out.push('');
   out.push(`macro F1            ${f3(e.macroF1)}`);
   out.push(`type accuracy       ${pct(e.accuracy)}`);
-  out.push(`studios exact set   ${pct(e.studioExact)}   micro P ${f3(e.studioMicro.precision)} R ${f3(e.studioMicro.recall)} F1 ${f3(e.studioMicro.f1)}`);
+  out.push(`studios exact set   ${pct(e.studioExact)}   micro P ${f3(e.studioMicro.precision)} R ${f3(e.studioMicro.recall)} F1 ${f3(e.studioMicro.f1)}   (rolled up to parent groups: ${pct(e.studioGroupExact)})`);
   out.push(`titles exact set    ${pct(e.titleExact)}   micro P ${f3(e.titleMicro.precision)} R ${f3(e.titleMicro.recall)} F1 ${f3(e.titleMicro.f1)}`);
   out.push(`release dates       ${pct(e.dates.accuracy)} (${e.dates.correct}/${e.dates.n} with a dated label, both dates right; new date alone ${e.dates.releaseCorrect}/${e.dates.n})`);
   out.push(`                    ${e.dates.falsePositives}/${e.dates.nullLabeled} undated-label stories got a date`);
+  if (e.kinds.n) out.push(`release kind        ${pct(e.kinds.correct / e.kinds.n)} (${e.kinds.correct}/${e.kinds.n} dated stories: theatrical, streaming, tv, digital)`);
   out.push('');
   out.push('confusion matrix (rows = label, columns = predicted)');
   out.push(formatConfusion(e));
@@ -202,37 +221,106 @@ export function throughput(stories: LabeledStory[], analyst: EmbeddedAnalyst, ro
   return { best: rates[rates.length - 1]!, median: rates[2]! };
 }
 
-function main(): void {
-  const args = process.argv.slice(2);
-  const i = args.indexOf('--set');
-  const set = (i >= 0 ? args[i + 1] : 'test') ?? 'test';
-  if (set !== 'test' && set !== 'dev') {
-    console.error(`eval-analyst: --set must be "test" or "dev", got "${set}"`);
-    process.exit(2);
-  }
-  const ctx = loadContext();
-  const stories = loadSet(set);
-  const analyst = createEmbeddedAnalyst(ctx);
-  const e = evaluate(stories, analyst);
-  console.log(formatReport(e, set));
-  if (args.includes('--errors')) {
-    console.log('\nerrors:');
-    for (const { story, out } of e.results) {
-      const l = story.label;
-      const bad: string[] = [];
-      if (out.type !== l.type) bad.push(`type ${l.type} -> ${out.type}`);
-      if (!setCompare(out.studios, l.studios, normStudio).exact) bad.push(`studios ${JSON.stringify(l.studios)} -> ${JSON.stringify(out.studios)}`);
-      if (!setCompare(out.titles, l.titles, normTitle).exact) bad.push(`titles ${JSON.stringify(l.titles)} -> ${JSON.stringify(out.titles)}`);
-      if (out.releaseDate !== l.releaseDate || out.previousDate !== l.previousDate) {
-        bad.push(`dates ${l.releaseDate}/${l.previousDate} -> ${out.releaseDate}/${out.previousDate}`);
-      }
-      if (bad.length) console.log(`- ${story.title}\n    ${bad.join('\n    ')}`);
-    }
-  }
-  const rate = throughput(stories, analyst);
-  const fmt = (x: number): string => Math.round(x).toLocaleString('en-US');
-  console.log(`\nthroughput          ${fmt(rate.best)} stories/s best round, ${fmt(rate.median)} median (single thread, ${stories.length} stories repeated, 5 rounds)`);
-  console.log(`command             npx tsx test/bench/eval-analyst.ts --set ${set}${args.includes('--errors') ? ' --errors' : ''}`);
+/** The real corpus as labeled stories, gold studio names written the gazetteer's way (an unknown name stays as is). */
+export function realStories(which: 'dev' | 'test'): LabeledStory[] {
+  const records = loadRecords();
+  if (!records.length) return [];
+  const dir = buildStudioDirectory([]);
+  const canonical = (name: string): string => {
+    const found = matchStudios(name, dir);
+    return found.length === 1 ? found[0]! : name;
+  };
+  return splitRecords(records, loadSplits(), which).map((r) => ({
+    title: r.title,
+    text: r.text ?? '',
+    publishedAt: r.publishedAt,
+    outlet: r.outlet,
+    label: { ...r.label, studios: [...new Set(r.label.studios.map(canonical))] },
+  }));
 }
 
-if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) main();
+/** A studio's top-level group in the gazetteer (itself when it has no parent or is unknown). */
+export function topGroup(): (name: string) => string {
+  const parent = new Map(COMPANIES.map((c) => [c.name.toLowerCase(), c.parent]));
+  return (name) => {
+    let n = name;
+    for (let i = 0; i < 8; i++) {
+      const p = parent.get(n.toLowerCase());
+      if (!p) break;
+      n = p;
+    }
+    return n;
+  };
+}
+
+function printErrors(e: Evaluation): void {
+  console.log('\nerrors:');
+  for (const { story, out } of e.results) {
+    const l = story.label;
+    const bad: string[] = [];
+    if (out.type !== l.type) bad.push(`type ${l.type} -> ${out.type}`);
+    if (!setCompare(out.studios, l.studios, normStudio).exact) bad.push(`studios ${JSON.stringify(l.studios)} -> ${JSON.stringify(out.studios)}`);
+    if (!setCompare(out.titles, l.titles, normTitle).exact) bad.push(`titles ${JSON.stringify(l.titles)} -> ${JSON.stringify(out.titles)}`);
+    if (out.releaseDate !== l.releaseDate || out.previousDate !== l.previousDate) {
+      bad.push(`dates ${l.releaseDate}/${l.previousDate} -> ${out.releaseDate}/${out.previousDate}`);
+    }
+    if (l.kind && out.releaseKind !== l.kind) bad.push(`kind ${l.kind} -> ${out.releaseKind ?? null}`);
+    if (bad.length) console.log(`- ${story.title}${story.outlet ? `  [${story.outlet}]` : ''}\n    ${bad.join('\n    ')}`);
+  }
+}
+
+const SETS = ['real-test', 'real-dev', 'hand-test', 'hand-dev', 'demo'] as const;
+
+async function main(): Promise<void> {
+  const args = process.argv.slice(2);
+  const i = args.indexOf('--set');
+  const chosen = i >= 0 ? args[i + 1] : undefined;
+  if (chosen !== undefined && !(SETS as readonly string[]).includes(chosen)) {
+    console.error(`eval-analyst: --set must be one of ${SETS.join(', ')}; got "${chosen}"`);
+    process.exit(2);
+  }
+  const sets = chosen ? [chosen] : ['real-test', 'real-dev', 'demo'];
+  const group = topGroup();
+  for (const set of sets) {
+    if (set === 'demo') {
+      const { scoreDemo } = await import('./eval-analyst-demo.js');
+      const s = await scoreDemo();
+      console.log(`Embedded analyst on the demo items (${Math.round(s.errors.length / (1 - s.accuracy || 1))} items, labels in config/demo/ground-truth.json): macro F1 ${f3(s.macroF1)}, type accuracy ${pct(s.accuracy)}\n`);
+      continue;
+    }
+    let stories: LabeledStory[];
+    let analyst: EmbeddedAnalyst;
+    if (set.startsWith('real-')) {
+      stories = realStories(set === 'real-dev' ? 'dev' : 'test');
+      if (!stories.length) {
+        console.log(`(no real corpus at test/data/real/corpus.jsonl: ${set} skipped)\n`);
+        continue;
+      }
+      analyst = createEmbeddedAnalyst({ competitors: [], slate: [] });
+    } else {
+      const ctx = loadContext();
+      stories = loadSet(set === 'hand-dev' ? 'dev' : 'test');
+      analyst = createEmbeddedAnalyst(ctx);
+    }
+    const e = evaluate(stories, analyst, group);
+    const what = set === 'real-test'
+      ? 'real corpus, TEST split (outlets never trained or tuned on)'
+      : set === 'real-dev' ? 'real corpus, dev split (trained and tuned on: optimistic)' : `hand-written ${set.slice(5)} set (same author as the rules: optimistic)`;
+    console.log(formatReport(e, what));
+    if (set.startsWith('real-')) {
+      const outlets = new Map<string, number>();
+      for (const s of stories) outlets.set(s.outlet ?? '?', (outlets.get(s.outlet ?? '?') ?? 0) + 1);
+      console.log(`outlets             ${[...outlets].sort((a, b) => b[1] - a[1]).map(([o, n]) => `${o} ${n}`).join(', ')}`);
+    }
+    if (args.includes('--errors')) printErrors(e);
+    if (args.includes('--speed')) {
+      const rate = throughput(stories, analyst);
+      const fmt = (x: number): string => Math.round(x).toLocaleString('en-US');
+      console.log(`throughput          ${fmt(rate.best)} stories/s best round, ${fmt(rate.median)} median (single thread, ${stories.length} stories repeated, 5 rounds)`);
+    }
+    console.log('');
+  }
+  console.log(`command             npm run eval:analyst${args.length ? ` -- ${args.join(' ')}` : ''}`);
+}
+
+if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) await main();

@@ -131,16 +131,16 @@ describe('LLM analyst against the OpenAI stub', () => {
   });
 
   it('stops calling the model when the next call would exceed the token budget', async () => {
-    // Measure what one 4-story call costs, then allow a little more than that.
+    // Measure what one 4-story call costs, then allow a little more than that (the estimate of a call runs a few hundred tokens above the count).
     const probe = await analyst({ batchSize: 4 }).analyze(TRADE_STORIES.slice(0, 4), CONTEXT);
     const oneCall = probe.usage.promptTokens + probe.usage.completionTokens;
     stub.requests.length = 0;
 
-    const { analyses, usage } = await analyst({ batchSize: 4, tokenBudget: oneCall + 300 }).analyze(TRADE_STORIES, CONTEXT);
+    const { analyses, usage } = await analyst({ batchSize: 4, tokenBudget: oneCall + 600 }).analyze(TRADE_STORIES, CONTEXT);
     expect(stub.requests).toHaveLength(1);
     expect(usage.requests).toBe(1);
     expect(usage.fallbacks).toBe(4);
-    expect(usage.promptTokens + usage.completionTokens).toBeLessThanOrEqual(oneCall + 300);
+    expect(usage.promptTokens + usage.completionTokens).toBeLessThanOrEqual(oneCall + 600);
     expect(analyses.map((a) => a.analyst.kind)).toEqual(['llm', 'llm', 'llm', 'llm', 'embedded', 'embedded', 'embedded', 'embedded']);
 
     // A budget too small for any call sends nothing at all.

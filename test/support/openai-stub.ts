@@ -132,6 +132,7 @@ export function keywordExtraction(story: StubStory): EventExtraction {
     people: [],
     releaseDate: type === 'release_dated' || type === 'release_moved' ? date : null,
     previousDate: null,
+    releaseKind: (type === 'release_dated' || type === 'release_moved') && date ? 'theatrical' : null,
     money: [],
     sentiment: /\b(record|hit|strong|best)\b/i.test(all) ? 0.5 : /\b(flop|bomb|worst|delay)\b/i.test(all) ? -0.4 : 0,
     summary: title.slice(0, 200),

@@ -4,6 +4,7 @@ import { EVENT_TYPES, type EventType } from '../../../shared/model/event.js';
 import type { MoneyAmount } from './money.js';
 import { triggersOf, wordPrefixes } from './rule-triggers.js';
 import { splitSentences } from './text.js';
+import { predictType, typeFeatures, type TypeEvidence, type TypeModelData } from './type-model.js';
 
 /** What the other extractors found, used as evidence. Text passed to `classify` has titles/studios masked. */
 export interface ClassifySignals {
@@ -12,11 +13,18 @@ export interface ClassifySignals {
   undated: boolean;
   headlineMoney: readonly MoneyAmount[];
   bodyMoney: readonly MoneyAmount[];
+  /** How many titles and studios the story names (0 when not known). */
+  titles?: number;
+  studios?: number;
 }
 
 export interface Classification {
   type: EventType;
+  /** The keyword rules' scores (the model's probabilities when a model decided, in `probs`). */
   scores: Record<EventType, number>;
+  probs?: Record<EventType, number>;
+  /** What the classifier read: the model's input. */
+  evidence: TypeEvidence;
 }
 
 type Rule = readonly [EventType, number, RegExp];
@@ -227,9 +235,15 @@ function scoreSegments(scores: Record<EventType, number>, segments: readonly (re
 /**
  * Classifies a story. `headline` and `body` should have titles and studios masked (TITLE, STUDIO) so that words in
  * names ("'Hush Money'", "Focus Features") do not count. The headline's main clause counts three times, its
- * subordinate clause and the first three body sentences once, the next five less.
+ * subordinate clause and the first three body sentences once, the next five less. With a trained `model`, the rules'
+ * scores become features beside the words, and the model decides.
  */
-export function classify(headline: string, body: string | readonly string[], signals: ClassifySignals): Classification {
+export function classify(
+  headline: string,
+  body: string | readonly string[],
+  signals: ClassifySignals,
+  model?: TypeModelData | null,
+): Classification {
   const scores = emptyScores();
   const head = maskJobTitles(headline);
   const cut = head.search(SUBORDINATE);
@@ -260,7 +274,23 @@ export function classify(headline: string, body: string | readonly string[], sig
     }
   }
   if (bestScore < 2.5) best = 'other';
-  return { type: best, scores };
+  const evidence: TypeEvidence = { main, sub, lead: sentences.slice(0, 3).join(' '), ruleScores: scores, ruleType: best, signals: signalNames(signals) };
+  if (!model) return { type: best, scores, evidence };
+  const { type, probs } = predictType(model, typeFeatures(evidence));
+  return { type, scores, probs, evidence };
+}
+
+// Structure signals as feature names: where dates were found, what the money is, how many names.
+function signalNames(sig: ClassifySignals): string[] {
+  const out: string[] = [];
+  if (sig.releaseIn) out.push(`release-in-${sig.releaseIn}`);
+  if (sig.previousIn) out.push(`previous-in-${sig.previousIn}`);
+  if (sig.undated) out.push('undated');
+  for (const m of sig.headlineMoney) out.push(`money-head:${m.context}`);
+  for (const m of sig.bodyMoney) out.push(`money-body:${m.context}`);
+  out.push(`titles:${Math.min(sig.titles ?? 0, 3)}`);
+  out.push(`studios:${Math.min(sig.studios ?? 0, 3)}`);
+  return out;
 }
 
 function applyStructure(scores: Record<EventType, number>, main: string, lead: string, sig: ClassifySignals): void {

@@ -227,6 +227,8 @@ export interface ReleaseDates {
   releaseIn: 'headline' | 'body' | null;
   /** Where the previous date was read, as a signal for the classifier. */
   previousIn: 'headline' | 'body' | null;
+  /** The sentence the new date was read from (its words tell the kind of release). */
+  releaseSentence: string | null;
 }
 
 /**
@@ -240,6 +242,7 @@ export function extractReleaseDates(headline: string, bodySentences: readonly st
   let releaseIn: ReleaseDates['releaseIn'] = null;
   let previousIn: ReleaseDates['previousIn'] = null;
   let undated = false;
+  let releaseSentence: string | null = null;
   for (let i = 0; i < sentences.length; i++) {
     const s = sentences[i]!;
     if (!s) continue;
@@ -252,6 +255,7 @@ export function extractReleaseDates(headline: string, bodySentences: readonly st
         if (!release) {
           release = m;
           releaseIn = i === 0 ? 'headline' : 'body';
+          releaseSentence = s;
         } else if (refines(m, release)) release = m;
       } else if (role === 'previous') {
         if (!previous) {
@@ -264,7 +268,7 @@ export function extractReleaseDates(headline: string, bodySentences: readonly st
   const releaseDate = release?.date ?? null;
   let previousDate = previous?.date ?? null;
   if (releaseDate && previousDate && releaseDate === previousDate) previousDate = null;
-  return { releaseDate, previousDate, undated, releaseIn, previousIn };
+  return { releaseDate, previousDate, undated, releaseIn, previousIn, releaseSentence };
 }
 
 function refines(candidate: DateMention, current: DateMention): boolean {

@@ -7,9 +7,15 @@ import { extractMoney, type MoneyAmount } from './money.js';
 import { extractPeople } from './people.js';
 import { sentimentScore } from './sentiment.js';
 import { buildStudioDirectory, findStudioMentions, matchStudios } from './studios.js';
+import { releaseKindOf } from './release-kind.js';
 import { summarize } from './summary.js';
 import { isInstructionLike, normalizeText, splitSentences, type Span } from './text.js';
 import { buildKnownTitles, extractTitles } from './titles.js';
+import type { TypeEvidence, TypeModelData } from './type-model.js';
+import TYPE_MODEL_WEIGHTS from './type-model.weights.json' with { type: 'json' };
+
+/** The shipped event-type model (`npm run train:analyst` writes it). */
+export const DEFAULT_TYPE_MODEL: TypeModelData | null = (TYPE_MODEL_WEIGHTS as TypeModelData).types?.length ? (TYPE_MODEL_WEIGHTS as TypeModelData) : null;
 
 export const EMBEDDED_ANALYST_VERSION = 'rules-1';
 
@@ -20,6 +26,8 @@ export interface EmbeddedAnalystContext {
   knownTitles?: string[];
   /** Reference time for stories without a publication time (default: the current time). */
   now?: () => Date;
+  /** The event-type model: the shipped weights by default; `null` for the keyword rules alone. */
+  typeModel?: TypeModelData | null;
 }
 
 /** One story as the embedded analyst reads it. */
@@ -35,7 +43,7 @@ export interface EmbeddedAnalyst {
   /** Extracts the event of one story. Article text is only ever data: nothing in it changes what the rules do. */
   extract(story: EmbeddedStory): EventExtraction;
   /** The extraction with the evidence behind it: per-type scores and the masked text the classifier read. */
-  explain(story: EmbeddedStory): { extraction: EventExtraction; scores: Record<string, number>; masked: string };
+  explain(story: EmbeddedStory): { extraction: EventExtraction; scores: Record<string, number>; masked: string; evidence: TypeEvidence };
 }
 
 // Trade stories are inverted pyramids: the lead (first paragraphs) carries the news; later paragraphs add comparisons
@@ -51,6 +59,7 @@ export function createEmbeddedAnalyst(ctx: EmbeddedAnalystContext): EmbeddedAnal
   const directory = buildStudioDirectory(ctx.competitors ?? []);
   const known = buildKnownTitles([...(ctx.slate ?? []).map((s) => s.title), ...(ctx.knownTitles ?? [])]);
   const now = ctx.now ?? (() => new Date());
+  const model = ctx.typeModel === undefined ? DEFAULT_TYPE_MODEL : ctx.typeModel;
   // The slate knows who releases each of the team's titles; a story about one involves its distributor.
   const distributorOf = new Map<string, string>();
   for (const s of ctx.slate ?? []) {
@@ -59,7 +68,7 @@ export function createEmbeddedAnalyst(ctx: EmbeddedAnalystContext): EmbeddedAnal
   }
   const info = { kind: 'embedded' as const, version: EMBEDDED_ANALYST_VERSION };
 
-  function run(story: EmbeddedStory): { extraction: EventExtraction; scores: Record<string, number>; masked: string } {
+  function run(story: EmbeddedStory): { extraction: EventExtraction; scores: Record<string, number>; masked: string; evidence: TypeEvidence } {
     let headline = normalizeText(story.title ?? '');
     if (isInstructionLike(headline)) headline = '';
     const rawBody = (story.text ?? '').slice(0, MAX_BODY_CHARS + 600);
@@ -99,13 +108,20 @@ export function createEmbeddedAnalyst(ctx: EmbeddedAnalystContext): EmbeddedAnal
     ];
     const masked = maskSpans(doc, masks);
     const cut = masked.indexOf('\n');
-    const { type, scores } = classify(masked.slice(0, cut), masked.slice(cut + 1), {
-      releaseIn: dates.releaseIn,
-      previousIn: dates.previousIn,
-      undated: dates.undated,
-      headlineMoney,
-      bodyMoney,
-    });
+    const { type, scores, probs, evidence } = classify(
+      masked.slice(0, cut),
+      masked.slice(cut + 1),
+      {
+        releaseIn: dates.releaseIn,
+        previousIn: dates.previousIn,
+        undated: dates.undated,
+        headlineMoney,
+        bodyMoney,
+        titles: titleResult.titles.length,
+        studios: studios.length,
+      },
+      model,
+    );
 
     let releaseDate = dates.releaseDate;
     let previousDate = dates.previousDate;
@@ -121,6 +137,7 @@ export function createEmbeddedAnalyst(ctx: EmbeddedAnalystContext): EmbeddedAnal
       previousDate = null;
     }
 
+    const releaseKind = releaseKindOf(releaseDate, releaseDate === dates.releaseDate ? dates.releaseSentence : null, doc, studioMentions);
     const people = extractPeople(doc, masks.map((m) => m.span)).filter((p) => p.length <= 60);
     const extraction: EventExtraction = {
       type,
@@ -129,11 +146,12 @@ export function createEmbeddedAnalyst(ctx: EmbeddedAnalystContext): EmbeddedAnal
       people,
       releaseDate,
       previousDate,
+      releaseKind,
       money,
       sentiment: sentimentScore(headline, body),
       summary: summarize(headline, bodySentences),
     };
-    return { extraction, scores, masked };
+    return { extraction, scores: probs ?? scores, masked, evidence };
   }
 
   return { info, extract: (story) => run(story).extraction, explain: run };

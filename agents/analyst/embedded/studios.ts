@@ -1,109 +1,62 @@
 // Studio directory (majors, mini-majors, specialty labels, streamers) and alias matching with false-friend guards.
 import type { Competitor } from '../../../shared/model/workspace.js';
+import { COMPANIES, type CompanyEntry, type CompanyKind } from '../gazetteer/companies.js';
 import { escapeRegExp, overlapsSpans, wordBefore, wordsAfter, type Span } from './text.js';
 
-export type StudioKind = 'major' | 'mini-major' | 'specialty' | 'streamer' | 'production' | 'distributor' | 'workspace';
+export type { CompanyKind as StudioKind } from '../gazetteer/companies.js';
 
 /**
- * One studio as the analyst reports it. Alias prefixes say how an alias may match:
+ * One company as the analyst reports it (see the gazetteer for the alias prefixes):
  * - plain: any capitalized or all-caps spelling ("Lionsgate", "LIONSGATE");
- * - `~`: an everyday word or name ("Universal", "Apple", "Focus", "Neon"): exact case or all caps only, and the
+ * - `~`: an everyday word or name ("Universal", "Apple", "Focus", "Fox", "Max"): exact case or all caps only, and the
  *   words around it must not read as the everyday sense (see GUARDS);
  * - `?`: counts only when the same studio is also named by another alias in the story ("Angel" after "Angel Studios").
  */
-export interface StudioEntry {
-  name: string;
-  kind: StudioKind;
-  aliases: readonly string[];
-}
+export type StudioEntry = CompanyEntry;
 
 /**
- * Built-in directory. Canonical names are the group's film studio; its labels, TV arms and streaming services are
- * aliases of it (Pixar, Hulu and Searchlight are "Walt Disney Studios"; HBO and New Line are "Warner Bros. Pictures";
- * Prime Video and MGM are "Amazon MGM Studios"). Focus Features and Sony Pictures Classics are their own entries:
- * marketers track those specialty labels apart from their parents. A workspace competitor overrides all of this.
+ * Built-in directory: the gazetteer (several hundred studios, distributors, networks, streamers, labels and
+ * production companies). A story reports the company it names ("Searchlight Pictures", "Hulu"); a workspace
+ * competitor claims the company it names and everything under it, so "Hulu" reports as the competitor "Walt Disney
+ * Studios" when the workspace tracks Disney. Exhibitors, agencies and measurement firms are known (so "AMC Theatres"
+ * is not AMC the network) but never reported.
  */
-export const BUILT_IN_STUDIOS: readonly StudioEntry[] = [
-  { name: 'Universal Pictures', kind: 'major', aliases: [
-    'Universal Pictures', 'Universal Studios', 'Universal Pictures International', 'Universal Pictures Content Group',
-    'Universal Pictures Home Entertainment', 'NBCUniversal', '~Universal', '~Illumination', 'Illumination Entertainment',
-    'DreamWorks Animation', 'DreamWorks', 'Working Title Films', '~Peacock'] },
-  { name: 'Focus Features', kind: 'specialty', aliases: ['Focus Features', '~Focus'] },
-  { name: 'Warner Bros. Pictures', kind: 'major', aliases: [
-    'Warner Bros. Pictures', 'Warner Bros.', 'Warner Bros', 'Warner Brothers', 'Warners', 'Warner Bros. Discovery',
-    '~WBD', '~WB', 'New Line Cinema', '~New Line', 'HBO', 'HBO Max', 'HBO Films', 'DC Studios', 'Warner Bros. Animation',
-    'Warner Bros. Pictures Animation', 'Warner Bros. Television', 'Castle Rock Entertainment'] },
-  { name: 'Walt Disney Studios', kind: 'major', aliases: [
-    'Walt Disney Studios', 'The Walt Disney Company', 'Walt Disney Pictures', 'Walt Disney Animation Studios',
-    'Walt Disney', 'Disney', 'Disney+', 'Disney Plus', 'Disney Animation', '20th Century Studios',
-    'Twentieth Century Studios', '20th Century Fox', '~20th Century', 'Searchlight Pictures', 'Fox Searchlight',
-    '~Searchlight', 'Pixar', 'Pixar Animation Studios', 'Marvel Studios', '~Marvel', 'Lucasfilm', 'Hulu', '~FX',
-    'FX Networks'] },
-  { name: 'Sony Pictures', kind: 'major', aliases: [
-    'Sony Pictures', 'Sony Pictures Entertainment', 'Sony Pictures Releasing', 'Sony Pictures Animation',
-    'Sony Pictures Television', 'Sony', 'Columbia Pictures', '~Columbia', 'Screen Gems', 'TriStar Pictures', 'TriStar',
-    'Stage 6 Films'] },
-  { name: 'Sony Pictures Classics', kind: 'specialty', aliases: ['Sony Pictures Classics', '~SPC'] },
-  { name: 'Paramount Pictures', kind: 'major', aliases: [
-    'Paramount Pictures', '~Paramount', 'Paramount+', 'Paramount Plus', 'Paramount Global', 'Paramount Skydance',
-    'Paramount Animation', 'Paramount Players', 'Nickelodeon Movies', 'Republic Pictures'] },
-  { name: 'Lionsgate', kind: 'mini-major', aliases: [
-    'Lionsgate', 'Lions Gate', 'Lionsgate Films', 'Lionsgate Motion Picture Group', 'Roadside Attractions',
-    'Summit Entertainment'] },
-  { name: 'Amazon MGM Studios', kind: 'major', aliases: [
-    'Amazon MGM Studios', 'Amazon MGM', 'Amazon Studios', 'Amazon Prime Video', 'Amazon Prime', 'Prime Video', 'MGM',
-    'Metro-Goldwyn-Mayer', 'United Artists', 'Orion Pictures', '~Amazon'] },
-  { name: 'Netflix', kind: 'streamer', aliases: ['Netflix'] },
-  { name: 'Apple Original Films', kind: 'streamer', aliases: [
-    'Apple Original Films', 'Apple TV+', 'Apple TV Plus', 'Apple TV', 'Apple Studios', '~Apple'] },
-  { name: 'A24', kind: 'mini-major', aliases: ['A24'] },
-  { name: 'Neon', kind: 'specialty', aliases: ['~Neon'] },
-  { name: 'Angel Studios', kind: 'distributor', aliases: ['Angel Studios', '?Angel'] },
-  { name: 'Bleecker Street', kind: 'specialty', aliases: ['Bleecker Street Media', '~Bleecker Street'] },
-  { name: 'Blumhouse', kind: 'production', aliases: ['Blumhouse', 'Blumhouse Productions', 'Blumhouse Television'] },
-  { name: 'Legendary Entertainment', kind: 'production', aliases: ['Legendary Entertainment', 'Legendary Pictures', '~Legendary'] },
-  { name: 'Skydance', kind: 'production', aliases: ['Skydance', 'Skydance Media', 'Skydance Animation'] },
-  { name: 'IFC Films', kind: 'specialty', aliases: ['IFC Films', '~IFC'] },
-  { name: 'Magnolia Pictures', kind: 'specialty', aliases: ['Magnolia Pictures', '~Magnolia'] },
-  { name: 'Mubi', kind: 'specialty', aliases: ['Mubi'] },
-  { name: 'Fathom Entertainment', kind: 'distributor', aliases: ['Fathom Entertainment', 'Fathom Events', '~Fathom'] },
-  { name: 'Shudder', kind: 'streamer', aliases: ['~Shudder'] },
-  { name: 'Crunchyroll', kind: 'distributor', aliases: ['Crunchyroll'] },
-  { name: 'Annapurna Pictures', kind: 'production', aliases: ['Annapurna Pictures', 'Annapurna'] },
-  { name: 'STX Entertainment', kind: 'mini-major', aliases: ['STX Entertainment', 'STXfilms', '~STX'] },
-  { name: 'Open Road Films', kind: 'distributor', aliases: ['Open Road Films'] },
-  { name: 'Miramax', kind: 'production', aliases: ['Miramax'] },
-  { name: 'Amblin Entertainment', kind: 'production', aliases: ['Amblin Entertainment', 'Amblin Partners', 'Amblin'] },
-  { name: 'FilmNation Entertainment', kind: 'production', aliases: ['FilmNation Entertainment', 'FilmNation'] },
-  { name: 'Black Bear Pictures', kind: 'production', aliases: ['Black Bear Pictures', 'Black Bear International'] },
-  { name: 'Kino Lorber', kind: 'specialty', aliases: ['Kino Lorber'] },
-  { name: 'Janus Films', kind: 'specialty', aliases: ['Janus Films'] },
-  { name: 'Oscilloscope', kind: 'specialty', aliases: ['Oscilloscope Laboratories', 'Oscilloscope'] },
-  { name: 'Briarcliff Entertainment', kind: 'distributor', aliases: ['Briarcliff Entertainment', 'Briarcliff'] },
-  { name: 'Samuel Goldwyn Films', kind: 'specialty', aliases: ['Samuel Goldwyn Films'] },
-  { name: 'Saban Films', kind: 'distributor', aliases: ['Saban Films'] },
-  { name: 'RLJE Films', kind: 'distributor', aliases: ['RLJE Films'] },
-  { name: 'Well Go USA', kind: 'distributor', aliases: ['Well Go USA', 'Well Go USA Entertainment'] },
-  { name: 'GKIDS', kind: 'distributor', aliases: ['GKIDS'] },
-  { name: 'Greenwich Entertainment', kind: 'specialty', aliases: ['Greenwich Entertainment'] },
-  { name: 'Strand Releasing', kind: 'specialty', aliases: ['Strand Releasing'] },
-  { name: 'Vertical Entertainment', kind: 'distributor', aliases: ['Vertical Entertainment'] },
-  { name: 'Starz', kind: 'streamer', aliases: ['Starz'] },
-  { name: 'Tubi', kind: 'streamer', aliases: ['Tubi'] },
-  { name: 'StudioCanal', kind: 'distributor', aliases: ['StudioCanal', 'Studiocanal'] },
-  { name: 'Pathé', kind: 'distributor', aliases: ['Pathé', 'Pathe'] },
-  { name: 'Gaumont', kind: 'distributor', aliases: ['Gaumont'] },
-  { name: 'Toho', kind: 'distributor', aliases: ['Toho'] },
-  { name: 'Village Roadshow Pictures', kind: 'production', aliases: ['Village Roadshow Pictures', 'Village Roadshow'] },
-  { name: 'Entertainment One', kind: 'distributor', aliases: ['Entertainment One', 'eOne'] },
-  { name: 'Wild Bunch', kind: 'distributor', aliases: ['Wild Bunch'] },
-];
+export const BUILT_IN_STUDIOS: readonly StudioEntry[] = COMPANIES;
+
+const NOT_REPORTED = new Set<CompanyKind>(['exhibitor', 'agency', 'music']);
 
 /** Words around an everyday-word alias that show the everyday sense ("universal acclaim", "shifts focus to"). */
 interface Guard {
   notBefore?: readonly string[];
   notAfter?: readonly string[];
+  /** Not right after a capitalized given name or initial ("Megan Fox", "Michael J. Fox", "Mad Max"). */
+  noNameBefore?: boolean;
+  /** Only in a company's context: after "at/to/on/from…", before a possessive or a company verb or noun. */
+  context?: boolean;
 }
+
+// Words after which a short name is a company ("renewed at Max", "moves to Fox", "a Bravo series").
+const CONTEXT_BEFORE = new Set([
+  'at', 'to', 'on', 'from', 'by', 'for', 'via', 'and', 'with', 'onto', 'into', 'across', 'over', 'vs', 'versus',
+  'including', 'streamer', 'network', 'channel', 'cable', 'platform', 'service', 'a', 'an',
+]);
+// Words after which the short name is a company acting or owning ("Max Orders", "Sky Original", "Bravo Series").
+const CONTEXT_AFTER = new Set((
+  'original originals series film films movie movies doc docs docuseries documentary documentaries drama dramas comedy ' +
+  'comedies limited special specials show shows studio studios orders ordered renews renewed cancels canceled cancelled ' +
+  'sets set greenlights greenlit picks picked lands landed buys bought acquires acquired premieres premiere premiering ' +
+  'debuts debut drops reveals unveils announces announced releases released nabs taps hires names develops developing ' +
+  'boss bosses chief chiefs exec execs executive executives president chair chairman head deal deals pact subscribers ' +
+  'streaming reality ups promotes schedules slates dates moves pushes shifts has is will said says content programming ' +
+  'lineup slate sitcom thriller anime true exclusive app service platform launch launches viewers ratings audience hit ' +
+  'top tops revives revived rescues saves scraps pulls sets plans preps readies eyes closes inks signs books network ' +
+  'channel upfront upfronts presentation airs aired airing streams streamed'
+).split(' '));
+// Capitalized words that are not given names when they precede a short name ("At Max", "The CW").
+const FUNCTION_WORDS = new Set([
+  'a', 'an', 'the', 'at', 'to', 'on', 'from', 'by', 'for', 'via', 'and', 'with', 'in', 'of', 'as', 'or', 'over', 'into',
+  'onto', 'is', 'are', 'was', 'new', 'exclusive', 'watch', 'why', 'how', 'what', 'when', 'after', 'before',
+]);
 const ROLE_NOUNS = [
   'director', 'directors', 'filmmaker', 'filmmakers', 'actor', 'actors', 'actress', 'producer', 'producers', 'composer',
   'star', 'stars', 'singer', 'musician', 'band', 'comedian', 'rocker', 'artist', 'figure', 'franchise', 'status',
@@ -180,6 +133,39 @@ const GUARDS: Record<string, Guard> = {
       'network', 'table'],
   },
   MGM: { notAfter: ['grand', 'resorts', 'resort', 'national', 'casino', 'china'] },
+  Fox: { noNameBefore: true, notAfter: ['news', 'sports', 'business', 'hunt', 'hunter', 'terrier', 'guy'] },
+  Max: { noNameBefore: true, context: true },
+  Sky: { noNameBefore: true, context: true, notBefore: ['the', 'blue', 'night', 'open', 'big'] },
+  Bravo: { context: true },
+  Oxygen: { context: true },
+  History: { context: true, notBefore: ['the', 'in', 'of', 'film', 'movie', 'making', 'make', 'makes', 'made', 'box', 'office', 'oscar', 'emmy'] },
+  Lifetime: { context: true, notAfter: ['achievement', 'ban', 'supply', 'of', 'award', 'membership'] },
+  Hallmark: { context: true, notAfter: ['of'] },
+  Showtime: { context: true, notBefore: ['its', "it's", 'it'] },
+  Prime: { context: true, notBefore: ['a', 'the', 'in', 'its', 'their', 'his', 'her', 'prime'], notAfter: ['time', 'minister', 'suspect', 'example', 'day', 'spot', 'real', 'location'] },
+  Freeform: { context: true },
+  Criterion: { context: true },
+  Janus: { context: true },
+  Utopia: { context: true },
+  Decal: { context: true },
+  Regal: { context: true },
+  Plex: { context: true },
+  Crackle: { context: true },
+  Philo: { context: true },
+  Arte: { context: true },
+  Viki: { context: true },
+  Spyglass: { context: true },
+  'Plan B': { context: true },
+  'Black Bear': { context: true },
+  'Higher Ground': { context: true },
+  Participant: { context: true },
+  'Working Title': { context: true },
+  DreamWorks: { context: true },
+  TLC: { notBefore: ['some', 'the', 'needs', 'need', 'with', 'of'] },
+  WB: { context: true },
+  eOne: { context: true },
+  UCP: { context: true },
+  TCM: { context: true },
   Sony: { notAfter: ['music', 'electronics', 'playstation', 'interactive', 'xperia', 'bravia'] },
 };
 
@@ -200,6 +186,10 @@ export interface StudioDirectory {
   readonly entries: readonly StudioEntry[];
   readonly byAlias: ReadonlyMap<string, AliasRule>;
   readonly byPrefix: ReadonlyMap<string, RegExp>;
+  /** Company name -> the name a story reports for it (a workspace competitor's name when it claims the company). */
+  readonly reportAs: ReadonlyMap<string, string | null>;
+  /** Company name -> its parent (gazetteer), for "whose is it". */
+  readonly parentOf: ReadonlyMap<string, string | null>;
 }
 
 function parseAlias(raw: string): { text: string; mode: Mode } {
@@ -209,16 +199,17 @@ function parseAlias(raw: string): { text: string; mode: Mode } {
 }
 
 /**
- * Builds the directory: the built-in entries merged with the workspace competitors. The workspace wins: a competitor
- * whose name or alias names a built-in studio absorbs that studio's aliases under the competitor's name, and an alias
- * a competitor lists always means that competitor.
+ * Builds the directory: the gazetteer merged with the workspace competitors. The workspace wins: a competitor whose
+ * name or alias names a company claims that company and everything under it (its labels, networks and streamers),
+ * unless another competitor names one of those itself; an alias a competitor lists always means that competitor.
  */
 export function buildStudioDirectory(competitors: readonly Competitor[] = [], base: readonly StudioEntry[] = BUILT_IN_STUDIOS): StudioDirectory {
   const rules = new Map<string, AliasRule>();
   const baseModes = new Map<string, Mode>();
   for (const e of base) for (const raw of e.aliases) baseModes.set(parseAlias(raw).text.toLowerCase(), parseAlias(raw).mode);
+  const parentOf = new Map<string, string | null>(base.map((e) => [e.name, e.parent]));
 
-  const claimedBy = new Map<string, string>(); // built-in entry name -> competitor name
+  const claimedBy = new Map<string, string>(); // company named by a competitor -> competitor name
   for (const c of competitors) {
     const names = new Set([c.name, ...c.aliases].map((s) => s.trim().toLowerCase()));
     for (const e of base) {
@@ -226,19 +217,25 @@ export function buildStudioDirectory(competitors: readonly Competitor[] = [], ba
       if (hit && !claimedBy.has(e.name)) claimedBy.set(e.name, c.name);
     }
   }
+  // The nearest claimed ancestor (the company itself first) decides; an unclaimed company reports its own name.
+  const reportAs = new Map<string, string | null>();
+  for (const e of base) {
+    let owner: string | undefined;
+    for (let n: string | null | undefined = e.name, depth = 0; n && depth < 8 && !owner; n = parentOf.get(n), depth++) owner = claimedBy.get(n);
+    reportAs.set(e.name, owner ?? (NOT_REPORTED.has(e.kind) ? null : e.name));
+  }
   const entries: StudioEntry[] = [];
   for (const e of base) {
-    const owner = claimedBy.get(e.name);
-    const canonical = owner ?? e.name;
     for (const raw of e.aliases) {
       const { text, mode } = parseAlias(raw);
-      rules.set(text.toLowerCase(), { text, canonical, mode, guard: GUARDS[text] });
+      rules.set(text.toLowerCase(), { text, canonical: e.name, mode, guard: GUARDS[text] });
     }
-    if (!owner) entries.push(e);
+    if (!claimedBy.has(e.name)) entries.push(e);
   }
   // Competitor names and aliases last, so they override any built-in alias with the same spelling.
   for (const c of competitors) {
-    entries.push({ name: c.name, kind: 'workspace', aliases: [c.name, ...c.aliases] });
+    entries.push({ name: c.name, kind: 'major', parent: null, aliases: [c.name, ...c.aliases] });
+    if (!reportAs.has(c.name)) reportAs.set(c.name, c.name);
     const seen = new Set<string>();
     for (const raw of [c.name, ...c.aliases]) {
       const text = raw.trim();
@@ -265,7 +262,7 @@ export function buildStudioDirectory(competitors: readonly Competitor[] = [], ba
       .map((t) => escapeRegExp(t).replace(/\\\.$/, '\\.?').replace(/ /g, '\\s+'));
     byPrefix.set(key, new RegExp(`(?:${alts.join('|')})(?![\\p{L}\\p{N}]|\\+)`, 'iuy'));
   }
-  return { entries, byAlias: rules, byPrefix };
+  return { entries, byAlias: rules, byPrefix, reportAs, parentOf };
 }
 
 // A single capitalized dictionary-looking word ("Summit", "Horizon") gets the guarded treatment when a workspace adds it.
@@ -276,6 +273,8 @@ function isEverydayWord(s: string): boolean {
 /** One alias occurrence. */
 export interface StudioMention {
   canonical: string;
+  /** The gazetteer company named (before a workspace competitor claims it), e.g. "Hulu" reported as "Disney". */
+  entity: string;
   start: number;
   end: number;
   text: string;
@@ -303,7 +302,9 @@ export function findStudioMentions(text: string, directory: StudioDirectory, mas
     if (!rule) continue;
     if (!caseAccepted(matched, rule)) continue;
     if (!contextAccepted(text, start, end, rule)) continue;
-    const mention = { canonical: rule.canonical, start, end, text: matched };
+    const canonical = directory.reportAs.has(rule.canonical) ? directory.reportAs.get(rule.canonical) : rule.canonical;
+    if (!canonical) continue; // an exhibitor or agency: its words are consumed, never reported
+    const mention = { canonical, entity: rule.canonical, start, end, text: matched };
     if (rule.mode === 'weak') weak.push(mention);
     else out.push(mention);
   }
@@ -347,6 +348,8 @@ function contextAccepted(text: string, start: number, end: number, rule: AliasRu
   }
   const g = rule.guard;
   if (!g) return true;
+  if (g.noNameBefore && nameBefore(text, start)) return false;
+  if (g.context && !companyContext(text, start, end)) return false;
   if (g.notBefore) {
     const prev = wordBefore(text, start)[0]?.toLowerCase();
     if (prev && g.notBefore.includes(prev)) return false;
@@ -359,3 +362,35 @@ function contextAccepted(text: string, start: number, end: number, rule: AliasRu
   }
   return true;
 }
+
+// "Megan Fox", "Michael J. Fox", "Mad Max": a capitalized word or an initial right before the name (one space apart).
+function nameBefore(text: string, start: number): boolean {
+  const m = /([\p{L}.'-]+) $/u.exec(text.slice(Math.max(0, start - 30), start));
+  if (!m) return false;
+  const word = m[1]!;
+  if (!/^\p{Lu}/u.test(word)) return false;
+  return !FUNCTION_WORDS.has(word.replace(/[.']+$/, '').toLowerCase()) || /^\p{Lu}\.$/u.test(word);
+}
+
+// A short everyday name reads as the company after "at/to/on…", before a possessive, or before a company verb/noun.
+function companyContext(text: string, start: number, end: number): boolean {
+  const rest = text.slice(end);
+  if (/^'s?\b/.test(rest) || /^\s*[,:;)]/.test(rest) || /^\s*$/.test(rest)) {
+    // A possessive, or the name closes a clause ("renewed at Max.", "coming to Sky, Netflix"): the company.
+    const prev = wordBefore(text, start)[0]?.toLowerCase();
+    if (/^'s?\b/.test(rest) || (prev && CONTEXT_BEFORE.has(prev))) return true;
+  }
+  const prev = wordBefore(text, start)[0]?.toLowerCase();
+  const nextRaw = wordsAfter(text, end)[0];
+  const next = nextRaw?.toLowerCase();
+  if (next && CONTEXT_AFTER.has(next)) return true;
+  // "Max Minghella", "History Makers": a capitalized word right after makes it part of another name.
+  if (nextRaw && /^ \p{Lu}/u.test(text.slice(end, end + 2)) && !FUNCTION_WORDS.has(next!)) return false;
+  return !!prev && CONTEXT_BEFORE.has(prev);
+}
+
+/** The gazetteer's kind of a company (undefined for a workspace-only name). */
+export function companyKind(name: string): CompanyKind | undefined {
+  return KIND_OF.get(name);
+}
+const KIND_OF = new Map<string, CompanyKind>(COMPANIES.map((c) => [c.name, c.kind]));

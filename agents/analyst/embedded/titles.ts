@@ -169,7 +169,7 @@ export function buildKnownTitles(titles: readonly string[]): KnownTitles {
   return { titles: [...new Set(byKey.values())], matcher, byKey };
 }
 
-const SEQUEL = /^\s(?:[2-9]|II|III|IV|V|VI)(?![\p{L}\p{N}%$,.-]|\s+(?:weeks?|days?|months?|years?|million|billion|percent|points?|theaters|screens|films|movies|times|hours|minutes)\b)/u;
+const SEQUEL = /^(?:\s(?:[2-9]|II|III|IV|V|VI)(?![\p{L}\p{N}%$,.-]|\s+(?:weeks?|days?|months?|years?|million|billion|percent|points?|theaters|screens|films|movies|times|hours|minutes)\b)|:?\s(?:Part|Chapter|Vol\.|Volume|Book|Episode)\s(?:One|Two|Three|Four|Five|Six|[1-9]|I{1,3}|IV|V|VI)\b)/u;
 
 /** Occurrences of known titles in `text` outside `mask`, written in the title's own case or in capitals. */
 export function findKnownTitles(text: string, known: KnownTitles, mask: readonly Span[] = []): TitleMention[] {

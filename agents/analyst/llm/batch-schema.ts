@@ -1,6 +1,6 @@
 // The structured-output contract of one batch call: `{ events: [{ id, ...EventExtraction }] }`, as sent to the model.
 import { z } from 'zod';
-import { EventExtraction } from '../../../shared/model/event.js';
+import { EventExtraction, ReleaseKind } from '../../../shared/model/event.js';
 
 const dateText = (what: string) =>
   z.string().nullable().describe(`${what}, as YYYY-MM-DD, YYYY-MM or YYYY; null if the story gives none`);
@@ -15,6 +15,7 @@ export const WireEvent = z.object({
   ...EventExtraction.shape,
   releaseDate: dateText(EventExtraction.shape.releaseDate.description ?? 'The (new) release date'),
   previousDate: dateText(EventExtraction.shape.previousDate.description ?? 'The previous release date'),
+  releaseKind: ReleaseKind.nullable().describe('What releaseDate dates: theatrical, streaming, tv or digital; null when releaseDate is null'),
   sentiment: z.number().describe(EventExtraction.shape.sentiment.description ?? 'Tone from -1 to 1'),
 });
 export type WireEvent = z.infer<typeof WireEvent>;

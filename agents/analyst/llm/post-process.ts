@@ -1,6 +1,7 @@
 // Post-processing of model output: canonical studio names, clean and deduped lists, valid dates, clamped sentiment.
-import { EventExtraction } from '../../../shared/model/event.js';
+import { EventExtraction, ReleaseKind } from '../../../shared/model/event.js';
 import type { AnalystContext } from '../../../shared/ports/analyst.js';
+import { buildStudioDirectory, matchStudios } from '../embedded/studios.js';
 
 /** Canonicalizers built once per analyze() run from the workspace. */
 export interface Canonicalizer {
@@ -17,18 +18,27 @@ const key = (s: string) =>
     .replace(/\s+/g, ' ')
     .trim();
 
-/** Case-insensitive lookups: competitor names and aliases map to the competitor name; slate/known titles to their spelling. */
+/**
+ * Case-insensitive lookups: competitor names and aliases map to the competitor name; any other company the gazetteer
+ * knows to its canonical name (the same names the embedded analyst writes: "Searchlight" → "Searchlight Pictures", or
+ * the competitor that owns it); slate/known titles to their spelling.
+ */
 export function buildCanonicalizer(context: AnalystContext): Canonicalizer {
   const studios = new Map<string, string>();
   for (const c of context.competitors) {
     for (const alias of [c.name, ...c.aliases]) if (!studios.has(key(alias))) studios.set(key(alias), c.name);
   }
+  const directory = buildStudioDirectory(context.competitors);
+  const gazetteer = (name: string): string => {
+    const found = matchStudios(name, directory);
+    return found.length === 1 ? found[0]! : name;
+  };
   const titles = new Map<string, string>();
   for (const t of [...context.slate.map((s) => s.title), ...(context.knownTitles ?? [])]) {
     if (!titles.has(key(t))) titles.set(key(t), t);
   }
   return {
-    studio: (name) => studios.get(key(name)) ?? name,
+    studio: (name) => studios.get(key(name)) ?? gazetteer(name),
     title: (name) => titles.get(key(name)) ?? name,
   };
 }
@@ -69,20 +79,24 @@ export function clampSentiment(value: number): number {
  * Turns a model-written (or cached) extraction into a valid EventExtraction for this workspace.
  * Throws only if the input is not extraction-shaped at all (the caller treats that as malformed output).
  */
-export function postProcess(raw: Omit<EventExtraction, 'releaseDate' | 'previousDate'> & {
+export function postProcess(raw: Omit<EventExtraction, 'releaseDate' | 'previousDate' | 'releaseKind'> & {
   releaseDate: string | null;
   previousDate: string | null;
+  releaseKind?: string | null;
 }, canon: Canonicalizer): EventExtraction {
   const clean = (list: string[]) => list.map((s) => s.replace(QUOTES, '').replace(/\s+/g, ' ').trim());
   const money = raw.money.filter((m) => Number.isFinite(m.amount) && m.amount >= 0);
   const seenMoney = new Set<string>();
+  const releaseDate = toPartialDate(raw.releaseDate);
+  const kind = ReleaseKind.safeParse(raw.releaseKind);
   return EventExtraction.parse({
     type: raw.type,
     studios: dedupe(clean(raw.studios).map(canon.studio)),
     titles: dedupe(clean(raw.titles).map(canon.title)),
     people: dedupe(clean(raw.people)),
-    releaseDate: toPartialDate(raw.releaseDate),
+    releaseDate,
     previousDate: toPartialDate(raw.previousDate),
+    releaseKind: releaseDate && kind.success ? kind.data : null,
     money: money
       .map((m) => ({ amount: m.amount, context: m.context.trim() }))
       .filter((m) => {

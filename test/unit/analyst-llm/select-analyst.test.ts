@@ -19,8 +19,8 @@ describe('selectAnalyst', () => {
 
   it('auto with a key: LLM (constructing it sends nothing)', () => {
     const s = selectAnalyst({ analyst: 'auto', model, openaiApiKey: 'sk-test' }, deps);
-    expect(s.analyst.info).toEqual({ kind: 'llm', model, promptVersion: 'extract-v1' });
-    expect(s.description).toBe(`analyst: LLM ${model} via api.openai.com (prompt extract-v1, fallback embedded ${V})`);
+    expect(s.analyst.info).toEqual({ kind: 'llm', model, promptVersion: 'extract-v2' });
+    expect(s.description).toBe(`analyst: LLM ${model} via api.openai.com (prompt extract-v2, fallback embedded ${V})`);
     expect(s.description).not.toContain('sk-test');
   });
 
@@ -39,7 +39,7 @@ describe('selectAnalyst', () => {
   it('llm with a base URL: LLM via that URL', () => {
     const s = selectAnalyst({ analyst: 'llm', model, openaiBaseUrl: 'http://127.0.0.1:8787/v1/' }, deps);
     expect(s.analyst.info.kind).toBe('llm');
-    expect(s.description).toBe(`analyst: LLM ${model} via http://127.0.0.1:8787/v1 (prompt extract-v1, fallback embedded ${V})`);
+    expect(s.description).toBe(`analyst: LLM ${model} via http://127.0.0.1:8787/v1 (prompt extract-v2, fallback embedded ${V})`);
   });
 
   it('llm with neither key nor base URL is a config error with one clear line', () => {

@@ -31,7 +31,7 @@ describe('createEmbeddedAnalyst', () => {
   it('extracts a schema-valid event with studios, titles, dates, money and a summary', () => {
     const out = EventExtraction.parse(analyst.extract(SPROCKET));
     expect(out.type).toBe('release_moved');
-    expect(out.studios).toEqual(['Universal Pictures', 'Harbor Light Pictures']);
+    expect(out.studios).toEqual(['Universal Pictures', 'Illumination', 'Harbor Light Pictures']);
     expect(out.titles).toEqual(['Skyward Sprocket', 'The Lantern Keeper']);
     expect(out.releaseDate).toBe('2026-12-11');
     expect(out.previousDate).toBe('2026-12-25');

@@ -8,13 +8,16 @@ describe('matchStudios', () => {
   it.each([
     ["Lionsgate's 'Grave Tidings' Wins Halloween", ['Lionsgate']],
     ["Warner Bros.' Fantasy 'The Sable Crown'", ['Warner Bros. Pictures']],
-    ['New Line Cinema and HBO Max', ['Warner Bros. Pictures']],
-    ["Pixar's 'Tidepool', Searchlight and Hulu", ['Walt Disney Studios']],
+    ['New Line Cinema and HBO Max', ['New Line Cinema', 'HBO Max']],
+    ["Pixar's 'Tidepool', Searchlight and Hulu", ['Pixar', 'Searchlight Pictures', 'Hulu']],
     ['Focus Features and Universal', ['Focus Features', 'Universal Pictures']],
-    ['Sony Pictures Classics acquires; Screen Gems dates', ['Sony Pictures Classics', 'Sony Pictures']],
-    ['Prime Video and MGM', ['Amazon MGM Studios']],
-    ["Apple TV+ Orders 'Orbital'", ['Apple Original Films']],
-    ['Paramount+ and Roadside Attractions', ['Paramount Pictures', 'Lionsgate']],
+    ['Sony Pictures Classics acquires; Screen Gems dates', ['Sony Pictures Classics', 'Screen Gems']],
+    ['Prime Video and MGM', ['Prime Video', 'Amazon MGM Studios']],
+    ["Apple TV+ Orders 'Orbital'", ['Apple TV+']],
+    ['Syfy, AMC and Peacock renew; Crunchyroll and BBC Studios buy', ['Syfy', 'AMC', 'Peacock', 'Crunchyroll', 'BBC Studios']],
+    ['Renewed at Max; Fox Orders Drama; Sky Original from Screen Gems', ['HBO Max', 'Fox', 'Sky', 'Screen Gems']],
+    ['AMC Theatres and CAA sign with Focus Features', ['Focus Features']],
+    ['Paramount+ and Roadside Attractions', ['Paramount+', 'Roadside Attractions']],
     ['NEON ANNOUNCES FALL SLATE', ['Neon']],
   ])('%s', (text, expected) => {
     expect(matchStudios(text, builtIn)).toEqual(expected);
@@ -32,6 +35,10 @@ describe('matchStudios', () => {
     'Production begins next month in British Columbia',
     'A Documentary About the Amazon Rainforest',
     'In the 20th Century the studio system ruled',
+    'Megan Fox and Michael J. Fox Join the Cast',
+    'Mad Max Returns With Max Minghella Directing',
+    'The Sky Is the Limit for History Makers',
+    'A Lifetime Achievement Award for the Director',
   ])('does not take the everyday word for a studio: %s', (text) => {
     expect(matchStudios(text, builtIn)).toEqual([]);
   });
@@ -39,7 +46,7 @@ describe('matchStudios', () => {
   it('takes the studio sense of the same words when they name the company', () => {
     expect(matchStudios('Universal Moves Up Its Holiday Release', builtIn)).toEqual(['Universal Pictures']);
     expect(matchStudios('Focus Sets Awards-Season Date', builtIn)).toEqual(['Focus Features']);
-    expect(matchStudios('Apple Buys Western in Package Deal', builtIn)).toEqual(['Apple Original Films']);
+    expect(matchStudios('Apple Buys Western in Package Deal', builtIn)).toEqual(['Apple TV+']);
     expect(matchStudios('Legendary Acquires Rights to Monster Novel', builtIn)).toEqual(['Legendary Entertainment']);
   });
 
@@ -59,10 +66,19 @@ describe('matchStudios', () => {
     expect(matchStudios('Harbor Lights is a crime series', dir)).toEqual([]);
   });
 
+  it('lets a competitor claim the companies under it in the gazetteer, a more specific competitor first', () => {
+    const dir = buildStudioDirectory([
+      { name: 'Universal Pictures', aliases: ['Universal'] },
+      { name: 'Focus Features', aliases: [] },
+    ]);
+    expect(matchStudios('Peacock, Syfy and DreamWorks Animation', dir)).toEqual(['Universal Pictures']);
+    expect(matchStudios('Focus Features and Searchlight', dir)).toEqual(['Focus Features', 'Searchlight Pictures']);
+  });
+
   it('skips masked spans such as quoted titles', () => {
     const text = "Prime Video Greenlights 'Universal Soldier' Reboot";
     const start = text.indexOf("'");
-    expect(matchStudios(text, builtIn, [[start, text.length - ' Reboot'.length]])).toEqual(['Amazon MGM Studios']);
+    expect(matchStudios(text, builtIn, [[start, text.length - ' Reboot'.length]])).toEqual(['Prime Video']);
   });
 });
 

@@ -1,0 +1,124 @@
+// Event type by a trained linear model: word n-grams of the masked headline and lead, plus the keyword rules' scores
+// and the structure signals (dates, money) as features. Weights come from `npm run train:analyst` (a JSON file).
+import { EVENT_TYPES, type EventType } from '../../../shared/model/event.js';
+
+/** The trained weights as shipped (`type-model.weights.json`). */
+export interface TypeModelData {
+  version: string;
+  types: readonly EventType[];
+  bias: readonly number[];
+  /** Feature -> one weight per type, in `types` order. */
+  weights: Readonly<Record<string, readonly number[]>>;
+  /** What it was trained on (counts per data set), for the audit. */
+  trainedOn?: Readonly<Record<string, number>>;
+}
+
+/** Sparse feature vector: feature name -> value (1 for indicators). */
+export type Features = Map<string, number>;
+
+/** What the classifier read, after titles, studios and job titles were masked (TITLE, STUDIO, JOBTITLE). */
+export interface TypeEvidence {
+  /** The headline's main clause and its subordinate clause ("… after $160M opening"). */
+  main: string;
+  sub: string;
+  /** The first sentences of the body. */
+  lead: string;
+  /** The keyword rules' score per type. */
+  ruleScores: Readonly<Record<EventType, number>>;
+  /** The type the rules alone would pick. */
+  ruleType: EventType;
+  /** Structure signals ("release-in-headline", "money:weekend gross", "title-count:2"…). */
+  signals: readonly string[];
+}
+
+const MONTHS = new Set([
+  'jan', 'january', 'feb', 'february', 'mar', 'march', 'apr', 'april', 'may', 'jun', 'june', 'jul', 'july', 'aug',
+  'august', 'sep', 'sept', 'september', 'oct', 'october', 'nov', 'november', 'dec', 'december',
+]);
+const MASKS: Record<string, string> = { title: 'ˣtitle', studio: 'ˣstudio', jobtitle: 'ˣjob' };
+
+/** A light suffix stripper: "dates", "dated", "dating" -> "dat"; short words stay as they are. */
+export function stem(w: string): string {
+  if (w.length <= 4 || w.startsWith('ˣ')) return w;
+  return w.replace(/(?:ies|ied)$/, 'y').replace(/(?:ing|ed|es|s)$/, '').replace(/e$/, '');
+}
+
+/** Lowercased tokens of masked text: masks as ˣtitle/ˣstudio/ˣjob, years as ˣyear, numbers as ˣnum, money as ˣmoney. */
+export function tokens(text: string): string[] {
+  const out: string[] = [];
+  for (const m of text.matchAll(/TITLE|STUDIO|JOBTITLE|\$[\d.,]+\s*(?:[mbk]\b|million|billion)?|[\p{L}][\p{L}'+-]*|\d[\d.,]*%?|[?:]/gu)) {
+    const raw = m[0];
+    const mask = MASKS[raw.toLowerCase()];
+    if (mask && raw === raw.toUpperCase()) {
+      out.push(mask);
+      continue;
+    }
+    if (raw.startsWith('$')) out.push('ˣmoney');
+    else if (/^(?:19|20)\d\d$/.test(raw)) out.push('ˣyear');
+    else if (/^\d/.test(raw)) out.push(raw.endsWith('%') ? 'ˣpct' : 'ˣnum');
+    else {
+      const w = raw.toLowerCase().replace(/'s$/, '').replace(/^'+|'+$/g, '');
+      if (!w) continue;
+      out.push(MONTHS.has(w.replace(/\.$/, '')) ? 'ˣmonth' : stem(w));
+    }
+  }
+  return out;
+}
+
+const MAX_LEAD_TOKENS = 60;
+
+/** The feature vector of one story. */
+export function typeFeatures(ev: TypeEvidence): Features {
+  const f: Features = new Map();
+  const on = (k: string): void => {
+    f.set(k, 1);
+  };
+  const head = tokens(ev.main);
+  if (head.length) on(`h0:${head[0]}`);
+  for (let i = 0; i < head.length; i++) {
+    on(`h:${head[i]}`);
+    if (i + 1 < head.length) on(`h2:${head[i]}_${head[i + 1]}`);
+  }
+  for (const t of tokens(ev.sub)) on(`s:${t}`);
+  const lead = tokens(ev.lead).slice(0, MAX_LEAD_TOKENS);
+  for (let i = 0; i < lead.length; i++) {
+    on(`b:${lead[i]}`);
+    if (i + 1 < lead.length) on(`b2:${lead[i]}_${lead[i + 1]}`);
+  }
+  for (const t of EVENT_TYPES) {
+    const s = ev.ruleScores[t];
+    if (s) f.set(`r:${t}`, Math.max(-1, Math.min(2.5, s / 10)));
+  }
+  on(`rt:${ev.ruleType}`);
+  for (const s of ev.signals) on(`x:${s}`);
+  on('bias');
+  return f;
+}
+
+/** Unnormalized scores per type, in `model.types` order. */
+export function logits(model: TypeModelData, f: Features): number[] {
+  const z = [...model.bias];
+  for (const [k, v] of f) {
+    const w = model.weights[k];
+    if (!w) continue;
+    for (let j = 0; j < z.length; j++) z[j]! += w[j]! * v;
+  }
+  return z;
+}
+
+/** Softmax of logits. */
+export function softmax(z: readonly number[]): number[] {
+  const max = Math.max(...z);
+  const e = z.map((x) => Math.exp(x - max));
+  const sum = e.reduce((a, b) => a + b, 0);
+  return e.map((x) => x / sum);
+}
+
+/** The most probable type and the probabilities per type. */
+export function predictType(model: TypeModelData, f: Features): { type: EventType; probs: Record<EventType, number> } {
+  const p = softmax(logits(model, f));
+  let best = 0;
+  for (let j = 1; j < p.length; j++) if (p[j]! > p[best]!) best = j;
+  const probs = Object.fromEntries(model.types.map((t, j) => [t, p[j]!])) as Record<EventType, number>;
+  return { type: model.types[best]!, probs };
+}

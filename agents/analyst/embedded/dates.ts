@@ -227,8 +227,9 @@ export interface ReleaseDates {
   releaseIn: 'headline' | 'body' | null;
   /** Where the previous date was read, as a signal for the classifier. */
   previousIn: 'headline' | 'body' | null;
-  /** The sentence the new date was read from (its words tell the kind of release). */
+  /** The sentence the new date was read from (its words tell the kind of release), and where in it the date is. */
   releaseSentence: string | null;
+  releaseAt: number | null;
 }
 
 /**
@@ -256,7 +257,10 @@ export function extractReleaseDates(headline: string, bodySentences: readonly st
           release = m;
           releaseIn = i === 0 ? 'headline' : 'body';
           releaseSentence = s;
-        } else if (refines(m, release)) release = m;
+        } else if (refines(m, release)) {
+          release = m;
+          releaseSentence = s;
+        }
       } else if (role === 'previous') {
         if (!previous) {
           previous = m;
@@ -268,7 +272,7 @@ export function extractReleaseDates(headline: string, bodySentences: readonly st
   const releaseDate = release?.date ?? null;
   let previousDate = previous?.date ?? null;
   if (releaseDate && previousDate && releaseDate === previousDate) previousDate = null;
-  return { releaseDate, previousDate, undated, releaseIn, previousIn, releaseSentence };
+  return { releaseDate, previousDate, undated, releaseIn, previousIn, releaseSentence, releaseAt: release?.start ?? null };
 }
 
 function refines(candidate: DateMention, current: DateMention): boolean {

@@ -10,7 +10,7 @@ import { buildStudioDirectory, findStudioMentions, matchStudios } from './studio
 import { releaseKindOf } from './release-kind.js';
 import { summarize } from './summary.js';
 import { isInstructionLike, normalizeText, splitSentences, type Span } from './text.js';
-import { buildKnownTitles, extractTitles } from './titles.js';
+import { buildKnownTitles, extractTitles, type TitleResult } from './titles.js';
 import type { TypeEvidence, TypeModelData } from './type-model.js';
 import TYPE_MODEL_WEIGHTS from './type-model.weights.json' with { type: 'json' };
 
@@ -137,12 +137,15 @@ export function createEmbeddedAnalyst(ctx: EmbeddedAnalystContext): EmbeddedAnal
       previousDate = null;
     }
 
+    // A date belongs to the title its sentence dates ("… dated Glimmerglass: Part Two for Nov. 22, 2028"): that title
+    // goes first, and the release calendar files the date under it.
+    const titles = datedTitleFirst(titleResult, doc, releaseDate === dates.releaseDate ? dates : null);
     const releaseKind = releaseKindOf(releaseDate, releaseDate === dates.releaseDate ? dates.releaseSentence : null, doc, studioMentions);
     const people = extractPeople(doc, masks.map((m) => m.span)).filter((p) => p.length <= 60);
     const extraction: EventExtraction = {
       type,
       studios,
-      titles: titleResult.titles,
+      titles,
       people,
       releaseDate,
       previousDate,
@@ -155,6 +158,20 @@ export function createEmbeddedAnalyst(ctx: EmbeddedAnalystContext): EmbeddedAnal
   }
 
   return { info, extract: (story) => run(story).extraction, explain: run };
+}
+
+function datedTitleFirst(result: TitleResult, doc: string, dates: { releaseSentence: string | null; releaseAt: number | null } | null): string[] {
+  const titles = result.titles;
+  if (!dates?.releaseSentence || dates.releaseAt === null || titles.length < 2) return titles;
+  const from = doc.indexOf(dates.releaseSentence);
+  if (from < 0) return titles;
+  const at = from + dates.releaseAt;
+  const to = from + dates.releaseSentence.length;
+  const inSentence = result.mentions.filter((m) => m.start >= from && m.end <= to && !m.credit && titles.includes(m.title));
+  const before = inSentence.filter((m) => m.end <= at).pop();
+  const chosen = before ?? inSentence.find((m) => m.start >= at);
+  if (!chosen || chosen.title === titles[0]) return titles;
+  return [chosen.title, ...titles.filter((t) => t !== chosen.title)];
 }
 
 function referenceDate(publishedAt: string | null, now: () => Date): Date {

@@ -301,14 +301,25 @@ export function extractTitles(text: string, known: KnownTitles, extraMask: reado
   // A title found once (quoted in the headline) is the same title when the body names it plainly ("Static Girl
   // opened to…"): those spans are covered too, so no other matcher reads the title's words as a name or a keyword.
   const spans: Span[] = mentions.map((m) => [m.start, m.end] as const);
-  for (const title of titles) {
+  for (const title of [...titles]) {
     if (title.length < 5) continue;
     for (let i = text.indexOf(title); i >= 0; i = text.indexOf(title, i + title.length)) {
-      const end = i + title.length;
+      let end = i + title.length;
       if (/[\p{L}\p{N}]/u.test(text[i - 1] ?? ' ') || /[\p{L}\p{N}]/u.test(text[end] ?? ' ')) continue;
       if (overlapsSpans(i, end, spans)) continue;
+      // "'Glimmerglass' Sequel Set…" then "dated Glimmerglass: Part Two for…": the sequel is a title of its own.
+      let named = title;
+      const seq = SEQUEL.exec(text.slice(end, end + 30));
+      if (seq) {
+        named = `${title}${seq[0]}`;
+        end += seq[0].length;
+        if (!seen.has(named.toLowerCase())) {
+          seen.add(named.toLowerCase());
+          titles.push(named);
+        }
+      }
       spans.push([i, end]);
-      mentions.push({ title, start: i, end, source: 'known', credit: false });
+      mentions.push({ title: named, start: i, end, source: 'known', credit: false });
     }
   }
   mentions.sort((a, b) => a.start - b.start);

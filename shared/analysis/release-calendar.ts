@@ -97,7 +97,11 @@ export async function applyReleaseEvent(
       // The team's own studio is named in stories about rivals' moves against its slate; it is not the distributor.
       distributor: existing?.distributor ?? event.studios.find((s) => titleKey(s) !== titleKey(context.ownStudio ?? '')) ?? null,
       date: newDate,
-      width: widthOf(`${context.headline ?? ''}\n${event.summary}\n${context.text.slice(0, 300)}`) ?? existing?.width ?? null,
+      // The analyst's release kind decides when the words do not: a TV or streaming premiere never collides with a theatrical slate.
+      width:
+        widthOf(`${context.headline ?? ''}\n${event.summary}\n${context.text.slice(0, 300)}`) ??
+        existing?.width ??
+        (event.releaseKind && event.releaseKind !== 'theatrical' ? 'streaming' : null),
       status: newDate ? (existing || event.type === 'release_moved' ? 'moved' : 'dated') : 'undated',
       isSlate: false,
       genres: existing?.genres.length ? existing.genres : genresIn(`${event.summary}\n${context.text.slice(0, 600)}`),

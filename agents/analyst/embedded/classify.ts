@@ -87,6 +87,9 @@ const RULES: readonly Rule[] = [
   ['release_dated', 2, /\bwill (?:open|release|hit theaters|debut|bow|premiere|arrive|launch|stream)\b|\bto (?:open|release|bow|debut) (?!TITLE)/i],
   ['release_dated', 1.5, /\b(?:opens|hits?) theaters\b|\btheatrical (?:release|run|date|bow)\b/i],
   ['release_dated', 0.5, /\breleases?\b|\bin theaters\b/i],
+  ['release_dated', 4, /\bpremiere dates?\b|\breturn date\b|\bstreet date\b|\bdebut date\b|\bstreaming date\b|\bsets? (?:\w+ )?(?:premiere|return|debut)\b|\bgets? (?:a )?(?:premiere|release|return) date\b|\bhas a (?:premiere|release) date\b|\b(?:premieres?|premiering|premiers|debuts?|returns?|arrives?|airs?|streams?|drops?|launch(?:es)?|hits?|lands?|bows?|opens?|comes?|coming)\s+(?:on\s+|in\s+)?(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day,?\s+)?(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d/i],
+  ['release_dated', 3, /\b(?:blu-?ray|dvd|4k(?: ultra hd)?|uhd|digital(?:ly)?|premium vod|pvod|home entertainment|home release)\b[^.]{0,40}\b(?:on|arrives?|release|edition|editions|date|debut|hits?)\b|\b(?:hits?|arrives? on|comes? to|heads? to|coming to) (?:premium )?(?:digital|blu-?ray|dvd|4k|vod|pvod|home)\b/i],
+  ['release_moved', 4, /\bnew (?:release |premiere |opening )?dates?\b|\b(?:earlier|later|sooner) than (?:planned|expected|scheduled|originally)\b|\b(?:ditch(?:es|ed)?|skips?|skipped|bypass(?:es|ed|ing)?|abandons?) (?:its )?(?:theaters|theatrical|broadway|cinemas|a theatrical)\b|\bstraight to (?:streaming|digital|vod|netflix|disney\+|hbo max|max|peacock|paramount\+)\b|\bpushed back\b|\bpulled from (?:release|the schedule|theaters)\b|\b(?:release|premiere) (?:delayed|postponed|pushed|moved)\b/i],
   // trailer
   ['trailer', 5, /\btrailers?\b|\bteasers?\b/i],
   ['trailer', 4, /\bfirst[- ]look\b|\bposters?\b|\bone-sheet\b|\bkey art\b|\bfeaturette\b/i],
@@ -119,6 +122,7 @@ const RULES: readonly Rule[] = [
   ['acquisition', 3, /\bpicks? up\b|\bpicked up\b|\bnabs?\b|\bnabbed\b|\brights\b/i],
   ['acquisition', 3, /\bdistribution (?:deal|pact|rights|agreement|partner)\b|(?<!self-)\bdistribute\b|\bstreaming (?:deal|rights|pact)\b|\b(?:pay-?one|pay-1|output|licensing) (?:deal|pact)\b|\bpacts? (?:for|with)\b|\binks? (?:a )?deal\b|\bcloses? (?:a )?deal\b/i],
   ['acquisition', 4, /\btakes? (?:u\.s\.|us|worldwide|global|north american|international|domestic) rights\b|\btakes?\b[^.]{0,40}\bout of (?:sundance|sxsw|cannes|venice|toronto|tiff|berlin|telluride|tribeca)\b|\bwins? (?:the )?(?:auction|bidding)\b|\btakes? (?:north america|the u\.s\.|u\.s\.|worldwide|the world|international|the uk|uk)\b/i],
+  ['acquisition', 4, /\bfinds? (?:a )?(?:new )?home\b|\blands? (?:at|on) STUDIO\b|\bmoves? to STUDIO\b(?![^.]{0,30}\bdate\b)|\bcoming to STUDIO\b|\bheads? to STUDIO\b(?![^.]{0,30}\b(?:on|date)\b)|\bmerg(?:er|es|ing|ed) with\b|\bto (?:buy|acquire)\b|\b(?:north american|u\.s\.|domestic|worldwide|international|global|streaming|distribution|remake) rights\b/i],
   ['acquisition', 2, /\bpact\b|\bsale\b|\bsells? (?:\w+ )?rights\b|\bsold (?:to|rights)\b|\bspec\b/i],
   ['acquisition', 1.5, /\bdeal\b/i],
   ['acquisition', 1, /\bpaid\b|\bpackage\b/i],
@@ -133,6 +137,12 @@ const RULES: readonly Rule[] = [
   ['greenlight', 2, /\b(?:second|third|fourth|fifth|final|new) season\b|\bseason [2-9]\b/i],
   ['greenlight', 1.5, /\bspin-?offs?\b|\bprequel\b|\bsequel\b|\bfollow-up\b|\b(?:second|third|fourth) (?:installment|film|movie)\b|\bdevelopment\b/i],
   ['greenlight', 1, /\bpilot\b|\breboot\b|\bremake\b|\badaptation\b|\bbased on\b/i],
+  // Production starting or wrapping belongs to the greenlight family (the labeling guide).
+  ['greenlight', 4, /\bwraps? (?:production|filming|shooting|principal photography)\b|\bwrapped\b|\bthat's a wrap\b|\b(?:begins?|began|starts?|started|kicks? off|kicked off|commences?|underway|resumes?|resumed) (?:production|filming|shooting|principal photography)\b|\b(?:production|filming|shooting|principal photography) (?:begins?|began|starts?|started|is underway|underway|kicks? off|wraps?|wrapped|resumes?)\b|\bcameras (?:are )?roll(?:ing)?\b|\bheads? into production\b|\bgo(?:es)? into production\b|\bin production\b/i],
+  ['greenlight', 3, /\b(?:to return|returning|will return|coming back) for (?:a )?(?:second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|final|new|another) season\b|\bfor (?:a )?season (?:[2-9]|1\d)\b|\bpicked up for\b|\bpicks? up (?:a )?(?:second|third|fourth|fifth|new) season\b|\bgets? (?:a )?(?:second|third|fourth|fifth|final) season\b|\breboot\b|\brevival\b|\bto adapt\b|\badapting\b|\bin the works\b/i],
+  // Audience measures are box office (the labeling guide): ratings, viewership, charts of the most watched.
+  ['box_office', 4.5, /\bviewership\b|\bviewers\b|\bnielsen\b|\bmost[- ](?:watched|streamed|viewed|popular)\b|\bhours viewed\b|\btop[- ]?(?:10|ten)\b|\bstreaming (?:rankings?|charts?|top|ratings)\b|\b(?:tv|television|overnight|premiere|finale|series|live\+\d) ratings\b|\bratings (?:high|low|record|winner|king|win|slide|dip|drop|surge|jump)\b|\bseries (?:high|low)\b|\brecord[- ]low\b|\bmillion (?:households|views|viewers|accounts)\b|\bsamba\b|\bluminate\b|\bcomscore\b|\bp2\+|\bmp35\b|\b18-49\b|\bdemo\b(?=[^.]{0,30}\b(?:rating|ratings|viewers)\b)/i],
+  ['box_office', 2.5, /\baudiences?\b(?=[^.]{0,40}\b(?:falls?|fell|drops?|dropped|dips?|grows?|grew|rises?|rose|climbs?|slips?|record|high|low|million|best|biggest|largest)\b)|\bdraws?\b[^.]{0,40}\b(?:audience|viewers|million)\b|\bhits? (?:no\.|number|#) ?1 on\b|\b(?:no\.|number|#) ?1 on (?:netflix|hulu|disney\+|max|prime video|the charts?)\b|\btops? (?:the )?(?:netflix|streaming|nielsen|weekly|global)\b|\bchart\b/i],
   // box_office
   ['box_office', 4, /\bbox[- ]office\b|\bopens? to\b|\bopened to\b|\bgross(?:es|ed|ing)?\b/i],
   ['box_office', 3, /\bcume\b|\bper[- ]theater\b|\btracking\b|\bcinemascore\b|\bpostrak\b/i],
@@ -162,6 +172,8 @@ const RULES: readonly Rule[] = [
   ['executive', 2.5, /\bretir(?:es|ing|ement|ed)\b|\bsucceeds?\b|\bsuccessor\b|\bsuccession\b/i],
   ['executive', 3, /\btaps\b[^.]{0,60}\bto (?:run|lead|oversee|head)\b|\bto run\b|\bto oversee\b/i],
   ['executive', 2, /\breshuffles? (?:its |the )?(?:\w+ )?(?:team|leadership|executives?|ranks|division|JOBTITLE)\b|\breorg\w*\b|\bshake-?up\b/i],
+  // Creators' and stars' overall and first-look deals are business of people: executive (the labeling guide).
+  ['executive', 5, /\b(?:overall|first[- ]look|multi-?year(?: overall)?|exclusive (?:overall|tv|television|film)) (?:deal|pact|agreement|contract)\b|\bsigns? (?:a )?(?:new )?(?:overall|first[- ]look)\b|\bextends? (?:overall|first[- ]look)\b/i],
   // campaign
   ['campaign', 4, /\bcampaigns?\b|\bsuper bowl (?:spot|ad|commercial)\b|\bbig game (?:spot|ad)\b|\bfan (?:event|screening|screenings|preview|previews|experience|activation|convention|fest)\b|\bactivations?\b/i],
   ['campaign', 3.5, /\bmarketing\b|\bstunts?\b|\bpop-?ups?\b|\b(?:arg|alternate-reality game|scavenger hunt|escape[- ]room|immersive)\b/i],
@@ -190,7 +202,6 @@ const RULES: readonly Rule[] = [
   ['other', 2.5, /\bcaa\b|\bwme\b|\buta\b|\bgersh\b|\btalent agency\b|\bsigns with\b/i],
   ['other', 2, /^why\b|^how\b|^what\b|\?$|\bof all time\b|\branked\b|^the \d+ best|^\d+ (?:best|movies|films|things)|\bessay\b|\bopinion\b|\banalysis:|\bexplained\b|\bpodcast\b|\binterview\b|\bq&a\b|\bama\b|\breddit\b/i],
   ['other', 3, /^new (?:on|to) (?:streaming|netflix|digital|vod|blu-ray)\b|\band more\b|\bwhat to watch\b|\btheater owners\b|\bwindows?\b|^\p{Lu}[\p{L}'-]+ \p{Lu}[\p{L}'-]+ on TITLE\b|:\s*"/u],
-  ['other', 2.5, /\bwraps? (?:production|filming|shooting)\b|\bwrapped (?:production|filming|shooting)\b|\b(?:begins?|starts?) (?:production|filming|shooting)\b|\bheads? into production\b/i],
   ['other', 2, /\breport says\b|\bstudy\b|\bsurvey\b|\banalysts?\b|\battendance\b|\bscreens\b|\bexhibitors?\b|\btheater chains?\b|\bimax\b|\bamc theatres\b|\bcinemark\b|\bregal\b/i],
 ];
 

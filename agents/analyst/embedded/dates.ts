@@ -34,7 +34,7 @@ const REL_YEAR = /\b(?:(?:early|late|later)\s+)?(next|this|later this)\s+year\b/
 const REL_SEASON = /\b(next|this|later this)\s+(spring|summer|fall|autumn|holiday season|holidays)\b/gi;
 // "in the fall", "to Fall", "a fall release"; not "expected to fall 20%" or "fall short".
 const BARE_SEASON = /(?<=\b(?:in\s+the|a|an|to|for|until|into|by)\s+)(spring|summer|fall|autumn)\b(?!\s*(?:\d|%|short|behind|below|off|apart|flat|in\b|to\b|back\b))|\b(spring|summer|fall|autumn)(?=\s+(?:release|opening|debut|bow|launch|theatrical|premiere|date|run|slot)\b)/gi;
-const BARE_YEAR = /\b(19[5-9]\d|20[0-6]\d)\b(?!-\d)/g;
+const BARE_YEAR = /\b(19[5-9]\d|20[0-6]\d)\b(?!-\d|'s)/g;
 
 const SEASON_END: Record<string, number> = { spring: 5, summer: 8, fall: 11, autumn: 11, holiday: 12, holidays: 12, 'holiday season': 12 };
 
@@ -174,7 +174,7 @@ function bareMonthReadsAsDate(s: string, start: number, end: number): boolean {
 
 export type DateRole = 'new' | 'previous' | 'other';
 
-const RELEASE_WORDS = /\b(?:open|opens|opening|release|releases|released|releasing|date|dates|dated|dating|slate|slates|slated|set|sets|move|moves|moved|moving|push|pushes|pushed|delay|delays|delayed|shift|shifts|shifted|bump|bumps|bumped|postpone\w*|debut\w*|bow|bows|bowing|premiere|premieres|premiering|stream|streams|streaming|launch\w*|arriv\w*|hit theaters|hits theaters|in theaters|theatrical\w*|plant\w*|book|books|booked|lands?|calendar|schedul\w*|slot|corridor|earlier|later|vacat\w*|due)\b/i;
+const RELEASE_WORDS = /\b(?:premiers?|airs?|aired|airing|starts?|starting|returns?|returning|coming|comes|ready|available|drops?|theaters|theatres|cinemas|digital|blu-?ray|dvd|vod|pvod|street date|open|opens|opening|release|releases|released|releasing|date|dates|dated|dating|slate|slates|slated|set|sets|move|moves|moved|moving|push|pushes|pushed|delay|delays|delayed|shift|shifts|shifted|bump|bumps|bumped|postpone\w*|debut\w*|bow|bows|bowing|premiere|premieres|premiering|stream|streams|streaming|launch\w*|arriv\w*|hit theaters|hits theaters|in theaters|theatrical\w*|plant\w*|book|books|booked|lands?|calendar|schedul\w*|slot|corridor|earlier|later|vacat\w*|due)\b/i;
 // Cheap gate: a sentence with no digit and no month, season, holiday or "year" word has no date phrase.
 const DATEISH = /\d|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|spring|summer|fall|autumn|holiday|christmas|thanksgiving|memorial|labor|president|independence|fourth|halloween|valentine|new year|mlk|martin|year)/i;
 const EVENT_ONLY = /\b(?:convention|cinemacon|conference|summit|ceremony|gala|expo|shareholder|meeting|earnings|edition|lineup|nominations|contract|talks|deadline|fiscal|quarter)\b/i;
@@ -183,20 +183,22 @@ const FILM_RELEASE = /\b(?:open|opens|opening|release|releases|releasing|theater
 const NEGATIVE_BEFORE = new RegExp(
   [
     String.raw`\b(?:since|opened|debuted|bowed|premiered|released|wrapped|grossed|earned|ago|last|through|thru|between|as of|starting|beginning|founded|joined|born|died)\b[^,;]{0,28}$`,
-    String.raw`\b(?:shoot|shoots|shooting|filming|films|lensing|production|cameras|rolling|principal photography|starts|begins|begin|start|run|runs|held|takes place|announced|unveiled|revealed)\b[^,;]{0,14}$`,
+    String.raw`\b(?:shoot|shoots|shooting|filming|films|lensing|production|cameras|rolling|principal photography|begins|begin|run|runs|held|takes place|take place|took place|taking place|announced|unveiled|revealed)\b[^,;]{0,14}$`,
+    String.raw`\bweek of\s*$`,
+    String.raw`\b(?:best|biggest|highest|largest|worst|lowest|most)\b[^,;]{0,40}$`,
     String.raw`\(\s*$`,
     String.raw`\$\s?[\d.,]+\s*(?:[mbk]|mm|bn|million|billion|thousand)?(?:-plus)?\s*$`,
   ].join('|'),
   'i',
 );
-const NEGATIVE_AFTER = /^\s*(?:edition|festival|film festival|lineup|ceremony|awards?|oscars|emmys|slate|shoot|production|start|fiscal|quarter|earnings|contract|season of|-\s*\d)/i;
+const NEGATIVE_AFTER = /^\s*(?:edition|festival|film festival|lineup|ceremony|awards?|oscars|emmys|slate|shoot|production|start|fiscal|quarter|earnings|contract|season of|costumes?|parties|party|candy|decorations?|horror nights|-\s*\d)/i;
 const PREVIOUS_BEFORE = new RegExp(
   String.raw`(?:\bfrom|\bprevious(?:ly)?(?:\s+(?:set|dated|scheduled|slated|planned|due|announced))?(?:\s+(?:for|on|in))?|\bprior|\boriginal(?:ly)?(?:\s+(?:set|dated|scheduled|slated|planned|due))?(?:\s+(?:for|on|in))?|\bhad\s+been\s+(?:set|dated|scheduled|slated|planned|due|expected|going)(?:\s+to\s+\w+(?:\s+\w+)?)?(?:\s+(?:for|on|in))?|\b(?:was|were)\s+(?:set|dated|scheduled|slated|planned|due|expected|going)(?:\s+to\s+\w+(?:\s+\w+)?)?(?:\s+(?:for|on|in))?|\bvacat(?:es|ed|ing)|\binstead\s+of|\boff|\bout\s+of|\bleaves?|\bleaving|\babandon(?:s|ed|ing)?|\bgives?\s+up|\bformer|\bold|\bfrom\s+(?:its|their|the))\s+(?:(?:its|their|the|a|an|that|this)\s+)?(?:(?:former|old|prior|previous|original|planned|earlier|current|existing)\s+)?$`,
   'i',
 );
 const NEW_BEFORE = new RegExp(
-  String.raw`(?:\b(?:to|for|on|into|in|until|now|by)\s+(?:(?:the|a|an|its|their|wide|limited|nationwide|theatrically|exclusively|globally|same)\s+){0,2}` +
-    String.raw`|\b(?:opens?|opening|releases?|releasing|debuts?|debuting|bows?|bowing|premieres?|premiering|streams?|streaming|arrives?|arriving|launch(?:es|ing)?|hits?\s+theaters|lands?|set|sets|dated|dates|slated|slates|plants?|planted|books?|booked|claims?|claimed|moves?|moved|shifts?|shifted|pushe[sd]|pushes|bumps?|bumped|delay(?:s|ed)?|scheduled|due|out|will\s+(?:now\s+)?(?:open|bow|debut|release|arrive|premiere|stream|launch|land))` +
+  String.raw`(?:\b(?:today|tomorrow|tonight),\s*|\b(?:to|for|on|into|in|until|now|by)\s+(?:(?:the|a|an|its|their|wide|limited|nationwide|theatrically|exclusively|globally|same|premium|digital|digitally|select|theaters|theatres|cinemas|and|blu-ray|dvd|4k|vod|on|demand)\s+){0,4}` +
+    String.raw`|\b(?:opens?|opening|releases?|released|releasing|debuts?|debuting|bows?|bowing|premieres?|premiering|premiers?|airs?|airing|starts?|returns?|returning|coming|comes|ready|available|drops?|tabs|streams?|streaming|arrives?|arriving|launch(?:es|ing)?|hits?\s+theaters|lands?|set|sets|dated|dates|slated|slates|plants?|planted|books?|booked|claims?|claimed|moves?|moved|shifts?|shifted|pushe[sd]|pushes|bumps?|bumped|delay(?:s|ed)?|scheduled|due|out|will\s+(?:now\s+)?(?:open|bow|debut|release|arrive|premiere|stream|launch|land))` +
     String.raw`(?:\s+[^\s,;.]+){0,5}?\s+(?:(?:on|in|for)\s+)?(?:(?:the|a|an|its|their)\s+)?)$`,
   'i',
 );
@@ -205,10 +207,12 @@ const NEW_AFTER = /^\s*(?:,\s*\d{4}\s*)?(?:release|releases|theatrical|opening|d
 function roleOf(sentence: string, m: DateMention): DateRole {
   const before = sentence.slice(Math.max(0, m.start - 60), m.start);
   const after = sentence.slice(m.end, m.end + 30);
-  if (NEGATIVE_BEFORE.test(before) && !/\b(?:to|for|instead of|from)\s+(?:the\s+|its\s+|a\s+)?$/i.test(before)) return 'other';
+  // "will be released in May" is ahead, unlike "released in May"; "starts streaming May 1" is a release, "starts shooting" not.
+  const future = /\b(?:will|to|set to|slated to|scheduled to|expected to|is|are|gets?|being)\s+(?:be\s+)?(?:re-?)?released\b[^,;]{0,28}$|\bstarts?\s+(?:streaming|airing|playing)\b[^,;]{0,20}$/i.test(before);
+  if (!future && NEGATIVE_BEFORE.test(before) && !/\b(?:to|for|instead of|from)\s+(?:the\s+|its\s+|a\s+)?$/i.test(before)) return 'other';
   if (NEGATIVE_AFTER.test(after)) return 'other';
   // A bare year right after a name is an event ("Sundance 2027", "CinemaCon 2027"), not a date.
-  if (m.precision === 'year' && /^\d{4}$/.test(m.text) && /\b[A-Z][\w'-]*[a-z][\w'-]*\s*$/.test(before) && !/\b(?:To|For|In|Into|Until|Of|From|On)\s*$/.test(before)) return 'other';
+  if (m.precision === 'year' && /^\d{4}$/.test(m.text) && /\b[A-Z][\w'-]*[a-z][\w'-]*\s*$/.test(before) && !/\b(?:To|For|In|Into|Until|Of|From|On|Coming|Arrives?|Arriving|Returns?|Returning|Premieres?|Premiering|Opens?|Opening|Debuts?|Debuting|Hits?|Slated|Set|Sets|Due|Dated|Lands?|Landing|Releas(?:es|ing)|Streams?|Streaming|Out|Back)\s*$/.test(before)) return 'other';
   if (PREVIOUS_BEFORE.test(before)) return 'previous';
   if (/^\s*(?:date|slot|release date|opening)?\s*(?:it|which)?\s*(?:had|previously|originally)\b/i.test(after)) return 'previous';
   if (NEW_BEFORE.test(before) || NEW_AFTER.test(after)) return 'new';
@@ -271,6 +275,8 @@ export function extractReleaseDates(headline: string, bodySentences: readonly st
   }
   const releaseDate = release?.date ?? null;
   let previousDate = previous?.date ?? null;
+  // A title moves from a date still ahead or just past, never from one years back ("its original 1954 release").
+  if (previousDate && Number(previousDate.slice(0, 4)) < reference.getUTCFullYear() - 1) previousDate = null;
   if (releaseDate && previousDate && releaseDate === previousDate) previousDate = null;
   return { releaseDate, previousDate, undated, releaseIn, previousIn, releaseSentence, releaseAt: release?.start ?? null };
 }

@@ -47,7 +47,7 @@ const CONTEXT_AFTER = new Set((
   'sets set greenlights greenlit picks picked lands landed buys bought acquires acquired premieres premiere premiering ' +
   'debuts debut drops reveals unveils announces announced releases released nabs taps hires names develops developing ' +
   'boss bosses chief chiefs exec execs executive executives president chair chairman head deal deals pact subscribers ' +
-  'streaming reality ups promotes schedules slates dates moves pushes shifts has is will said says content programming ' +
+  'streaming reality ups promotes schedules slates dates moves pushes shifts said says content programming ' +
   'lineup slate sitcom thriller anime true exclusive app service platform launch launches viewers ratings audience hit ' +
   'top tops revives revived rescues saves scraps pulls sets plans preps readies eyes closes inks signs books network ' +
   'channel upfront upfronts presentation airs aired airing streams streamed'
@@ -105,8 +105,15 @@ const GUARDS: Record<string, Guard> = {
   },
   Marvel: {
     notBefore: ['captain', 'ms', 'mrs', 'miss', 'a', 'mighty', 'technical', 'engineering', 'visual', 'modern'],
-    notAfter: ['at', 'of', 'comics', 'comic'],
+    // "Marvel blockbuster", "Marvel series": the brand describes a title; the studio acts ("Marvel Sets…", "Marvel's").
+    notAfter: ['at', 'of', 'comics', 'comic', 'blockbuster', 'blockbusters', 'romp', 'cinematic', 'universe', 'fans', 'fan',
+      'hero', 'heroes', 'superhero', 'superheroes', 'character', 'characters', 'series', 'movie', 'movies', 'film', 'films',
+      'show', 'shows', 'project', 'projects', 'franchise', 'villain', 'villains', 'star', 'stars', 'actor', 'actress',
+      'sequel', 'spinoff', 'entry', 'title', 'titles', 'property', 'properties', 'debut', 'role', 'return', 'phase',
+      'saga', 'installment', 'animated', 'animation', 'legends', 'tv', 'television', 'mcu', 'multiverse', 'team', 'legend'],
   },
+  Discovery: { context: true, notBefore: ['trek', 'of', 'the', 'a', 'new', 'voyage', 'journey', 'self'] },
+  OWN: { context: true },
   Columbia: {
     notBefore: ['british', 'of', 'district'],
     notAfter: ['university', 'college', 'river', 'records', 'journalism', 'business', 'law', 'county', 'gorge',
@@ -284,6 +291,7 @@ export interface StudioMention {
 export function findStudioMentions(text: string, directory: StudioDirectory, mask: readonly Span[] = []): StudioMention[] {
   const out: StudioMention[] = [];
   const weak: StudioMention[] = [];
+  const consumed: Span[] = [];
   const starts = /(?<![\p{L}\p{N}&@/])[\p{L}\p{N}]/gu;
   let w: RegExpExecArray | null;
   while ((w = starts.exec(text))) {
@@ -302,19 +310,46 @@ export function findStudioMentions(text: string, directory: StudioDirectory, mas
     if (!rule) continue;
     if (!caseAccepted(matched, rule)) continue;
     if (!contextAccepted(text, start, end, rule)) continue;
+    consumed.push([start, end]);
     const canonical = directory.reportAs.has(rule.canonical) ? directory.reportAs.get(rule.canonical) : rule.canonical;
     if (!canonical) continue; // an exhibitor or agency: its words are consumed, never reported
     const mention = { canonical, entity: rule.canonical, start, end, text: matched };
     if (rule.mode === 'weak') weak.push(mention);
     else out.push(mention);
   }
+  // Companies the gazetteer does not know, by their shape: "Sumerian Pictures", "Obscured Releasing". Only in sentence
+  // case (the body after the headline's line break, or a bare name): in a title-case headline every word is capitalized.
+  const from = text.indexOf('\n') + 1;
+  for (const m of text.slice(from).matchAll(UNKNOWN_COMPANY)) {
+    const name = m[1]!;
+    const start = from + m.index + m[0].indexOf(name);
+    const end = start + name.length;
+    if (overlapsSpans(start, end, mask) || overlapsSpans(start, end, consumed)) continue;
+    const first = name.split(/\s+/)[0]!.toLowerCase();
+    if (GENERIC_LEAD.has(first) || !/[\p{Ll}]/u.test(name)) continue;
+    out.push({ canonical: name, entity: name, start, end, text: name });
+  }
   if (weak.length) {
     const found = new Set(out.map((x) => x.canonical));
     for (const w of weak) if (found.has(w.canonical)) out.push(w);
-    out.sort((a, b) => a.start - b.start);
   }
+  out.sort((a, b) => a.start - b.start);
   return out;
 }
+
+// One to three capitalized words before a company noun; the words may not be generic ("Major Studios", "Rival Films").
+const UNKNOWN_COMPANY = /(?<![\p{L}\p{N}&'’-])((?:[\p{Lu}\d][\p{L}\d&'’.!-]*\s+){1,3}(?:Pictures|Films|Entertainment|Studios|Releasing|Productions|Distribution|Animation|Media Group))(?![\p{L}\p{N}])/gu;
+const GENERIC_LEAD = new Set((
+  'the a an and of in on at for with from by to as major big rival hollywood independent indie other all top two three ' +
+  'several many streaming legacy foreign local chinese korean japanese indian french british european american film ' +
+  'movie tv animated horror documentary new old best summer holiday christmas our their his her its this that these ' +
+  'those which what who why how when where some most more fewer no every each both various international global ' +
+  'domestic national regional premium original exclusive live-action family kids children adult feature short early ' +
+  'late first last next future former current is are was were be will can may has have had do does did not but or ' +
+  'if so than then also only just even still yet about after before over under into out up down off again why ' +
+  'review trailer watch exclusive breaking update netflix disney universal warner paramount sony amazon apple ' +
+  'lionsgate hbo hulu peacock marvel dc pixar'
+).split(' '));
 
 /** Canonical names of the studios named in `text`, in order of first mention, each once. */
 export function matchStudios(text: string, directory: StudioDirectory, mask: readonly Span[] = []): string[] {

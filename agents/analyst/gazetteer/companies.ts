@@ -45,7 +45,7 @@ Disney+ | streamer | Walt Disney Studios | Disney+; Disney Plus; Disney+ Hotstar
 Hulu | streamer | Walt Disney Studios | Hulu; Hulu Originals; Hulu Live TV
 ESPN+ | streamer | Walt Disney Studios | ESPN+; ESPN Plus
 ABC | network | Walt Disney Studios | ABC; ABC Network; ABC Entertainment; ABC Television Network; ABC Studios; ABC Signature; ABC News
-FX | network | Walt Disney Studios | ~FX; FX Networks; FX Productions; FXX; FX on Hulu
+FX | network | Walt Disney Studios | ~FX; FX Networks; FX Productions; FXX
 Freeform | network | Walt Disney Studios | ~Freeform; ABC Family
 Disney Channel | network | Walt Disney Studios | Disney Channel; Disney Junior; Disney XD; Disney Television Animation
 National Geographic | network | Walt Disney Studios | National Geographic; Nat Geo; National Geographic Channel; Nat Geo Wild; National Geographic Documentary Films
@@ -60,11 +60,12 @@ DC Studios | production | Warner Bros. Pictures | DC Studios; DC Films; DC Enter
 Warner Bros. Television | production | Warner Bros. Pictures | Warner Bros. Television; Warner Bros. TV; Warner Bros. Television Group; Warner Bros. Animation; Warner Horizon; Warner Bros. Unscripted Television
 HBO | network | Warner Bros. Pictures | HBO; HBO Films; HBO Documentary Films; HBO Documentaries; Home Box Office; Cinemax
 HBO Max | streamer | Warner Bros. Pictures | HBO Max; ~Max
-Discovery | network | Warner Bros. Pictures | Discovery; Discovery Inc.; Discovery Channel; Discovery+; Discovery Plus; ~TLC; HGTV; Food Network; Investigation Discovery; Animal Planet; Travel Channel; Magnolia Network; OWN; Oprah Winfrey Network
+Discovery | network | Warner Bros. Pictures | ~Discovery; Discovery Inc.; Discovery Channel; Discovery+; Discovery Plus; ~TLC; HGTV; Food Network; Investigation Discovery; Animal Planet; Travel Channel; Magnolia Network; ~OWN; Oprah Winfrey Network; Warner Bros. Discovery Networks
 CNN | network | Warner Bros. Pictures | CNN; CNN Films; CNN+; HLN
-TNT | network | Warner Bros. Pictures | TNT; TBS; truTV; TruTV; Turner; Turner Broadcasting; Turner Classic Movies; ~TCM; TNT Sports
+TNT | network | Warner Bros. Pictures | TNT; TBS; truTV; Turner Broadcasting; Turner Classic Movies; ~TCM; TNT Sports
 Cartoon Network | network | Warner Bros. Pictures | Cartoon Network; Cartoon Network Studios; Adult Swim; Boomerang
 Castle Rock Entertainment | production | | Castle Rock Entertainment; Castle Rock
+Warner Bros. Home Entertainment | distributor | Warner Bros. Pictures | Warner Bros. Home Entertainment; Warner Home Video; Warner Bros. Discovery Home Entertainment
 # ---- Comcast / NBCUniversal ----
 Universal Pictures | major | | Universal Pictures; Universal Studios; Universal Pictures International; Universal Pictures Content Group; Universal Filmed Entertainment Group; Universal Pictures Home Entertainment; Universal 1440 Entertainment; NBCUniversal; NBC Universal; NBCU; Comcast; ~Universal
 Focus Features | specialty | Universal Pictures | Focus Features; ~Focus
@@ -82,6 +83,8 @@ Oxygen | network | Universal Pictures | Oxygen Media; Oxygen True Crime; ~Oxygen
 Telemundo | network | Universal Pictures | Telemundo
 Sky | international | Universal Pictures | Sky Studios; Sky Original Films; Sky Cinema; Sky Atlantic; Sky Group; Sky UK; Sky Max; Sky Comedy; Sky Documentaries; ~Sky
 Versant | network | | Versant; Versant Media
+MSNBC | network | Versant | MSNBC; MS NOW
+CNBC | network | Versant | CNBC
 # ---- Sony ----
 Sony Pictures | major | | Sony Pictures; Sony Pictures Entertainment; Sony Pictures Releasing; Sony Pictures Releasing International; Sony Pictures Motion Picture Group; Sony Group; Sony; Stage 6 Films; Affirm Films; 3000 Pictures
 Columbia Pictures | major | Sony Pictures | Columbia Pictures; ~Columbia
@@ -142,7 +145,10 @@ Bento Box Entertainment | animation | Fox | Bento Box Entertainment; Bento Box
 The CW | network | | The CW; CW Network; The CW Network; ~CW
 Nexstar | network | | Nexstar; Nexstar Media Group
 PBS | network | | PBS; PBS Kids; PBS Masterpiece; Independent Lens
-A+E Networks | network | | A+E Networks; A&E Networks; A&E; A+E Studios; History Channel; The History Channel; Lifetime Movie Network; ~Lifetime; ~History; FYI; Lifetime Television
+A+E Networks | network | | A+E Networks; A&E Networks; A+E Studios; A+E Global Media
+A&E | network | A+E Networks | A&E; A&E Network; FYI
+History | network | A+E Networks | History Channel; The History Channel; ~History
+Lifetime | network | A+E Networks | ~Lifetime; Lifetime Television; Lifetime Movie Network; LMN
 Hallmark Media | network | | Hallmark Media; Hallmark Channel; Hallmark Movies & Mysteries; Hallmark Movies Now; Hallmark+; Crown Media; Crown Media Family Networks; ~Hallmark
 Great American Media | network | | Great American Media; Great American Family; Great American Pure Flix; Pure Flix; GAC Family
 UP Entertainment | network | | UPtv; UP Faith & Family; UP Entertainment
@@ -164,6 +170,8 @@ Hoopla | streamer | | Hoopla; hoopla
 Viki | streamer | | Rakuten Viki; ~Viki
 Kocowa | streamer | | Kocowa; KOCOWA
 Cineverse | distributor | | Cineverse; Cinedigm; Cinedigm Entertainment
+Screambox | streamer | Cineverse | Screambox
+Bloody Disgusting | production | Cineverse | Bloody Disgusting
 Snag Films | streamer | | SnagFilms
 Twitch | streamer | | Twitch
 Spotify | streamer | | Spotify; Spotify Studios
@@ -224,6 +232,7 @@ Super LTD | distributor | | Super LTD
 Sideshow | distributor | | Sideshow Releasing
 Republic Pictures | distributor | Paramount Pictures | Republic Pictures Releasing
 Paramount Network | network | Paramount Pictures | Paramount Network
+UPN | network | Paramount Pictures | UPN; United Paramount Network
 Sony Pictures Worldwide Acquisitions | distributor | Sony Pictures | SPWA
 Row K Entertainment | distributor | | Row K Entertainment
 1091 Pictures | distributor | | 1091 Pictures; 1091 Media
@@ -364,6 +373,43 @@ Televisa | international | TelevisaUnivision | Grupo Televisa
 Shahid | international | | Shahid; MBC Group; MBC Studios
 OSN | international | | OSN; OSN+
 Showmax | international | | Showmax; MultiChoice
+# ---- more independents, international and non-film companies that make or sell film and TV ----
+New Regency | production | | New Regency; Regency Enterprises; New Regency Productions
+TKO Group | production | | TKO Group; TKO Group Holdings; WWE; World Wrestling Entertainment; UFC
+Nintendo | production | | Nintendo
+Live Nation | distributor | | Live Nation; Live Nation Entertainment
+Mediawan | international | | Mediawan; Mediawan Sport
+C More | international | | C More
+TV 2 | international | | TV2 Norway; TV 2 Norway; TV 2 Denmark; TV2 Denmark
+Mill Creek Entertainment | distributor | | Mill Creek Entertainment
+Ignite Films | distributor | | Ignite Films
+Sumerian Pictures | distributor | | Sumerian Pictures
+Obscured Releasing | distributor | | Obscured Releasing
+WestEnd Films | international | | WestEnd Films
+Goodfellas | international | | ~Goodfellas
+Upside Down Pictures | production | | Upside Down Pictures
+Vertigo Entertainment | production | | Vertigo Entertainment
+Lucky Chap Entertainment | production | | LuckyChap Entertainment; LuckyChap; Lucky Chap
+Ghost House Pictures | production | | Ghost House Pictures
+Shout! Factory TV | streamer | Shout! Studios | Shout! Factory TV; Shout TV
+Hallmark Movies | network | Hallmark Media | Hallmark Movies & More
+Dark Horse Entertainment | production | | Dark Horse Entertainment; Dark Horse
+Hasbro | production | | Hasbro; Hasbro Entertainment
+Mattel | production | | Mattel; Mattel Films; Mattel Studios
+Lego | production | | The Lego Group; Lego Group
+Sesame Workshop | production | | Sesame Workshop
+Wonder Project | production | | Wonder Project
+Amazon Studios Television | production | Amazon MGM Studios | Amazon Television
+Stage 13 | production | Warner Bros. Pictures | Stage 13
+Ley Line Entertainment | production | | Ley Line Entertainment
+Topic Studios | production | | Topic Studios
+Rooster Teeth | production | Warner Bros. Pictures | Rooster Teeth
+Dropout | streamer | | Dropout
+Nebula | streamer | | Nebula
+Vimeo | streamer | | Vimeo
+Apple Music | music | Apple TV+ | Apple Music
+Universal Music Group | music | | Universal Music Group; UMG; Universal Music
+Warner Music Group | music | | Warner Music Group; Warner Records; Warner Music
 # ---- exhibitors and agencies: known, never reported as studios ----
 AMC Theatres | exhibitor | | AMC Theatres; AMC Theaters; AMC Entertainment; AMC Entertainment Holdings; AMC Theatres Distribution
 Regal | exhibitor | | Regal Cinemas; Regal Entertainment; Cineworld; ~Regal

@@ -1,5 +1,4 @@
 // Unit tests for the embedded analyst as a whole: schema-valid output, context use, prompt injection, speed.
-import { performance } from 'node:perf_hooks';
 import { describe, expect, it } from 'vitest';
 import { createEmbeddedAnalyst, EMBEDDED_ANALYST_VERSION } from '../../../agents/analyst/embedded/embedded-analyst.js';
 import { summarize } from '../../../agents/analyst/embedded/summary.js';
@@ -81,14 +80,10 @@ describe('createEmbeddedAnalyst', () => {
     expect(clocked.extract({ title: "Neon Sets 'X Y' for Jan. 8", text: '', publishedAt: 'not a date' }).releaseDate).toBe('2031-01-08');
   });
 
-  it('keeps up with a crawl: well over 2,000 stories per second on typical stories', () => {
-    for (let i = 0; i < 200; i++) analyst.extract(SPROCKET);
-    const n = 2000;
-    const t0 = performance.now();
-    for (let i = 0; i < n; i++) analyst.extract({ ...SPROCKET, title: `${SPROCKET.title} ${i % 7}` });
-    const perSecond = n / ((performance.now() - t0) / 1000);
-    // The bench measures ~4-5k/s on one core; the floor leaves room for slow CI machines.
-    expect(perSecond).toBeGreaterThan(1000);
+  it('gives the same event for the same story however many times it runs (speed is measured by npm run eval:analyst -- --speed)', () => {
+    const first = analyst.extract(SPROCKET);
+    for (let i = 0; i < 500; i++) analyst.extract({ ...SPROCKET, title: `${SPROCKET.title} ${i % 7}` });
+    expect(analyst.extract(SPROCKET)).toEqual(first);
   });
 });
 

@@ -35,6 +35,24 @@ export interface AppDeps {
 
 type Env = { Variables: { requestId: string; keyId: string; keyName: string } };
 
+/** The largest request body any route reads (the biggest real one, a flag form, is under 4 KB). */
+export const MAX_BODY_BYTES = 64 * 1024;
+
+/**
+ * Caps a request body before anything reads it: a declared Content-Length over the cap is refused at
+ * once, a chunked body is counted while it streams in and refused when it passes the cap (never held
+ * whole). The connection is closed so the rest of an oversize upload is not read at all.
+ */
+function capBody(maxSize: number) {
+  return bodyLimit({
+    maxSize,
+    onError: (c) => {
+      c.header('connection', 'close');
+      return c.json({ error: `the body is larger than ${Math.round(maxSize / 1024)} KB`, requestId: c.get('requestId') }, 413);
+    },
+  });
+}
+
 function issueLines(error: z.ZodError, where: 'query parameter' | 'body field'): string[] {
   return error.issues.map((i) => {
     if (i.code === 'unrecognized_keys') return `unknown ${where}${i.keys.length > 1 ? 's' : ''} ${i.keys.map((k) => `\`${k}\``).join(', ')}`;
@@ -89,6 +107,8 @@ export function createApp(deps: AppDeps): Hono<Env> {
     await next();
     c.header('x-request-id', c.get('requestId'));
   });
+  // Before any route, with or without a key: nothing reads an uncapped body.
+  app.use('*', capBody(MAX_BODY_BYTES));
   app.use(
     '*',
     secureHeaders({
@@ -138,7 +158,7 @@ export function createApp(deps: AppDeps): Hono<Env> {
 
   app.post(
     '/v1/ask',
-    bodyLimit({ maxSize: 8 * 1024, onError: (c) => c.json({ error: 'the body is larger than 8 KB', requestId: c.get('requestId') }, 413) }),
+    capBody(8 * 1024),
     async (c) => {
       if (!/^application\/json\b/i.test(c.req.header('content-type') ?? '')) return badRequest(c, ['send the question as JSON: Content-Type: application/json, body {"question": "..."}']);
       let body: unknown;

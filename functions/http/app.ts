@@ -22,6 +22,8 @@ import { flagLink } from '../../shared/feedback/flag-links.js';
 export interface AppDeps {
   query: QueryService;
   keys: Pick<KeyStore, 'getKey'>;
+  /** Records a key's use (at most once a minute per key and process; failures are logged, never fatal). */
+  recordKeyUse?: (id: string, at: Date) => Promise<void>;
   /** The query agent (embedded or LLM). */
   ask: (question: string) => Promise<AskResponse>;
   rateLimit?: { perMinute: number; burst?: number };
@@ -99,6 +101,15 @@ export function createApp(deps: AppDeps): Hono<Env> {
     if (status === 200) cache.set(key, status, body);
     return c.body(body, status, { 'content-type': 'application/json', ...(cache.enabled ? { 'x-cache': 'miss' } : {}) });
   };
+  const lastNoted = new Map<string, number>();
+  const noteKeyUse = (id: string) => {
+    if (!deps.recordKeyUse) return;
+    const now = Date.now();
+    if (now - (lastNoted.get(id) ?? 0) < 60_000) return;
+    if (lastNoted.size > 10_000) lastNoted.clear();
+    lastNoted.set(id, now);
+    deps.recordKeyUse(id, new Date(now)).catch((err) => log.warn('could not record the use of an API key', { keyId: id, error: String(err) }));
+  };
   const queryKey = (c: Context<Env>) => `${c.req.path}?${new URLSearchParams(Object.entries(c.req.query()).sort()).toString()}`;
 
   app.use('*', async (c, next) => {
@@ -153,6 +164,7 @@ export function createApp(deps: AppDeps): Hono<Env> {
     }
     c.set('keyId', check.key.id);
     c.set('keyName', check.key.name);
+    noteKeyUse(check.key.id);
     await next();
   });
 

@@ -33,7 +33,8 @@ export interface QueryStores {
   analysis: EventStore & ReleaseStore;
   store: ItemStore & ChartStore & SourceStateStore;
   digests: DigestStore;
-  keys: Pick<KeyStore, 'getKey'>;
+  /** With `generation`, cached keys are dropped when it changes (local revocation); with `recordUse`, last use is kept. */
+  keys: Pick<KeyStore, 'getKey'> & Partial<Pick<KeyStore, 'recordUse'>> & { generation?: () => string };
   /** Briefs, feedback, audit (their routes exist only when given). */
   assist?: AssistStores;
 }
@@ -56,7 +57,12 @@ export function buildQuerySide(config: QuerySettings, workspace: Workspace, stor
     return answer;
   };
   const agent = selectQueryAgent(config, { service, vocabulary, embedded, log });
-  const app = createApp({ query: service, keys: cachedKeys(stores.keys), ask: agent.ask, rateLimit: { perMinute: config.apiRateLimitPerMinute }, cacheSeconds: config.apiCacheSeconds,
+  const keys = stores.keys;
+  const app = createApp({
+    query: service,
+    keys: cachedKeys(keys, 10_000, Date.now, keys.generation),
+    ...(keys.recordUse ? { recordKeyUse: (id: string, at: Date) => keys.recordUse!(id, at.toISOString()) } : {}),
+    ask: agent.ask, rateLimit: { perMinute: config.apiRateLimitPerMinute }, cacheSeconds: config.apiCacheSeconds,
     log,
     ...(stores.assist
       ? {

@@ -14,10 +14,11 @@ import type { QueryService } from '../../shared/query/query-service.js';
 import { AskRequest, BoxOfficeQuery, EventsQuery, ReleasesQuery, type AskResponse } from '../../shared/query/schemas.js';
 import { InvalidCursorError } from '../../shared/store/errors.js';
 import { openApiDocument } from './openapi.js';
-import { PAGE_HTML, PAGE_SCRIPT, PAGE_STYLE } from './page.js';
+import { PAGE_ASSETS, pageAsset } from './page.js';
 import { ResponseCache } from './response-cache.js';
 import { registerAssistRoutes, type AssistDeps } from './assist-routes.js';
 import { flagLink } from '../../shared/feedback/flag-links.js';
+import { TitleRunQuery, type SurprisesResult, type TitleRun } from '../../shared/model/boxoffice-view.js';
 
 export interface AppDeps {
   query: QueryService;
@@ -33,6 +34,8 @@ export interface AppDeps {
   cacheSeconds?: number;
   /** Briefs, feedback, audit and the answer archive (routes are added when given). */
   assist?: AssistDeps;
+  /** The box-office view: a title's run with comparables, the latest chart's surprises (routes are added when given). */
+  boxOffice?: { run(title: string): Promise<TitleRun | null>; surprises(): Promise<SurprisesResult> };
 }
 
 type Env = { Variables: { requestId: string; keyId: string; keyName: string } };
@@ -137,9 +140,10 @@ export function createApp(deps: AppDeps): Hono<Env> {
   app.notFound((c) => c.json({ error: `no route ${c.req.method} ${c.req.path}`, requestId: c.get('requestId') }, 404));
 
   // ---- public: the page shell (no data in it), its assets, the API description, liveness ----
-  app.get('/', (c) => c.html(PAGE_HTML));
-  app.get('/assets/app.js', (c) => c.body(PAGE_SCRIPT, 200, { 'content-type': 'text/javascript; charset=utf-8', 'cache-control': 'no-cache' }));
-  app.get('/assets/app.css', (c) => c.body(PAGE_STYLE, 200, { 'content-type': 'text/css; charset=utf-8', 'cache-control': 'no-cache' }));
+  app.get('/', (c) => c.html(pageAsset('index.html')));
+  for (const name of ['app.js', 'app.css'] as const) {
+    app.get(`/assets/${name}`, (c) => c.body(pageAsset(name), 200, { 'content-type': PAGE_ASSETS[name], 'cache-control': 'no-cache' }));
+  }
   app.get('/openapi.json', (c) => c.json(openApiDocument(deps.version ?? '1.0.0')));
   app.get('/healthz', (c) => c.json({ ok: true }));
 
@@ -227,6 +231,21 @@ export function createApp(deps: AppDeps): Hono<Env> {
     if ([q.value.period, q.value.title, q.value.genre].filter(Boolean).length > 1) return badRequest(c, ['give one of `period`, `title` or `genre`']);
     return cached(c, queryKey(c), async () => ({ status: 200, value: await deps.query.boxOffice(q.value) }));
   });
+
+  const view = deps.boxOffice;
+  if (view) {
+    app.get('/v1/boxoffice/run', async (c) => {
+      const q = parseQuery(c, TitleRunQuery);
+      if (!q.ok) return badRequest(c, q.lines);
+      return cached(c, queryKey(c), async () => {
+        const run = await view.run(q.value.title);
+        return run
+          ? { status: 200, value: run }
+          : { status: 404, value: { error: `no weekend chart in the store has "${q.value.title}"`, requestId: c.get('requestId') } };
+      });
+    });
+    app.get('/v1/boxoffice/surprises', async (c) => cached(c, queryKey(c), async () => ({ status: 200, value: await view.surprises() })));
+  }
 
   app.get('/v1/digests/latest', async (c) => {
     return cached(c, queryKey(c), async () => {

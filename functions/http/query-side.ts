@@ -16,6 +16,8 @@ import type { BriefStore } from '../../shared/ports/brief-store.js';
 import type { FlagStore } from '../../shared/ports/flag-store.js';
 import type { AnswerStore } from '../../shared/ports/answer-store.js';
 import { selectQueryAgent } from '../../agents/query/select-query-agent.js';
+import { surprisesView, titleRun } from '../../shared/analysis/boxoffice-view.js';
+import type { SurpriseMemo } from '../../shared/analysis/boxoffice-series.js';
 
 /** The settings the query side reads (a subset of AppConfig, so Lambda can build it from its own environment). */
 export type QuerySettings = Pick<AppConfig, 'analyst' | 'openaiApiKey' | 'openaiBaseUrl' | 'model' | 'queryMaxToolCalls' | 'apiRateLimitPerMinute' | 'apiCacheSeconds'>;
@@ -58,11 +60,13 @@ export function buildQuerySide(config: QuerySettings, workspace: Workspace, stor
   };
   const agent = selectQueryAgent(config, { service, vocabulary, embedded, log });
   const keys = stores.keys;
+  const surpriseMemo: SurpriseMemo = {};
   const app = createApp({
     query: service,
     keys: cachedKeys(keys, 10_000, Date.now, keys.generation),
     ...(keys.recordUse ? { recordKeyUse: (id: string, at: Date) => keys.recordUse!(id, at.toISOString()) } : {}),
-    ask: agent.ask, rateLimit: { perMinute: config.apiRateLimitPerMinute }, cacheSeconds: config.apiCacheSeconds,
+    ask: agent.ask,
+    boxOffice: { run: (title: string) => titleRun(stores.store, title), surprises: () => surprisesView(stores.store, surpriseMemo) }, rateLimit: { perMinute: config.apiRateLimitPerMinute }, cacheSeconds: config.apiCacheSeconds,
     log,
     ...(stores.assist
       ? {

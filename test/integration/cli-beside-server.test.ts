@@ -77,9 +77,14 @@ afterAll(async () => {
 const get = (path: string, key: string) => fetch(`${url}${path}`, { headers: { authorization: `Bearer ${key}` } });
 
 describe('the CLI beside a running server on the same data dir', () => {
-  it('the server publishes its store in the data dir', () => {
+  it('the server publishes its store in the data dir, and serves the page from the compiled CLI', async () => {
     const info = JSON.parse(readFileSync(join(data, 'store.json'), 'utf8'));
     expect(info).toMatchObject({ pid: server.pid, command: 'start', endpoint: expect.stringMatching(/^http:\/\/127\.0\.0\.1:\d+$/) });
+    // The bin runs the JavaScript in dist/, whose copy of the page assets must be there.
+    const script = await fetch(`${url}/assets/app.js`);
+    expect(script.status).toBe(200);
+    expect(await script.text()).toBe(readFileSync('functions/http/assets/app.js', 'utf8'));
+    expect(await (await fetch(`${url}/`)).text()).toContain('id="boxoffice"');
   });
 
   it('ask answers from the served store, and explain explains what it cited', async () => {

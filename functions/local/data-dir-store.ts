@@ -1,7 +1,7 @@
 // The embedded store of a data directory, shared between processes: the first process opens the files (dynalite over
 // LevelDB, which one process at a time may hold) and publishes its endpoint in <dataDir>/store.json; every other
 // marquee process on that directory (a CLI command beside `serve`) talks to that endpoint instead of opening the files.
-import { closeSync, mkdirSync, openSync, readFileSync, renameSync, unlinkSync, writeSync } from 'node:fs';
+import { closeSync, existsSync, mkdirSync, openSync, readFileSync, renameSync, rmSync, unlinkSync, writeSync } from 'node:fs';
 import { connect } from 'node:net';
 import { join } from 'node:path';
 import { ClassicLevel } from 'classic-level';
@@ -95,8 +95,17 @@ export async function openDataDirStore(dataDir: string, opts: { command?: string
   mkdirSync(dataDir, { recursive: true });
   const file = join(dataDir, STORE_INFO_FILE);
   const deadline = Date.now() + (opts.waitMs ?? 10_000);
+  let unreadableSince: number | null = null;
   for (;;) {
     const info = readInfo(file);
+    if (!info && existsSync(file)) {
+      // Being written by its owner (a moment), or left garbled (a full disk): the latter is removed after 2 s.
+      unreadableSince ??= Date.now();
+      if (Date.now() - unreadableSince > 2000) rmSync(file, { force: true });
+      else await sleep(50);
+      continue;
+    }
+    unreadableSince = null;
     if (info) {
       if (!pidAlive(info.pid)) {
         // Stale: its process is gone (killed, crashed). Remove it only if no one replaced it meanwhile.
@@ -117,7 +126,10 @@ export async function openDataDirStore(dataDir: string, opts: { command?: string
     try {
       fd = openSync(file, 'wx', 0o600);
     } catch (err) {
-      if ((err as NodeJS.ErrnoException).code === 'EEXIST') continue;
+      if ((err as NodeJS.ErrnoException).code === 'EEXIST') {
+        await sleep(20);
+        continue;
+      }
       throw err;
     }
     const mine: StoreInfo = { pid: process.pid, command: opts.command ?? 'marquee', endpoint: null, startedAt: new Date().toISOString() };

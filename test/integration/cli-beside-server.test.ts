@@ -172,6 +172,11 @@ describe('the CLI beside a running server on the same data dir', () => {
     noStackTrace(listed.stderr);
     expect(listed.code).toBe(0);
     expect(existsSync(join(data, 'store.json'))).toBe(false);
+    // A garbled file (a full disk, say) is removed after a short wait rather than blocking for ever.
+    await writeFile(join(data, 'store.json'), '{"pid":');
+    const again = await cli('keys', 'list', '--data-dir', data);
+    expect(again.code).toBe(0);
+    expect(existsSync(join(data, 'store.json'))).toBe(false);
   }, 60_000);
 
   it('a process that holds the files without sharing them gets one clear line, not a stack trace', async () => {

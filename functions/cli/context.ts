@@ -5,6 +5,7 @@ import type { Workspace } from '../../shared/model/workspace.js';
 import type { Logger } from '../../shared/ports/logger.js';
 import { openLocalRuntime, type LocalRuntime } from '../local/local-runtime.js';
 import { startDemo, type RunningDemo } from '../local/demo.js';
+import { noteBorrowedStore } from './store-failure.js';
 
 export interface CommonOptions {
   workspace?: string;
@@ -20,14 +21,18 @@ export interface CommandContext {
   close(): Promise<void>;
 }
 
-/** Resolves config once, loads the workspace (serving the bundled demo when none is given) and opens the runtime. */
-export async function openContext(opts: CommonOptions, env: Record<string, string | undefined>, log?: Logger): Promise<CommandContext> {
+/**
+ * Resolves config once, loads the workspace (serving the bundled demo when none is given) and opens
+ * the runtime — on the store a running marquee process publishes in the data dir, when there is one.
+ */
+export async function openContext(opts: CommonOptions, env: Record<string, string | undefined>, log?: Logger, command?: string): Promise<CommandContext> {
   const config = resolveConfig(env, { dataDir: opts.dataDir, outDir: opts.out });
   const workspacePath = opts.workspace ?? env.MARQUEE_WORKSPACE;
   const demo = workspacePath ? null : await startDemo();
   try {
     const workspace = demo ? demo.workspace : await loadWorkspaceFile(workspacePath!);
-    const runtime = await openLocalRuntime(config, workspace, { log });
+    const runtime = await openLocalRuntime(config, workspace, { log, command });
+    if (runtime.storeBorrowedFrom) noteBorrowedStore(config.dataDir, runtime.storeBorrowedFrom);
     return {
       config,
       workspace,

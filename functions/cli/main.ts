@@ -1,16 +1,26 @@
 // The `marquee` command line: parse, crawl, run, start.
+import { readFileSync } from 'node:fs';
 import { Command, CommanderError } from 'commander';
 import { processIo, reportError, type Io } from './output.js';
-import { parseCommand } from './commands/parse.command.js';
-import { crawlCommand } from './commands/crawl.command.js';
-import { runCommand } from './commands/run.command.js';
-import { analyzeCommand } from './commands/analyze.command.js';
-import { digestCommand } from './commands/digest.command.js';
-import { askCommand, keysCreateCommand, serveCommand, serveContext } from './commands/query.command.js';
-import { openContext } from './context.js';
-import { alertsCommand } from './commands/alerts.command.js';
-import { purgeCommand } from './commands/purge.command.js';
-import { explainCommand } from './commands/explain.command.js';
+import { explainStoreFailure } from './store-failure.js';
+
+// Commands are imported when they run: `--help` and `--version` load commander and nothing else.
+const commands = {
+  parse: () => import('./commands/parse.command.js'),
+  crawl: () => import('./commands/crawl.command.js'),
+  run: () => import('./commands/run.command.js'),
+  analyze: () => import('./commands/analyze.command.js'),
+  digest: () => import('./commands/digest.command.js'),
+  alerts: () => import('./commands/alerts.command.js'),
+  query: () => import('./commands/query.command.js'),
+  keys: () => import('./commands/keys.command.js'),
+  purge: () => import('./commands/purge.command.js'),
+  explain: () => import('./commands/explain.command.js'),
+  context: () => import('./context.js'),
+};
+
+/** The package version (package.json sits two levels up, from the sources and from the compiled CLI alike). */
+export const VERSION: string = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')).version;
 
 const collect = (value: string, previous: string[] = []) => [...previous, value];
 
@@ -26,12 +36,13 @@ export async function main(argv: string[], io: Io = processIo, env: Record<strin
       try {
         exitCode = await fn(...args);
       } catch (err) {
-        exitCode = reportError(io, name, err, json);
+        exitCode = reportError(io, name, explainStoreFailure(err), json);
       }
     };
 
   const program = new Command('marquee')
     .description('Market intelligence for film and TV marketing teams')
+    .version(VERSION, '-V, --version', 'print the version')
     .exitOverride()
     .configureOutput({ writeOut: (s) => io.out(s), writeErr: (s) => io.err(s) });
 
@@ -44,7 +55,7 @@ export async function main(argv: string[], io: Io = processIo, env: Record<strin
     .option('--base-url <url>', 'base URL for relative links in a local file')
     .option('--allow-host <host>', 'allow fetching this host even on a private address (repeatable)', collect)
     .option('--json', 'print JSON')
-    .action(wrap('parse', (target: string, opts) => parseCommand(target, opts, io)));
+    .action(wrap('parse', async (target: string, opts) => (await commands.parse()).parseCommand(target, opts, io)));
 
   program
     .command('crawl')
@@ -53,7 +64,7 @@ export async function main(argv: string[], io: Io = processIo, env: Record<strin
     .option('--data-dir <dir>', 'data directory', undefined)
     .option('--force', 'crawl every source now, due or not')
     .option('--json', 'print JSON')
-    .action(wrap('crawl', (opts) => crawlCommand(opts, io, env)));
+    .action(wrap('crawl', async (opts) => (await commands.crawl()).crawlCommand(opts, io, env)));
 
   program
     .command('analyze')
@@ -61,7 +72,7 @@ export async function main(argv: string[], io: Io = processIo, env: Record<strin
     .option('--workspace <file>', 'workspace file for competitor aliases and the slate (default: the bundled demo)')
     .option('--analyst <kind>', 'embedded | llm (default: from the configuration)')
     .option('--json', 'print JSON')
-    .action(wrap('analyze', (opts) => analyzeCommand(opts, io, env)));
+    .action(wrap('analyze', async (opts) => (await commands.analyze()).analyzeCommand(opts, io, env)));
 
   program
     .command('run')
@@ -72,7 +83,7 @@ export async function main(argv: string[], io: Io = processIo, env: Record<strin
     .option('--once', 'run one cycle and exit')
     .option('--force', 'crawl every source now, due or not')
     .option('--json', 'print one JSON object with a section per stage')
-    .action(wrap('run', (opts) => runCommand(opts, io, env, 'run')));
+    .action(wrap('run', async (opts) => (await commands.run()).runCommand(opts, io, env, 'run')));
 
   program
     .command('digest')
@@ -82,7 +93,7 @@ export async function main(argv: string[], io: Io = processIo, env: Record<strin
     .option('--data-dir <dir>', 'data directory (default ./.data)')
     .option('--out <dir>', 'output directory (default ./out)')
     .option('--json', 'print JSON')
-    .action(wrap('digest', (opts) => digestCommand(opts, io, env)));
+    .action(wrap('digest', async (opts) => (await commands.digest()).digestCommand(opts, io, env)));
 
   program
     .command('alerts')
@@ -91,7 +102,7 @@ export async function main(argv: string[], io: Io = processIo, env: Record<strin
     .option('--data-dir <dir>', 'data directory (default ./.data)')
     .option('--out <dir>', 'output directory (default ./out)')
     .option('--json', 'print JSON')
-    .action(wrap('alerts', (opts) => alertsCommand(opts, io, env)));
+    .action(wrap('alerts', async (opts) => (await commands.alerts()).alertsCommand(opts, io, env)));
 
   program
     .command('ask')
@@ -100,7 +111,7 @@ export async function main(argv: string[], io: Io = processIo, env: Record<strin
     .option('--workspace <file>', 'workspace file (default: the bundled demo)')
     .option('--data-dir <dir>', 'data directory (default ./.data)')
     .option('--json', 'print JSON {answer, citations, events, analyst}')
-    .action(wrap('ask', (question: string, opts) => askCommand(question, opts, io, env)));
+    .action(wrap('ask', async (question: string, opts) => (await commands.query()).askCommand(question, opts, io, env)));
 
   program
     .command('serve')
@@ -108,7 +119,7 @@ export async function main(argv: string[], io: Io = processIo, env: Record<strin
     .option('--port <n>', 'port (default 4820, or MARQUEE_PORT)')
     .option('--workspace <file>', 'workspace file (default: the bundled demo)')
     .option('--data-dir <dir>', 'data directory (default ./.data)')
-    .action(wrap('serve', (opts) => serveCommand(opts, io, env)));
+    .action(wrap('serve', async (opts) => (await commands.query()).serveCommand(opts, io, env)));
 
   const keys = program.command('keys').description('API keys of the query API');
   keys
@@ -118,7 +129,23 @@ export async function main(argv: string[], io: Io = processIo, env: Record<strin
     .option('--workspace <file>', 'workspace file (default: the bundled demo)')
     .option('--data-dir <dir>', 'data directory (default ./.data)')
     .option('--json', 'print JSON')
-    .action(wrap('keys create', (name: string, opts) => keysCreateCommand(name, opts, io, env)));
+    .action(wrap('keys create', async (name: string, opts) => (await commands.keys()).keysCreateCommand(name, opts, io, env)));
+
+  keys
+    .command('list')
+    .description('list the API keys: id, name, created, revoked, last used (never the key itself)')
+    .option('--workspace <file>', 'workspace file (default: the bundled demo)')
+    .option('--data-dir <dir>', 'data directory (default ./.data)')
+    .option('--json', 'print JSON')
+    .action(wrap('keys list', async (opts) => (await commands.keys()).keysListCommand(opts, io, env)));
+  keys
+    .command('revoke')
+    .description('revoke an API key by name or id: requests with it get 401 at once, also on a running server')
+    .argument('<name-or-id>')
+    .option('--workspace <file>', 'workspace file (default: the bundled demo)')
+    .option('--data-dir <dir>', 'data directory (default ./.data)')
+    .option('--json', 'print JSON')
+    .action(wrap('keys revoke', async (nameOrId: string, opts) => (await commands.keys()).keysRevokeCommand(nameOrId, opts, io, env)));
 
   program
     .command('purge')
@@ -128,7 +155,7 @@ export async function main(argv: string[], io: Io = processIo, env: Record<strin
     .option('--workspace <file>', 'workspace file (default: the bundled demo)')
     .option('--data-dir <dir>', 'data directory (default ./.data)')
     .option('--json', 'print JSON')
-    .action(wrap('purge', (opts) => purgeCommand(opts, io, env)));
+    .action(wrap('purge', async (opts) => (await commands.purge()).purgeCommand(opts, io, env)));
 
   program
     .command('explain')
@@ -137,7 +164,7 @@ export async function main(argv: string[], io: Io = processIo, env: Record<strin
     .option('--workspace <file>', 'workspace file (default: the bundled demo)')
     .option('--data-dir <dir>', 'data directory (default ./.data)')
     .option('--json', 'print JSON {record, text}')
-    .action(wrap('explain', (id: string, opts) => explainCommand(id, opts, io, env)));
+    .action(wrap('explain', async (id: string, opts) => (await commands.explain()).explainCommand(id, opts, io, env)));
 
   program
     .command('start')
@@ -148,11 +175,11 @@ export async function main(argv: string[], io: Io = processIo, env: Record<strin
     .option('--no-serve', 'exit after the cycle instead of serving the query API and web page')
     .action(
       wrap('start', async (opts) => {
-        const code = await runCommand({ ...opts, once: true }, io, env, 'start');
+        const code = await (await commands.run()).runCommand({ ...opts, once: true }, io, env, 'start');
         if (code !== 0 || opts.serve === false) return code;
-        const ctx = await openContext(opts, env);
+        const ctx = await (await commands.context()).openContext(opts, env, undefined, 'start');
         try {
-          return await serveContext(ctx, io, { demoKey: true });
+          return await (await commands.query()).serveContext(ctx, io, { demoKey: true });
         } finally {
           await ctx.close();
         }

@@ -14,14 +14,17 @@ import type { QueryService } from '../../shared/query/query-service.js';
 import { AskRequest, BoxOfficeQuery, EventsQuery, ReleasesQuery, type AskResponse } from '../../shared/query/schemas.js';
 import { InvalidCursorError } from '../../shared/store/errors.js';
 import { openApiDocument } from './openapi.js';
-import { PAGE_HTML, PAGE_SCRIPT, PAGE_STYLE } from './page.js';
+import { PAGE_ASSETS, pageAsset } from './page.js';
 import { ResponseCache } from './response-cache.js';
 import { registerAssistRoutes, type AssistDeps } from './assist-routes.js';
 import { flagLink } from '../../shared/feedback/flag-links.js';
+import { TitleRunQuery, type SurprisesResult, type TitleRun } from '../../shared/model/boxoffice-view.js';
 
 export interface AppDeps {
   query: QueryService;
   keys: Pick<KeyStore, 'getKey'>;
+  /** Records a key's use (at most once a minute per key and process; failures are logged, never fatal). */
+  recordKeyUse?: (id: string, at: Date) => Promise<void>;
   /** The query agent (embedded or LLM). */
   ask: (question: string) => Promise<AskResponse>;
   rateLimit?: { perMinute: number; burst?: number };
@@ -31,9 +34,29 @@ export interface AppDeps {
   cacheSeconds?: number;
   /** Briefs, feedback, audit and the answer archive (routes are added when given). */
   assist?: AssistDeps;
+  /** The box-office view: a title's run with comparables, the latest chart's surprises (routes are added when given). */
+  boxOffice?: { run(title: string): Promise<TitleRun | null>; surprises(): Promise<SurprisesResult> };
 }
 
 type Env = { Variables: { requestId: string; keyId: string; keyName: string } };
+
+/** The largest request body any route reads (the biggest real one, a flag form, is under 4 KB). */
+export const MAX_BODY_BYTES = 64 * 1024;
+
+/**
+ * Caps a request body before anything reads it: a declared Content-Length over the cap is refused at
+ * once, a chunked body is counted while it streams in and refused when it passes the cap (never held
+ * whole). The connection is closed so the rest of an oversize upload is not read at all.
+ */
+function capBody(maxSize: number) {
+  return bodyLimit({
+    maxSize,
+    onError: (c) => {
+      c.header('connection', 'close');
+      return c.json({ error: `the body is larger than ${Math.round(maxSize / 1024)} KB`, requestId: c.get('requestId') }, 413);
+    },
+  });
+}
 
 function issueLines(error: z.ZodError, where: 'query parameter' | 'body field'): string[] {
   return error.issues.map((i) => {
@@ -81,6 +104,15 @@ export function createApp(deps: AppDeps): Hono<Env> {
     if (status === 200) cache.set(key, status, body);
     return c.body(body, status, { 'content-type': 'application/json', ...(cache.enabled ? { 'x-cache': 'miss' } : {}) });
   };
+  const lastNoted = new Map<string, number>();
+  const noteKeyUse = (id: string) => {
+    if (!deps.recordKeyUse) return;
+    const now = Date.now();
+    if (now - (lastNoted.get(id) ?? 0) < 60_000) return;
+    if (lastNoted.size > 10_000) lastNoted.clear();
+    lastNoted.set(id, now);
+    deps.recordKeyUse(id, new Date(now)).catch((err) => log.warn('could not record the use of an API key', { keyId: id, error: String(err) }));
+  };
   const queryKey = (c: Context<Env>) => `${c.req.path}?${new URLSearchParams(Object.entries(c.req.query()).sort()).toString()}`;
 
   app.use('*', async (c, next) => {
@@ -89,6 +121,8 @@ export function createApp(deps: AppDeps): Hono<Env> {
     await next();
     c.header('x-request-id', c.get('requestId'));
   });
+  // Before any route, with or without a key: nothing reads an uncapped body.
+  app.use('*', capBody(MAX_BODY_BYTES));
   app.use(
     '*',
     secureHeaders({
@@ -106,9 +140,10 @@ export function createApp(deps: AppDeps): Hono<Env> {
   app.notFound((c) => c.json({ error: `no route ${c.req.method} ${c.req.path}`, requestId: c.get('requestId') }, 404));
 
   // ---- public: the page shell (no data in it), its assets, the API description, liveness ----
-  app.get('/', (c) => c.html(PAGE_HTML));
-  app.get('/assets/app.js', (c) => c.body(PAGE_SCRIPT, 200, { 'content-type': 'text/javascript; charset=utf-8', 'cache-control': 'no-cache' }));
-  app.get('/assets/app.css', (c) => c.body(PAGE_STYLE, 200, { 'content-type': 'text/css; charset=utf-8', 'cache-control': 'no-cache' }));
+  app.get('/', (c) => c.html(pageAsset('index.html')));
+  for (const name of ['app.js', 'app.css'] as const) {
+    app.get(`/assets/${name}`, (c) => c.body(pageAsset(name), 200, { 'content-type': PAGE_ASSETS[name], 'cache-control': 'no-cache' }));
+  }
   app.get('/openapi.json', (c) => c.json(openApiDocument(deps.version ?? '1.0.0')));
   app.get('/healthz', (c) => c.json({ ok: true }));
 
@@ -133,12 +168,13 @@ export function createApp(deps: AppDeps): Hono<Env> {
     }
     c.set('keyId', check.key.id);
     c.set('keyName', check.key.name);
+    noteKeyUse(check.key.id);
     await next();
   });
 
   app.post(
     '/v1/ask',
-    bodyLimit({ maxSize: 8 * 1024, onError: (c) => c.json({ error: 'the body is larger than 8 KB', requestId: c.get('requestId') }, 413) }),
+    capBody(8 * 1024),
     async (c) => {
       if (!/^application\/json\b/i.test(c.req.header('content-type') ?? '')) return badRequest(c, ['send the question as JSON: Content-Type: application/json, body {"question": "..."}']);
       let body: unknown;
@@ -195,6 +231,21 @@ export function createApp(deps: AppDeps): Hono<Env> {
     if ([q.value.period, q.value.title, q.value.genre].filter(Boolean).length > 1) return badRequest(c, ['give one of `period`, `title` or `genre`']);
     return cached(c, queryKey(c), async () => ({ status: 200, value: await deps.query.boxOffice(q.value) }));
   });
+
+  const view = deps.boxOffice;
+  if (view) {
+    app.get('/v1/boxoffice/run', async (c) => {
+      const q = parseQuery(c, TitleRunQuery);
+      if (!q.ok) return badRequest(c, q.lines);
+      return cached(c, queryKey(c), async () => {
+        const run = await view.run(q.value.title);
+        return run
+          ? { status: 200, value: run }
+          : { status: 404, value: { error: `no weekend chart in the store has "${q.value.title}"`, requestId: c.get('requestId') } };
+      });
+    });
+    app.get('/v1/boxoffice/surprises', async (c) => cached(c, queryKey(c), async () => ({ status: 200, value: await view.surprises() })));
+  }
 
   app.get('/v1/digests/latest', async (c) => {
     return cached(c, queryKey(c), async () => {

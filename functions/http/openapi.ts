@@ -1,5 +1,6 @@
 // /openapi.json, generated from the same zod schemas the routes validate with.
 import { z } from 'zod';
+import { SurprisesResult, TitleRun, TitleRunQuery } from '../../shared/model/boxoffice-view.js';
 import { AskRequest, AskResponse, BoxOfficeQuery, BoxOfficeResult, DigestView, ErrorBody, EventsPage, EventsQuery, ReleasesQuery, ReleasesResult, SourcesResult } from '../../shared/query/schemas.js';
 
 type Json = Record<string, unknown>;
@@ -47,6 +48,14 @@ export function openApiDocument(version: string): Json {
       '/v1/events': { get: { summary: 'Events, newest first, with opaque-cursor pagination', parameters: queryParameters(EventsQuery), responses: ok(EventsPage, 'One page of events') } },
       '/v1/releases': { get: { summary: 'Dated releases in a window and collisions with the slate', parameters: queryParameters(ReleasesQuery), responses: ok(ReleasesResult, 'Releases and collisions') } },
       '/v1/boxoffice': { get: { summary: "A weekend chart, one title's run, or a genre's weekends", parameters: queryParameters(BoxOfficeQuery), responses: ok(BoxOfficeResult, 'Box office') } },
+      '/v1/boxoffice/run': {
+        get: {
+          summary: "One title's weekend run (grosses, week over week, running total) beside comparable openings, with its surprise ratio",
+          parameters: queryParameters(TitleRunQuery),
+          responses: { ...ok(TitleRun, 'The run'), '404': { description: 'No stored weekend chart has the title', content: { 'application/json': { schema: schema(ErrorBody) } } } },
+        },
+      },
+      '/v1/boxoffice/surprises': { get: { summary: 'Openings on the latest weekend chart far above or below comparable openings', responses: ok(SurprisesResult, 'The surprises') } },
       '/v1/digests/latest': { get: { summary: 'The most recent weekly digest (its brief)', responses: { ...ok(DigestView, 'The digest'), '404': { description: 'No digest sent yet', content: { 'application/json': { schema: schema(ErrorBody) } } } } } },
       '/v1/sources': { get: { summary: 'Every source with its crawl health', responses: ok(SourcesResult, 'Source health') } },
     },

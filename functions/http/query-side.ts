@@ -16,6 +16,8 @@ import type { BriefStore } from '../../shared/ports/brief-store.js';
 import type { FlagStore } from '../../shared/ports/flag-store.js';
 import type { AnswerStore } from '../../shared/ports/answer-store.js';
 import { selectQueryAgent } from '../../agents/query/select-query-agent.js';
+import { surprisesView, titleRun } from '../../shared/analysis/boxoffice-view.js';
+import type { SurpriseMemo } from '../../shared/analysis/boxoffice-series.js';
 
 /** The settings the query side reads (a subset of AppConfig, so Lambda can build it from its own environment). */
 export type QuerySettings = Pick<AppConfig, 'analyst' | 'openaiApiKey' | 'openaiBaseUrl' | 'model' | 'queryMaxToolCalls' | 'apiRateLimitPerMinute' | 'apiCacheSeconds'>;
@@ -33,7 +35,8 @@ export interface QueryStores {
   analysis: EventStore & ReleaseStore;
   store: ItemStore & ChartStore & SourceStateStore;
   digests: DigestStore;
-  keys: Pick<KeyStore, 'getKey'>;
+  /** With `generation`, cached keys are dropped when it changes (local revocation); with `recordUse`, last use is kept. */
+  keys: Pick<KeyStore, 'getKey'> & Partial<Pick<KeyStore, 'recordUse'>> & { generation?: () => string };
   /** Briefs, feedback, audit (their routes exist only when given). */
   assist?: AssistStores;
 }
@@ -56,7 +59,14 @@ export function buildQuerySide(config: QuerySettings, workspace: Workspace, stor
     return answer;
   };
   const agent = selectQueryAgent(config, { service, vocabulary, embedded, log });
-  const app = createApp({ query: service, keys: cachedKeys(stores.keys), ask: agent.ask, rateLimit: { perMinute: config.apiRateLimitPerMinute }, cacheSeconds: config.apiCacheSeconds,
+  const keys = stores.keys;
+  const surpriseMemo: SurpriseMemo = {};
+  const app = createApp({
+    query: service,
+    keys: cachedKeys(keys, 10_000, Date.now, keys.generation),
+    ...(keys.recordUse ? { recordKeyUse: (id: string, at: Date) => keys.recordUse!(id, at.toISOString()) } : {}),
+    ask: agent.ask,
+    boxOffice: { run: (title: string) => titleRun(stores.store, title), surprises: () => surprisesView(stores.store, surpriseMemo) }, rateLimit: { perMinute: config.apiRateLimitPerMinute }, cacheSeconds: config.apiCacheSeconds,
     log,
     ...(stores.assist
       ? {

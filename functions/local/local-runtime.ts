@@ -4,7 +4,7 @@ import type { AppConfig } from '../../shared/config/app-config.js';
 import type { Workspace } from '../../shared/model/workspace.js';
 import { DynamoStore } from '../../shared/store/dynamo.store.js';
 import { createDynamoClient, ensureTable } from '../../shared/store/dynamo-client.js';
-import { startEmbeddedDynamo, type EmbeddedDynamo } from '../../shared/store/embedded-dynamo.js';
+import { startEmbeddedDynamo } from '../../shared/store/embedded-dynamo.js';
 import { FolderObjectStore } from '../../shared/objects/folder.objects.js';
 import { S3ObjectStore, createS3Client } from '../../shared/objects/s3.objects.js';
 import type { ObjectStore } from '../../shared/ports/object-store.js';
@@ -12,7 +12,8 @@ import { SafeHttpFetcher } from '../../shared/http/safe-http.fetcher.js';
 import { systemClock, type Clock } from '../../shared/ports/clock.js';
 import type { Logger } from '../../shared/ports/logger.js';
 import type { CrawlDeps } from '../../shared/ingest/crawl-source.js';
-import { ConfigError } from '../../shared/config/errors.js';
+import { openDataDirStore, type StoreInfo } from './data-dir-store.js';
+import { LocalKeyStore } from './local-keys.js';
 import { DynamoAnalysisStore } from '../../shared/store/dynamo-analysis.store.js';
 import type { Analyst } from '../../shared/ports/analyst.js';
 import type { ClusterHint } from '../../shared/analysis/cluster.js';
@@ -48,8 +49,8 @@ export interface LocalRuntime extends CrawlDeps {
   ledger: IdempotencyLedger;
   /** Archive of sent digests (query API, web page). */
   digests: DynamoDigestStore;
-  /** Hashed API keys of the query API. */
-  keys: DynamoKeyStore;
+  /** Hashed API keys of the query API (a create or revoke is seen at once by a server on the same data dir). */
+  keys: LocalKeyStore;
   /** Counter-programming briefs and their reviews. */
   briefs: DynamoBriefStore;
   /** "Flag as wrong" feedback. */
@@ -71,6 +72,8 @@ export interface LocalRuntime extends CrawlDeps {
   alertsFile: string | null;
   /** Where the store lives, for messages. */
   dynamoEndpoint: string;
+  /** The marquee process whose embedded store this runtime uses (null: its own, or a configured endpoint). */
+  storeBorrowedFrom: StoreInfo | null;
   close(): Promise<void>;
 }
 
@@ -81,23 +84,21 @@ export interface LocalRuntime extends CrawlDeps {
 export async function openLocalRuntime(
   config: AppConfig,
   workspace: Workspace,
-  options: { inMemory?: boolean; log?: Logger; print?: (line: string) => void } = {},
+  options: { inMemory?: boolean; log?: Logger; print?: (line: string) => void; command?: string } = {},
 ): Promise<LocalRuntime> {
-  let embedded: EmbeddedDynamo | undefined;
+  let embedded: { close(): Promise<void> } | undefined;
+  let borrowedFrom: StoreInfo | null = null;
   let endpoint = config.dynamoEndpoint;
-  if (!endpoint) {
-    try {
-      embedded = await startEmbeddedDynamo({ path: options.inMemory ? undefined : join(config.dataDir, 'dynamo') });
-    } catch (err) {
-      const msg = (err as Error).message;
-      throw new ConfigError(
-        /lock/i.test(msg)
-          ? `the data dir ${config.dataDir} is in use by another marquee process (stop it, or use --data-dir)`
-          : `could not start the embedded store in ${config.dataDir}: ${msg}`,
-        { cause: err },
-      );
-    }
-    endpoint = embedded.endpoint;
+  if (!endpoint && options.inMemory) {
+    const memory = await startEmbeddedDynamo({});
+    embedded = memory;
+    endpoint = memory.endpoint;
+  } else if (!endpoint) {
+    // The data dir's store: ours, or the one a running marquee process (serve, start) publishes there.
+    const shared = await openDataDirStore(config.dataDir, { command: options.command });
+    embedded = shared;
+    endpoint = shared.endpoint;
+    borrowedFrom = shared.borrowedFrom;
   }
   const client = createDynamoClient({ endpoint, region: config.region });
   await ensureTable(client, config.tableName);
@@ -132,7 +133,7 @@ export async function openLocalRuntime(
     analysis,
     ledger: new DynamoLedger(store.tableAccess),
     digests: new DynamoDigestStore(store.tableAccess),
-    keys: new DynamoKeyStore(store.tableAccess),
+    keys: new LocalKeyStore(new DynamoKeyStore(store.tableAccess), options.inMemory ? null : config.dataDir),
     briefs,
     flags,
     assist: {
@@ -160,6 +161,7 @@ export async function openLocalRuntime(
     clock: systemClock,
     log: options.log,
     dynamoEndpoint: endpoint,
+    storeBorrowedFrom: borrowedFrom,
     close: async () => {
       mailer.close?.();
       client.destroy();

@@ -70,6 +70,8 @@ export interface FunctionBundling {
   external?: string[];
   /** Installed into the asset's node_modules for Lambda (linux arm64) instead of bundled: native binaries. */
   nodeModules?: string[];
+  /** A folder of files the code reads at run time, copied beside the bundle as ./assets (the web page). */
+  assets?: string;
 }
 
 export const FUNCTION_BUNDLING: Partial<Record<LambdaName, FunctionBundling>> = {
@@ -77,6 +79,8 @@ export const FUNCTION_BUNDLING: Partial<Record<LambdaName, FunctionBundling>> = 
   // The digest's chart PNG is rendered by resvg, a native addon: esbuild cannot bundle a .node file,
   // so the package is installed for linux/arm64 next to the bundle (npm, at synth).
   sendDigest: { alias: {}, external: ['@resvg/resvg-js'], nodeModules: ['@resvg/resvg-js'] },
+  // The web page's shell, script and stylesheet are files (functions/http/page.ts reads ./assets beside the bundle).
+  queryApi: { assets: 'functions/http/assets' },
 };
 
 /** The esbuild options of one function (BUNDLE_OPTIONS with its overrides); the bench and the bundle test use them. */
@@ -87,6 +91,7 @@ export function bundleOptions(name?: LambdaName) {
     alias: { ...(o?.alias ?? BUNDLE_OPTIONS.alias) },
     external: [...BUNDLE_OPTIONS.external, ...(o?.external ?? [])],
     nodeModules: [...(o?.nodeModules ?? [])],
+    assets: o?.assets,
   };
 }
 
@@ -105,6 +110,15 @@ export function nodejsBundling(name: LambdaName): BundlingOptions {
     // Externals above; the SDK comes from the Lambda runtime.
     bundleAwsSDK: false,
     esbuildArgs: Object.fromEntries(Object.entries(o.alias).map(([from, to]) => [`--alias:${from}`, to])),
+    ...(o.assets
+      ? {
+          commandHooks: {
+            beforeBundling: () => [],
+            beforeInstall: () => [],
+            afterBundling: (inputDir: string, outputDir: string) => [`cp -R "${join(inputDir, o.assets!)}" "${join(outputDir, 'assets')}"`],
+          },
+        }
+      : {}),
     ...(o.nodeModules.length
       ? {
           nodeModules: o.nodeModules,

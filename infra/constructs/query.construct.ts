@@ -27,10 +27,11 @@ export interface QueryProps {
 export const QUERY_TABLE_ACTIONS: TableAction[] = ['GetItem', 'BatchGetItem', 'Query'];
 
 /**
- * The only rows the query function writes: answers (audit), flags (feedback) and brief reviews.
+ * The only rows the query function writes: answers (audit), flags (feedback), brief reviews and
+ * when each API key was last used (KEYUSE#<id>, apart from the keys, which it can never write).
  * DynamoDB's LeadingKeys condition limits Put/Update to those partitions.
  */
-export const QUERY_WRITE_PARTITIONS = ['ANSWER#*', 'FLAG#*', 'BRIEF#*'];
+export const QUERY_WRITE_PARTITIONS = ['ANSWER#*', 'FLAG#*', 'BRIEF#*', 'KEYUSE#*'];
 
 export class QueryConstruct extends Construct {
   readonly fn: MarqueeFunction;

@@ -46,11 +46,66 @@ export async function checkApiKey(store: Pick<KeyStore, 'getKey'>, presented: st
   return { ok: true, key: record };
 }
 
-/** A KeyStore read-through cache: a key is looked up at most once per `ttlMs` (revocation takes effect within it). */
-export function cachedKeys(store: Pick<KeyStore, 'getKey'>, ttlMs = 10_000, now: () => number = Date.now): Pick<KeyStore, 'getKey'> {
+/** What `marquee keys list` shows of a key: never its secret or hash. */
+export interface ApiKeySummary {
+  id: string;
+  name: string;
+  createdAt: string;
+  revokedAt: string | null;
+  lastUsedAt: string | null;
+}
+
+/** Every key, oldest first, with when it was last used where known. */
+export async function listApiKeys(store: Pick<KeyStore, 'listKeys' | 'lastUsed'>): Promise<ApiKeySummary[]> {
+  const keys = (await store.listKeys()).sort((a, b) => a.createdAt.localeCompare(b.createdAt));
+  const used = keys.length ? await store.lastUsed(keys.map((k) => k.id)) : new Map<string, string>();
+  return keys.map((k) => ({ id: k.id, name: k.name, createdAt: k.createdAt, revokedAt: k.revokedAt, lastUsedAt: used.get(k.id) ?? null }));
+}
+
+/** A key to revoke could not be told apart, or does not exist: said in one line. */
+export class KeyLookupError extends Error {
+  override name = 'KeyLookupError';
+}
+
+/**
+ * Revokes the key with this id, or the one key with this name; a name shared by several live keys
+ * is refused with their ids. Revoking a revoked key again changes nothing.
+ */
+export async function revokeApiKey(store: Pick<KeyStore, 'listKeys' | 'revokeKey'>, nameOrId: string, now: Date = new Date()): Promise<ApiKeyRecord> {
+  const wanted = nameOrId.trim();
+  const keys = await store.listKeys();
+  let matches = keys.filter((k) => k.id === wanted.toLowerCase() || `mq_${k.id}` === wanted.toLowerCase());
+  if (!matches.length) matches = keys.filter((k) => k.name === wanted);
+  if (!matches.length) matches = keys.filter((k) => k.name.toLowerCase() === wanted.toLowerCase());
+  const live = matches.filter((k) => !k.revokedAt);
+  if (!matches.length) throw new KeyLookupError(`no API key named or with id "${wanted}" (see marquee keys list)`);
+  if (live.length > 1) throw new KeyLookupError(`${live.length} keys are named "${wanted}": give one id (${live.map((k) => k.id).join(', ')})`);
+  const target = live[0] ?? matches[0]!;
+  return (await store.revokeKey(target.id, now.toISOString())) ?? target;
+}
+
+/**
+ * A KeyStore read-through cache: a key is looked up at most once per `ttlMs`. With `generation`
+ * (a value that changes whenever a key is created or revoked, e.g. a stamp file the CLI touches),
+ * every cached answer is dropped as soon as it changes: a revocation takes effect on the next request.
+ */
+export function cachedKeys(
+  store: Pick<KeyStore, 'getKey'>,
+  ttlMs = 10_000,
+  now: () => number = Date.now,
+  generation?: () => string,
+): Pick<KeyStore, 'getKey'> {
   const cache = new Map<string, { at: number; value: Promise<ApiKeyRecord | null> }>();
+  let seen = generation?.();
   return {
     getKey(id) {
+      if (generation) {
+        const g = generation();
+        if (g !== seen) {
+          cache.clear();
+          seen = g;
+        }
+      }
       const hit = cache.get(id);
       if (hit && now() - hit.at < ttlMs) return hit.value;
       if (cache.size > 10_000) cache.clear();

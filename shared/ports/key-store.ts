@@ -14,4 +14,10 @@ export interface KeyStore {
   putKey(record: ApiKeyRecord): Promise<void>;
   getKey(id: string): Promise<ApiKeyRecord | null>;
   listKeys(): Promise<ApiKeyRecord[]>;
+  /** Marks a key revoked (the record stays, for the audit trail); null when there is no such key. */
+  revokeKey(id: string, at: string): Promise<ApiKeyRecord | null>;
+  /** Records when a key was last used: kept apart from the key, so the query side may write it without being able to touch keys. */
+  recordUse(id: string, at: string): Promise<void>;
+  /** When each of these keys was last used, where known. */
+  lastUsed(ids: string[]): Promise<Map<string, string>>;
 }

@@ -45,4 +45,23 @@ export class DynamoKeyStore implements KeyStore {
     const rows = await this.t.queryAll({ KeyConditionExpression: 'pk = :pk', ExpressionAttributeValues: { ':pk': 'APIKEY' } });
     return rows.map((r) => stripKeys<ApiKeyRecord>(r));
   }
+
+  async revokeKey(id: string, at: string): Promise<ApiKeyRecord | null> {
+    const key = await this.getKey(id);
+    if (!key) return null;
+    if (key.revokedAt) return key;
+    const revoked = { ...key, revokedAt: at };
+    await this.putKey(revoked);
+    return revoked;
+  }
+
+  // Usage lives in its own partition per key (KEYUSE#<id>): the query function may write there, never to APIKEY.
+  async recordUse(id: string, at: string): Promise<void> {
+    await this.t.put({ pk: `KEYUSE#${id}`, sk: 'last', entity: 'apikey-use', lastUsedAt: at });
+  }
+
+  async lastUsed(ids: string[]): Promise<Map<string, string>> {
+    const rows = await this.t.batchGet(ids.map((id) => ({ pk: `KEYUSE#${id}`, sk: 'last' })));
+    return new Map(rows.map((r) => [String(r.pk).slice('KEYUSE#'.length), String(r.lastUsedAt)]));
+  }
 }

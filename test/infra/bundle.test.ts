@@ -1,6 +1,6 @@
 // The deployed bundles work: built with MarqueeFunction's esbuild options (SDK external, entities deduplicated), they load in a fresh node and parse every fixture exactly as the source does.
 import { execFileSync } from 'node:child_process';
-import { mkdir, mkdtemp, readFile, readdir, rm, stat } from 'node:fs/promises';
+import { cp, mkdir, mkdtemp, readFile, readdir, rm, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -19,7 +19,7 @@ afterAll(async () => {
 
 async function bundle(entry: string, name: string, fn: LambdaName = 'crawlSource'): Promise<{ file: string; text: string }> {
   const outfile = join(dir, name, 'index.mjs');
-  const { banner, mainFields, external, alias, nodeModules: _installed, ...rest } = bundleOptions(fn);
+  const { banner, mainFields, external, alias, nodeModules: _installed, assets, ...rest } = bundleOptions(fn);
   const result = await build({
     ...rest,
     banner: { ...banner },
@@ -31,6 +31,8 @@ async function bundle(entry: string, name: string, fn: LambdaName = 'crawlSource
     metafile: true,
     write: true,
   });
+  // What the NodejsFunction's afterBundling hook does: the run-time files beside the bundle.
+  if (assets) await cp(join(PROJECT_ROOT, assets), join(dir, name, 'assets'), { recursive: true });
   return { file: outfile, text: JSON.stringify(Object.keys(result.metafile.inputs)) };
 }
 
@@ -122,5 +124,15 @@ describe('Lambda bundles', () => {
     expect(query.text).not.toContain('node_modules/mjml');
     expect(query.text).not.toContain('@resvg/');
     expect(runNode(`const m = await import(${JSON.stringify(pathToFileURL(query.file).href)}); process.stdout.write(typeof m.handler);`)).toBe('function');
+  });
+
+  it('the web page, bundled as the query function is, reads its shell, script and stylesheet from the assets beside the bundle', async () => {
+    const page = await bundle('functions/http/page.ts', 'page', 'queryApi');
+    const out = JSON.parse(
+      runNode(`const { pageAsset } = await import(${JSON.stringify(pathToFileURL(page.file).href)}); process.stdout.write(JSON.stringify(['index.html', 'app.js', 'app.css'].map((n) => pageAsset(n))));`),
+    ) as string[];
+    expect(out[0]).toContain('<script src="/assets/app.js" defer></script>');
+    expect(out[1]).toBe(await readFile(join(PROJECT_ROOT, 'functions/http/assets/app.js'), 'utf8'));
+    expect(out[2]).toContain('.bo-grid');
   });
 });

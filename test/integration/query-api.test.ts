@@ -43,7 +43,7 @@ describe('auth', () => {
     expect(html).not.toContain('Skyward Sprocket');
     expect(page.headers.get('content-security-policy')).toContain("script-src 'self'");
     const doc = await (await side.app.request('/openapi.json')).json() as any;
-    expect(Object.keys(doc.paths)).toEqual(['/v1/ask', '/v1/events', '/v1/releases', '/v1/boxoffice', '/v1/digests/latest', '/v1/sources']);
+    expect(Object.keys(doc.paths)).toEqual(['/v1/ask', '/v1/events', '/v1/releases', '/v1/boxoffice', '/v1/boxoffice/run', '/v1/boxoffice/surprises', '/v1/digests/latest', '/v1/sources']);
     const params = doc.paths['/v1/events'].get.parameters.map((p: { name: string }) => p.name);
     expect(params).toEqual(['studio', 'title', 'type', 'from', 'to', 'limit', 'cursor']);
     expect(doc.paths['/v1/ask'].post.requestBody.content['application/json'].schema.required).toEqual(['question']);

@@ -1,5 +1,5 @@
 // The strategists' web page in headless Chromium over the demo data: key from the link, ask by keyboard, cited answer, calendar collisions, digest, sources.
-import { copyFile } from 'node:fs/promises';
+import { writeFile } from 'node:fs/promises';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { createApiKey } from '../../shared/auth/api-keys.js';
@@ -33,8 +33,11 @@ describe.skipIf(!hasChromium)('query web page in headless Chromium', () => {
     await data?.close();
   });
 
-  async function open(path: string): Promise<Page> {
-    const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+  async function open(path: string, width = 1280): Promise<Page> {
+    // A fixed time zone: instants (sent, last success) are shown in the reader's zone.
+    const context = await browser.newContext({ viewport: { width, height: 900 }, timezoneId: 'America/Los_Angeles' });
+    const page = await context.newPage();
+    page.once('close', () => void context.close());
     // Only the app itself may be reached: anything else is recorded and refused.
     await page.route('**/*', (route) => {
       const url = route.request().url();
@@ -64,7 +67,7 @@ describe.skipIf(!hasChromium)('query web page in headless Chromium', () => {
     const collisionRows = await page.locator('#calendar-table tbody tr.collision').allInnerTexts();
     expect(collisionRows.join('\n')).toContain('Skyward Sprocket');
     expect(await page.locator('#calendar-table tbody tr.slate').allInnerTexts()).toEqual(expect.arrayContaining([expect.stringContaining('The Lantern Keeper')]));
-    expect(await page.locator('#collisions').innerText()).toMatch(/The Lantern Keeper \(2026-12-11\) vs Skyward Sprocket/);
+    expect(await page.locator('#collisions').innerText()).toMatch(/The Lantern Keeper \(Fri, Dec 11, 2026\) vs Skyward Sprocket/);
     await page.waitForSelector('#digest-body strong');
     expect(await page.locator('#digest-body').innerText()).toContain('weekly digest 2026-W48');
 
@@ -147,6 +150,95 @@ describe.skipIf(!hasChromium)('query web page in headless Chromium', () => {
     expect(await page.locator('#answer .error').innerText()).toMatch(/at least 3 characters/);
     await page.close();
   });
+
+  /** Waits until every card has its data (box office with a drawn run, calendar, briefs, tone, digest, sources). */
+  async function loaded(page: Page): Promise<void> {
+    for (const sel of ['#bo-chart li', '#bo-series svg', '#calendar-table tbody tr', '#briefs-body article.brief', '#tone-body .tone-row', '#digest-body strong', '#sources-table tbody tr']) await page.waitForSelector(sel, { state: 'attached' });
+  }
+
+  it('box office: the latest weekend chart, the surprise, and a title series beside comparable openings', async () => {
+    const page = await open(`/#key=${key}`);
+    await loaded(page);
+    expect(await page.locator('#bo-period').innerText()).toMatch(/^Weekend of Fri, Nov 20 – Sun, Nov 22, 2026/);
+    // The chart: the top 10 as bars, the rest one click away.
+    expect(await page.locator('#bo-chart li:visible').count()).toBe(10);
+    expect(await page.locator('#bo-chart li').first().innerText()).toMatch(/^1\s+Glimmerglass\s+\$71\.8M\s+new$/);
+    await page.click('#bo-more');
+    expect(await page.locator('#bo-chart li:visible').count()).toBe(15);
+    // The surprise the cycle computed, said as a strategist reads it.
+    expect(await page.locator('#bo-surprises').innerText()).toMatch(/Glimmerglass \(Universal Pictures\) opened to \$71\.8M in 4,020 theaters: 5\.65× the per-theater median of 7 comparable openings — far above expectations/);
+    // The surprise's run is shown first: its opening bar, and three comparable openings as lines.
+    await expect.poll(() => page.locator('#bo-run-h').innerText()).toBe('Glimmerglass (Universal Pictures): weekend grosses');
+    expect(await page.locator('#bo-series svg rect.own').count()).toBe(1);
+    expect(await page.locator('#bo-series svg polyline.line').count()).toBe(3);
+    expect(await page.locator('#bo-legend li').allInnerTexts()).toEqual(['Glimmerglass', expect.stringMatching(/^Starbreaker \(opened Fri, Nov 6, 2026, \$88\.4M in 4,215\)$/), expect.any(String), expect.any(String)]);
+    expect(await page.locator('#bo-facts').innerText()).toMatch(/Opened Fri, Nov 20, 2026 to \$71\.8M in 4,020 theaters.*5\.65× the median of 7 comparable openings.*far above expectations/);
+
+    // Choosing a title from the chart draws its weekends with week-over-week changes.
+    await page.locator('#bo-chart button[data-title="Starbreaker"]').click();
+    await expect.poll(() => page.locator('#bo-run-h').innerText()).toBe('Starbreaker (Walt Disney Studios Motion Pictures): weekend grosses');
+    expect(await page.locator('#bo-chart button[data-title="Starbreaker"]').getAttribute('aria-pressed')).toBe('true');
+    expect(await page.locator('#bo-series svg rect.own').count()).toBe(3);
+    const labels = await page.locator('#bo-series svg text').allTextContents();
+    expect(labels).toEqual(expect.arrayContaining(['$88.4M', '$35.8M', '$17.6M', '−60%', '−51%', 'Wk 1 · Nov 6']));
+    // Open on a desktop already (beside the chart); opened here whatever the width.
+    await page.evaluate("document.getElementById('bo-figures').open = true");
+    const rows = await page.locator('#bo-figures-table tbody tr').allInnerTexts();
+    expect(rows).toHaveLength(3);
+    expect(rows[1]).toMatch(/^Fri, Nov 13, 2026\s+2\s+\$35\.8M\s+−60%\s+4,215\s+\$8K\s+\$163\.5M$/);
+    await page.close();
+  });
+
+  for (const width of [390, 1280]) {
+    it(`at ${width} px: nothing scrolls sideways, no card is left blank, dates read as people read them`, async () => {
+      const page = await open(`/#key=${key}`, width);
+      await loaded(page);
+      if (UPDATE_SCREENSHOTS) {
+        // The top of the page as a strategist first sees it: the ask box, the box office, then the calendar.
+        const shot = await page.screenshot({ fullPage: true, clip: { x: 0, y: 0, width, height: width < 1280 ? 2100 : 2750 } });
+        await writeFile(`docs/query-page-${width}.png`, shot);
+      }
+      // An answer and its events list are on the page too.
+      await page.fill('#question', 'What opens against our title on March 12?');
+      await page.press('#question', 'Enter');
+      await page.waitForSelector('#answer ol.citations li');
+      await page.click('#answer-events summary');
+      await page.evaluate("document.getElementById('bo-figures').open = true");
+
+      expect(await page.evaluate<number>('document.documentElement.scrollWidth')).toBeLessThanOrEqual(width);
+      const svgWidth = await page.evaluate<number>("document.querySelector('#bo-series svg').getBoundingClientRect().right");
+      expect(svgWidth).toBeLessThanOrEqual(width);
+      // No card stretched past its content (the old calendar card had ~4,000 px of blank beside the briefs).
+      const blanks = await page.evaluate<Array<[string, number]>>(`[...document.querySelectorAll('main section:not([hidden])')].map((s) => {
+        const last = [...s.children].filter((c) => c.getBoundingClientRect().height > 0).at(-1);
+        return [s.id, Math.round(s.getBoundingClientRect().bottom - last.getBoundingClientRect().bottom)];
+      })`);
+      for (const [id, blank] of blanks) expect(blank, `blank space at the bottom of #${id}`).toBeLessThan(48);
+      if (width >= 1280) {
+        // Two columns of cards side by side, of similar height: no long empty column beside a short one.
+        const cols = await page.evaluate<number[]>("[...document.querySelectorAll('.column')].map((c) => c.getBoundingClientRect().height)");
+        expect(cols).toHaveLength(2);
+        expect(Math.min(...cols) / Math.max(...cols)).toBeGreaterThan(0.6);
+        expect(await page.evaluate<number>("document.querySelectorAll('#briefs-body article.brief')[1].getBoundingClientRect().top - document.querySelectorAll('#briefs-body article.brief')[0].getBoundingClientRect().top")).toBe(0);
+      }
+      // Dates as people read them: weekday, month, day, year — no ISO date left in what the page shows
+      // (source ids such as bom-daily-2026-11-25 are names, not dates).
+      const shown = await page.evaluate<string>(`(() => {
+        const copy = document.body.cloneNode(true);
+        copy.querySelectorAll('#sources-table td:first-child, script').forEach((n) => n.remove());
+        return copy.innerText || copy.textContent;
+      })()`);
+      expect(shown.match(/\b\d{4}-\d{2}-\d{2}\b/g) ?? []).toEqual([]);
+      expect(await page.locator('#calendar-table tbody tr td').first().innerText()).toMatch(/^(Mon|Tue|Wed|Thu|Fri|Sat|Sun), (Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec) \d{1,2}, \d{4}$/);
+      expect(await page.locator('#digest-body .muted').first().innerText()).toMatch(/^Week of Mon, Nov 23, 2026, sent \w{3}, \w{3} \d{1,2}, \d{4}, \d{1,2}:\d{2} (AM|PM)$/);
+      expect(await page.locator('#answer ol.citations li').first().innerText()).toMatch(/, (Mon|Tue|Wed|Thu|Fri|Sat|Sun), \w{3} \d{1,2}, \d{4}$/);
+
+      // A full-page capture is as wide as the document: the viewport's width when nothing overflows.
+      const png = await page.screenshot({ fullPage: true });
+      expect(png.readUInt32BE(16)).toBe(width);
+      await page.close();
+    }, 60_000);
+  }
 
   it('never reached outside the app', () => {
     expect(outside).toEqual([]);

@@ -57,7 +57,7 @@ export function formatAlertsSummary(r: AlertsReport, channel: string, maxPerRun:
 }
 
 export async function alertsCommand(opts: AlertsOptions, io: Io, env: Record<string, string | undefined>): Promise<number> {
-  const ctx = await openContext(opts, env);
+  const ctx = await openContext(opts, env, undefined, 'alerts');
   try {
     const r = ctx.runtime;
     const ws = ctx.workspace;

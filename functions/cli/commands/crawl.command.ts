@@ -33,7 +33,7 @@ export function crawlJson(report: CrawlReport) {
 }
 
 export async function crawlCommand(opts: CrawlOptions, io: Io, env: Record<string, string | undefined>): Promise<number> {
-  const ctx = await openContext(opts, env);
+  const ctx = await openContext(opts, env, undefined, 'crawl');
   try {
     const report = await crawlWorkspace(ctx.workspace, ctx.runtime, {
       force: opts.force,

@@ -17,7 +17,7 @@ export async function digestCommand(opts: DigestOptions, io: Io, env: Record<str
       throw new CliError(`--week: ${(err as Error).message}`);
     }
   }
-  const ctx = await openContext(opts, env);
+  const ctx = await openContext(opts, env, undefined, 'digest');
   try {
     const asOf = ctx.workspace.clock ? new Date(ctx.workspace.clock) : ctx.runtime.clock.now();
     const week = opts.week ?? isoWeekOf(asOf, ctx.workspace.timezone);

@@ -9,7 +9,7 @@ export interface ExplainCommandOptions extends CommonOptions {
 
 export async function explainCommand(id: string, opts: ExplainCommandOptions, io: Io, env: Record<string, string | undefined>): Promise<number> {
   if (!id.trim()) throw new CliError('give an event (e_…), story (s_…), brief (br_…), answer (ans_…) or item id');
-  const ctx = await openContext(opts, env);
+  const ctx = await openContext(opts, env, undefined, 'explain');
   try {
     const r = ctx.runtime;
     let record;

@@ -46,7 +46,7 @@ export function formatPurge(r: PurgeReport, why: string): string[] {
 
 export async function purgeCommand(opts: PurgeCommandOptions, io: Io, env: Record<string, string | undefined>): Promise<number> {
   const given = opts.before !== undefined ? parseCutoff(opts.before) : null;
-  const ctx = await openContext(opts, env);
+  const ctx = await openContext(opts, env, undefined, 'purge');
   try {
     const ws = ctx.workspace;
     const r = ctx.runtime;

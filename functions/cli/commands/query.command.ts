@@ -1,4 +1,4 @@
-// `marquee serve`, `marquee keys create` and `marquee ask`: the query API and web page on existing data, keys, and questions without a server.
+// `marquee serve` and `marquee ask`: the query API and web page on existing data, and questions without a server.
 import { createApiKey } from '../../../shared/auth/api-keys.js';
 import { openContext, type CommandContext, type CommonOptions } from '../context.js';
 import { CliError, printJson, type Io } from '../output.js';
@@ -60,30 +60,9 @@ export async function serveContext(ctx: CommandContext, io: Io, opts: { port?: n
 
 export async function serveCommand(opts: ServeOptions, io: Io, env: Record<string, string | undefined>): Promise<number> {
   const port = parsePort(opts.port);
-  const ctx = await openContext(opts, env);
+  const ctx = await openContext(opts, env, undefined, 'serve');
   try {
     return await serveContext(ctx, io, { port });
-  } finally {
-    await ctx.close();
-  }
-}
-
-export async function keysCreateCommand(name: string, opts: CommonOptions & { json?: boolean }, io: Io, env: Record<string, string | undefined>): Promise<number> {
-  const ctx = await openContext(opts, env);
-  try {
-    let created;
-    try {
-      created = await createApiKey(ctx.runtime.keys, name);
-    } catch (err) {
-      if (err instanceof RangeError) throw new CliError(err.message);
-      throw err;
-    }
-    if (opts.json) printJson(io, { id: created.record.id, name: created.record.name, createdAt: created.record.createdAt, key: created.key });
-    else {
-      io.out(`API key "${created.record.name}" (id ${created.record.id}) created. It is shown once; only its hash is stored.`);
-      io.out(created.key);
-    }
-    return 0;
   } finally {
     await ctx.close();
   }
@@ -92,7 +71,7 @@ export async function keysCreateCommand(name: string, opts: CommonOptions & { js
 export async function askCommand(question: string, opts: CommonOptions & { json?: boolean }, io: Io, env: Record<string, string | undefined>): Promise<number> {
   if (question.trim().length < 3) throw new CliError('ask a question of at least 3 characters');
   if (question.length > 500) throw new CliError('keep the question under 500 characters');
-  const ctx = await openContext(opts, env);
+  const ctx = await openContext(opts, env, undefined, 'ask');
   try {
     const side = buildQuerySide(ctx.config, ctx.workspace, ctx.runtime, ctx.runtime.log);
     const r = await side.ask(question.trim());

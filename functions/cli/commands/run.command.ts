@@ -31,11 +31,16 @@ export async function runCommand(opts: RunOptions, io: Io, env: Record<string, s
   }
   const human = !opts.json;
   if (human && mode === 'start') io.out('Marquee: one full cycle on embedded defaults (no AWS account, no API key, no internet)\n');
-  const ctx = await openContext(opts, env);
+  const ctx = await openContext(opts, env, undefined, mode);
   try {
     if (human) {
       io.out(`workspace   ${ctx.workspace.name}${ctx.demo ? ` (bundled demo, sources served at ${ctx.demo.site.baseUrl})` : ''}`);
-      io.out(`store       embedded DynamoDB-protocol server at ${ctx.runtime.dynamoEndpoint} (data in ${show(ctx.config.dataDir)})`);
+      const from = ctx.runtime.storeBorrowedFrom;
+      io.out(
+        from
+          ? `store       the embedded store of marquee ${from.command} (pid ${from.pid}) at ${ctx.runtime.dynamoEndpoint} (data in ${show(ctx.config.dataDir)})`
+          : `store       embedded DynamoDB-protocol server at ${ctx.runtime.dynamoEndpoint} (data in ${show(ctx.config.dataDir)})`,
+      );
       io.out(`\ncrawl: ${ctx.workspace.sources.filter((s) => s.enabled).length} sources`);
     }
     // The demo always fetches (conditional GETs make unchanged sources cheap); real workspaces keep their schedule.

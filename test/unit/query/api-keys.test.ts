@@ -1,6 +1,6 @@
 // API keys and the rate limiter: hashed storage, constant-time check, refusals by reason, token bucket with Retry-After.
 import { describe, expect, it } from 'vitest';
-import { bearerToken, cachedKeys, checkApiKey, createApiKey } from '../../../shared/auth/api-keys.js';
+import { KeyLookupError, bearerToken, cachedKeys, checkApiKey, createApiKey, listApiKeys, revokeApiKey } from '../../../shared/auth/api-keys.js';
 import { RateLimiter } from '../../../shared/auth/rate-limit.js';
 import type { ApiKeyRecord, KeyStore } from '../../../shared/ports/key-store.js';
 
@@ -19,6 +19,14 @@ function memoryKeys(): KeyStore & { rows: Map<string, ApiKeyRecord>; reads: numb
     async listKeys() {
       return [...rows.values()];
     },
+    async revokeKey(id: string, at: string) {
+      const r = rows.get(id);
+      if (!r) return null;
+      if (!r.revokedAt) rows.set(id, { ...r, revokedAt: at });
+      return rows.get(id)!;
+    },
+    async recordUse() {},
+    lastUsed: async (_ids: string[]) => new Map<string, string>(),
   };
   return store;
 }
@@ -69,6 +77,46 @@ describe('API keys', () => {
     t = 1500;
     await checkApiKey(cached, key);
     expect(store.reads).toBe(2);
+  });
+
+  it('drops every cached key when the generation changes: a revocation counts on the next request', async () => {
+    const store = memoryKeys();
+    const { key, record } = await createApiKey(store, 'a');
+    let generation = 'g1';
+    const cached = cachedKeys(store, 60_000, () => 0, () => generation);
+    expect((await checkApiKey(cached, key)).ok).toBe(true);
+    await store.revokeKey(record.id, '2026-11-01T00:00:00Z');
+    expect((await checkApiKey(cached, key)).ok).toBe(true); // still cached: nobody said anything changed
+    generation = 'g2';
+    expect(await checkApiKey(cached, key)).toEqual({ ok: false, reason: 'revoked' });
+  });
+});
+
+describe('keys list and revoke', () => {
+  it('lists keys oldest first with their last use, never the hash', async () => {
+    const store = memoryKeys();
+    const b = await createApiKey(store, 'b team', new Date('2026-11-02T00:00:00Z'));
+    const a = await createApiKey(store, 'a team', new Date('2026-11-01T00:00:00Z'));
+    store.lastUsed = async (ids: string[]) => new Map(ids.filter((id) => id === a.record.id).map((id) => [id, '2026-11-03T10:00:00.000Z']));
+    const list = await listApiKeys(store);
+    expect(list).toEqual([
+      { id: a.record.id, name: 'a team', createdAt: '2026-11-01T00:00:00.000Z', revokedAt: null, lastUsedAt: '2026-11-03T10:00:00.000Z' },
+      { id: b.record.id, name: 'b team', createdAt: '2026-11-02T00:00:00.000Z', revokedAt: null, lastUsedAt: null },
+    ]);
+    expect(JSON.stringify(list)).not.toContain(b.record.hash);
+  });
+
+  it('revokes by id or by name; a name shared by two live keys asks for the id; unknown names are refused', async () => {
+    const store = memoryKeys();
+    const one = await createApiKey(store, 'desk');
+    const two = await createApiKey(store, 'desk');
+    const other = await createApiKey(store, 'Research');
+    await expect(revokeApiKey(store, 'desk')).rejects.toThrow(new RegExp(`2 keys are named "desk": give one id \\((${one.record.id}, ${two.record.id}|${two.record.id}, ${one.record.id})\\)`));
+    expect((await revokeApiKey(store, one.record.id, new Date('2026-11-05T00:00:00Z'))).revokedAt).toBe('2026-11-05T00:00:00.000Z');
+    // Now only one live "desk" is left: the name is enough.
+    expect((await revokeApiKey(store, 'desk')).id).toBe(two.record.id);
+    expect((await revokeApiKey(store, 'research')).id).toBe(other.record.id);
+    await expect(revokeApiKey(store, 'nobody')).rejects.toBeInstanceOf(KeyLookupError);
   });
 });
 

@@ -231,14 +231,32 @@ function emptyScores(): Record<EventType, number> {
 // word of the text. Rules that cannot be read that way (anchors, names, lookarounds first) always run.
 const TRIGGERS = new Map<Rule, readonly string[] | null>(RULES.map((r) => [r, triggersOf(r[2].source)]));
 
-function scoreSegments(scores: Record<EventType, number>, segments: readonly (readonly [string, number])[]): void {
-  const parts = segments.filter(([text, weight]) => text && weight > 0).map(([text, weight]) => ({ text, weight, present: wordPrefixes(text) }));
+// A stable short id per rule (from its pattern), so the trained model can weigh each rule on its own.
+const RULE_IDS = new Map<Rule, string>(RULES.map((r) => [r, `${r[0]}:${hashString(r[2].source)}`]));
+
+function hashString(s: string): string {
+  let h = 2166136261;
+  for (let i = 0; i < s.length; i++) h = Math.imul(h ^ s.charCodeAt(i), 16777619);
+  return (h >>> 0).toString(36);
+}
+
+function scoreSegments(
+  scores: Record<EventType, number>,
+  segments: readonly (readonly [string, number, string?])[],
+  fired?: string[],
+): void {
+  const parts = segments
+    .filter(([text, weight]) => text && weight > 0)
+    .map(([text, weight, tag]) => ({ text, weight, tag, present: wordPrefixes(text) }));
   for (const rule of RULES) {
     const trig = TRIGGERS.get(rule);
     const [type, w, re] = rule;
-    for (const { text, weight, present } of parts) {
+    for (const { text, weight, tag, present } of parts) {
       if (trig && !trig.some((p) => present.has(p))) continue;
-      if (re.test(text)) scores[type] += w * weight;
+      if (re.test(text)) {
+        scores[type] += w * weight;
+        if (fired && tag) fired.push(`${tag}${RULE_IDS.get(rule)}`);
+      }
     }
   }
 }
@@ -260,7 +278,8 @@ export function classify(
   const cut = head.search(SUBORDINATE);
   const main = cut > 0 ? head.slice(0, cut) : head;
   const sub = cut > 0 ? head.slice(cut) : '';
-  scoreSegments(scores, [[main, 3], [sub, 1]]);
+  const fired: string[] = [];
+  scoreSegments(scores, [[main, 3, 'rh:'], [sub, 1, 'rs:']], fired);
   // Review headlines have a fixed shape: "'X' Review: …", "Cannes Review: 'X'", "TV Review: 'X'".
   if (/\breview:|^(?:[\w'-]+\s){0,2}review\b|\breviews:/i.test(main)) scores.review += 8;
   if (/^(?:box office|weekend box office|global box office|specialty box office|[\w-]+ box office):/i.test(main)) scores.box_office += 6;
@@ -271,7 +290,7 @@ export function classify(
   const sentences = (typeof body === 'string' ? splitSentences(body) : body).slice(0, 8);
   const bodyScores = emptyScores();
   const lead = maskJobTitles(sentences.slice(0, 3).join(' '));
-  scoreSegments(bodyScores, [[lead, 1], [maskJobTitles(sentences.slice(3).join(' ')), 0.4]]);
+  scoreSegments(bodyScores, [[lead, 1, 'rb:'], [maskJobTitles(sentences.slice(3).join(' ')), 0.4]], fired);
   for (const t of EVENT_TYPES) scores[t] += Math.min(BODY_CAP, bodyScores[t]);
 
   applyStructure(scores, main, lead, signals);
@@ -285,7 +304,7 @@ export function classify(
     }
   }
   if (bestScore < 2.5) best = 'other';
-  const evidence: TypeEvidence = { main, sub, lead: sentences.slice(0, 3).join(' '), ruleScores: scores, ruleType: best, signals: signalNames(signals) };
+  const evidence: TypeEvidence = { main, sub, lead: sentences.slice(0, 3).join(' '), ruleScores: scores, ruleType: best, signals: [...signalNames(signals), ...fired] };
   if (!model) return { type: best, scores, evidence };
   const { type, probs } = predictType(model, typeFeatures(evidence));
   return { type, scores, probs, evidence };

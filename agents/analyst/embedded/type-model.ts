@@ -46,7 +46,7 @@ export function stem(w: string): string {
 /** Lowercased tokens of masked text: masks as ˣtitle/ˣstudio/ˣjob, years as ˣyear, numbers as ˣnum, money as ˣmoney. */
 export function tokens(text: string): string[] {
   const out: string[] = [];
-  for (const m of text.matchAll(/TITLE|STUDIO|JOBTITLE|\$[\d.,]+\s*(?:[mbk]\b|million|billion)?|[\p{L}][\p{L}'+-]*|\d[\d.,]*%?|[?:]/gu)) {
+  for (const m of text.matchAll(/TITLE|STUDIO|JOBTITLE|\$[\d.,]+\s*(?:[mbkMBK]\b|million|billion)?|[\p{L}][\p{L}'+-]*|\d[\d.,]*%?|[?:]/gu)) {
     const raw = m[0];
     const mask = MASKS[raw.toLowerCase()];
     if (mask && raw === raw.toUpperCase()) {

@@ -1,0 +1,94 @@
+// Unit tests for the analyst on real-world shapes: premiere dates, release kinds, sequels, unknown companies, the type model.
+import { describe, expect, it } from 'vitest';
+import { createEmbeddedAnalyst } from '../../../agents/analyst/embedded/embedded-analyst.js';
+import { buildStudioDirectory, matchStudios } from '../../../agents/analyst/embedded/studios.js';
+import { predictType, tokens, typeFeatures, type TypeEvidence } from '../../../agents/analyst/embedded/type-model.js';
+import { train, type Example } from '../../../agents/analyst/embedded/training/train-type-model.js';
+import { EVENT_TYPES } from '../../../shared/model/event.js';
+
+const analyst = createEmbeddedAnalyst({ competitors: [], slate: [], knownTitles: ['Glimmerglass'] });
+const at = (title: string, text = '', publishedAt = '2026-06-01T12:00:00Z') => analyst.extract({ title, text, publishedAt });
+
+describe('release dates as the labeling guide reads them', () => {
+  it('a TV season premiere date is a dating, of kind tv or streaming, with its network', () => {
+    const e = at("'Night Harbor' Season 2 Premieres Oct. 5 on Hulu");
+    expect(e).toMatchObject({ type: 'release_dated', releaseDate: '2026-10-05', releaseKind: 'streaming', studios: ['Hulu'] });
+    expect(at("'Night Harbor' Season 3 Premiere Date Set for January on Syfy")).toMatchObject({ type: 'release_dated', releaseDate: '2027-01', releaseKind: 'tv' });
+  });
+
+  it('a digital or home release is dated with its kind', () => {
+    const e = at("'Cold Front' Hits Digital Tomorrow", 'The thriller arrives on Premium Digital tomorrow, June 2, via Lionsgate.');
+    expect(e).toMatchObject({ type: 'release_dated', releaseDate: '2026-06-02', releaseKind: 'digital' });
+  });
+
+  it('a theatrical date keeps the kind theatrical', () => {
+    expect(at("Sony Sets 'Paper Comets' for March 12, 2027", 'The film opens in theaters March 12, 2027.')).toMatchObject({ releaseDate: '2027-03-12', releaseKind: 'theatrical' });
+  });
+
+  it('no kind without a date, and no date from a possessive year or a stale previous date', () => {
+    expect(at("'Wild Coast' Trailer Teases the Heist").releaseKind ?? null).toBeNull();
+    const e = at("Disney Debuts 'Tiana' First Look", "The musical series, which picks up from 2009's 'The Princess and the Frog,' will hit the streaming service in 2027.");
+    expect(e.previousDate).toBeNull();
+  });
+});
+
+describe('titles and dates', () => {
+  it('a sequel after a known title is its own title, and the date goes to the title its sentence dates', () => {
+    const e = at("'Glimmerglass' Sequel Set for November 2028", 'The studio on Tuesday dated Glimmerglass: Part Two for Nov. 22, 2028, two days after the original opened.');
+    expect(e.titles[0]).toBe('Glimmerglass: Part Two');
+    expect(e.releaseDate).toBe('2028-11-22');
+  });
+});
+
+describe('taxonomy of the guide', () => {
+  it.each([
+    ["'Night Harbor' Wraps Production on Season 2", 'greenlight'],
+    ["Filming Begins on 'Copper Town' in Atlanta", 'greenlight'],
+    ["'Night Harbor' Season 2 Premiere Draws Series' Best Audience Yet", 'box_office'],
+    ["'Copper Town' Tops Nielsen Streaming Rankings", 'box_office'],
+    ['Showrunner Dana Pike Signs Overall Deal With Netflix', 'executive'],
+    ["'Copper Town' Finds a New Home at Peacock", 'acquisition'],
+    ["'Night Harbor' Skips Theaters, Goes Straight to Streaming", 'release_moved'],
+  ])('%s -> %s', (title, type) => {
+    expect(at(title).type).toBe(type);
+  });
+});
+
+describe('companies the gazetteer does not list', () => {
+  it('are found by their shape in sentence-case text, not in a title-case headline', () => {
+    const dir = buildStudioDirectory([]);
+    expect(matchStudios("Headline Words Like Stellar Animation Are Ignored\nThe film was picked up by Sumerian Pictures and Obscured Releasing.", dir)).toEqual([
+      'Sumerian Pictures',
+      'Obscured Releasing',
+    ]);
+    expect(matchStudios('Sumerian Pictures', dir)).toEqual(['Sumerian Pictures']);
+  });
+});
+
+describe('the event-type model', () => {
+  const evidence = (main: string): TypeEvidence => ({
+    main,
+    sub: '',
+    lead: '',
+    ruleScores: Object.fromEntries(EVENT_TYPES.map((t) => [t, 0])) as TypeEvidence['ruleScores'],
+    ruleType: 'other',
+    signals: [],
+  });
+
+  it('tokenizes masks, years, money and months into shared tokens', () => {
+    expect(tokens('STUDIO Dates TITLE for March 2027 after $71.8M')).toEqual(['ˣstudio', 'dat', 'ˣtitle', 'for', 'ˣmonth', 'ˣyear', 'after', 'ˣmoney']);
+  });
+
+  it('trains deterministically and learns what separates two types', () => {
+    const ex = (main: string, y: number): Example => ({ features: typeFeatures(evidence(main)), y, weight: 1, group: 'g' });
+    const data = [
+      ex('STUDIO renews TITLE', 5), ex('TITLE renewed for season', 5), ex('STUDIO renews hit TITLE', 5),
+      ex('TITLE review: a triumph', 10), ex('review: TITLE is a mess', 10), ex('TITLE review', 10),
+    ];
+    const opt = { l2: 1e-4, epochs: 100, lr: 0.05, minCount: 1, balance: 0.5 };
+    const a = train(data, opt);
+    expect(train(data, opt)).toEqual(a);
+    expect(predictType(a, typeFeatures(evidence('STUDIO renews TITLE again'))).type).toBe('greenlight');
+    expect(predictType(a, typeFeatures(evidence('TITLE review: dull'))).type).toBe('review');
+  });
+});

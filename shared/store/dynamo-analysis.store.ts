@@ -10,6 +10,7 @@ import { DynamoTable, stripKeys, type Row } from './dynamo-table.js';
 import { StoreError, isConditionalCheckFailed } from './errors.js';
 import { titleKey } from '../util/text.js';
 import { addDays, isoWeekOf } from '../util/week.js';
+import { capEvent, capExtraction, capRelease, capStory } from './record-limits.js';
 
 const CACHE_TTL_DAYS = 90;
 
@@ -64,7 +65,8 @@ export class DynamoAnalysisStore implements AnalysisStore {
 
   // ---- stories -----------------------------------------------------------------------------
 
-  async putStory(story: Story): Promise<void> {
+  async putStory(input: Story): Promise<void> {
+    const story = capStory(input);
     await this.t.put({
       pk: `STORY#${story.id}`,
       sk: 'A',
@@ -119,7 +121,8 @@ export class DynamoAnalysisStore implements AnalysisStore {
 
   // ---- events ------------------------------------------------------------------------------
 
-  async putEvent(event: Event): Promise<void> {
+  async putEvent(input: Event): Promise<void> {
+    const event = capEvent(input);
     const time = eventTime(event);
     const main: Row = {
       pk: `EVENT#${event.id}`,
@@ -173,7 +176,8 @@ export class DynamoAnalysisStore implements AnalysisStore {
     return row ? Release.parse(stripKeys(row)) : null;
   }
 
-  async putRelease(release: Release): Promise<void> {
+  async putRelease(input: Release): Promise<void> {
+    const release = capRelease(input);
     try {
       await this.t.doc.send(
         new PutCommand({
@@ -226,7 +230,7 @@ export class DynamoAnalysisStore implements AnalysisStore {
       pk: `CACHE#${key}`,
       sk: 'A',
       entity: 'cache',
-      value,
+      value: capExtraction(value),
       expiresAt: Math.floor(this.now().getTime() / 1000) + CACHE_TTL_DAYS * 86_400,
     });
   }

@@ -8,16 +8,21 @@ import type { AnswerRecord, AnswerStore } from '../ports/answer-store.js';
 import type { Page, TimeRange } from '../ports/store.js';
 import { DynamoTable, stripKeys, type Row } from './dynamo-table.js';
 import { StoreError, isConditionalCheckFailed } from './errors.js';
+import { assertFits } from './item-size.js';
+import { capAnswer, capCounterBrief } from './record-limits.js';
 
 export class DynamoBriefStore implements BriefStore {
   constructor(private readonly t: DynamoTable) {}
 
-  async putBriefIfNew(brief: CounterBrief): Promise<boolean> {
+  async putBriefIfNew(input: CounterBrief): Promise<boolean> {
+    const brief = capCounterBrief(input);
+    const Item = { pk: `BRIEF#${brief.id}`, sk: 'A', entity: 'brief', gsi1pk: 'BRIEFS', gsi1sk: `${brief.createdAt}#${brief.id}`, ...brief };
+    assertFits(Item);
     try {
       await this.t.doc.send(
         new PutCommand({
           TableName: this.t.name,
-          Item: { pk: `BRIEF#${brief.id}`, sk: 'A', entity: 'brief', gsi1pk: 'BRIEFS', gsi1sk: `${brief.createdAt}#${brief.id}`, ...brief },
+          Item,
           // A brief already drafted keeps its content and, above all, a human's decision on it.
           ConditionExpression: 'attribute_not_exists(pk)',
         }),
@@ -110,7 +115,8 @@ export class DynamoAnswerStore implements AnswerStore {
     private readonly now: () => Date = () => new Date(),
   ) {}
 
-  async putAnswer(record: AnswerRecord): Promise<void> {
+  async putAnswer(input: AnswerRecord): Promise<void> {
+    const record = capAnswer(input);
     const expiresAt = Math.floor(Date.parse(record.createdAt) / 1000) + this.retentionDays * 86_400;
     await this.t.put({ pk: `ANSWER#${record.id}`, sk: 'A', entity: 'answer', expiresAt, ...record });
   }

@@ -8,6 +8,7 @@ import type { Page, PutItemResult, Store, StoredChart, TimeRange } from '../port
 import { StoreError, isConditionalCheckFailed } from './errors.js';
 import { DynamoTable, MAX_PAGE, decodeCursor, encodeCursor, stripKeys, type Row } from './dynamo-table.js';
 import { titleKey } from '../util/text.js';
+import { capChartEntry, capItem, capSourceState } from './record-limits.js';
 
 function itemTime(item: Item): string {
   return item.publishedAt ?? item.fetchedAt;
@@ -49,7 +50,9 @@ export class DynamoStore implements Store {
     return unknown;
   }
 
-  async putItemIfNew(item: Item, identityKeys: string[]): Promise<PutItemResult> {
+  async putItemIfNew(input: Item, identityKeys: string[]): Promise<PutItemResult> {
+    // A body of any size is kept whole in the raw snapshot; the stored item keeps its first MAX_ITEM_TEXT characters.
+    const item = capItem(input);
     // Claim every identity key for this item id. The condition lets a retry of the same item pass
     // (the key is already ours), so a crash between claims and the item write loses nothing.
     for (const key of identityKeys) {
@@ -159,7 +162,8 @@ export class DynamoStore implements Store {
     return row ? SourceState.parse(stripKeys(row)) : null;
   }
 
-  async putSourceState(state: SourceState): Promise<void> {
+  async putSourceState(input: SourceState): Promise<void> {
+    const state = capSourceState(input);
     await this.t.put({
       pk: `SOURCE#${state.sourceId}`,
       sk: 'STATE',
@@ -197,7 +201,7 @@ export class DynamoStore implements Store {
       fetchedAt: chart.fetchedAt,
       entryCount: chart.entries.length,
     };
-    const entryRows: Row[] = chart.entries.map((e) => ({
+    const entryRows: Row[] = chart.entries.map(capChartEntry).map((e) => ({
       pk,
       sk: `E#${titleKey(e.title)}`,
       entity: 'chart-entry',

@@ -87,7 +87,8 @@ export function createAnalyzeItemsHandler(deps: { runtime: () => AnalyzeRuntime;
       const redelivered = Number(record.attributes?.ApproximateReceiveCount ?? '1') > 1 || (report.items > 0 && report.stories === 0 && report.joinedExisting === 0);
       const events = redelivered ? await recentEvents(analysis, now, workspace.alerts.maxAgeHours) : [];
       const surprises = await latestSurprises(rt.base.store(), surpriseMemo);
-      alerts = await sendAlerts(workspace, { analysis, ledger: rt.ledger(), chat, clock: rt.base.clock, log, links: await rt.links() }, { eventIds: report.eventIds, events, collisions, surprises, asOf: now });
+      // Claims are owned by the SQS message: its redelivery after a crash takes them over at once.
+      alerts = await sendAlerts(workspace, { analysis, ledger: rt.ledger(`sqs:${record.messageId}`), chat, clock: rt.base.clock, log, links: await rt.links() }, { eventIds: report.eventIds, events, collisions, surprises, asOf: now });
       metrics.addMetric(METRIC.alertsSent, MetricUnit.Count, alerts.sent);
       if (alerts.failed > 0) {
         metrics.addMetric(METRIC.alertsFailed, MetricUnit.Count, alerts.failed);

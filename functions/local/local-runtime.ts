@@ -1,4 +1,5 @@
 // Composition root of the one-machine runtime: embedded DynamoDB-protocol server, folder snapshots, safe fetcher.
+import { randomUUID } from 'node:crypto';
 import { join } from 'node:path';
 import type { AppConfig } from '../../shared/config/app-config.js';
 import type { Workspace } from '../../shared/model/workspace.js';
@@ -127,10 +128,16 @@ export async function openLocalRuntime(
   const mailer: Mailer & { close?: () => void } = config.smtpUrl ? new SmtpMailer(config.smtpUrl) : new FileMailer(config.outDir);
   const fileChat = config.slackWebhookUrl ? null : new FileChat(config.outDir, options.print);
   const chat: ChatPoster = fileChat ?? new SlackWebhookChat(config.slackWebhookUrl!, { channel: workspace.slack?.channel, log: options.log });
+  // The embedded store locks its data dir: no other process uses it, so a claim of another owner is a dead run's and
+  // is taken over at once. A shared endpoint (AWS_ENDPOINT_URL_DYNAMODB) may have live peers: leases only.
+  const ledger = new DynamoLedger(store.tableAccess, {
+    owner: `local-${process.pid}-${randomUUID().slice(0, 8)}`,
+    takeOver: embedded ? 'other-owners' : 'never',
+  });
   return {
     store,
     analysis,
-    ledger: new DynamoLedger(store.tableAccess),
+    ledger,
     digests: new DynamoDigestStore(store.tableAccess),
     keys: new DynamoKeyStore(store.tableAccess),
     briefs,

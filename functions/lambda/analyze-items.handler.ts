@@ -90,9 +90,10 @@ export function createAnalyzeItemsHandler(deps: { runtime: () => AnalyzeRuntime;
       // Claims are owned by the SQS message: its redelivery after a crash takes them over at once.
       alerts = await sendAlerts(workspace, { analysis, ledger: rt.ledger(`sqs:${record.messageId}`), chat, clock: rt.base.clock, log, links: await rt.links() }, { eventIds: report.eventIds, events, collisions, surprises, asOf: now });
       metrics.addMetric(METRIC.alertsSent, MetricUnit.Count, alerts.sent);
-      if (alerts.failed > 0) {
-        metrics.addMetric(METRIC.alertsFailed, MetricUnit.Count, alerts.failed);
-        throw new AlertDeliveryError(alerts.failed, alerts.errors);
+      // Failed (claims released) or unknown (no answer from Slack, claims left "sending"): the redelivery settles them.
+      if (alerts.failed + alerts.unknown > 0) {
+        metrics.addMetric(METRIC.alertsFailed, MetricUnit.Count, alerts.failed + alerts.unknown);
+        throw new AlertDeliveryError(alerts.failed + alerts.unknown, alerts.errors);
       }
     }
     const summary = {

@@ -85,4 +85,39 @@ describe('crash recovery (local runtime)', () => {
     const lines = (await readFile(join(dir, 'out', 'alerts.jsonl'), 'utf8')).trim().split('\n');
     expect(lines).toHaveLength(1);
   });
+
+  it('an alert written to alerts.jsonl by a run that died before recording it is recorded by the next run, not written again', async () => {
+    const key = alertKey(workspace.name, 'surprise:late bloomer:2026-11-20');
+    await crashedRun(async (ledger) => {
+      // The dead run had claimed, marked "sending" and appended the line; it died before completing the claim.
+      expect((await ledger.claim(key)).status).toBe('claimed');
+      expect(await ledger.markSending(key)).toBe(true);
+      const rt = await openLocalRuntime(resolveConfig({}, { dataDir: join(dir, 'other'), outDir: join(dir, 'out') }), workspace, { inMemory: true });
+      try {
+        await rt.chat.post({ text: 'Late Bloomer broke out', blocks: [], alerts: [{ key, kind: 'boxoffice_surprise', title: 'Late Bloomer', summary: 'Late Bloomer broke out' }] });
+      } finally {
+        await rt.close();
+      }
+    });
+    const report = await withRuntime((rt) => sendAlerts(workspace, alertDeps(rt), { surprises: [{ ...surprise, title: 'Late Bloomer' }] }));
+    expect(report).toMatchObject({ sent: 0, skipped: 1 });
+    const lines = (await readFile(join(dir, 'out', 'alerts.jsonl'), 'utf8')).trim().split('\n').filter((l) => l.includes(key));
+    expect(lines).toHaveLength(1);
+    expect((await withRuntime((rt) => sendAlerts(workspace, alertDeps(rt), { surprises: [{ ...surprise, title: 'Late Bloomer' }] }))).skipped).toBe(1);
+  });
+
+  it('a digest written by the file mailer of a run that died before recording it is recorded by the next run, not written again', async () => {
+    const week = '2026-W47';
+    await crashedRun(async (ledger) => {
+      expect((await ledger.claim(digestKey(workspace.name, week))).status).toBe('claimed');
+      expect(await ledger.markSending(digestKey(workspace.name, week))).toBe(true);
+    });
+    // The dead run's mailer had written the digest before it died.
+    const first = await withRuntime((rt) => rt.mailer.send({ from: 'a@b.example', to: workspace.recipients, subject: 'Digest', html: '<p>hi</p>', text: 'hi', inline: [], name: `digest-${week}` }));
+    const out = await withRuntime((rt) => sendDigest(workspace, digestDeps(rt), { week }));
+    expect(out).toMatchObject({ status: 'already_sent', messageId: first.messageId });
+    const log = (await readFile(join(dir, 'out', 'mail.jsonl'), 'utf8')).trim().split('\n').filter((l) => l.includes(`digest-${week}`));
+    expect(log).toHaveLength(1);
+    expect((await withRuntime((rt) => rt.digests.getDigest(workspace.name, week)))?.messageId).toBe(first.messageId);
+  });
 });

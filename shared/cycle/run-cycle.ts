@@ -6,6 +6,8 @@ import { analyzeItems, type AnalysisReport, type AnalyzeDeps } from '../analysis
 import { COLLISION_HORIZON_WEEKS, seedSlate, upcomingCollisions, type Collision } from '../analysis/release-calendar.js';
 import { isoWeekOf, localDate } from '../util/week.js';
 import { sendDigest, type SendDigestResult } from '../delivery/digest/send-digest.js';
+import { MailError } from '../delivery/mail/errors.js';
+import type { Checkpoint } from '../ports/checkpoint.js';
 import type { IdempotencyLedger } from '../ports/ledger.js';
 import type { Mailer } from '../ports/mailer.js';
 import type { DigestStore } from '../ports/digest-store.js';
@@ -47,7 +49,18 @@ export interface CycleOptions {
 
 export type CycleDeps = CrawlDeps &
   Omit<AnalyzeDeps, 'items'> &
-  Required<Pick<CrawlDeps, 'pending'>> & { ledger: IdempotencyLedger; mailer: Mailer; chat: ChatPoster; digests?: DigestStore; briefs?: BriefStore; flags?: FlagStore; links?: { publicUrl: string; linkSecret: string }; briefWriter?: BriefWriter };
+  Required<Pick<CrawlDeps, 'pending'>> & {
+    ledger: IdempotencyLedger;
+    mailer: Mailer;
+    chat: ChatPoster;
+    digests?: DigestStore;
+    briefs?: BriefStore;
+    flags?: FlagStore;
+    links?: { publicUrl: string; linkSecret: string };
+    briefWriter?: BriefWriter;
+    /** Named points between steps (fault injection: the crash tests stop the process there). */
+    checkpoint?: Checkpoint;
+  };
 
 /** Runs one cycle over a workspace with the given adapters. */
 export async function runCycle(workspace: Workspace, deps: CycleDeps, options: CycleOptions = {}): Promise<CycleReport> {
@@ -71,14 +84,22 @@ export async function runCycle(workspace: Workspace, deps: CycleDeps, options: C
   // Recent events, not only this run's: what an earlier run deferred (maxPerRun) or failed to post goes out now.
   const alerts = await sendAlerts(
     workspace,
-    { analysis: deps.analysis, ledger: deps.ledger, chat: deps.chat, clock: deps.clock, log: deps.log, links: deps.links },
+    { analysis: deps.analysis, ledger: deps.ledger, chat: deps.chat, clock: deps.clock, log: deps.log, links: deps.links, checkpoint: deps.checkpoint },
     { events: await recentEvents(deps.analysis, asOfInstant, workspace.alerts.maxAgeHours), collisions, surprises, asOf: asOfInstant },
   );
   options.onStage?.('digest');
-  const digest = await sendDigest(
-    workspace,
-    { analysis: deps.analysis, store: deps.store, ledger: deps.ledger, mailer: deps.mailer, clock: deps.clock, log: deps.log, digests: deps.digests, links: deps.links },
-    { week: isoWeekOf(asOfInstant, workspace.timezone), from: options.mailFrom },
-  );
+  const week = isoWeekOf(asOfInstant, workspace.timezone);
+  let digest: SendDigestResult;
+  try {
+    digest = await sendDigest(
+      workspace,
+      { analysis: deps.analysis, store: deps.store, ledger: deps.ledger, mailer: deps.mailer, clock: deps.clock, log: deps.log, digests: deps.digests, links: deps.links, checkpoint: deps.checkpoint },
+      { week, from: options.mailFrom },
+    );
+  } catch (err) {
+    // The run's other results stand: the digest failed alone (its claim was released, or left to the next run to settle).
+    deps.log?.error('digest not sent', { week, error: (err as Error).message });
+    digest = { week, status: 'failed', stats: null, error: (err as Error).message, outcome: err instanceof MailError ? err.outcome : 'not_sent' };
+  }
   return { workspace: workspace.name, startedAt, durationMs: Date.now() - started, crawl, analysis: { ...analysis, slateSeeded }, collisions, surprises, alerts, briefs, digest };
 }

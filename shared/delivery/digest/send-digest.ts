@@ -33,7 +33,12 @@ export interface SendDigestOptions {
 
 export interface SendDigestResult {
   week: string;
-  status: 'sent' | 'already_sent' | 'in_progress';
+  /** `failed` only from callers that catch sendDigest's error (the cycle): nothing went out, or `outcome` says it may have. */
+  status: 'sent' | 'already_sent' | 'in_progress' | 'failed';
+  /** What failed (status `failed`). */
+  error?: string;
+  /** For `failed`: `not_sent` (the next run retries) or `unknown` (it may have gone out; the next run sends it again). */
+  outcome?: 'not_sent' | 'unknown';
   messageId?: string;
   files?: string[];
   /** The brief's statistics when this call built it (null when nothing was sent). */

@@ -20,6 +20,7 @@ export { latestSurprises };
 import type { ChartStore } from '../ports/store.js';
 import type { ChatPoster } from '../ports/chat.js';
 import { recentEvents, sendAlerts, type AlertsReport } from '../delivery/alerts/send-alerts.js';
+import { settleSurprises, surpriseCandidates } from '../delivery/alerts/surprise-candidates.js';
 
 export interface CycleReport {
   workspace: string;
@@ -34,7 +35,7 @@ export interface CycleReport {
   /** Counter-programming briefs drafted for the collisions (null when the runtime has no brief store). */
   briefs: BriefReport | null;
   digest: SendDigestResult;
-  /** Openings on the latest weekend chart far above or below comparable openings. */
+  /** Openings far above or below comparable openings: the latest weekend chart's, and earlier ones not alerted yet. */
   surprises: ChartSurprise[];
 }
 
@@ -76,7 +77,10 @@ export async function runCycle(workspace: Workspace, deps: CycleDeps, options: C
   const asOfInstant = workspace.clock ? new Date(workspace.clock) : deps.clock.now();
   const asOf = localDate(asOfInstant, workspace.timezone);
   const collisions = await upcomingCollisions(deps.analysis, workspace, asOf, COLLISION_HORIZON_WEEKS);
-  const surprises = crawl.totals.chartEntries > 0 ? await latestSurprises(deps.store) : [];
+  // Every run, not only one that stored chart rows: a surprise whose alert failed, or whose run died, is reconsidered until sent.
+  const surpriseSet = await surpriseCandidates({ store: deps.store, pending: deps.analysis }, asOfInstant);
+  const surprises = surpriseSet.surprises;
+  deps.checkpoint?.('alerts.candidates');
   const briefs = deps.briefs
     ? await draftCounterBriefs(workspace, { analysis: deps.analysis, store: deps.store, briefs: deps.briefs, flags: deps.flags, writer: deps.briefWriter, log: deps.log }, collisions, asOfInstant)
     : null;
@@ -87,6 +91,7 @@ export async function runCycle(workspace: Workspace, deps: CycleDeps, options: C
     { analysis: deps.analysis, ledger: deps.ledger, chat: deps.chat, clock: deps.clock, log: deps.log, links: deps.links, checkpoint: deps.checkpoint },
     { events: await recentEvents(deps.analysis, asOfInstant, workspace.alerts.maxAgeHours), collisions, surprises, asOf: asOfInstant },
   );
+  await settleSurprises(deps.analysis, alerts, surpriseSet);
   options.onStage?.('digest');
   const week = isoWeekOf(asOfInstant, workspace.timezone);
   let digest: SendDigestResult;

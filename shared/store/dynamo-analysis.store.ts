@@ -11,6 +11,8 @@ import { StoreError, isConditionalCheckFailed } from './errors.js';
 import { titleKey } from '../util/text.js';
 import { addDays, isoWeekOf } from '../util/week.js';
 import { capEvent, capExtraction, capRelease, capStory } from './record-limits.js';
+import type { ChartSurprise } from '../analysis/boxoffice-series.js';
+import { surpriseAlertId } from '../delivery/alerts/alert-rules.js';
 
 const CACHE_TTL_DAYS = 90;
 
@@ -213,6 +215,24 @@ export class DynamoAnalysisStore implements AnalysisStore {
       ExpressionAttributeValues: { ':pk': 'SLATE' },
     });
     return rows.map((r) => Release.parse(stripKeys(r)));
+  }
+
+  // ---- pending alert candidates -----------------------------------------------------------
+
+  async putPendingSurprises(surprises: ChartSurprise[]): Promise<void> {
+    const at = this.now().toISOString();
+    await this.t.batchWrite(
+      surprises.map((s) => ({ PutRequest: { Item: { pk: 'PENDINGALERT', sk: surpriseAlertId(s), entity: 'pending-alert', kind: 'surprise', surprise: { ...s, title: s.title.slice(0, 500) }, at } } })),
+    );
+  }
+
+  async listPendingSurprises(): Promise<ChartSurprise[]> {
+    const rows = await this.t.queryAll({ KeyConditionExpression: 'pk = :pk', ExpressionAttributeValues: { ':pk': 'PENDINGALERT' } });
+    return rows.filter((r) => r.kind === 'surprise' && r.surprise).map((r) => r.surprise as ChartSurprise);
+  }
+
+  async clearPendingSurprises(surprises: Array<Pick<ChartSurprise, 'title' | 'start'>>): Promise<void> {
+    await this.t.batchWrite(surprises.map((s) => ({ DeleteRequest: { Key: { pk: 'PENDINGALERT', sk: surpriseAlertId(s) } } })));
   }
 
   // ---- analysis cache ----------------------------------------------------------------------

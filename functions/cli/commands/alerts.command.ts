@@ -1,7 +1,7 @@
 // `marquee alerts`: send the alerts for stored news not alerted yet (recent events, upcoming collisions, latest surprises), exactly once.
 import { relative } from 'node:path';
 import { COLLISION_HORIZON_WEEKS, upcomingCollisions } from '../../../shared/analysis/release-calendar.js';
-import { latestSurprises } from '../../../shared/analysis/boxoffice-series.js';
+import { settleSurprises, surpriseCandidates } from '../../../shared/delivery/alerts/surprise-candidates.js';
 import { recentEvents, sendAlerts, type AlertOutcome, type AlertsReport } from '../../../shared/delivery/alerts/send-alerts.js';
 import { localDate } from '../../../shared/util/week.js';
 import type { LocalRuntime } from '../../local/local-runtime.js';
@@ -64,16 +64,18 @@ export async function alertsCommand(opts: AlertsOptions, io: Io, env: Record<str
     const r = ctx.runtime;
     const ws = ctx.workspace;
     const asOf = ws.clock ? new Date(ws.clock) : r.clock.now();
+    const candidates = await surpriseCandidates({ store: r.store, pending: r.analysis }, asOf);
     const report = await sendAlerts(
       ws,
       { analysis: r.analysis, ledger: r.ledger, chat: r.chat, clock: r.clock, log: r.log, links: r.links },
       {
         events: await recentEvents(r.analysis, asOf, ws.alerts.maxAgeHours),
         collisions: await upcomingCollisions(r.analysis, ws, localDate(asOf, ws.timezone), COLLISION_HORIZON_WEEKS),
-        surprises: await latestSurprises(r.store),
+        surprises: candidates.surprises,
         asOf,
       },
     );
+    await settleSurprises(r.analysis, report, candidates);
     if (opts.json) printJson(io, alertsJson(report, r));
     else {
       for (const line of formatAlertsSummary(report, r.chatDescription, ws.alerts.maxPerRun)) io.out(line.replace(/^ {2}/, ''));

@@ -43,6 +43,8 @@ export interface SendAlertsInput {
 export type AlertStatus = 'sent' | 'already_sent' | 'in_progress' | 'failed' | 'unknown' | 'deferred';
 
 export interface AlertOutcome {
+  /** The alert's id in the workspace (story id, `surprise:…`, `collision:…`). */
+  id: string;
   key: string;
   kind: AlertKind;
   title: string;
@@ -172,7 +174,7 @@ export async function sendAlerts(workspace: Workspace, deps: SendAlertsDeps, inp
     alerts: [],
   };
   const record = (a: Alert, status: AlertStatus, extra: Partial<AlertOutcome> = {}) => {
-    report.alerts.push({ key: alertKey(workspace.name, a.id), kind: a.kind, title: a.title, summary: alertSummary(a), storyId: a.storyId, at: a.at, status, ...extra });
+    report.alerts.push({ id: a.id, key: alertKey(workspace.name, a.id), kind: a.kind, title: a.title, summary: alertSummary(a), storyId: a.storyId, at: a.at, status, ...extra });
   };
 
   let budget = workspace.alerts.maxPerRun;

@@ -185,22 +185,16 @@ export class DynamoStore implements Store {
 
   // ---- box-office charts -------------------------------------------------------------------
 
+  /**
+   * Stores a chart period. Several sources may report the same site and period (a chart split over
+   * pages, a mirror): their rows are merged, one per title, each remembering its source, and a
+   * source storing the period again replaces only its own rows.
+   */
   async putChart(chart: StoredChart): Promise<{ created: boolean; entries: number }> {
     const start = chart.period.start ?? 'unknown';
     const pk = `CHART#${chart.site}#${chart.period.type}#${start}`;
     const previous = await this.t.queryAll({ KeyConditionExpression: 'pk = :pk', ExpressionAttributeValues: { ':pk': pk } });
-    const header: Row = {
-      pk,
-      sk: 'A',
-      entity: 'chart',
-      gsi2pk: `CHARTS#${chart.period.type}`,
-      gsi2sk: `${start}#${chart.site}`,
-      site: chart.site,
-      period: chart.period,
-      sourceId: chart.sourceId,
-      fetchedAt: chart.fetchedAt,
-      entryCount: chart.entries.length,
-    };
+    const previousHeader = previous.find((r) => r.sk === 'A');
     const entryRows: Row[] = chart.entries.map(capChartEntry).map((e) => ({
       pk,
       sk: `E#${titleKey(e.title)}`,
@@ -212,9 +206,26 @@ export class DynamoStore implements Store {
       start: chart.period.start,
       end: chart.period.end,
       ...e,
+      sourceId: chart.sourceId,
     }));
     const keep = new Set(entryRows.map((r) => r.sk as string));
-    const stale = previous.filter((r) => r.sk !== 'A' && !keep.has(r.sk as string));
+    // Rows stored before sources were recorded per row belong to the header's source.
+    const ownerOf = (r: Row) => (typeof r.sourceId === 'string' ? r.sourceId : previousHeader?.sourceId);
+    const stale = previous.filter((r) => r.sk !== 'A' && !keep.has(r.sk as string) && ownerOf(r) === chart.sourceId);
+    const staleKeys = new Set(stale.map((r) => r.sk as string));
+    const total = new Set([...previous.filter((r) => r.sk !== 'A' && !staleKeys.has(r.sk as string)).map((r) => r.sk as string), ...keep]).size;
+    const header: Row = {
+      pk,
+      sk: 'A',
+      entity: 'chart',
+      gsi2pk: `CHARTS#${chart.period.type}`,
+      gsi2sk: `${start}#${chart.site}`,
+      site: chart.site,
+      period: chart.period,
+      sourceId: chart.sourceId,
+      fetchedAt: chart.fetchedAt,
+      entryCount: total,
+    };
     await this.t.batchWrite([
       ...[header, ...entryRows].map((Item) => ({ PutRequest: { Item } })),
       ...stale.map((r) => ({ DeleteRequest: { Key: { pk: r.pk, sk: r.sk } } })),
@@ -232,7 +243,7 @@ export class DynamoStore implements Store {
     const entries = rows
       .filter((r) => r.sk !== 'A')
       .map((r) => {
-        const { site: _s, periodType: _p, start: _st, end: _e, ...entry } = stripKeys<Row>(r);
+        const { site: _s, periodType: _p, start: _st, end: _e, sourceId: _src, ...entry } = stripKeys<Row>(r);
         return entry as unknown as BoxOfficeEntry;
       })
       .sort((a, b) => (a.rank ?? 9999) - (b.rank ?? 9999));

@@ -81,6 +81,23 @@ export class DynamoFlagStore implements FlagStore {
     await this.t.put({ pk: `FLAG#${flag.id}`, sk: 'A', entity: 'flag', gsi1pk: 'FLAGS', gsi1sk: `${flag.createdAt}#${flag.id}`, ...flag });
   }
 
+  async putFlagIfNew(flag: Flag): Promise<boolean> {
+    try {
+      await this.t.doc.send(
+        new PutCommand({
+          TableName: this.t.name,
+          Item: { pk: `FLAG#${flag.id}`, sk: 'A', entity: 'flag', gsi1pk: 'FLAGS', gsi1sk: `${flag.createdAt}#${flag.id}`, ...flag },
+          // A flag id made from a link: the same link and person record one flag, however often it is posted.
+          ConditionExpression: 'attribute_not_exists(pk)',
+        }),
+      );
+      return true;
+    } catch (err) {
+      if (isConditionalCheckFailed(err)) return false;
+      throw new StoreError(`could not write flag ${flag.id}`, { cause: err });
+    }
+  }
+
   async listFlags(): Promise<Flag[]> {
     const rows = await this.t.queryAll({ IndexName: 'gsi1', KeyConditionExpression: 'gsi1pk = :pk', ExpressionAttributeValues: { ':pk': 'FLAGS' }, ScanIndexForward: false });
     return rows.map((r) => Flag.parse(stripKeys(r)));

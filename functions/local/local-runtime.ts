@@ -12,6 +12,7 @@ import type { ObjectStore } from '../../shared/ports/object-store.js';
 import { SafeHttpFetcher } from '../../shared/http/safe-http.fetcher.js';
 import { systemClock, type Clock } from '../../shared/ports/clock.js';
 import type { Logger } from '../../shared/ports/logger.js';
+import type { Checkpoint } from '../../shared/ports/checkpoint.js';
 import type { CrawlDeps } from '../../shared/ingest/crawl-source.js';
 import { ConfigError } from '../../shared/config/errors.js';
 import { DynamoAnalysisStore } from '../../shared/store/dynamo-analysis.store.js';
@@ -72,7 +73,23 @@ export interface LocalRuntime extends CrawlDeps {
   alertsFile: string | null;
   /** Where the store lives, for messages. */
   dynamoEndpoint: string;
+  /** Named points between steps; with MARQUEE_KILL_AT the process kills itself at one of them (crash tests). */
+  checkpoint?: Checkpoint;
   close(): Promise<void>;
+}
+
+/**
+ * MARQUEE_KILL_AT=<checkpoint>[#n]: SIGKILL this process at the n-th pass of the checkpoint, the way
+ * a power cut or the OOM killer would stop it (no finally, no flush): the crash tests run real cycles
+ * through every step this way.
+ */
+export function killAtCheckpoint(spec: string): Checkpoint {
+  const [name, nth] = spec.split('#') as [string, string | undefined];
+  const at = Number(nth ?? '1');
+  let passes = 0;
+  return (point) => {
+    if (point === name && ++passes === at) process.kill(process.pid, 'SIGKILL');
+  };
 }
 
 /**
@@ -166,6 +183,7 @@ export async function openLocalRuntime(
     fetcher,
     clock: systemClock,
     log: options.log,
+    ...(config.killAt ? { checkpoint: killAtCheckpoint(config.killAt) } : {}),
     dynamoEndpoint: endpoint,
     close: async () => {
       mailer.close?.();

@@ -89,12 +89,15 @@ export class DynamoLedger implements IdempotencyLedger {
       if (!row) continue; // released meanwhile: try again
       if (row.status === 'done') return { status: 'done', completedAt: String(row.completedAt), result: (row.result as Record<string, unknown>) ?? null };
       if (!this.stale(row)) return { status: 'in_progress', leaseUntil: String(row.leaseUntil), owner: typeof row.owner === 'string' ? row.owner : null };
+      // A claim left in "sending" stays "sending" under its new holder until it is settled: a taker that dies
+      // before settling it must not hand the next one a claim that looks as if nothing had been sent.
+      const inherited: Row = row.phase === 'sending' ? { phase: 'sending', ...(row.outcome ? { outcome: row.outcome } : {}) } : {};
       try {
         // Take over exactly the claim we read (its token, or its claim time for rows older than tokens): never a completed key.
         await this.t.doc.send(
           new PutCommand({
             TableName: this.t.name,
-            Item: this.newRow(key, leaseSeconds, token),
+            Item: { ...this.newRow(key, leaseSeconds, token), ...inherited },
             ConditionExpression: row.token ? '#s = :progress AND #t = :seen' : '#s = :progress AND claimedAt = :seen',
             ExpressionAttributeNames: { '#s': 'status', ...(row.token ? { '#t': 'token' } : {}) },
             ExpressionAttributeValues: { ':progress': 'in_progress', ':seen': row.token ?? row.claimedAt },

@@ -67,4 +67,15 @@ describe('DynamoLedger', () => {
     const b = new DynamoLedger(t.store.tableAccess, { now: () => now, owner: 'b' });
     expect(await b.claim('alert:timeout')).toMatchObject({ status: 'claimed', takenOver: { owner: 'a', phase: 'sending', outcome: 'unknown' } });
   });
+
+  it('a claim taken over in "sending" stays "sending" until settled: a taker that dies too hands the doubt on', async () => {
+    const a = new DynamoLedger(t.store.tableAccess, { now: () => now, owner: 'a' });
+    expect((await a.claim('alert:posted-then-crash')).status).toBe('claimed');
+    expect(await a.markSending('alert:posted-then-crash')).toBe(true);
+    // b takes over (a died after posting) and dies itself before settling it.
+    const b = new DynamoLedger(t.store.tableAccess, { now: () => now, owner: 'b', takeOver: 'other-owners' });
+    expect(await b.claim('alert:posted-then-crash')).toMatchObject({ status: 'claimed', takenOver: { owner: 'a', phase: 'sending' } });
+    const c = new DynamoLedger(t.store.tableAccess, { now: () => now, owner: 'c', takeOver: 'other-owners' });
+    expect(await c.claim('alert:posted-then-crash')).toMatchObject({ status: 'claimed', takenOver: { owner: 'b', phase: 'sending' } });
+  });
 });

@@ -12,6 +12,7 @@ import type { IdempotencyLedger, TakenOver } from '../../ports/ledger.js';
 import { noCheckpoint, type Checkpoint } from '../../ports/checkpoint.js';
 import { ChatError } from '../chat/errors.js';
 import { silentLogger, type Logger } from '../../ports/logger.js';
+import { retryWrite } from '../../util/retry.js';
 import { isoWeekOf } from '../../util/week.js';
 import { selectAlerts, type Alert, type AlertKind } from './alert-rules.js';
 import { alertSummary, buildAlertMessage } from './blocks.js';
@@ -114,19 +115,6 @@ export async function recentEvents(analysis: Pick<EventStore, 'eventsByWeek'>, n
 // the holder is gone (see DynamoLedger's takeover rules).
 const LEASE_SECONDS = 900;
 
-const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
-
-/** Retries a ledger write a few times: a posted alert must not stay unrecorded for a blip. */
-async function persist(what: () => Promise<void>, attempts = 4): Promise<void> {
-  for (let i = 1; ; i++) {
-    try {
-      return await what();
-    } catch (err) {
-      if (i >= attempts) throw err;
-      await sleep(100 * 2 ** i);
-    }
-  }
-}
 
 /**
  * Sends the alerts for the given events, collisions and surprises, each once per workspace:
@@ -212,7 +200,7 @@ export async function sendAlerts(workspace: Workspace, deps: SendAlertsDeps, inp
         const messageId = known?.get(c.key);
         if (messageId === undefined) continue;
         // Delivered by the interrupted run: record it, do not post it again.
-        await persist(() => deps.ledger.complete(c.key, { messageId, kind: c.alert.kind, title: c.alert.title, recovered: true })).catch((err: unknown) => {
+        await retryWrite(() => deps.ledger.complete(c.key, { messageId, kind: c.alert.kind, title: c.alert.title, recovered: true })).catch((err: unknown) => {
           report.errors.push(`could not record ${c.key} as sent: ${String(err)}`);
         });
         record(c.alert, 'already_sent', { messageId });
@@ -268,7 +256,7 @@ export async function sendAlerts(workspace: Workspace, deps: SendAlertsDeps, inp
     log.info('alert message posted', { messageId: posted.id, alerts: keys, attempts: posted.attempts });
     for (const c of posting) {
       // Posted is posted: a failed completion is retried, then logged, never released (that would send it again).
-      await persist(() => deps.ledger.complete(c.key, { messageId: posted.id, kind: c.alert.kind, title: c.alert.title, attempts: posted.attempts, grouped: posting.length, ...(resent ? { resent } : {}) })).catch(
+      await retryWrite(() => deps.ledger.complete(c.key, { messageId: posted.id, kind: c.alert.kind, title: c.alert.title, attempts: posted.attempts, grouped: posting.length, ...(resent ? { resent } : {}) })).catch(
         (completeErr: unknown) => {
           log.error('alert posted but its ledger record could not be completed', { key: c.key, error: String(completeErr) });
           report.errors.push(`posted ${c.key} but could not complete its ledger record: ${String(completeErr)}`);

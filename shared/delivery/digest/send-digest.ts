@@ -4,6 +4,7 @@ import type { Workspace } from '../../model/workspace.js';
 import type { Clock } from '../../ports/clock.js';
 import type { IdempotencyLedger } from '../../ports/ledger.js';
 import { silentLogger, type Logger } from '../../ports/logger.js';
+import { retryWrite } from '../../util/retry.js';
 import type { Mailer } from '../../ports/mailer.js';
 import type { DigestStore } from '../../ports/digest-store.js';
 import { isoWeekOf } from '../../util/week.js';
@@ -57,19 +58,6 @@ export function digestKey(workspaceName: string, week: string): string {
   return `digest:${workspaceKey(workspaceName)}:${week}`;
 }
 
-const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
-
-/** Retries a store write a few times (a throttle or a blip must not leave a sent mail unrecorded). */
-async function persist(what: () => Promise<void>, attempts = 4): Promise<void> {
-  for (let i = 1; ; i++) {
-    try {
-      return await what();
-    } catch (err) {
-      if (i >= attempts) throw err;
-      await sleep(100 * 2 ** i);
-    }
-  }
-}
 
 /**
  * Sends the weekly digest once per workspace and week. The ledger key is claimed before anything
@@ -173,7 +161,7 @@ async function finish(
   const checkpoint = deps.checkpoint ?? noCheckpoint;
   const warnings: string[] = [];
   try {
-    await persist(() => deps.ledger.complete(d.key, { messageId: d.sent.messageId, subject: d.subject, ...(d.sent.files ? { files: d.sent.files } : {}) }));
+    await retryWrite(() => deps.ledger.complete(d.key, { messageId: d.sent.messageId, subject: d.subject, ...(d.sent.files ? { files: d.sent.files } : {}) }));
     checkpoint('digest.completed');
   } catch (err) {
     // The mail is out: the claim stays "sending"; the next run settles it (see sendDigest).

@@ -115,7 +115,6 @@ export async function recentEvents(analysis: Pick<EventStore, 'eventsByWeek'>, n
 // the holder is gone (see DynamoLedger's takeover rules).
 const LEASE_SECONDS = 900;
 
-
 /**
  * Sends the alerts for the given events, collisions and surprises, each once per workspace:
  * alerts are grouped into bursts; for each burst every key is claimed in the ledger (conditional

@@ -58,7 +58,6 @@ export function digestKey(workspaceName: string, week: string): string {
   return `digest:${workspaceKey(workspaceName)}:${week}`;
 }
 
-
 /**
  * Sends the weekly digest once per workspace and week. The ledger key is claimed before anything
  * is built and marked "sending" just before the mail goes out. Once the mailer has accepted it, the

@@ -9,7 +9,7 @@ import { fixedClock } from '../../shared/ports/clock.js';
 import type { ChartSurprise } from '../../shared/analysis/boxoffice-series.js';
 import { openTestStore, type TestStore } from '../support/embedded-store.js';
 import { startSlackSink, type SlackSink } from '../support/slack-sink.js';
-import { NOW, workspace } from '../unit/alerts/fixtures.js';
+import { NOW, event, workspace } from '../unit/alerts/fixtures.js';
 
 let sink: SlackSink;
 let t: TestStore;
@@ -79,5 +79,17 @@ describe('Slack answering late', () => {
     const third = await sendAlerts(ws, deps(chat), { surprises: [surprise('Unknown Outcome')] });
     expect(third).toMatchObject({ sent: 0, skipped: 1 });
     expect(sink.deliveries()).toHaveLength(2);
+  });
+
+  it('after a message gets no answer, the run defers the rest instead of waiting 30 s for each', async () => {
+    sink.script({ status: 200, body: 'ok', delayMs: 800 });
+    const ws = { ...workspace(), name: 'Hanging Slack Team' };
+    const impatient = new SlackWebhookChat(sink.url, { timeoutMs: 200 });
+    // Two competitor moves hours apart: two messages.
+    const events = [event({ storyId: 's_hang1', publishedAt: '2026-11-25T10:00:00.000Z' }), event({ storyId: 's_hang2', publishedAt: '2026-11-25T16:00:00.000Z' })];
+    const report = await sendAlerts(ws, deps(impatient), { events, asOf: NOW });
+    expect(report).toMatchObject({ unknown: 1, deferred: 1, sent: 0 });
+    await new Promise((r) => setTimeout(r, 900));
+    expect(sink.requests).toHaveLength(1);
   });
 });

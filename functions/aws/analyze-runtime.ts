@@ -5,6 +5,7 @@ import { DynamoLedger } from '../../shared/store/dynamo-ledger.js';
 import { DynamoBriefStore, DynamoFlagStore } from '../../shared/store/dynamo-assist.store.js';
 import type { Analyst } from '../../shared/ports/analyst.js';
 import type { ChatPoster } from '../../shared/ports/chat.js';
+import type { IdempotencyLedger } from '../../shared/ports/ledger.js';
 import type { ClusterHint } from '../../shared/analysis/cluster.js';
 import type { Logger } from '../../shared/ports/logger.js';
 import type { Workspace } from '../../shared/model/workspace.js';
@@ -18,7 +19,11 @@ import { readSecret } from './secrets.js';
 export interface AnalyzeRuntime {
   readonly base: AwsRuntime;
   analysis(): DynamoAnalysisStore;
-  ledger(): DynamoLedger;
+  /**
+   * The alert ledger for one SQS message: its claims carry the message id as owner, and a
+   * redelivery of the same message (its worker died) takes them over without waiting for the lease.
+   */
+  ledger(owner?: string): IdempotencyLedger;
   /** Counter-programming briefs and the flags that hold events out of them. */
   briefs(): DynamoBriefStore;
   flags(): DynamoFlagStore;
@@ -47,7 +52,6 @@ function cachedAsync<T>(build: () => Promise<T>): () => Promise<T> {
 export function createAnalyzeRuntime(base: AwsRuntime): AnalyzeRuntime {
   const { env } = base;
   let analysis: DynamoAnalysisStore | undefined;
-  let ledger: DynamoLedger | undefined;
   let briefs: DynamoBriefStore | undefined;
   let flags: DynamoFlagStore | undefined;
   const openaiKey = cachedAsync(async () => (env.OPENAI_SECRET_NAME ? readSecret(base.ssm(), env.OPENAI_SECRET_NAME) : undefined));
@@ -64,7 +68,7 @@ export function createAnalyzeRuntime(base: AwsRuntime): AnalyzeRuntime {
   const rt: AnalyzeRuntime = {
     base,
     analysis: () => (analysis ??= new DynamoAnalysisStore(base.store().tableAccess)),
-    ledger: () => (ledger ??= new DynamoLedger(base.store().tableAccess)),
+    ledger: (owner) => new DynamoLedger(base.store().tableAccess, owner ? { owner, takeOver: 'same-owner' } : {}),
     briefs: () => (briefs ??= new DynamoBriefStore(base.store().tableAccess)),
     flags: () => (flags ??= new DynamoFlagStore(base.store().tableAccess)),
     async analyst(workspace, log) {

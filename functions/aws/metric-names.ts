@@ -27,4 +27,6 @@ export const METRIC = {
   /** Alerts whose Slack message failed (the record is retried; the claims were released). */
   alertsFailed: 'AlertsFailed',
   digestsSent: 'DigestsSent',
+  /** 1 each time the digest function finds the week's digest sent (by this run or an earlier one): its absence for a week alarms. */
+  digestDelivered: 'DigestDelivered',
 } as const;

@@ -9,7 +9,7 @@ import type { FlagStore } from '../../shared/ports/flag-store.js';
 import type { EventStore } from '../../shared/ports/analysis-store.js';
 import type { ItemStore } from '../../shared/ports/store.js';
 import { verifyFlag } from '../../shared/feedback/flag-links.js';
-import { FlagTargetNotFound, flagStats, recordFlag } from '../../shared/feedback/record-flag.js';
+import { FlagTargetNotFound, flagStats, recordFlag, recordLinkFlag } from '../../shared/feedback/record-flag.js';
 import { escapeHtml } from '../../shared/util/html.js';
 import { sentimentLeaders, sentimentSeries } from '../../shared/analysis/sentiment-series.js';
 import { addDays, isoWeekOfDate } from '../../shared/util/week.js';
@@ -200,7 +200,9 @@ export function registerAssistRoutes(app: Hono<Env>, deps: AssistDeps, badReques
       const given = typeof form.who === 'string' ? form.who.trim() : '';
       // A shared digest's link names no one: the person may say who they are (an address, nothing else is kept).
       const who = check.claim.who === SHARED && /^[^\s@<>]+@[^\s@<>]+\.[^\s@<>]+$/.test(given) && given.length <= 200 ? given : check.claim.who;
-      const flag = await recordFlag(deps, { kind: check.claim.kind, id: check.claim.id }, who, reason, deps.now());
+      // One flag per link and person: a replayed link (clicked again, resubmitted) records nothing more.
+      const { flag, created } = await recordLinkFlag(deps, token, { kind: check.claim.kind, id: check.claim.id }, who, reason, deps.now());
+      if (!created) return c.html(page('Already recorded', `<p>This flag was already recorded as <code>${escapeHtml(flag.id)}</code>. The team will review it.</p>`), 200);
       return c.html(page('Thank you', `<p>Recorded as <code>${escapeHtml(flag.id)}</code>. The team will review it.</p>`), 201);
     } catch (err) {
       if (err instanceof FlagTargetNotFound) return c.html(page('Not found', `<p>${escapeHtml(err.message)} (it may have been purged).</p>`), 404);

@@ -8,7 +8,8 @@ import { recentEvents, sendAlerts, type AlertsReport } from '../../shared/delive
 import type { AnalyzeMessage } from '../../shared/queue/crawl-handoff.js';
 import { COLLISION_HORIZON_WEEKS, seedSlate, upcomingCollisions } from '../../shared/analysis/release-calendar.js';
 import { draftCounterBriefs } from '../../shared/assist/counter-briefs.js';
-import { latestSurprises, type SurpriseMemo } from '../../shared/analysis/boxoffice-series.js';
+import type { SurpriseMemo } from '../../shared/analysis/boxoffice-series.js';
+import { settleSurprises, surpriseCandidates } from '../../shared/delivery/alerts/surprise-candidates.js';
 import { localDate } from '../../shared/util/week.js';
 import { analyzeRuntime, type AnalyzeRuntime } from '../aws/analyze-runtime.js';
 import { METRIC, SERVICE, createTelemetry, loggerPort, type Telemetry } from '../aws/powertools.js';
@@ -86,12 +87,20 @@ export function createAnalyzeItemsHandler(deps: { runtime: () => AnalyzeRuntime;
     if (chat) {
       const redelivered = Number(record.attributes?.ApproximateReceiveCount ?? '1') > 1 || (report.items > 0 && report.stories === 0 && report.joinedExisting === 0);
       const events = redelivered ? await recentEvents(analysis, now, workspace.alerts.maxAgeHours) : [];
-      const surprises = await latestSurprises(rt.base.store(), surpriseMemo);
-      alerts = await sendAlerts(workspace, { analysis, ledger: rt.ledger(), chat, clock: rt.base.clock, log, links: await rt.links() }, { eventIds: report.eventIds, events, collisions, surprises, asOf: now });
+      // The latest chart's surprises and those an earlier run found but has not sent (kept until sent).
+      const candidates = await surpriseCandidates({ store: rt.base.store(), pending: analysis, memo: surpriseMemo }, now);
+      // Claims are owned by the SQS message: its redelivery after a crash takes them over at once.
+      alerts = await sendAlerts(
+        workspace,
+        { analysis, ledger: rt.ledger(`sqs:${record.messageId}`), chat, clock: rt.base.clock, log, links: await rt.links() },
+        { eventIds: report.eventIds, events, collisions, surprises: candidates.surprises, asOf: now },
+      );
+      await settleSurprises(analysis, alerts, candidates);
       metrics.addMetric(METRIC.alertsSent, MetricUnit.Count, alerts.sent);
-      if (alerts.failed > 0) {
-        metrics.addMetric(METRIC.alertsFailed, MetricUnit.Count, alerts.failed);
-        throw new AlertDeliveryError(alerts.failed, alerts.errors);
+      // Failed (claims released) or unknown (no answer from Slack, claims left "sending"): the redelivery settles them.
+      if (alerts.failed + alerts.unknown > 0) {
+        metrics.addMetric(METRIC.alertsFailed, MetricUnit.Count, alerts.failed + alerts.unknown);
+        throw new AlertDeliveryError(alerts.failed + alerts.unknown, alerts.errors);
       }
     }
     const summary = {

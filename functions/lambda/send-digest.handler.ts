@@ -1,4 +1,5 @@
 // Lambda handler (EventBridge Scheduler, weekly): sends this week's digest once through SES v2; a retry never sends twice.
+import { randomUUID } from 'node:crypto';
 import type { Context } from 'aws-lambda';
 import { MetricUnit } from '@aws-lambda-powertools/metrics';
 import { SESv2Client } from '@aws-sdk/client-sesv2';
@@ -13,12 +14,28 @@ import { required } from '../aws/env.js';
 import { awsRuntime, type AwsRuntime } from '../aws/runtime.js';
 import { METRIC, SERVICE, createTelemetry, loggerPort, type Telemetry } from '../aws/powertools.js';
 
-/** The scheduler's input may name a week ("2026-W48") to re-send or backfill; otherwise the current local week. */
+/**
+ * The scheduler's input: the scheduled time of the invocation (`<aws.scheduler.scheduled-time>`),
+ * which Scheduler's and Lambda's retries repeat; a manual run may name a week ("2026-W48") to
+ * re-send or backfill, otherwise the current local week.
+ */
 export interface DigestEvent {
   week?: string;
+  scheduledTime?: string;
 }
 
 const WEEK = /^\d{4}-W\d{2}$/;
+const SCHEDULED_TIME = /^\d{4}-\d{2}-\d{2}T[\d:.]+Z$/;
+
+/**
+ * Who holds the week's claim: the scheduled invocation (its scheduled time, the same on every retry
+ * of it), else the Lambda request. A retry of the same invocation takes over the claim a crashed
+ * attempt left, so the digest goes out within the retries instead of after the 15-minute lease.
+ */
+export function digestInvocationOwner(event: DigestEvent | null | undefined, context?: Pick<Context, 'awsRequestId'>): string {
+  if (event?.scheduledTime) return `schedule:${event.scheduledTime}`;
+  return `invoke:${context?.awsRequestId ?? randomUUID()}`;
+}
 
 /** Builds the handler around a runtime and a mailer provider, so tests can inject SES faults. */
 export function createSendDigestHandler(deps: { runtime: () => AwsRuntime; mailer: (rt: AwsRuntime) => Mailer; telemetry: Telemetry }) {
@@ -29,6 +46,8 @@ export function createSendDigestHandler(deps: { runtime: () => AwsRuntime; maile
     try {
       const week = event?.week;
       if (week !== undefined && !WEEK.test(week)) throw new Error(`event.week must look like 2026-W48, not "${week}"`);
+      const scheduledTime = event?.scheduledTime;
+      if (scheduledTime !== undefined && !SCHEDULED_TIME.test(scheduledTime)) throw new Error(`event.scheduledTime must be an ISO time in UTC, not "${scheduledTime}"`);
       const rt = deps.runtime();
       const workspace = await rt.workspace();
       const tableAccess = rt.store().tableAccess;
@@ -37,7 +56,7 @@ export function createSendDigestHandler(deps: { runtime: () => AwsRuntime; maile
         {
           analysis: new DynamoAnalysisStore(tableAccess),
           store: rt.store(),
-          ledger: new DynamoLedger(tableAccess),
+          ledger: new DynamoLedger(tableAccess, { owner: digestInvocationOwner(event, context), takeOver: 'same-owner' }),
           digests: new DynamoDigestStore(tableAccess),
           mailer: deps.mailer(rt),
           clock: rt.clock,
@@ -46,10 +65,13 @@ export function createSendDigestHandler(deps: { runtime: () => AwsRuntime; maile
         { week: week ?? isoWeekOf(rt.clock.now(), workspace.timezone), from: required(rt.env, 'MAIL_FROM') },
       );
       if (result.status === 'sent') metrics.addMetric(METRIC.digestsSent, MetricUnit.Count, 1);
+      // The week has its digest (now or earlier): the "no digest this week" alarm watches for this metric's absence.
+      if (result.status === 'sent' || result.status === 'already_sent') metrics.addMetric(METRIC.digestDelivered, MetricUnit.Count, 1);
+      for (const w of result.warnings ?? []) logger.error('digest sent with a problem after sending', { week: result.week, problem: w });
       logger.info('digest', { week: result.week, status: result.status, messageId: result.messageId });
       return result;
     } catch (err) {
-      // The claim was released: Lambda retries (twice), then the failure queue alarms.
+      // Nothing went out (the claim was released, or left to this invocation's retry): Lambda retries (twice), then the failure queue alarms.
       logger.error('digest failed', { error: err as Error });
       throw err;
     } finally {

@@ -1,4 +1,5 @@
 // Composition root of the one-machine runtime: embedded DynamoDB-protocol server, folder snapshots, safe fetcher.
+import { randomUUID } from 'node:crypto';
 import { join } from 'node:path';
 import type { AppConfig } from '../../shared/config/app-config.js';
 import type { Workspace } from '../../shared/model/workspace.js';
@@ -11,6 +12,7 @@ import type { ObjectStore } from '../../shared/ports/object-store.js';
 import { SafeHttpFetcher } from '../../shared/http/safe-http.fetcher.js';
 import { systemClock, type Clock } from '../../shared/ports/clock.js';
 import type { Logger } from '../../shared/ports/logger.js';
+import type { Checkpoint } from '../../shared/ports/checkpoint.js';
 import type { CrawlDeps } from '../../shared/ingest/crawl-source.js';
 import { openDataDirStore, type StoreInfo } from './data-dir-store.js';
 import { LocalKeyStore } from './local-keys.js';
@@ -74,7 +76,23 @@ export interface LocalRuntime extends CrawlDeps {
   dynamoEndpoint: string;
   /** The marquee process whose embedded store this runtime uses (null: its own, or a configured endpoint). */
   storeBorrowedFrom: StoreInfo | null;
+  /** Named points between steps; with MARQUEE_KILL_AT the process kills itself at one of them (crash tests). */
+  checkpoint?: Checkpoint;
   close(): Promise<void>;
+}
+
+/**
+ * MARQUEE_KILL_AT=<checkpoint>[#n]: SIGKILL this process at the n-th pass of the checkpoint, the way
+ * a power cut or the OOM killer would stop it (no finally, no flush): the crash tests run real cycles
+ * through every step this way.
+ */
+export function killAtCheckpoint(spec: string): Checkpoint {
+  const [name, nth] = spec.split('#') as [string, string | undefined];
+  const at = Number(nth ?? '1');
+  let passes = 0;
+  return (point) => {
+    if (point === name && ++passes === at) process.kill(process.pid, 'SIGKILL');
+  };
 }
 
 /**
@@ -128,10 +146,16 @@ export async function openLocalRuntime(
   const mailer: Mailer & { close?: () => void } = config.smtpUrl ? new SmtpMailer(config.smtpUrl) : new FileMailer(config.outDir);
   const fileChat = config.slackWebhookUrl ? null : new FileChat(config.outDir, options.print);
   const chat: ChatPoster = fileChat ?? new SlackWebhookChat(config.slackWebhookUrl!, { channel: workspace.slack?.channel, log: options.log });
+  // The embedded store locks its data dir: no other process uses it, so a claim of another owner is a dead run's and
+  // is taken over at once. A shared endpoint (AWS_ENDPOINT_URL_DYNAMODB) may have live peers: leases only.
+  const ledger = new DynamoLedger(store.tableAccess, {
+    owner: `local-${process.pid}-${randomUUID().slice(0, 8)}`,
+    takeOver: embedded ? 'other-owners' : 'never',
+  });
   return {
     store,
     analysis,
-    ledger: new DynamoLedger(store.tableAccess),
+    ledger,
     digests: new DynamoDigestStore(store.tableAccess),
     keys: new LocalKeyStore(new DynamoKeyStore(store.tableAccess), options.inMemory ? null : config.dataDir),
     briefs,
@@ -160,6 +184,7 @@ export async function openLocalRuntime(
     fetcher,
     clock: systemClock,
     log: options.log,
+    ...(config.killAt ? { checkpoint: killAtCheckpoint(config.killAt) } : {}),
     dynamoEndpoint: endpoint,
     storeBorrowedFrom: borrowedFrom,
     close: async () => {

@@ -84,6 +84,20 @@ export class DigestConstruct extends Construct {
       `the digest failed three times; fix the cause, then run: aws lambda invoke --function-name ${this.fn.fn.functionName} --invocation-type Event /dev/null`,
     );
     monitoring.watchDeadLetterQueue(this.scheduleDeadLetterQueue, this.scheduleDeadLetterQueue, 'digest schedule', 'check the schedule role; then invoke the digest function by hand');
+    // A week without a digest, whatever the cause (a crash inside the claim's lease, SES down past the retries, a
+    // disabled schedule): the function emits DigestDelivered whenever it finds the week sent. CloudWatch evaluates at
+    // most 7 days of data: 168 hourly periods, so the alarm fires an hour after last week's digest slot passes unmatched.
+    monitoring.absenceAlarm(this, 'NoDigestAlarm', {
+      metric: new cloudwatch.Metric({
+        namespace: METRICS_NAMESPACE,
+        metricName: METRIC.digestDelivered,
+        dimensionsMap: { service: SERVICE.sendDigest },
+        statistic: cloudwatch.Stats.SUM,
+        period: Duration.hours(1),
+      }),
+      periods: 168,
+      description: `No weekly digest was delivered in the last 7 days (it was due ${config.digestDay} ${String(config.digestHour).padStart(2, '0')}:${String(config.digestMinute).padStart(2, '0')}). Look at the digest function's log and failure queue, then send it: aws lambda invoke --function-name ${this.fn.fn.functionName} --invocation-type Event --payload '{}' /dev/null. (Also in alarm after the first deploy until the first digest goes out.)`,
+    });
     monitoring.dashboard.addWidgets(
       new cloudwatch.TextWidget({ markdown: '## Digest', width: 24, height: 1 }),
       new cloudwatch.GraphWidget({
@@ -119,6 +133,8 @@ export class DigestConstruct extends Construct {
         bind: () => ({
           arn: fn.functionArn,
           role,
+          // The same on every retry of one scheduled run: the function lets a retry take over its crashed attempt's claim.
+          input: scheduler.ScheduleTargetInput.fromObject({ scheduledTime: scheduler.ContextAttribute.scheduledTime }),
           // A digest is worth sending late the same day, not a day later.
           retryPolicy: { maximumRetryAttempts: 3, maximumEventAgeInSeconds: 6 * 3600 },
           deadLetterConfig: { arn: dlq.queueArn },

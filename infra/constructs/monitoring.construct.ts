@@ -67,6 +67,25 @@ export class Monitoring extends Construct {
     return alarm;
   }
 
+  /**
+   * An alarm when `metric` (a Sum over `period`) has no data point of at least 1 for `periods`
+   * periods in a row: missing data counts as breaching, so "nothing happened" is what alarms.
+   */
+  absenceAlarm(scope: Construct, id: string, props: { metric: cloudwatch.IMetric; description: string; periods: number }): cloudwatch.Alarm {
+    const alarm = new cloudwatch.Alarm(scope, id, {
+      metric: props.metric,
+      alarmDescription: props.description,
+      threshold: 1,
+      evaluationPeriods: props.periods,
+      datapointsToAlarm: props.periods,
+      comparisonOperator: cloudwatch.ComparisonOperator.LESS_THAN_THRESHOLD,
+      treatMissingData: cloudwatch.TreatMissingData.BREACHING,
+    });
+    alarm.addAlarmAction(new actions.SnsAction(this.topic));
+    this.alarms.push(alarm);
+    return alarm;
+  }
+
   /** Errors and throttles alarms for a function, plus a dashboard row of its invocations, errors and duration. */
   watchFunction(fn: MarqueeFunction, label: string): void {
     const period = Duration.minutes(5);

@@ -8,6 +8,7 @@ import type { AnalysisStore } from '../ports/analysis-store.js';
 import type { ItemStore } from '../ports/store.js';
 import type { Clock } from '../ports/clock.js';
 import { silentLogger, type Logger } from '../ports/logger.js';
+import type { Checkpoint } from '../ports/checkpoint.js';
 import { DEFAULT_WINDOW_HOURS, clusterDocs, type ClusterDoc, type ClusterHint } from './cluster.js';
 import { applyReleaseEvent } from './release-calendar.js';
 import { sha256Hex, titleKey } from '../util/text.js';
@@ -21,6 +22,7 @@ export interface AnalyzeDeps {
   /** Cheap per-item hints (event type, titles) that sharpen clustering; the embedded rules fit. */
   hint?: (doc: { title: string; text: string; publishedAt: string | null }) => ClusterHint;
   log?: Logger;
+  checkpoint?: Checkpoint;
 }
 
 export interface AnalysisReport {
@@ -93,6 +95,7 @@ export async function analyzeItems(workspace: Workspace, deps: AnalyzeDeps, item
   const started = Date.now();
   const now = deps.clock.now();
   const ids = itemIds ?? (await deps.analysis.listPending(2000));
+  const keepPending = new Set<string>();
   const items = (await deps.items.getItems(ids)).sort((a, b) => (a.publishedAt ?? a.fetchedAt).localeCompare(b.publishedAt ?? b.fetchedAt));
   const usage: AnalystUsage = { requests: 0, promptTokens: 0, completionTokens: 0, cacheHits: 0, fallbacks: 0 };
   const report: AnalysisReport = {
@@ -178,18 +181,24 @@ export async function analyzeItems(workspace: Workspace, deps: AnalyzeDeps, item
           tokens: a.tokens,
         };
         await deps.analysis.putEvent(event);
-        await deps.analysis.putStory({ ...story, eventId: event.id, analyzedAt: now.toISOString() });
-        report.events++;
-        report.eventIds.push(event.id);
+        // The calendar change before the story is marked analyzed: a crash or a failed write in between leaves
+        // the story to the next run (its items stay pending), so a dating, and the collision it makes, is never lost.
         try {
           if (await applyReleaseEvent(event, { text: input.text, headline: input.title, ownStudio: workspace.studio }, deps.analysis, now)) report.releasesChanged++;
         } catch (err) {
-          log.warn('release calendar update failed', { event: event.id, error: (err as Error).message });
+          log.warn('release calendar update failed; the story is analyzed again next run', { event: event.id, error: (err as Error).message });
+          for (const m of story.members) keepPending.add(m.itemId);
+          continue;
         }
+        await deps.analysis.putStory({ ...story, eventId: event.id, analyzedAt: now.toISOString() });
+        report.events++;
+        report.eventIds.push(event.id);
+        deps.checkpoint?.('analysis.event');
       }
     }
   }
-  await deps.analysis.clearPending(ids);
+  await deps.analysis.clearPending(ids.filter((id) => !keepPending.has(id)));
+  deps.checkpoint?.('analysis.done');
   Object.assign(report, usage);
   report.durationMs = Date.now() - started;
   return report;

@@ -4,6 +4,7 @@ import { ConfigError } from './errors.js';
 import { formatIssues } from './workspace-file.js';
 import { DEFAULT_TABLE_NAME } from '../store/table.js';
 import { FETCH_DEFAULTS } from './fetch-limits.js';
+import { CHECKPOINTS } from '../ports/checkpoint.js';
 
 const Int = z.coerce.number().int().positive();
 
@@ -32,6 +33,11 @@ export const AppConfig = z.object({
   publicUrl: z.string().url().default('http://127.0.0.1:4820').describe('Where people reach the web page: links in digests and alerts'),
   queryMaxToolCalls: Int.max(20).default(6).describe('Tool calls the LLM query agent may make for one question'),
   mailFrom: z.string().default('Marquee digest <digest@marquee.invalid>').describe('Sender of the weekly digest'),
+  killAt: z
+    .string()
+    .regex(new RegExp(`^(${CHECKPOINTS.map((c) => c.replace('.', '\\.')).join('|')})(#[1-9]\\d*)?$`), `use <checkpoint>[#n] with a checkpoint of: ${CHECKPOINTS.join(', ')}`)
+    .optional()
+    .describe('Fault injection for crash tests: the process kills itself (SIGKILL) at the n-th pass of this checkpoint'),
 });
 export type AppConfig = z.infer<typeof AppConfig>;
 
@@ -61,6 +67,7 @@ const ENV_KEYS: Record<string, keyof AppConfig> = {
   MARQUEE_API_CACHE_SECONDS: 'apiCacheSeconds',
   MARQUEE_LINK_SECRET: 'linkSecret',
   MARQUEE_PUBLIC_URL: 'publicUrl',
+  MARQUEE_KILL_AT: 'killAt',
 };
 
 /** Known MARQUEE_* variables that are read elsewhere (entry points), not config keys. */

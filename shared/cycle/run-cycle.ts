@@ -6,6 +6,8 @@ import { analyzeItems, type AnalysisReport, type AnalyzeDeps } from '../analysis
 import { COLLISION_HORIZON_WEEKS, seedSlate, upcomingCollisions, type Collision } from '../analysis/release-calendar.js';
 import { isoWeekOf, localDate } from '../util/week.js';
 import { sendDigest, type SendDigestResult } from '../delivery/digest/send-digest.js';
+import { MailError } from '../delivery/mail/errors.js';
+import type { Checkpoint } from '../ports/checkpoint.js';
 import type { IdempotencyLedger } from '../ports/ledger.js';
 import type { Mailer } from '../ports/mailer.js';
 import type { DigestStore } from '../ports/digest-store.js';
@@ -18,6 +20,7 @@ export { latestSurprises };
 import type { ChartStore } from '../ports/store.js';
 import type { ChatPoster } from '../ports/chat.js';
 import { recentEvents, sendAlerts, type AlertsReport } from '../delivery/alerts/send-alerts.js';
+import { settleSurprises, surpriseCandidates } from '../delivery/alerts/surprise-candidates.js';
 
 export interface CycleReport {
   workspace: string;
@@ -32,7 +35,7 @@ export interface CycleReport {
   /** Counter-programming briefs drafted for the collisions (null when the runtime has no brief store). */
   briefs: BriefReport | null;
   digest: SendDigestResult;
-  /** Openings on the latest weekend chart far above or below comparable openings. */
+  /** Openings far above or below comparable openings: the latest weekend chart's, and earlier ones not alerted yet. */
   surprises: ChartSurprise[];
 }
 
@@ -47,7 +50,18 @@ export interface CycleOptions {
 
 export type CycleDeps = CrawlDeps &
   Omit<AnalyzeDeps, 'items'> &
-  Required<Pick<CrawlDeps, 'pending'>> & { ledger: IdempotencyLedger; mailer: Mailer; chat: ChatPoster; digests?: DigestStore; briefs?: BriefStore; flags?: FlagStore; links?: { publicUrl: string; linkSecret: string }; briefWriter?: BriefWriter };
+  Required<Pick<CrawlDeps, 'pending'>> & {
+    ledger: IdempotencyLedger;
+    mailer: Mailer;
+    chat: ChatPoster;
+    digests?: DigestStore;
+    briefs?: BriefStore;
+    flags?: FlagStore;
+    links?: { publicUrl: string; linkSecret: string };
+    briefWriter?: BriefWriter;
+    /** Named points between steps (fault injection: the crash tests stop the process there). */
+    checkpoint?: Checkpoint;
+  };
 
 /** Runs one cycle over a workspace with the given adapters. */
 export async function runCycle(workspace: Workspace, deps: CycleDeps, options: CycleOptions = {}): Promise<CycleReport> {
@@ -63,7 +77,10 @@ export async function runCycle(workspace: Workspace, deps: CycleDeps, options: C
   const asOfInstant = workspace.clock ? new Date(workspace.clock) : deps.clock.now();
   const asOf = localDate(asOfInstant, workspace.timezone);
   const collisions = await upcomingCollisions(deps.analysis, workspace, asOf, COLLISION_HORIZON_WEEKS);
-  const surprises = crawl.totals.chartEntries > 0 ? await latestSurprises(deps.store) : [];
+  // Every run, not only one that stored chart rows: a surprise whose alert failed, or whose run died, is reconsidered until sent.
+  const surpriseSet = await surpriseCandidates({ store: deps.store, pending: deps.analysis }, asOfInstant);
+  const surprises = surpriseSet.surprises;
+  deps.checkpoint?.('alerts.candidates');
   const briefs = deps.briefs
     ? await draftCounterBriefs(workspace, { analysis: deps.analysis, store: deps.store, briefs: deps.briefs, flags: deps.flags, writer: deps.briefWriter, log: deps.log }, collisions, asOfInstant)
     : null;
@@ -71,14 +88,23 @@ export async function runCycle(workspace: Workspace, deps: CycleDeps, options: C
   // Recent events, not only this run's: what an earlier run deferred (maxPerRun) or failed to post goes out now.
   const alerts = await sendAlerts(
     workspace,
-    { analysis: deps.analysis, ledger: deps.ledger, chat: deps.chat, clock: deps.clock, log: deps.log, links: deps.links },
+    { analysis: deps.analysis, ledger: deps.ledger, chat: deps.chat, clock: deps.clock, log: deps.log, links: deps.links, checkpoint: deps.checkpoint },
     { events: await recentEvents(deps.analysis, asOfInstant, workspace.alerts.maxAgeHours), collisions, surprises, asOf: asOfInstant },
   );
+  await settleSurprises(deps.analysis, alerts, surpriseSet);
   options.onStage?.('digest');
-  const digest = await sendDigest(
-    workspace,
-    { analysis: deps.analysis, store: deps.store, ledger: deps.ledger, mailer: deps.mailer, clock: deps.clock, log: deps.log, digests: deps.digests, links: deps.links },
-    { week: isoWeekOf(asOfInstant, workspace.timezone), from: options.mailFrom },
-  );
+  const week = isoWeekOf(asOfInstant, workspace.timezone);
+  let digest: SendDigestResult;
+  try {
+    digest = await sendDigest(
+      workspace,
+      { analysis: deps.analysis, store: deps.store, ledger: deps.ledger, mailer: deps.mailer, clock: deps.clock, log: deps.log, digests: deps.digests, links: deps.links, checkpoint: deps.checkpoint },
+      { week, from: options.mailFrom },
+    );
+  } catch (err) {
+    // The run's other results stand: the digest failed alone (its claim was released, or left to the next run to settle).
+    deps.log?.error('digest not sent', { week, error: (err as Error).message });
+    digest = { week, status: 'failed', stats: null, error: (err as Error).message, outcome: err instanceof MailError ? err.outcome : 'not_sent' };
+  }
   return { workspace: workspace.name, startedAt, durationMs: Date.now() - started, crawl, analysis: { ...analysis, slateSeeded }, collisions, surprises, alerts, briefs, digest };
 }

@@ -1,5 +1,5 @@
 // Use-case: record a "flag as wrong" (who, what, why), resolved to the events, sources and analyst behind it; and the counts per source and analyst.
-import { randomBytes } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
 import type { AnalystInfo, Event } from '../model/event.js';
 import type { Flag } from '../model/flag.js';
 import type { EventStore } from '../ports/analysis-store.js';
@@ -31,6 +31,30 @@ export function analystLabel(a: AnalystInfo): string {
 
 /** Records a flag: an alert, digest line or event flag names an event id; a brief or answer its own id. */
 export async function recordFlag(deps: FlagDeps, target: { kind: FlagTargetKind; id: string }, who: string, reason: string, now: Date): Promise<Flag> {
+  const flag = await buildFlag(deps, target, who, reason, now, `fl_${randomBytes(8).toString('hex')}`);
+  await deps.flags.putFlag(flag);
+  return flag;
+}
+
+/**
+ * Records the flag of a signed link at most once per link and person: its id derives from the
+ * token and who flagged, so a replayed link (clicked again, resubmitted, forwarded) records nothing
+ * more. `created` is false when it was recorded before.
+ */
+export async function recordLinkFlag(
+  deps: FlagDeps,
+  token: string,
+  target: { kind: FlagTargetKind; id: string },
+  who: string,
+  reason: string,
+  now: Date,
+): Promise<{ flag: Flag; created: boolean }> {
+  const id = `fl_${createHash('sha256').update(`${token}\n${who.toLowerCase()}`).digest('hex').slice(0, 16)}`;
+  const flag = await buildFlag(deps, target, who, reason, now, id);
+  return { flag, created: await deps.flags.putFlagIfNew(flag) };
+}
+
+async function buildFlag(deps: FlagDeps, target: { kind: FlagTargetKind; id: string }, who: string, reason: string, now: Date, id: string): Promise<Flag> {
   let eventIds: string[];
   let analyst: string | null = null;
   if (target.kind === 'brief') {
@@ -53,7 +77,7 @@ export async function recordFlag(deps: FlagDeps, target: { kind: FlagTargetKind;
   analyst ??= events[0] ? analystLabel(events[0].analyst) : null;
   const items = await deps.store.getItems([...new Set(events.flatMap((e) => e.itemIds))]);
   const flag: Flag = {
-    id: `fl_${randomBytes(8).toString('hex')}`,
+    id,
     target,
     eventIds: events.map((e) => e.id),
     reason: reason.trim().slice(0, 1000),
@@ -64,7 +88,6 @@ export async function recordFlag(deps: FlagDeps, target: { kind: FlagTargetKind;
     createdAt: now.toISOString(),
     reviewedAt: null,
   };
-  await deps.flags.putFlag(flag);
   return flag;
 }
 

@@ -9,6 +9,7 @@ import type { ChartStore, ItemStore, SourceStateStore } from '../ports/store.js'
 import type { Clock } from '../ports/clock.js';
 import type { PendingStore } from '../ports/analysis-store.js';
 import { silentLogger, type Logger } from '../ports/logger.js';
+import type { Checkpoint } from '../ports/checkpoint.js';
 import { parseDocument } from './parse/parse-document.js';
 import { ParseError } from './parse/parse.types.js';
 import { SeenSet, identityKeys, itemIdFor } from './dedupe.js';
@@ -26,6 +27,8 @@ export interface CrawlDeps {
   /** Where new items wait for analysis (local runtime); in AWS the hand-off is a queue message instead. */
   pending?: PendingStore;
   log?: Logger;
+  /** Named points between steps (fault injection for the crash tests). */
+  checkpoint?: Checkpoint;
 }
 
 export type CrawlStatus = 'ok' | 'not_modified' | 'error' | 'skipped';

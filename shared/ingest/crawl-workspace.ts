@@ -41,6 +41,7 @@ export async function crawlWorkspace(
         error: message, errorCode: code, warnings: [], nextDueAt: null, durationMs: 0,
       };
     }
+    deps.checkpoint?.('crawl.source');
     options.onSource?.(r);
     return r;
   });

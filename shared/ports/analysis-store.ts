@@ -4,6 +4,7 @@ import type { Event, EventType } from '../model/event.js';
 import type { Release } from '../model/release.js';
 import type { AnalysisCache } from './analyst.js';
 import type { Page, TimeRange } from './store.js';
+import type { ChartSurprise } from '../analysis/boxoffice-series.js';
 
 export interface StoryStore {
   putStory(story: Story): Promise<void>;
@@ -45,4 +46,14 @@ export interface ReleaseStore {
   slateReleases(): Promise<Release[]>;
 }
 
-export type AnalysisStore = StoryStore & PendingStore & EventStore & ReleaseStore & AnalysisCache;
+/**
+ * Alert candidates that no later run would derive again (a surprise on a chart a newer one
+ * replaced): kept until their alert is sent, one row each.
+ */
+export interface PendingAlertStore {
+  putPendingSurprises(surprises: ChartSurprise[]): Promise<void>;
+  listPendingSurprises(): Promise<ChartSurprise[]>;
+  clearPendingSurprises(surprises: Array<Pick<ChartSurprise, 'title' | 'start'>>): Promise<void>;
+}
+
+export type AnalysisStore = StoryStore & PendingStore & EventStore & ReleaseStore & AnalysisCache & PendingAlertStore;

@@ -36,6 +36,15 @@ export interface ChatPosted {
 }
 
 export interface ChatPoster {
-  /** Posts one message; throws a ChatError (shared/delivery/chat/errors.ts) when it was not delivered. */
+  /**
+   * Posts one message; throws a ChatError (shared/delivery/chat/errors.ts) when it was not
+   * delivered, with code `timeout` when it may have been (no answer in time: an unknown outcome).
+   */
   post(message: ChatMessage): Promise<ChatPosted>;
+  /**
+   * Which of these alert keys were delivered, with the message id that carried each: for adapters
+   * that can tell (the local alerts.jsonl). Absent when the channel cannot be asked (a Slack
+   * webhook): an unknown outcome is then settled by posting again (at least once).
+   */
+  delivered?(keys: string[]): Promise<Map<string, string>>;
 }

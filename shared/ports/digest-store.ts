@@ -7,7 +7,10 @@ export interface DigestRecord {
   subject: string;
   sentAt: string;
   messageId: string;
+  /** The brief as archived: its top lines when the whole would not fit one record (see `truncated`). */
   brief: Brief;
+  /** What the archive left out of the brief that was mailed ("box-office rows: 50 of 2700"), if anything. */
+  truncated?: string[];
 }
 
 export interface DigestStore {

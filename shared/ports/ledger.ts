@@ -1,17 +1,44 @@
 // Idempotency ledger port: a conditional claim taken before a side effect (Slack alert, digest email), so retries never repeat it.
 
+/** How far a claim got: `claimed` (nothing sent yet) or `sending` (the side effect started: its outcome may be unknown). */
+export type LedgerPhase = 'claimed' | 'sending';
+
+/** What was left of a claim this one took over: its holder died, timed out, or was an earlier attempt of the same invocation. */
+export interface TakenOver {
+  owner: string | null;
+  phase: LedgerPhase;
+  claimedAt: string | null;
+  /** Set when the holder gave up without knowing whether the side effect happened (e.g. Slack did not answer in time). */
+  outcome: 'unknown' | null;
+}
+
 export type ClaimResult =
-  | { status: 'claimed' }
+  /** Ours. `takenOver` says a holder before us did not finish; with phase `sending` the side effect may have happened. */
+  | { status: 'claimed'; takenOver?: TakenOver }
   /** Someone completed it already: do nothing. */
   | { status: 'done'; completedAt: string; result: Record<string, unknown> | null }
   /** Someone else holds a live claim (a concurrent run): skip, it will complete or expire. */
-  | { status: 'in_progress'; leaseUntil: string };
+  | { status: 'in_progress'; leaseUntil: string; owner?: string | null };
 
 export interface IdempotencyLedger {
-  /** Takes the key unless it is done or another claim's lease is still live (an expired lease may be taken over). */
+  /**
+   * Takes the key unless it is done or another live holder has it. A claim whose lease is over, or
+   * whose holder the ledger knows to be gone (see the adapter's takeover rule), is taken over.
+   */
   claim(key: string, leaseSeconds?: number): Promise<ClaimResult>;
+  /**
+   * Records, just before the side effect, that it is starting: from here a crash leaves an unknown
+   * outcome that the next claim sees (`takenOver.phase === 'sending'`). False when this holder has
+   * lost the claim meanwhile (taken over after its lease): then it must not send.
+   */
+  markSending(key: string): Promise<boolean>;
   /** Marks the claimed key done, with what the side effect returned (message id, file path…). */
   complete(key: string, result?: Record<string, unknown>): Promise<void>;
-  /** Gives the key back after a failed side effect, so the next run retries it. */
+  /** Gives the key back after a side effect that certainly did not happen, so the next run retries it. */
   release(key: string): Promise<void>;
+  /**
+   * The side effect may or may not have happened (no answer in time): the claim stays in phase
+   * `sending` with outcome `unknown`, and its lease ends now, so the next run decides at once.
+   */
+  abandon(key: string, reason: string): Promise<void>;
 }

@@ -26,5 +26,12 @@ export interface SentMail {
 }
 
 export interface Mailer {
+  /** Sends; throws a MailError (shared/delivery/mail/errors.ts) that says whether the mail certainly did not go out. */
   send(message: MailMessage): Promise<SentMail>;
+  /**
+   * Whether the mail named `name` was delivered, for adapters that can tell (the local file mailer
+   * keeps a log); absent when the adapter cannot know (SMTP, SES): then an unknown outcome is
+   * settled by sending again (at least once).
+   */
+  delivered?(name: string): Promise<SentMail | null>;
 }

@@ -50,7 +50,7 @@ export interface StoredChart extends ChartInfo {
 }
 
 export interface ChartStore {
-  /** Stores a chart period; storing the same period from the same site again replaces it. */
+  /** Stores a chart period; sources reporting the same site and period are merged, and a source storing it again replaces its own rows. */
   putChart(chart: StoredChart): Promise<{ created: boolean; entries: number }>;
   getChart(site: string, periodType: string, start: string): Promise<StoredChart | null>;
   /** Charts of one period type, newest period first. */

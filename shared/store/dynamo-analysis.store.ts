@@ -10,6 +10,9 @@ import { DynamoTable, stripKeys, type Row } from './dynamo-table.js';
 import { StoreError, isConditionalCheckFailed } from './errors.js';
 import { titleKey } from '../util/text.js';
 import { addDays, isoWeekOf } from '../util/week.js';
+import { capEvent, capExtraction, capRelease, capStory } from './record-limits.js';
+import type { ChartSurprise } from '../analysis/boxoffice-series.js';
+import { surpriseAlertId } from '../delivery/alerts/alert-rules.js';
 
 const CACHE_TTL_DAYS = 90;
 
@@ -64,7 +67,8 @@ export class DynamoAnalysisStore implements AnalysisStore {
 
   // ---- stories -----------------------------------------------------------------------------
 
-  async putStory(story: Story): Promise<void> {
+  async putStory(input: Story): Promise<void> {
+    const story = capStory(input);
     await this.t.put({
       pk: `STORY#${story.id}`,
       sk: 'A',
@@ -119,7 +123,8 @@ export class DynamoAnalysisStore implements AnalysisStore {
 
   // ---- events ------------------------------------------------------------------------------
 
-  async putEvent(event: Event): Promise<void> {
+  async putEvent(input: Event): Promise<void> {
+    const event = capEvent(input);
     const time = eventTime(event);
     const main: Row = {
       pk: `EVENT#${event.id}`,
@@ -173,7 +178,8 @@ export class DynamoAnalysisStore implements AnalysisStore {
     return row ? Release.parse(stripKeys(row)) : null;
   }
 
-  async putRelease(release: Release): Promise<void> {
+  async putRelease(input: Release): Promise<void> {
+    const release = capRelease(input);
     try {
       await this.t.doc.send(
         new PutCommand({
@@ -211,6 +217,24 @@ export class DynamoAnalysisStore implements AnalysisStore {
     return rows.map((r) => Release.parse(stripKeys(r)));
   }
 
+  // ---- pending alert candidates -----------------------------------------------------------
+
+  async putPendingSurprises(surprises: ChartSurprise[]): Promise<void> {
+    const at = this.now().toISOString();
+    await this.t.batchWrite(
+      surprises.map((s) => ({ PutRequest: { Item: { pk: 'PENDINGALERT', sk: surpriseAlertId(s), entity: 'pending-alert', kind: 'surprise', surprise: { ...s, title: s.title.slice(0, 500) }, at } } })),
+    );
+  }
+
+  async listPendingSurprises(): Promise<ChartSurprise[]> {
+    const rows = await this.t.queryAll({ KeyConditionExpression: 'pk = :pk', ExpressionAttributeValues: { ':pk': 'PENDINGALERT' } });
+    return rows.filter((r) => r.kind === 'surprise' && r.surprise).map((r) => r.surprise as ChartSurprise);
+  }
+
+  async clearPendingSurprises(surprises: Array<Pick<ChartSurprise, 'title' | 'start'>>): Promise<void> {
+    await this.t.batchWrite(surprises.map((s) => ({ DeleteRequest: { Key: { pk: 'PENDINGALERT', sk: surpriseAlertId(s) } } })));
+  }
+
   // ---- analysis cache ----------------------------------------------------------------------
 
   async get(key: string): Promise<EventExtraction | null> {
@@ -226,7 +250,7 @@ export class DynamoAnalysisStore implements AnalysisStore {
       pk: `CACHE#${key}`,
       sk: 'A',
       entity: 'cache',
-      value,
+      value: capExtraction(value),
       expiresAt: Math.floor(this.now().getTime() / 1000) + CACHE_TTL_DAYS * 86_400,
     });
   }

@@ -8,16 +8,21 @@ import type { AnswerRecord, AnswerStore } from '../ports/answer-store.js';
 import type { Page, TimeRange } from '../ports/store.js';
 import { DynamoTable, stripKeys, type Row } from './dynamo-table.js';
 import { StoreError, isConditionalCheckFailed } from './errors.js';
+import { assertFits } from './item-size.js';
+import { capAnswer, capCounterBrief } from './record-limits.js';
 
 export class DynamoBriefStore implements BriefStore {
   constructor(private readonly t: DynamoTable) {}
 
-  async putBriefIfNew(brief: CounterBrief): Promise<boolean> {
+  async putBriefIfNew(input: CounterBrief): Promise<boolean> {
+    const brief = capCounterBrief(input);
+    const Item = { pk: `BRIEF#${brief.id}`, sk: 'A', entity: 'brief', gsi1pk: 'BRIEFS', gsi1sk: `${brief.createdAt}#${brief.id}`, ...brief };
+    assertFits(Item);
     try {
       await this.t.doc.send(
         new PutCommand({
           TableName: this.t.name,
-          Item: { pk: `BRIEF#${brief.id}`, sk: 'A', entity: 'brief', gsi1pk: 'BRIEFS', gsi1sk: `${brief.createdAt}#${brief.id}`, ...brief },
+          Item,
           // A brief already drafted keeps its content and, above all, a human's decision on it.
           ConditionExpression: 'attribute_not_exists(pk)',
         }),
@@ -76,6 +81,23 @@ export class DynamoFlagStore implements FlagStore {
     await this.t.put({ pk: `FLAG#${flag.id}`, sk: 'A', entity: 'flag', gsi1pk: 'FLAGS', gsi1sk: `${flag.createdAt}#${flag.id}`, ...flag });
   }
 
+  async putFlagIfNew(flag: Flag): Promise<boolean> {
+    try {
+      await this.t.doc.send(
+        new PutCommand({
+          TableName: this.t.name,
+          Item: { pk: `FLAG#${flag.id}`, sk: 'A', entity: 'flag', gsi1pk: 'FLAGS', gsi1sk: `${flag.createdAt}#${flag.id}`, ...flag },
+          // A flag id made from a link: the same link and person record one flag, however often it is posted.
+          ConditionExpression: 'attribute_not_exists(pk)',
+        }),
+      );
+      return true;
+    } catch (err) {
+      if (isConditionalCheckFailed(err)) return false;
+      throw new StoreError(`could not write flag ${flag.id}`, { cause: err });
+    }
+  }
+
   async listFlags(): Promise<Flag[]> {
     const rows = await this.t.queryAll({ IndexName: 'gsi1', KeyConditionExpression: 'gsi1pk = :pk', ExpressionAttributeValues: { ':pk': 'FLAGS' }, ScanIndexForward: false });
     return rows.map((r) => Flag.parse(stripKeys(r)));
@@ -110,7 +132,8 @@ export class DynamoAnswerStore implements AnswerStore {
     private readonly now: () => Date = () => new Date(),
   ) {}
 
-  async putAnswer(record: AnswerRecord): Promise<void> {
+  async putAnswer(input: AnswerRecord): Promise<void> {
+    const record = capAnswer(input);
     const expiresAt = Math.floor(Date.parse(record.createdAt) / 1000) + this.retentionDays * 86_400;
     await this.t.put({ pk: `ANSWER#${record.id}`, sk: 'A', entity: 'answer', expiresAt, ...record });
   }

@@ -1,16 +1,26 @@
 // DynamoDB adapters of the digest archive and the API keys: one partition per workspace's digests, one for keys.
 import type { DigestRecord, DigestStore } from '../ports/digest-store.js';
 import type { ApiKeyRecord, KeyStore } from '../ports/key-store.js';
-import { DynamoTable, stripKeys } from './dynamo-table.js';
+import { DynamoTable, stripKeys, type Row } from './dynamo-table.js';
 import { titleKey } from '../util/text.js';
+import { COMPACT_LEVELS, compactBrief } from '../delivery/digest/compact-brief.js';
+import { ITEM_BUDGET, ItemTooLargeError, itemSize } from './item-size.js';
 
 const digestPk = (workspace: string) => `DIGEST#${titleKey(workspace) || 'workspace'}`;
 
 export class DynamoDigestStore implements DigestStore {
   constructor(private readonly t: DynamoTable) {}
 
+  /** Archives the digest within one record: its top lines always, fewer of them while the record would be too big. */
   async putDigest(record: DigestRecord): Promise<void> {
-    await this.t.put({ pk: digestPk(record.workspace), sk: record.week, entity: 'digest', ...record });
+    let row: Row | null = null;
+    for (let level = 0; level < COMPACT_LEVELS; level++) {
+      const { brief, truncated } = compactBrief(record.brief, level);
+      row = { pk: digestPk(record.workspace), sk: record.week, entity: 'digest', ...record, brief, truncated: [...(record.truncated ?? []), ...truncated] };
+      if (itemSize(row) <= ITEM_BUDGET) break;
+    }
+    if (!row || itemSize(row) > ITEM_BUDGET) throw new ItemTooLargeError(digestPk(record.workspace), row ? itemSize(row) : 0);
+    await this.t.put(row);
   }
 
   async latestDigest(workspace: string): Promise<DigestRecord | null> {

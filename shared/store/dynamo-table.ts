@@ -11,6 +11,7 @@ import {
 } from '@aws-sdk/lib-dynamodb';
 import type { TimeRange } from '../ports/store.js';
 import { InvalidCursorError, StoreError } from './errors.js';
+import { assertFits } from './item-size.js';
 
 export type Row = Record<string, unknown>;
 
@@ -78,7 +79,9 @@ export class DynamoTable {
     }
   }
 
+  /** Writes a row; one over DynamoDB's item limit is refused before it is sent (ItemTooLargeError). */
   async put(row: Row): Promise<void> {
+    assertFits(row);
     try {
       await this.doc.send(new PutCommand({ TableName: this.name, Item: row }));
     } catch (err) {
@@ -133,6 +136,10 @@ export class DynamoTable {
 
   /** Writes and deletes, 25 per request; unprocessed items (throttling) are retried with backoff. */
   async batchWrite(requests: Array<Record<string, unknown>>): Promise<void> {
+    for (const r of requests) {
+      const item = (r.PutRequest as { Item?: Row } | undefined)?.Item;
+      if (item) assertFits(item);
+    }
     for (let i = 0; i < requests.length; i += 25) {
       let pending = requests.slice(i, i + 25);
       for (let attempt = 0; pending.length > 0; attempt++) {

@@ -8,6 +8,7 @@ import type { Page, PutItemResult, Store, StoredChart, TimeRange } from '../port
 import { StoreError, isConditionalCheckFailed } from './errors.js';
 import { DynamoTable, MAX_PAGE, decodeCursor, encodeCursor, stripKeys, type Row } from './dynamo-table.js';
 import { titleKey } from '../util/text.js';
+import { capChartEntry, capItem, capSourceState } from './record-limits.js';
 
 function itemTime(item: Item): string {
   return item.publishedAt ?? item.fetchedAt;
@@ -49,7 +50,9 @@ export class DynamoStore implements Store {
     return unknown;
   }
 
-  async putItemIfNew(item: Item, identityKeys: string[]): Promise<PutItemResult> {
+  async putItemIfNew(input: Item, identityKeys: string[]): Promise<PutItemResult> {
+    // A body of any size is kept whole in the raw snapshot; the stored item keeps its first MAX_ITEM_TEXT characters.
+    const item = capItem(input);
     // Claim every identity key for this item id. The condition lets a retry of the same item pass
     // (the key is already ours), so a crash between claims and the item write loses nothing.
     for (const key of identityKeys) {
@@ -159,7 +162,8 @@ export class DynamoStore implements Store {
     return row ? SourceState.parse(stripKeys(row)) : null;
   }
 
-  async putSourceState(state: SourceState): Promise<void> {
+  async putSourceState(input: SourceState): Promise<void> {
+    const state = capSourceState(input);
     await this.t.put({
       pk: `SOURCE#${state.sourceId}`,
       sk: 'STATE',
@@ -181,23 +185,17 @@ export class DynamoStore implements Store {
 
   // ---- box-office charts -------------------------------------------------------------------
 
+  /**
+   * Stores a chart period. Several sources may report the same site and period (a chart split over
+   * pages, a mirror): their rows are merged, one per title, each remembering its source, and a
+   * source storing the period again replaces only its own rows.
+   */
   async putChart(chart: StoredChart): Promise<{ created: boolean; entries: number }> {
     const start = chart.period.start ?? 'unknown';
     const pk = `CHART#${chart.site}#${chart.period.type}#${start}`;
     const previous = await this.t.queryAll({ KeyConditionExpression: 'pk = :pk', ExpressionAttributeValues: { ':pk': pk } });
-    const header: Row = {
-      pk,
-      sk: 'A',
-      entity: 'chart',
-      gsi2pk: `CHARTS#${chart.period.type}`,
-      gsi2sk: `${start}#${chart.site}`,
-      site: chart.site,
-      period: chart.period,
-      sourceId: chart.sourceId,
-      fetchedAt: chart.fetchedAt,
-      entryCount: chart.entries.length,
-    };
-    const entryRows: Row[] = chart.entries.map((e) => ({
+    const previousHeader = previous.find((r) => r.sk === 'A');
+    const entryRows: Row[] = chart.entries.map(capChartEntry).map((e) => ({
       pk,
       sk: `E#${titleKey(e.title)}`,
       entity: 'chart-entry',
@@ -208,9 +206,26 @@ export class DynamoStore implements Store {
       start: chart.period.start,
       end: chart.period.end,
       ...e,
+      sourceId: chart.sourceId,
     }));
     const keep = new Set(entryRows.map((r) => r.sk as string));
-    const stale = previous.filter((r) => r.sk !== 'A' && !keep.has(r.sk as string));
+    // Rows stored before sources were recorded per row belong to the header's source.
+    const ownerOf = (r: Row) => (typeof r.sourceId === 'string' ? r.sourceId : previousHeader?.sourceId);
+    const stale = previous.filter((r) => r.sk !== 'A' && !keep.has(r.sk as string) && ownerOf(r) === chart.sourceId);
+    const staleKeys = new Set(stale.map((r) => r.sk as string));
+    const total = new Set([...previous.filter((r) => r.sk !== 'A' && !staleKeys.has(r.sk as string)).map((r) => r.sk as string), ...keep]).size;
+    const header: Row = {
+      pk,
+      sk: 'A',
+      entity: 'chart',
+      gsi2pk: `CHARTS#${chart.period.type}`,
+      gsi2sk: `${start}#${chart.site}`,
+      site: chart.site,
+      period: chart.period,
+      sourceId: chart.sourceId,
+      fetchedAt: chart.fetchedAt,
+      entryCount: total,
+    };
     await this.t.batchWrite([
       ...[header, ...entryRows].map((Item) => ({ PutRequest: { Item } })),
       ...stale.map((r) => ({ DeleteRequest: { Key: { pk: r.pk, sk: r.sk } } })),
@@ -228,7 +243,7 @@ export class DynamoStore implements Store {
     const entries = rows
       .filter((r) => r.sk !== 'A')
       .map((r) => {
-        const { site: _s, periodType: _p, start: _st, end: _e, ...entry } = stripKeys<Row>(r);
+        const { site: _s, periodType: _p, start: _st, end: _e, sourceId: _src, ...entry } = stripKeys<Row>(r);
         return entry as unknown as BoxOfficeEntry;
       })
       .sort((a, b) => (a.rank ?? 9999) - (b.rank ?? 9999));

@@ -80,6 +80,33 @@ describe('weekly digest', () => {
     expect(env.MAIL_FROM).toBe('digest@studio.example');
   });
 
+  it("passes the scheduled time to the function (the same on every retry, so a retry may take over its crashed attempt's claim)", () => {
+    const digest = fnId('weekly digest');
+    const schedule = Object.values(resourcesOf(s.appTemplate, 'AWS::Scheduler::Schedule')).find((x) => JSON.stringify(x.Properties!.Target).includes(digest))!.Properties!;
+    const input = JSON.parse((schedule.Target as { Input: string }).Input);
+    expect(input).toEqual({ scheduledTime: '<aws.scheduler.scheduled-time>' });
+  });
+
+  it('alarms when a week passes without a digest: DigestDelivered missing for 7 days and an hour, missing data breaching', () => {
+    const alarms = Object.values(resourcesOf(s.appTemplate, 'AWS::CloudWatch::Alarm')).map((a) => a.Properties!);
+    const missing = alarms.filter((a) => a.MetricName === 'DigestDelivered');
+    expect(missing).toEqual([
+      expect.objectContaining({
+        Namespace: 'Marquee',
+        Dimensions: [{ Name: 'service', Value: 'send-digest' }],
+        Statistic: 'Sum',
+        Period: 3600,
+        // 168 hourly periods: the alarm fires an hour after the slot of last week's digest passes without this week's.
+        EvaluationPeriods: 168,
+        DatapointsToAlarm: 168,
+        Threshold: 1,
+        ComparisonOperator: 'LessThanThreshold',
+        TreatMissingData: 'breaching',
+      }),
+    ]);
+    expect(JSON.stringify(missing[0]!.AlarmDescription)).toMatch(/no weekly digest/i);
+  });
+
   it('sends failed digest invocations to a failure queue after two retries', () => {
     s.appTemplate.hasResourceProperties('AWS::Lambda::EventInvokeConfig', {
       MaximumRetryAttempts: 2,

@@ -74,4 +74,35 @@ describe('analyzeItems', () => {
     expect(events).toHaveLength(1);
     expect((await analysis.getStory(events[0]!.storyId))!.members.map((m) => m.itemId)).toEqual(['a1', 'a2', 'a4']);
   });
+
+  it('a release change that could not be written (a store blip) is not lost: the story stays pending and the next run applies it', async () => {
+    const fresh = await openTestStore();
+    try {
+      const store = new DynamoAnalysisStore(fresh.store.tableAccess, clock.now);
+      await seedSlate(workspace.slate, 'Harbor Light', store, clock.now());
+      let blips = 1;
+      // Every method of the real store, but the first release write fails as a throttled or unreachable store would.
+      const flaky = Object.assign(Object.create(store) as DynamoAnalysisStore, {
+        putRelease: async (r: Parameters<DynamoAnalysisStore['putRelease']>[0]) => {
+          if (blips-- > 0) throw new Error('ProvisionedThroughputExceededException');
+          return store.putRelease(r);
+        },
+      });
+      for (const i of items.slice(0, 2)) await fresh.store.putItemIfNew(i, [`url:${i.url}`]);
+      await store.markPending(['a1', 'a2']);
+      const analyst = embeddedAsAnalyst((c) => createEmbeddedAnalyst({ ...c, now: clock.now }), 'rules-1');
+      const deps = { items: fresh.store, analysis: flaky, analyst, clock, hint: ruleHints(workspace) };
+      const first = await analyzeItems(workspace, deps);
+      expect(first.releasesChanged).toBe(0);
+      expect((await store.getRelease('skyward sprocket'))).toBeNull();
+      expect((await store.listPending()).sort()).toEqual(['a1', 'a2']);
+      const second = await analyzeItems(workspace, deps);
+      expect(second).toMatchObject({ releasesChanged: 1, events: 1 });
+      expect(await store.getRelease('skyward sprocket')).toMatchObject({ date: '2026-12-11' });
+      expect(await store.listPending()).toEqual([]);
+      expect((await store.eventsByTitle('Skyward Sprocket')).items).toHaveLength(1);
+    } finally {
+      await fresh.close();
+    }
+  });
 });

@@ -110,6 +110,29 @@ describe('flag as wrong', () => {
     expect(await draftCounterBriefs(data.workspace, deps, data.cycle.collisions, new Date())).toMatchObject({ drafted: 1, skippedFlagged: 0 });
   });
 
+  it('a flag link replayed (4 clicks) records one flag; on a shared digest link each person who gives an address gets one', async () => {
+    const collision = data.cycle.collisions.find((c) => c.slateTitle === 'Kingfisher')!;
+    const count = async () => (await data.runtime.flags.listFlags()).filter((f) => f.eventIds.includes(collision.eventId!)).length;
+    const t = new URL(flagLink('http://127.0.0.1', secret(), { kind: 'event', id: collision.eventId! }, 'exec@harborlight.example', new Date())).searchParams.get('t')!;
+    const statuses: number[] = [];
+    const bodies: string[] = [];
+    for (let i = 0; i < 4; i++) {
+      const r = await side.app.request('/flag', { method: 'POST', body: new URLSearchParams({ t, reason: `the date is wrong (${i})` }) });
+      statuses.push(r.status);
+      bodies.push(await r.text());
+    }
+    expect(statuses).toEqual([201, 200, 200, 200]);
+    expect(bodies[3]).toMatch(/already recorded/i);
+    expect(await count()).toBe(1);
+
+    const shared = new URL(flagLink('http://127.0.0.1', secret(), { kind: 'digest', id: collision.eventId! }, 'digest recipient', new Date())).searchParams.get('t')!;
+    const post = (who: string) => side.app.request('/flag', { method: 'POST', body: new URLSearchParams({ t: shared, reason: 'wrong weekend', who }) });
+    expect((await post('ana@example.com')).status).toBe(201);
+    expect((await post('ana@example.com')).status).toBe(200);
+    expect((await post('ben@example.com')).status).toBe(201);
+    expect(await count()).toBe(3);
+  });
+
   it('flags through the API with the key name as who, and 404s an unknown target', async () => {
     const brief = briefId(data.cycle.collisions[0]!);
     const r = await json('/v1/flags', { target: { kind: 'brief', id: brief }, reason: 'comparables are wrong' });

@@ -123,4 +123,20 @@ describe('DynamoStore charts', () => {
     const list = await t.store.listCharts('weekend', {});
     expect(list.items.map((c) => c.period.start)).toEqual(['2026-11-20', '2026-11-13']);
   });
+
+  it('two sources for the same chart site and period both survive (merged), each re-store replacing only its own rows', async () => {
+    const period = { type: 'weekend' as const, start: '2026-10-30', end: '2026-11-01' };
+    // Two pages of the same site for the same weekend: the top of the chart, and the rest of it.
+    const top = { site: 'boxofficemojo', sourceId: 'bom-top', fetchedAt: '2026-11-02T00:00:00Z', period, entries: [entry(1, 'Night Harbor', 20e6), entry(2, 'Old Title', 5e6)] };
+    const rest = { site: 'boxofficemojo', sourceId: 'bom-rest', fetchedAt: '2026-11-02T00:05:00Z', period, entries: [entry(11, 'Tail One', 2e5), entry(12, 'Tail Two', 1e5)] };
+    await t.store.putChart(top);
+    await t.store.putChart(rest);
+    const merged = await t.store.getChart('boxofficemojo', 'weekend', '2026-10-30');
+    expect(merged?.entries.map((e) => e.title)).toEqual(['Night Harbor', 'Old Title', 'Tail One', 'Tail Two']);
+    // The top page is restated without Old Title: only its own stale row goes.
+    await t.store.putChart({ ...top, fetchedAt: '2026-11-03T00:00:00Z', entries: [entry(1, 'Night Harbor', 21e6)] });
+    const after = await t.store.getChart('boxofficemojo', 'weekend', '2026-10-30');
+    expect(after?.entries.map((e) => [e.title, e.gross])).toEqual([['Night Harbor', 21e6], ['Tail One', 2e5], ['Tail Two', 1e5]]);
+    expect(after?.entries.every((e) => !('sourceId' in e))).toBe(true);
+  });
 });

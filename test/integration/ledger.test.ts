@@ -34,4 +34,48 @@ describe('DynamoLedger', () => {
     now = new Date(now.getTime() + 61_000);
     expect((await ledger.claim('digest:2026-W48', 60)).status).toBe('claimed');
   });
+
+  it('a retry of the same invocation takes over the claim its crashed attempt left, another invocation waits for the lease', async () => {
+    const attempt1 = new DynamoLedger(t.store.tableAccess, { now: () => now, owner: 'schedule:2026-11-27T17:30:00Z', takeOver: 'same-owner' });
+    expect((await attempt1.claim('digest:w49', 900)).status).toBe('claimed');
+    expect(await attempt1.markSending('digest:w49')).toBe(true);
+    // The attempt dies here. Another invocation (a manual run) must not send while the lease lasts…
+    const other = new DynamoLedger(t.store.tableAccess, { now: () => now, owner: 'manual-1', takeOver: 'same-owner' });
+    expect(await other.claim('digest:w49', 900)).toMatchObject({ status: 'in_progress', owner: 'schedule:2026-11-27T17:30:00Z' });
+    // …but Lambda's retry of the same scheduled invocation takes over at once, and learns it was sending.
+    const attempt2 = new DynamoLedger(t.store.tableAccess, { now: () => now, owner: 'schedule:2026-11-27T17:30:00Z', takeOver: 'same-owner' });
+    expect(await attempt2.claim('digest:w49', 900)).toMatchObject({ status: 'claimed', takenOver: { owner: 'schedule:2026-11-27T17:30:00Z', phase: 'sending', outcome: null } });
+    // The first holder, had it survived, lost the claim: it may not send any more.
+    expect(await attempt1.markSending('digest:w49')).toBe(false);
+    await attempt2.complete('digest:w49', { messageId: 'm1' });
+    expect((await other.claim('digest:w49')).status).toBe('done');
+  });
+
+  it("an exclusive owner (the local data dir's process) takes over any other owner's claim, never its own live one", async () => {
+    const dead = new DynamoLedger(t.store.tableAccess, { now: () => now, owner: 'local-111' });
+    expect((await dead.claim('alert:x')).status).toBe('claimed');
+    const me = new DynamoLedger(t.store.tableAccess, { now: () => now, owner: 'local-222', takeOver: 'other-owners' });
+    expect(await me.claim('alert:x')).toMatchObject({ status: 'claimed', takenOver: { owner: 'local-111', phase: 'claimed' } });
+    expect(await me.claim('alert:x')).toMatchObject({ status: 'in_progress', owner: 'local-222' });
+  });
+
+  it('an abandoned send (unknown outcome) ends its lease at once and tells the next claim so', async () => {
+    const a = new DynamoLedger(t.store.tableAccess, { now: () => now, owner: 'a' });
+    expect((await a.claim('alert:timeout')).status).toBe('claimed');
+    expect(await a.markSending('alert:timeout')).toBe(true);
+    await a.abandon('alert:timeout', 'no answer from Slack within 30000 ms');
+    const b = new DynamoLedger(t.store.tableAccess, { now: () => now, owner: 'b' });
+    expect(await b.claim('alert:timeout')).toMatchObject({ status: 'claimed', takenOver: { owner: 'a', phase: 'sending', outcome: 'unknown' } });
+  });
+
+  it('a claim taken over in "sending" stays "sending" until settled: a taker that dies too hands the doubt on', async () => {
+    const a = new DynamoLedger(t.store.tableAccess, { now: () => now, owner: 'a' });
+    expect((await a.claim('alert:posted-then-crash')).status).toBe('claimed');
+    expect(await a.markSending('alert:posted-then-crash')).toBe(true);
+    // b takes over (a died after posting) and dies itself before settling it.
+    const b = new DynamoLedger(t.store.tableAccess, { now: () => now, owner: 'b', takeOver: 'other-owners' });
+    expect(await b.claim('alert:posted-then-crash')).toMatchObject({ status: 'claimed', takenOver: { owner: 'a', phase: 'sending' } });
+    const c = new DynamoLedger(t.store.tableAccess, { now: () => now, owner: 'c', takeOver: 'other-owners' });
+    expect(await c.claim('alert:posted-then-crash')).toMatchObject({ status: 'claimed', takenOver: { owner: 'b', phase: 'sending' } });
+  });
 });

@@ -1,7 +1,7 @@
 // `marquee alerts`: send the alerts for stored news not alerted yet (recent events, upcoming collisions, latest surprises), exactly once.
 import { relative } from 'node:path';
 import { COLLISION_HORIZON_WEEKS, upcomingCollisions } from '../../../shared/analysis/release-calendar.js';
-import { latestSurprises } from '../../../shared/analysis/boxoffice-series.js';
+import { settleSurprises, surpriseCandidates } from '../../../shared/delivery/alerts/surprise-candidates.js';
 import { recentEvents, sendAlerts, type AlertOutcome, type AlertsReport } from '../../../shared/delivery/alerts/send-alerts.js';
 import { localDate } from '../../../shared/util/week.js';
 import type { LocalRuntime } from '../../local/local-runtime.js';
@@ -40,6 +40,7 @@ export function formatAlertsSummary(r: AlertsReport, channel: string, maxPerRun:
   const extra = [
     r.inProgress ? `${r.inProgress} being sent by another run` : '',
     r.failed ? `${r.failed} failed (retried next run)` : '',
+    r.unknown ? `${r.unknown} without an answer from Slack (posted again next run, may repeat)` : '',
     r.deferred ? `${r.deferred} deferred to the next run (maxPerRun ${maxPerRun})` : '',
     r.ignored.stale ? `${r.ignored.stale} older news items not alerted` : '',
   ].filter(Boolean);
@@ -47,12 +48,13 @@ export function formatAlertsSummary(r: AlertsReport, channel: string, maxPerRun:
     `  alerts      ${r.considered} considered: ${r.sent} sent in ${r.messages} ${r.messages === 1 ? 'message' : 'messages'} to ${show(channel)}, ` +
       `${r.skipped} already sent earlier${extra.length ? `, ${extra.join(', ')}` : ''}`,
   ];
-  const shown = r.alerts.filter((a) => a.status === 'sent' || a.status === 'failed');
+  const shown = r.alerts.filter((a) => a.status === 'sent' || a.status === 'failed' || a.status === 'unknown');
   for (const a of shown.slice(0, MAX_LINES)) {
-    lines.push(`              ${ICON[a.kind]} ${a.status === 'failed' ? 'FAILED ' : ''}${a.summary}`);
+    const tag = a.status === 'failed' ? 'FAILED ' : a.status === 'unknown' ? 'NO ANSWER ' : a.resent ? '(again, may repeat) ' : '';
+    lines.push(`              ${ICON[a.kind]} ${tag}${a.summary}`);
   }
   if (shown.length > MAX_LINES) lines.push(`              …and ${shown.length - MAX_LINES} more`);
-  for (const e of [...new Set(r.errors)]) lines.push(`              error: ${e} (claims released: the next run retries)`);
+  for (const e of [...new Set(r.errors)]) lines.push(`              error: ${e} (the next run retries)`);
   return lines;
 }
 
@@ -62,22 +64,24 @@ export async function alertsCommand(opts: AlertsOptions, io: Io, env: Record<str
     const r = ctx.runtime;
     const ws = ctx.workspace;
     const asOf = ws.clock ? new Date(ws.clock) : r.clock.now();
+    const candidates = await surpriseCandidates({ store: r.store, pending: r.analysis }, asOf);
     const report = await sendAlerts(
       ws,
       { analysis: r.analysis, ledger: r.ledger, chat: r.chat, clock: r.clock, log: r.log, links: r.links },
       {
         events: await recentEvents(r.analysis, asOf, ws.alerts.maxAgeHours),
         collisions: await upcomingCollisions(r.analysis, ws, localDate(asOf, ws.timezone), COLLISION_HORIZON_WEEKS),
-        surprises: await latestSurprises(r.store),
+        surprises: candidates.surprises,
         asOf,
       },
     );
+    await settleSurprises(r.analysis, report, candidates);
     if (opts.json) printJson(io, alertsJson(report, r));
     else {
       for (const line of formatAlertsSummary(report, r.chatDescription, ws.alerts.maxPerRun)) io.out(line.replace(/^ {2}/, ''));
       if (r.alertsFile) io.out(`file        ${show(r.alertsFile)}`);
     }
-    return report.failed > 0 ? 1 : 0;
+    return report.failed > 0 || report.unknown > 0 ? 1 : 0;
   } finally {
     await ctx.close();
   }

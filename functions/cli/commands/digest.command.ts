@@ -1,5 +1,7 @@
 // `marquee digest`: build and send one week's digest from the data already in the store (exactly once per week).
-import { sendDigest } from '../../../shared/delivery/digest/send-digest.js';
+import { sendDigest, type SendDigestResult } from '../../../shared/delivery/digest/send-digest.js';
+import { MailError } from '../../../shared/delivery/mail/errors.js';
+import { digestLine } from './run.command.js';
 import { isoWeekDates, isoWeekOf } from '../../../shared/util/week.js';
 import { openContext, type CommonOptions } from '../context.js';
 import { CliError, printJson, type Io } from '../output.js';
@@ -22,17 +24,25 @@ export async function digestCommand(opts: DigestOptions, io: Io, env: Record<str
     const asOf = ctx.workspace.clock ? new Date(ctx.workspace.clock) : ctx.runtime.clock.now();
     const week = opts.week ?? isoWeekOf(asOf, ctx.workspace.timezone);
     const r = ctx.runtime;
-    const result = await sendDigest(
-      ctx.workspace,
-      { analysis: r.analysis, store: r.store, ledger: r.ledger, mailer: r.mailer, clock: r.clock, log: r.log, digests: r.digests, links: r.links },
-      { week, from: ctx.config.mailFrom },
-    );
+    let result: SendDigestResult;
+    try {
+      result = await sendDigest(
+        ctx.workspace,
+        { analysis: r.analysis, store: r.store, ledger: r.ledger, mailer: r.mailer, clock: r.clock, log: r.log, digests: r.digests, links: r.links },
+        { week, from: ctx.config.mailFrom },
+      );
+    } catch (err) {
+      // A mail server's refusal (451 try later, 550…) is the mail's failure, not ours: say it plainly.
+      if (!(err instanceof MailError)) throw err;
+      result = { week, status: 'failed', stats: null, error: err.message, outcome: err.outcome };
+    }
     if (opts.json) printJson(io, result);
     else {
-      io.out(`digest ${result.week}: ${result.status}${result.status === 'sent' ? ` via ${r.mailDescription}` : ''}`);
+      io.out(`digest ${result.week}: ${digestLine(result, r.mailDescription)}`);
+      for (const w of result.warnings ?? []) io.out(`  warning: ${w}`);
       for (const f of result.files ?? []) io.out(`  ${f}`);
     }
-    return 0;
+    return result.status === 'failed' ? 1 : 0;
   } finally {
     await ctx.close();
   }

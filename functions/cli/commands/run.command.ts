@@ -24,6 +24,20 @@ function show(path: string): string {
   return rel.startsWith('..') ? path : `./${rel.replace(/^\.\//, '')}`;
 }
 
+/** The summary's digest line: what happened to this week's digest, and what the next run does about a failure. */
+export function digestLine(d: CycleReport['digest'], via: string): string {
+  switch (d.status) {
+    case 'sent':
+      return `sent via ${via}${d.resent ? ' (again: an interrupted earlier attempt may also have sent it)' : ''}`;
+    case 'already_sent':
+      return 'already sent for this week (sent once, never twice)';
+    case 'in_progress':
+      return 'being sent by another run';
+    case 'failed':
+      return `not sent: ${d.error ?? 'unknown error'} ${d.outcome === 'unknown' ? '(it may have gone out; the next run sends it again)' : '(nothing went out; the next run retries)'}`;
+  }
+}
+
 /** Runs one cycle; `start` adds a banner and the "where to look" lines for people. */
 export async function runCommand(opts: RunOptions, io: Io, env: Record<string, string | undefined>, mode: 'run' | 'start' = 'run'): Promise<number> {
   if (mode === 'run' && !opts.once) {
@@ -64,7 +78,8 @@ export async function runCommand(opts: RunOptions, io: Io, env: Record<string, s
         briefs: report.briefs,
         digest: report.digest,
       });
-      return 0;
+      // `run` tells a scheduler the digest failed; `start` still serves the query API over what the cycle stored.
+    return report.digest.status === 'failed' && mode === 'run' ? 1 : 0;
     }
     const t = report.crawl.totals;
     io.out(`\nSummary (${report.durationMs} ms)`);
@@ -88,7 +103,8 @@ export async function runCommand(opts: RunOptions, io: Io, env: Record<string, s
     }
     for (const line of formatAlertsSummary(report.alerts, ctx.runtime.chatDescription, ctx.workspace.alerts.maxPerRun)) io.out(line);
     const d = report.digest;
-    io.out(`  digest      ${d.week}: ${d.status === 'sent' ? `sent via ${ctx.runtime.mailDescription}` : d.status === 'already_sent' ? 'already sent for this week (sent once, never twice)' : 'being sent by another run'}`);
+    io.out(`  digest      ${d.week}: ${digestLine(d, ctx.runtime.mailDescription)}`);
+    for (const w of d.warnings ?? []) io.out(`              warning: ${w}`);
     if (ctx.demo) io.out(`  demo server ${ctx.demo.site.stats.requests} requests: ${Object.entries(ctx.demo.site.stats.byStatus).map(([s, n]) => `${n}× ${s}`).join(', ')}`);
     io.out('\nWhere to look');
     io.out(`  raw snapshots   ${show(ctx.config.dataDir)}/objects/raw/`);
@@ -96,7 +112,8 @@ export async function runCommand(opts: RunOptions, io: Io, env: Record<string, s
     if (ctx.runtime.alertsFile) io.out(`  alerts          ${show(ctx.runtime.alertsFile)}`);
     for (const f of report.digest.files ?? []) io.out(`  digest          ${show(f)}`);
     io.out(`  outputs         ${show(ctx.config.outDir)}/`);
-    return 0;
+    // `run` tells a scheduler the digest failed; `start` still serves the query API over what the cycle stored.
+    return report.digest.status === 'failed' && mode === 'run' ? 1 : 0;
   } finally {
     await ctx.close();
   }

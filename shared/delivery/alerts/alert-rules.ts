@@ -76,6 +76,11 @@ export interface RuleOutcome {
   noRule: number;
 }
 
+/** The alert id of a box-office surprise: one per title and opening weekend. */
+export function surpriseAlertId(s: Pick<ChartSurprise, 'title' | 'start'>): string {
+  return `surprise:${titleKey(s.title)}:${s.start}`;
+}
+
 /** At most this many "also in" outlets per alert. */
 export const MAX_ALSO_IN = 8;
 
@@ -201,7 +206,7 @@ export function selectAlerts(ws: Workspace, input: RuleInput): RuleOutcome {
 
   if (ws.alerts.rules.boxOfficeSurprise) {
     for (const s of input.surprises) {
-      const id = `surprise:${titleKey(s.title)}:${s.start}`;
+      const id = surpriseAlertId(s);
       if (byId.has(id)) continue;
       const verb = s.direction === 'above' ? 'broke out' : 'fell short';
       byId.set(id, {

@@ -188,7 +188,12 @@ export interface AlertLinks {
 export interface BuildOptions {
   timeZone?: string;
   links?: AlertLinks;
+  /** An earlier attempt got no answer and may have been posted: the message says it may be a repeat. */
+  resent?: boolean;
 }
+
+/** The closing line of a message sent again after an unknown outcome. */
+export const RESENT_NOTE = '_Sent again: an earlier attempt got no answer from Slack and may also have been posted._';
 
 /**
  * One Slack message for one alert or a burst of them. One alert: a header, its body and its
@@ -218,6 +223,8 @@ export function buildAlertMessage(alerts: Alert[], options: BuildOptions = {}): 
     });
     if (shown.length < alerts.length) blocks.push({ type: 'context', elements: [{ type: 'mrkdwn', text: `…and ${alerts.length - shown.length} more` }] });
   }
+  // At most 49 blocks above (header, 16 × 3 - 1, "…and N more"): the note keeps the message within 50.
+  if (options.resent) blocks.push({ type: 'context', elements: [{ type: 'mrkdwn', text: RESENT_NOTE }] });
   const fallback = alerts.map((a) => `${LABEL[a.kind].emoji} ${escapeMrkdwn(truncatePlain(alertSummary(a), 300))}`).join('\n');
   return {
     text: truncateMrkdwn(fallback, LIMITS.fallbackText),

@@ -8,8 +8,11 @@ import type { Workspace } from '../../model/workspace.js';
 import type { EventStore, StoryStore } from '../../ports/analysis-store.js';
 import type { ChatPoster } from '../../ports/chat.js';
 import type { Clock } from '../../ports/clock.js';
-import type { IdempotencyLedger } from '../../ports/ledger.js';
+import type { IdempotencyLedger, TakenOver } from '../../ports/ledger.js';
+import { noCheckpoint, type Checkpoint } from '../../ports/checkpoint.js';
+import { ChatError } from '../chat/errors.js';
 import { silentLogger, type Logger } from '../../ports/logger.js';
+import { retryWrite } from '../../util/retry.js';
 import { isoWeekOf } from '../../util/week.js';
 import { selectAlerts, type Alert, type AlertKind } from './alert-rules.js';
 import { alertSummary, buildAlertMessage } from './blocks.js';
@@ -23,6 +26,7 @@ export interface SendAlertsDeps {
   log?: Logger;
   /** Brief and "flag as wrong" links in each message (omitted: no links). */
   links?: { publicUrl: string; linkSecret: string };
+  checkpoint?: Checkpoint;
 }
 
 export interface SendAlertsInput {
@@ -36,9 +40,12 @@ export interface SendAlertsInput {
   asOf?: Date;
 }
 
-export type AlertStatus = 'sent' | 'already_sent' | 'in_progress' | 'failed' | 'deferred';
+/** `unknown`: posted without an answer in time (Slack may have shown it); the next run posts it again. */
+export type AlertStatus = 'sent' | 'already_sent' | 'in_progress' | 'failed' | 'unknown' | 'deferred';
 
 export interface AlertOutcome {
+  /** The alert's id in the workspace (story id, `surprise:…`, `collision:…`). */
+  id: string;
   key: string;
   kind: AlertKind;
   title: string;
@@ -48,6 +55,8 @@ export interface AlertOutcome {
   status: AlertStatus;
   messageId?: string;
   error?: string;
+  /** Posted again after an earlier attempt's unknown outcome: it may appear twice in the channel. */
+  resent?: boolean;
 }
 
 export interface AlertsReport {
@@ -61,6 +70,8 @@ export interface AlertsReport {
   inProgress: number;
   /** Alerts whose message failed: their claims were released, the next run retries them. */
   failed: number;
+  /** Alerts whose message got no answer in time (Slack may have posted them): the next run posts them again, marked as a possible repeat. */
+  unknown: number;
   /** Alerts over the run's maxPerRun budget: left unclaimed for the next run. */
   deferred: number;
   /** Messages posted (a burst carries several alerts). */
@@ -100,19 +111,24 @@ export async function recentEvents(analysis: Pick<EventStore, 'eventsByWeek'>, n
 }
 
 // A claim covers one message's posting, retries included (at most a few minutes); a run that dies
-// holding it leaves the alert to the first run after the lease.
+// holding it leaves the alert to the first run after the lease, or at once to a runtime that knows
+// the holder is gone (see DynamoLedger's takeover rules).
 const LEASE_SECONDS = 900;
 
 /**
- * Sends the alerts for the given events, collisions and surprises, each exactly once per workspace:
+ * Sends the alerts for the given events, collisions and surprises, each once per workspace:
  * alerts are grouped into bursts; for each burst every key is claimed in the ledger (conditional
- * write) before anything is posted, the message carries only the alerts this run claimed, and the
- * claims are completed with the message id after the post or released when it fails, so the next
- * run retries. At most `alerts.maxPerRun` alerts are claimed per run; the rest are reported as
+ * write) and marked "sending" before anything is posted, the message carries only the alerts this
+ * run claimed, and the claims are completed with the message id after the post, released when it
+ * certainly failed (the next run retries), or left "sending" with an unknown outcome when Slack did
+ * not answer in time. A claim taken over in "sending" (a crash or a timeout) is settled first: the
+ * channel's own record decides when it has one (alerts.jsonl), otherwise the alert is posted again
+ * with a note that it may be a repeat (at least once, in that window only). At most `alerts.maxPerRun` alerts are claimed per run; the rest are reported as
  * deferred and picked up by the next run.
  */
 export async function sendAlerts(workspace: Workspace, deps: SendAlertsDeps, input: SendAlertsInput): Promise<AlertsReport> {
   const log = deps.log ?? silentLogger;
+  const checkpoint = deps.checkpoint ?? noCheckpoint;
   const now = input.asOf ?? (workspace.clock ? new Date(workspace.clock) : deps.clock.now());
   const eventsById = new Map<string, Event>();
   for (const e of input.events ?? []) eventsById.set(e.id, e);
@@ -137,6 +153,7 @@ export async function sendAlerts(workspace: Workspace, deps: SendAlertsDeps, inp
     skipped: 0,
     inProgress: 0,
     failed: 0,
+    unknown: 0,
     deferred: 0,
     messages: 0,
     ignored: { stale: outcome.stale, noRule: outcome.noRule },
@@ -144,12 +161,12 @@ export async function sendAlerts(workspace: Workspace, deps: SendAlertsDeps, inp
     alerts: [],
   };
   const record = (a: Alert, status: AlertStatus, extra: Partial<AlertOutcome> = {}) => {
-    report.alerts.push({ key: alertKey(workspace.name, a.id), kind: a.kind, title: a.title, summary: alertSummary(a), storyId: a.storyId, at: a.at, status, ...extra });
+    report.alerts.push({ id: a.id, key: alertKey(workspace.name, a.id), kind: a.kind, title: a.title, summary: alertSummary(a), storyId: a.storyId, at: a.at, status, ...extra });
   };
 
   let budget = workspace.alerts.maxPerRun;
   for (const group of groupBursts(outcome.alerts, workspace.alerts.burstWindowMinutes)) {
-    const claimed: Alert[] = [];
+    let claimed: Array<{ alert: Alert; key: string; takenOver?: TakenOver }> = [];
     for (const a of [...group].sort((x, y) => x.priority - y.priority || x.at.localeCompare(y.at))) {
       if (budget === 0) {
         record(a, 'deferred');
@@ -166,41 +183,90 @@ export async function sendAlerts(workspace: Workspace, deps: SendAlertsDeps, inp
         record(a, 'in_progress');
         report.inProgress++;
       } else {
-        claimed.push(a);
+        claimed.push({ alert: a, key, takenOver: claim.takenOver });
         budget--;
       }
     }
     if (claimed.length === 0) continue;
-    const keys = claimed.map((a) => alertKey(workspace.name, a.id));
+    checkpoint('alerts.claimed');
+
+    // Claims taken over from a run that was posting when it died or got no answer: did those alerts go out?
+    let resent = false;
+    const uncertain = claimed.filter((c) => c.takenOver?.phase === 'sending');
+    if (uncertain.length > 0) {
+      const known = deps.chat.delivered ? await deps.chat.delivered(uncertain.map((c) => c.key)) : null;
+      for (const c of uncertain) {
+        const messageId = known?.get(c.key);
+        if (messageId === undefined) continue;
+        // Delivered by the interrupted run: record it, do not post it again.
+        await retryWrite(() => deps.ledger.complete(c.key, { messageId, kind: c.alert.kind, title: c.alert.title, recovered: true })).catch((err: unknown) => {
+          report.errors.push(`could not record ${c.key} as sent: ${String(err)}`);
+        });
+        record(c.alert, 'already_sent', { messageId });
+        report.skipped++;
+      }
+      claimed = claimed.filter((c) => !known?.has(c.key));
+      resent = claimed.some((c) => c.takenOver?.phase === 'sending');
+      if (resent) log.warn('posting alerts again after an unknown outcome (the channel cannot say whether the earlier post went out)', { alerts: claimed.filter((c) => c.takenOver?.phase === 'sending').map((c) => c.key) });
+    }
+    // "Sending" is recorded before the request: from here a crash or a timeout is an unknown outcome for the next run.
+    const posting: typeof claimed = [];
+    for (const c of claimed) {
+      if (await deps.ledger.markSending(c.key)) posting.push(c);
+      else {
+        record(c.alert, 'in_progress');
+        report.inProgress++;
+      }
+    }
+    if (posting.length === 0) continue;
+    checkpoint('alerts.posting');
+    const keys = posting.map((c) => c.key);
     let posted: Awaited<ReturnType<ChatPoster['post']>>;
     try {
-      const message = buildAlertMessage(claimed, { timeZone: workspace.timezone, links: deps.links ? { ...deps.links, now: deps.clock.now() } : undefined });
+      const message = buildAlertMessage(
+        posting.map((c) => c.alert),
+        { timeZone: workspace.timezone, links: deps.links ? { ...deps.links, now: deps.clock.now() } : undefined, resent },
+      );
       message.alerts = message.alerts?.map((m, i) => ({ ...m, key: keys[i]! }));
       posted = await deps.chat.post(message);
     } catch (err) {
       const message = (err as Error).message;
       report.errors.push(message);
-      log.error('alert message failed, claims released', { alerts: keys, error: message });
-      for (const [i, a] of claimed.entries()) {
-        await deps.ledger.release(keys[i]!).catch((releaseErr: unknown) => log.error('could not release an alert claim', { key: keys[i], error: String(releaseErr) }));
-        record(a, 'failed', { error: message });
-        report.failed++;
+      if (err instanceof ChatError && err.code === 'timeout') {
+        // Slack may have posted it: keep the claims in "sending" (their lease ends now) and let the next run decide.
+        log.error('no answer to an alert message: outcome unknown, the next run posts it again', { alerts: keys, error: message });
+        for (const c of posting) {
+          await deps.ledger.abandon(c.key, message).catch((e: unknown) => log.error('could not record an unknown alert outcome', { key: c.key, error: String(e) }));
+          record(c.alert, 'unknown', { error: message });
+          report.unknown++;
+        }
+        // Slack is hanging: the rest waits for the next run instead of 30 s a message (and a Lambda's timeout).
+        budget = 0;
+      } else {
+        log.error('alert message failed, claims released', { alerts: keys, error: message });
+        for (const c of posting) {
+          await deps.ledger.release(c.key).catch((releaseErr: unknown) => log.error('could not release an alert claim', { key: c.key, error: String(releaseErr) }));
+          record(c.alert, 'failed', { error: message });
+          report.failed++;
+        }
       }
       continue;
     }
+    checkpoint('alerts.posted');
     report.messages++;
     log.info('alert message posted', { messageId: posted.id, alerts: keys, attempts: posted.attempts });
-    for (const [i, a] of claimed.entries()) {
-      // Posted is posted: a failed completion is logged, never released (that would send it again).
-      await deps.ledger
-        .complete(keys[i]!, { messageId: posted.id, kind: a.kind, title: a.title, attempts: posted.attempts, grouped: claimed.length })
-        .catch((completeErr: unknown) => {
-          log.error('alert posted but its ledger record could not be completed', { key: keys[i], error: String(completeErr) });
-          report.errors.push(`posted ${keys[i]} but could not complete its ledger record: ${String(completeErr)}`);
-        });
-      record(a, 'sent', { messageId: posted.id });
+    for (const c of posting) {
+      // Posted is posted: a failed completion is retried, then logged, never released (that would send it again).
+      await retryWrite(() => deps.ledger.complete(c.key, { messageId: posted.id, kind: c.alert.kind, title: c.alert.title, attempts: posted.attempts, grouped: posting.length, ...(resent ? { resent } : {}) })).catch(
+        (completeErr: unknown) => {
+          log.error('alert posted but its ledger record could not be completed', { key: c.key, error: String(completeErr) });
+          report.errors.push(`posted ${c.key} but could not complete its ledger record: ${String(completeErr)}`);
+        },
+      );
+      record(c.alert, 'sent', { messageId: posted.id, ...(c.takenOver?.phase === 'sending' ? { resent: true } : {}) });
       report.sent++;
     }
+    checkpoint('alerts.completed');
   }
   return report;
 }

@@ -1,6 +1,6 @@
 // Local chat adapter: appends one JSON line per alert to <outDir>/alerts.jsonl and prints a one-line summary of each.
 import { randomUUID } from 'node:crypto';
-import { appendFile, mkdir } from 'node:fs/promises';
+import { appendFile, mkdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { ChatMessage, ChatPosted, ChatPoster } from '../../ports/chat.js';
 import { ChatError } from './errors.js';
@@ -58,6 +58,29 @@ export class FileChat implements ChatPoster {
     }
     for (const a of alerts) this.print(`alert  [${a.kind}] ${oneLine(a.summary)}`);
     return { id, attempts: 1, files: [this.path] };
+  }
+
+  /** The keys already in alerts.jsonl (a run that died after writing them had not recorded them in the ledger). */
+  async delivered(keys: string[]): Promise<Map<string, string>> {
+    const wanted = new Set(keys);
+    const found = new Map<string, string>();
+    let text: string;
+    try {
+      text = await readFile(this.path, 'utf8');
+    } catch (err) {
+      if ((err as NodeJS.ErrnoException).code === 'ENOENT') return found;
+      throw new ChatError(`could not read ${this.path}: ${(err as Error).message}`, 'write_failed', { cause: err });
+    }
+    for (const line of text.split('\n')) {
+      if (!line.trim()) continue;
+      try {
+        const l = JSON.parse(line) as Partial<AlertLine>;
+        if (typeof l.key === 'string' && wanted.has(l.key) && typeof l.messageId === 'string') found.set(l.key, l.messageId);
+      } catch {
+        // A line cut short by a crash mid-write is not a delivery.
+      }
+    }
+    return found;
   }
 }
 

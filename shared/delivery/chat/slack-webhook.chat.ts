@@ -14,7 +14,11 @@ export interface SlackWebhookOptions {
   maxDelayMs?: number;
   /** Ceiling of a 429's Retry-After (default 60 s): a longer wait is left to the next run. */
   maxRetryAfterSeconds?: number;
-  /** Per-request timeout (default 10 s). */
+  /**
+   * Per-request timeout (default 30 s). Slack usually answers in well under a second but has been
+   * seen to take over 10 s; a request still unanswered after 30 s is an unknown outcome (Slack may
+   * have posted it), which the caller's ledger settles on the next run.
+   */
   timeoutMs?: number;
   /** Channel override (only legacy webhooks honour it). */
   channel?: string;
@@ -23,6 +27,9 @@ export interface SlackWebhookOptions {
   random?: () => number;
   log?: Logger;
 }
+
+/** How long a post waits for Slack's answer before the outcome counts as unknown. */
+export const DEFAULT_SLACK_TIMEOUT_MS = 30_000;
 
 const realSleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
@@ -46,7 +53,8 @@ function isTimeout(err: unknown): boolean {
  * built with no retries of its own and a fetch that remembers the last response's headers, so a
  * 429's Retry-After can be honoured (capped); 5xx and refused connections back off exponentially
  * with jitter; other 4xx fail at once. A timed-out request is not repeated here: Slack may have
- * posted it, and the caller's ledger decides (it releases the claim, so the next run retries).
+ * posted it. It fails with code `timeout` (an unknown outcome): the caller's ledger keeps the claim
+ * in "sending", and the next run posts again, marked as a possible repeat (at least once).
  */
 export class SlackWebhookChat implements ChatPoster {
   private readonly o: Required<Omit<SlackWebhookOptions, 'channel'>> & { channel?: string };
@@ -60,7 +68,7 @@ export class SlackWebhookChat implements ChatPoster {
       baseDelayMs: options.baseDelayMs ?? 1000,
       maxDelayMs: options.maxDelayMs ?? 30_000,
       maxRetryAfterSeconds: options.maxRetryAfterSeconds ?? 60,
-      timeoutMs: options.timeoutMs ?? 10_000,
+      timeoutMs: options.timeoutMs ?? DEFAULT_SLACK_TIMEOUT_MS,
       channel: options.channel,
       sleep: options.sleep ?? realSleep,
       random: options.random ?? Math.random,

@@ -106,7 +106,8 @@ export interface Brief {
   competitorMoves: Array<{ studio: string; moves: CompetitorMove[] }>;
   calendarChanges: CalendarChange[];
   collisions: BriefCollision[];
-  boxOffice: { weekend: string | null; end: string | null; rows: BoxOfficeRow[]; totalGross: number };
+  /** The latest weekend chart; `rowCount` is its full length (an archived copy keeps only its top rows). */
+  boxOffice: { weekend: string | null; end: string | null; rows: BoxOfficeRow[]; totalGross: number; rowCount?: number };
   /** The top titles' weekend grosses over the last weekends (oldest first), for the chart. */
   boxOfficeSeries: { weekends: string[]; titles: Array<{ title: string; grosses: Array<number | null> }> };
   citations: Citation[];
@@ -281,7 +282,8 @@ export async function buildBrief(workspace: Workspace, deps: BriefDeps, week: st
   const distributorShare = shares(rows.map((r) => [r.distributor ?? 'Unknown', r.gross ?? 0]), totalGross);
   const genrePairs: Array<[string, number]> = [];
   let knownGross = 0;
-  for (const r of rows) {
+  // The top of the chart carries the weekend's gross: a full site's 2,000-row tail costs a read each for nothing.
+  for (const r of rows.slice(0, 200)) {
     const rel = await deps.analysis.getRelease(titleKey(r.title));
     if (!rel?.genres.length || !r.gross) continue;
     knownGross += r.gross;
@@ -414,7 +416,7 @@ export async function buildBrief(workspace: Workspace, deps: BriefDeps, week: st
     competitorMoves,
     calendarChanges,
     collisions,
-    boxOffice: { weekend: latest?.period.start ?? null, end: latest?.period.end ?? null, rows, totalGross },
+    boxOffice: { weekend: latest?.period.start ?? null, end: latest?.period.end ?? null, rows, totalGross, rowCount: rows.length },
     boxOfficeSeries,
     citations,
     sentiment,

@@ -25,7 +25,9 @@ export class SesMailer implements Mailer {
       );
       return { messageId: out.MessageId ?? '' };
     } catch (err) {
-      throw new MailError(`SES send failed: ${(err as Error).message}`, { cause: err });
+      // An answer from SES (throttled, rejected) means not sent; no answer (timeout, reset) may mean sent.
+      const answered = typeof (err as { $metadata?: { httpStatusCode?: number } }).$metadata?.httpStatusCode === 'number';
+      throw new MailError(`SES send failed: ${(err as Error).message}`, { cause: err, outcome: answered ? 'not_sent' : 'unknown' });
     }
   }
 }

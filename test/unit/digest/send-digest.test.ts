@@ -22,6 +22,13 @@ class MemoryLedger implements IdempotencyLedger {
   async release(key: string) {
     if (this.rows.get(key)?.status === 'in_progress') this.rows.delete(key);
   }
+  async markSending(key: string) {
+    return this.rows.get(key)?.status === 'in_progress';
+  }
+  async abandon(key: string) {
+    // An unknown outcome: the next claim may take it at once (these fakes have no leases).
+    if (this.rows.get(key)?.status === 'in_progress') this.rows.delete(key);
+  }
 }
 
 const emptyStores = {

@@ -11,6 +11,7 @@ import { validateWorkspace } from '../../../shared/config/workspace-file.js';
 import { ChatUnavailableError } from '../../../shared/delivery/chat/errors.js';
 import type { Item } from '../../../shared/model/item.js';
 import type { ChatMessage, ChatPoster } from '../../../shared/ports/chat.js';
+import type { IdempotencyLedger } from '../../../shared/ports/ledger.js';
 import { DynamoBriefStore } from '../../../shared/store/dynamo-assist.store.js';
 import { DynamoAnalysisStore } from '../../../shared/store/dynamo-analysis.store.js';
 import { openTestStore, type TestStore } from '../../support/embedded-store.js';
@@ -94,10 +95,14 @@ function fakeChat() {
   return chat;
 }
 
-function handlerFor(chat: ChatPoster | null) {
+function handlerFor(chat: ChatPoster | null, options: { diesHoldingClaims?: boolean } = {}) {
   const base = createAwsRuntime({ TABLE_NAME: db.tableName, WORKSPACE_PARAMETER: 'ws', AWS_REGION: 'us-east-1', AWS_ENDPOINT_URL_DYNAMODB: db.endpoint });
   const rt = createAnalyzeRuntime(base);
   const runtime: AnalyzeRuntime = { ...rt, chat: async () => chat };
+  if (options.diesHoldingClaims) {
+    // A worker that dies mid-post (timeout, out of memory) never gets to release its claims.
+    runtime.ledger = (owner) => Object.assign(Object.create(rt.ledger(owner)) as IdempotencyLedger, { release: async () => {}, abandon: async () => {} });
+  }
   return createAnalyzeItemsHandler({ runtime: () => runtime, telemetry: quietTelemetry() });
 }
 
@@ -192,5 +197,18 @@ describe('analyze worker', () => {
     const res = await handler(sqsEvent(['{oops', { sourceId: 'wire' }, { sourceId: 'wire', itemIds: ids('wire') }]));
     expect(res.batchItemFailures).toEqual([{ itemIdentifier: 'm-0' }, { itemIdentifier: 'm-1' }]);
     expect(await new DynamoAnalysisStore(db.store.tableAccess).eventsByWeek('2026-W48')).toHaveLength(2);
+  });
+
+  it("SQS's redelivery of a message whose worker died holding alert claims posts those alerts at once, not after the 15-minute lease", async () => {
+    const dying = fakeChat();
+    dying.failNext(10);
+    await expect(handlerFor(dying, { diesHoldingClaims: true })(sqsEvent([{ sourceId: 'wire', itemIds: ids('wire') }]))).rejects.toThrow(/All records failed/);
+    expect(dying.posted).toEqual([]);
+    // A new container gets the redelivered message (same message id, receive count 2).
+    const chat = fakeChat();
+    expect((await handlerFor(chat)(sqsEvent([{ sourceId: 'wire', itemIds: ids('wire') }], 2))).batchItemFailures).toEqual([]);
+    const sent = alertKeys(chat);
+    expect(sent.length).toBeGreaterThan(0);
+    expect(new Set(sent).size).toBe(sent.length);
   });
 });

@@ -11,6 +11,9 @@ import { openTestStore, type TestStore } from '../../support/embedded-store.js';
 import { quietTelemetry, tableActionOf } from './support.js';
 import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { DIGEST_TABLE_ACTIONS } from '../../../infra/constructs/digest.construct.js';
+import { DynamoLedger } from '../../../shared/store/dynamo-ledger.js';
+import { digestKey } from '../../../shared/delivery/digest/send-digest.js';
+import { digestInvocationOwner } from '../../../functions/lambda/send-digest.handler.js';
 
 const ssm = mockClient(SSMClient);
 const sesMock = mockClient(SESv2Client);
@@ -99,5 +102,19 @@ describe('digest function', () => {
     const { handler } = handlerFor();
     expect((await handler({})).week).toMatch(/^\d{4}-W\d{2}$/);
     await expect(handler({ week: 'last week' })).rejects.toThrow('event.week must look like 2026-W48, not "last week"');
+  });
+
+  it("Lambda's retry of a scheduled invocation that crashed holding the week's claim sends the digest at once, inside the lease", async () => {
+    sesMock.on(SendEmailCommand).resolves({ MessageId: 'ses-4' });
+    const scheduled = { week: '2026-W49', scheduledTime: '2026-12-04T17:30:00Z' };
+    // The first attempt claimed the week and died (timeout, out of memory) before it could release or complete it.
+    const crashed = new DynamoLedger(db.store.tableAccess, { owner: digestInvocationOwner(scheduled) });
+    expect((await crashed.claim(digestKey(workspace.name, '2026-W49'))).status).toBe('claimed');
+    const { handler } = handlerFor();
+    // Another invocation (a manual run) waits for the lease…
+    expect((await handler({ week: '2026-W49' })).status).toBe('in_progress');
+    // …the retry of the same scheduled invocation (same input: Lambda's async retries, Scheduler's retries) does not.
+    expect(await handler(scheduled)).toMatchObject({ status: 'sent', messageId: 'ses-4' });
+    expect(sesMock.commandCalls(SendEmailCommand)).toHaveLength(1);
   });
 });

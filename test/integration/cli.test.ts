@@ -50,7 +50,7 @@ describe('marquee parse', () => {
 
   it('unparseable input: exit 2, one plain line on stderr, an error object on stdout', async () => {
     const bad = join(dir, 'broken.xml');
-    await writeFile(bad, '<?xml version="1.0"?><rss><channel><item><title>Unclosed</channel>');
+    await writeFile(bad, '<?xml version="1.0"?><rss><channel><title>Cut off</title><item><');
     const io = captureIo();
     expect(await main(['parse', bad, '--kind', 'rss', '--json'], io, env)).toBe(2);
     expect(io.stderr.trim().split('\n')).toHaveLength(1);

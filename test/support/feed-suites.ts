@@ -94,7 +94,7 @@ async function parseBytes(data: Uint8Array, name: string, contentType?: string) 
 
 /** A warning that says the document itself was broken (feedparser would set `bozo`), not a note about an item. */
 export function isBozoWarning(w: string): boolean {
-  return /^(recovered|repaired)\b|declares|not valid UTF-8|unknown charset|no usable charset/i.test(w);
+  return /^(recovered|repaired)\b|declares|not valid UTF-8|unknown charset|no usable charset|undeclared namespace/i.test(w);
 }
 
 const BODY_TAGS = /<((?:[A-Za-z_][\w.-]*:)?(?:description|summary|content|encoded|fullitem|body))[\s>/]/g;
@@ -193,14 +193,17 @@ const RSS_PARSER_FIELDS: Record<string, { ours: (i: ParsedItem) => unknown; thei
 /**
  * Ours against an rss-parser golden value. Two goldens were written by reading ISO-8859-1 bytes as UTF-8 (a U+FFFD
  * per accented letter): there a U+FFFD matches any one non-ASCII character. xml2js-options.json was made with
- * `emptyTag: 'EMPTY'`: there "EMPTY" is an empty value.
+ * `emptyTag: 'EMPTY'`: there "EMPTY" is an empty value. (A U+FFFD that stood for a no-break space matches the plain space
+ * ours collapses it to, or nothing at the edges, which ours trims.)
  */
 function goldenMatches(ours: unknown, golden: unknown, file: string): boolean {
   if (ours === golden) return true;
   if (typeof ours !== 'string' || typeof golden !== 'string') return false;
   if (file === 'xml2js-options' && golden === 'EMPTY') return ours === '';
   if ((file === 'encoding' || file === 'uolNoticias') && golden.includes('\ufffd')) {
-    const pattern = golden.split('\ufffd').map((s) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('[^\\x00-\\x7f]');
+    const pattern = golden
+      .replace(/^\ufffd+|\ufffd+$/g, '') // no-break spaces at the edges, which ours trims
+      .split('\ufffd').map((s) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('(?:[^\\x00-\\x7f]| )');
     return new RegExp(`^${pattern}$`, 'u').test(ours);
   }
   return false;

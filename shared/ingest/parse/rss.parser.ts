@@ -1,9 +1,12 @@
-// RSS 2.0, RSS 1.0 (RDF) and Atom feeds to normalized items, via rss-parser, repairing common XML breakage.
+// RSS 2.0, RSS 1.0 (RDF) and Atom feeds to normalized items: strict XML via rss-parser; when that fails, common
+// breakage repaired and strict again; when that fails too, a tolerant read that recovers what items it can.
 import Parser from 'rss-parser';
 import type { ParsedItem } from '../../model/item.js';
+import { xml2jsText } from './feed-text.js';
 import { canonicalUrl, cleanTitle, contentHash, htmlToText, toIsoUtc } from './normalize.js';
 import { type FeedParseResult, type ParseInput, ParseError } from './parse.types.js';
-import { repairXml, xmlRootName } from './xml-sniff.js';
+import { readTolerantFeed } from './tolerant-feed.js';
+import { repairXml, undeclaredPrefixes, xmlRootName } from './xml-sniff.js';
 
 type Raw = Record<string, unknown>;
 type RawFeed = { link?: unknown; items: Raw[] };
@@ -43,15 +46,23 @@ function makeParser(positions = true): Parser {
   const internals = parser as unknown as ParserInternals;
   const parseItemAtom = internals.parseItemAtom.bind(parser);
   // rss-parser calls new Date(x).toISOString() on Atom dates, which throws on a bad date and loses the whole feed;
-  // hand it the entry without them and keep the raw strings for toIsoUtc.
+  // hand it the entry without them and keep the raw strings for toIsoUtc (Atom 0.3 names them issued/modified).
+  // Text constructs are read by xml2jsText (base64, inline XHTML), so rss-parser does not serialize them first.
   // (Fields are blanked rather than copied away: a rest-spread copy of every item was measurable on big feeds.)
   internals.parseItemAtom = (entry) => {
-    const { published, updated } = entry;
+    const { published, updated, content, summary } = entry;
     entry.published = undefined;
     entry.updated = undefined;
+    entry.content = undefined;
+    entry.summary = undefined;
     const item = parseItemAtom(entry);
-    item.rawPublished = first(published);
-    item.rawUpdated = first(updated);
+    item.rawPublished = first(published) ?? first(entry.issued) ?? first(entry.created);
+    item.rawUpdated = first(updated) ?? first(entry.modified);
+    if (content !== undefined) item.content = xml2jsText(first(content));
+    if (summary !== undefined) item.summary = xml2jsText(first(summary));
+    const title = first(entry.title);
+    if (title && typeof title === 'object') item.title = xml2jsText(title);
+    if (!item.link && Array.isArray(entry.link)) item.link = linkText(entry.link);
     return item;
   };
   // rss-parser derives a regex-stripped "snippet" from description and content:encoded for every item; we build our
@@ -66,6 +77,17 @@ function makeParser(positions = true): Parser {
     xmlItem.description = undefined;
     const item = parseItemRss(xmlItem, leanFields(itemFields));
     if (text !== null) item.content = text;
+    else if (item['content:encoded'] === undefined) {
+      // Rarer bodies: XHTML <body>, <fullitem>, <dc:description>.
+      const alt = xmlItem['xhtml:body'] ?? xmlItem.body ?? xmlItem.fullitem ?? xmlItem['dc:description'];
+      if (alt !== undefined) item.content = xml2jsText(first(alt));
+    }
+    if (item.pubDate === undefined && item.date === undefined) {
+      item.rawPublished = first(xmlItem['dcterms:issued']) ?? first(xmlItem['dcterms:created']);
+      item.rawUpdated = first(xmlItem['dcterms:modified']);
+    }
+    if (item.creator === undefined && xmlItem['dc:author'] !== undefined) item.creator = first(xmlItem['dc:author']);
+    if (xmlItem.tags !== undefined) item.madeupTags = (str(first(xmlItem.tags)) ?? '').split(',');
     return item;
   };
   // Dates are parsed by toIsoUtc; skip rss-parser's lenient (local-time) one.
@@ -89,6 +111,19 @@ function leanFields(fields: FieldSpec[]): FieldSpec[] {
 
 function first(v: unknown): unknown {
   return Array.isArray(v) ? v[0] : v;
+}
+
+/** An Atom <link> given as text instead of href (seen in the wild): the alternate one, else the first with text. */
+function linkText(links: unknown[]): string | undefined {
+  let fallback: string | undefined;
+  for (const l of links) {
+    const rel = (l as { $?: { rel?: string } })?.$?.rel ?? 'alternate';
+    const text = str(l)?.trim();
+    if (!text) continue;
+    if (rel === 'alternate') return text;
+    fallback ??= rel === 'self' || rel === 'enclosure' ? undefined : text;
+  }
+  return fallback;
 }
 
 /** Plain string of an xml2js value: strings as is, `{ _: text }` objects by their text. */
@@ -117,6 +152,29 @@ function stripBom(text: string): string {
   return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
 }
 
+/** An error from the XML parser itself (sax says where), as opposed to rss-parser tripping over a missing <channel>. */
+function isXmlSyntaxError(err: unknown): boolean {
+  return err instanceof Error && /\nLine: \d+/.test(err.message);
+}
+
+// An <item> or <entry> start tag, prefixed or not.
+const ITEM_TAG = /<(?:[A-Za-z_][\w.-]*:)?(?:item|entry)[\s>/]/;
+
+const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
+
+/**
+ * The tolerant read of a document strict parsing rejected (or read no items from), with what was wrong in words.
+ * Null when it finds no items either.
+ */
+function recoverItems(text: string, problems: string[]): { feed: RawFeed; warning: string } | null {
+  const t = readTolerantFeed(text);
+  if (!t.items.length) return null;
+  const what = [...problems];
+  if (t.unclosed.length) what.push(`closed unclosed ${t.unclosed.slice(0, 3).map((n) => `<${n}>`).join(', ')}`);
+  if (t.empty) what.push(`skipped ${plural(t.empty, 'empty item')}`);
+  return { feed: { link: t.link ?? undefined, items: t.items }, warning: `recovered ${plural(t.items.length, 'item')} with a tolerant parse: ${what.join(', ')}` };
+}
+
 /** Parses an RSS 2.0, RSS 1.0/RDF or Atom document into normalized items. */
 export async function parseFeed(input: ParseInput): Promise<FeedParseResult> {
   const warnings: string[] = [];
@@ -128,24 +186,58 @@ export async function parseFeed(input: ParseInput): Promise<FeedParseResult> {
   }
 
   let feed: RawFeed;
+  let recovered = false;
   try {
     feed = (await makeParser(false).parseString(text)) as unknown as RawFeed;
   } catch (firstErr) {
     if (firstErr instanceof Error && firstErr.message === NOT_RECOGNIZED) {
       throw new ParseError('not_a_feed', `<${root}> is not a recognized feed`, { cause: firstErr });
     }
-    // Again with line/column tracking, for a message that says where.
+    // Again with line/column tracking, for a message that says where (and so that sax errors are told apart).
     const err = await makeParser().parseString(text).then(() => firstErr, (e: unknown) => e);
+    const syntax = isXmlSyntaxError(err);
     const repaired = repairXml(text);
-    if (!repaired.fixes.length) throw new ParseError('malformed_xml', describeXmlError(err), { cause: err });
-    try {
-      feed = (await makeParser().parseString(repaired.text)) as unknown as RawFeed;
-    } catch (err2) {
-      throw new ParseError('malformed_xml', describeXmlError(err2), { cause: err2 });
+    let lastErr = err;
+    if (repaired.fixes.length || repaired.expanded) {
+      try {
+        feed = (await makeParser().parseString(repaired.text)) as unknown as RawFeed;
+        // Expanding DOCTYPE entities alone repaired nothing: the document was well-formed XML.
+        if (repaired.fixes.length) warnings.push(`repaired malformed XML: ${repaired.fixes.join(', ')} (${describeXmlError(err)})`);
+        return finish(feed, input, text, warnings);
+      } catch (err2) {
+        lastErr = err2;
+      }
     }
-    warnings.push(`repaired malformed XML: ${repaired.fixes.join(', ')} (${describeXmlError(err)})`);
+    const problems = [...repaired.fixes, syntax ? describeXmlError(lastErr) : /<(?:[\w.-]+:)?channel[\s>/]/.test(text) ? 'a feed layout the strict reader cannot walk' : 'no <channel> element'];
+    const rescue = recoverItems(repaired.text, problems);
+    if (rescue) {
+      feed = rescue.feed;
+      warnings.push(rescue.warning);
+      recovered = true;
+    } else if (syntax || ITEM_TAG.test(text)) {
+      throw new ParseError('malformed_xml', describeXmlError(lastErr), { cause: lastErr });
+    } else {
+      // Well-formed enough, just nothing rss-parser could walk (e.g. <rss> without <channel>): no items.
+      feed = { items: [] };
+    }
   }
+  if (!recovered && feed.items.length === 0 && ITEM_TAG.test(text)) {
+    // Items rss-parser did not look for (outside <channel>, prefixed <atom:entry>, ...).
+    const rescue = recoverItems(repairXml(text).text, ['items outside where a strict reader looks for them']);
+    if (rescue) {
+      feed = rescue.feed;
+      warnings.push(rescue.warning);
+    }
+  }
+  return finish(feed, input, text, warnings);
+}
 
+/** Normalizes the raw items of either path, and adds the warnings about the items themselves. */
+function finish(feed: RawFeed, input: ParseInput, text: string, warnings: string[]): FeedParseResult {
+  const undeclared = undeclaredPrefixes(text);
+  if (undeclared.length) {
+    warnings.push(`undeclared namespace prefix${undeclared.length === 1 ? '' : 'es'} ${undeclared.map((p) => `'${p}'`).join(', ')}: read as if declared`);
+  }
   const feedLink = canonicalUrl(str(feed.link), input.baseUrl);
   const base = feedLink ?? input.baseUrl;
   const dateOpts = { now: input.now, timeZone: input.timeZone };
@@ -211,7 +303,7 @@ function authorOf(raw: Raw): string | null {
 
 function categoriesOf(raw: Raw): string[] {
   const out: string[] = [];
-  for (const list of [raw.rawCategories, raw.subjects]) {
+  for (const list of [raw.madeupTags, raw.rawCategories, raw.subjects]) {
     if (!Array.isArray(list)) continue;
     for (const c of list) {
       let s = str(c);

@@ -4,6 +4,7 @@ import Parser from 'rss-parser';
 import type { ParsedItem } from '../../model/item.js';
 import { xml2jsText } from './feed-text.js';
 import { canonicalUrl, cleanTitle, contentHash, htmlToText, toIsoUtc } from './normalize.js';
+import { takeCdataOpeners } from './text.js';
 import { type FeedParseResult, type ParseInput, ParseError } from './parse.types.js';
 import { readTolerantFeed } from './tolerant-feed.js';
 import { repairXml, undeclaredPrefixes, xmlRootName } from './xml-sniff.js';
@@ -177,7 +178,6 @@ function recoverItems(text: string, problems: string[]): { feed: RawFeed; warnin
 
 /** Parses an RSS 2.0, RSS 1.0/RDF or Atom document into normalized items. */
 export async function parseFeed(input: ParseInput): Promise<FeedParseResult> {
-  const warnings: string[] = [];
   const text = stripBom(input.body);
   const root = xmlRootName(text);
   if (!root) throw new ParseError('not_a_feed', /\S/.test(text.slice(0, 1024)) ? 'no XML element found' : 'empty document');
@@ -185,51 +185,64 @@ export async function parseFeed(input: ParseInput): Promise<FeedParseResult> {
     throw new ParseError('not_a_feed', `root element <${root}> is not rss, feed or rdf:RDF`);
   }
 
-  let feed: RawFeed;
-  let recovered = false;
+  let strictErr: unknown = null;
+  let feed: RawFeed | null = null;
   try {
     feed = (await makeParser(false).parseString(text)) as unknown as RawFeed;
-  } catch (firstErr) {
-    if (firstErr instanceof Error && firstErr.message === NOT_RECOGNIZED) {
-      throw new ParseError('not_a_feed', `<${root}> is not a recognized feed`, { cause: firstErr });
+  } catch (err) {
+    if (err instanceof Error && err.message === NOT_RECOGNIZED) {
+      throw new ParseError('not_a_feed', `<${root}> is not a recognized feed`, { cause: err });
     }
-    // Again with line/column tracking, for a message that says where (and so that sax errors are told apart).
-    const err = await makeParser().parseString(text).then(() => firstErr, (e: unknown) => e);
-    const syntax = isXmlSyntaxError(err);
-    const repaired = repairXml(text);
-    let lastErr = err;
-    if (repaired.fixes.length || repaired.expanded) {
-      try {
-        feed = (await makeParser().parseString(repaired.text)) as unknown as RawFeed;
-        // Expanding DOCTYPE entities alone repaired nothing: the document was well-formed XML.
-        if (repaired.fixes.length) warnings.push(`repaired malformed XML: ${repaired.fixes.join(', ')} (${describeXmlError(err)})`);
-        return finish(feed, input, text, warnings);
-      } catch (err2) {
-        lastErr = err2;
-      }
-    }
-    const problems = [...repaired.fixes, syntax ? describeXmlError(lastErr) : /<(?:[\w.-]+:)?channel[\s>/]/.test(text) ? 'a feed layout the strict reader cannot walk' : 'no <channel> element'];
-    const rescue = recoverItems(repaired.text, problems);
-    if (rescue) {
-      feed = rescue.feed;
-      warnings.push(rescue.warning);
-      recovered = true;
-    } else if (syntax || ITEM_TAG.test(text)) {
-      throw new ParseError('malformed_xml', describeXmlError(lastErr), { cause: lastErr });
-    } else {
-      // Well-formed enough, just nothing rss-parser could walk (e.g. <rss> without <channel>): no items.
-      feed = { items: [] };
+    strictErr = err;
+  }
+  if (feed && feed.items.length === 0 && ITEM_TAG.test(text)) {
+    // Items rss-parser does not look for (outside <channel>, a prefixed <atom:entry>, ...).
+    const read = await readBroken(text, null, 'items outside where a strict reader looks for them');
+    if (read.feed?.items.length) return finish(read.feed, input, text, read.warnings);
+  }
+  if (feed) {
+    takeCdataOpeners();
+    const result = finish(feed, input, text, []);
+    // A CDATA section left open runs on to the next section's "]]>", silently swallowing the items between: the
+    // swallowed "<![CDATA[" shows up inside an item's HTML. Rare, and only then is the document read again.
+    if (!takeCdataOpeners() || !repairXml(text).fixes.some((f) => f.includes('unterminated CDATA'))) return result;
+    const again = await readBroken(text, null, 'strict XML ran it on to a later section, swallowing what came between');
+    return again.feed ? finish(again.feed, input, text, again.warnings) : result;
+  }
+  const read = await readBroken(text, strictErr, null);
+  return finish(read.feed ?? { items: [] }, input, text, read.warnings);
+}
+
+/**
+ * Reads a document strict parsing rejected (`err`) or misread (`why`): repairs and strict again, else the tolerant
+ * read. Throws malformed_xml when nothing can be recovered from a syntax error.
+ */
+async function readBroken(text: string, err: unknown, why: string | null): Promise<{ feed: RawFeed | null; warnings: string[] }> {
+  const warnings: string[] = [];
+  // Again with line/column tracking, for a message that says where (and so that sax errors are told apart).
+  const located = err === null ? null : await makeParser().parseString(text).then(() => err, (e: unknown) => e);
+  const syntax = located !== null && isXmlSyntaxError(located);
+  const reason = why ?? describeXmlError(located);
+  const repaired = repairXml(text);
+  let lastErr = located;
+  if (repaired.fixes.length || repaired.expanded) {
+    try {
+      const feed = (await makeParser().parseString(repaired.text)) as unknown as RawFeed;
+      // Expanding DOCTYPE entities alone repaired nothing: the document was well-formed XML.
+      if (repaired.fixes.length) warnings.push(`repaired malformed XML: ${repaired.fixes.join(', ')} (${reason})`);
+      if (feed.items.length || !ITEM_TAG.test(text)) return { feed, warnings };
+    } catch (err2) {
+      lastErr = err2;
     }
   }
-  if (!recovered && feed.items.length === 0 && ITEM_TAG.test(text)) {
-    // Items rss-parser did not look for (outside <channel>, prefixed <atom:entry>, ...).
-    const rescue = recoverItems(repairXml(text).text, ['items outside where a strict reader looks for them']);
-    if (rescue) {
-      feed = rescue.feed;
-      warnings.push(rescue.warning);
-    }
-  }
-  return finish(feed, input, text, warnings);
+  const structure = /<(?:[\w.-]+:)?channel[\s>/]/.test(text) ? 'items outside where a strict reader looks for them' : 'no <channel> element';
+  const problems = [...repaired.fixes, why ?? (syntax ? describeXmlError(lastErr) : structure)];
+  const rescue = recoverItems(repaired.text, problems);
+  if (rescue) return { feed: rescue.feed, warnings: [rescue.warning] };
+  if (syntax) throw new ParseError('malformed_xml', describeXmlError(lastErr), { cause: lastErr });
+  if (ITEM_TAG.test(text) && err !== null) throw new ParseError('malformed_xml', `${structure}, and none of its items could be read`);
+  // Well-formed enough, just nothing to read (e.g. <rss> without <channel> or items): no items.
+  return { feed: null, warnings };
 }
 
 /** Normalizes the raw items of either path, and adds the warnings about the items themselves. */
@@ -293,7 +306,8 @@ function finish(feed: RawFeed, input: ParseInput, text: string, warnings: string
 
 /** "jane@example.com (Jane Doe)" → "Jane Doe"; xml2js objects → their text. */
 function authorOf(raw: Raw): string | null {
-  let a = str(raw.creator) ?? str(raw.author);
+  // An empty <dc:creator/> must not hide a real <author>: rss-parser maps both to `creator`.
+  let a = str(raw.creator)?.trim() || str(raw.author);
   if (!a && raw.author && typeof raw.author === 'object') a = str(first((raw.author as Raw).name));
   if (!a) return null;
   const paren = /^\s*\S+@\S+\s*\((.+)\)\s*$/.exec(a);

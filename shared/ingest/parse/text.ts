@@ -17,6 +17,16 @@ let out = '';
 let pendingBreak = false;
 let pendingSpace = false;
 let skipDepth = 0;
+// Set when HTML held a "<![CDATA[" (htmlparser2 reports it as a comment): the sign of a feed whose CDATA section was
+// never closed and swallowed what followed. Read and cleared by takeCdataOpeners.
+let cdataOpeners = 0;
+
+/** How many "<![CDATA[" openers htmlToText met inside HTML since the last call; resets the count. */
+export function takeCdataOpeners(): number {
+  const n = cdataOpeners;
+  cdataOpeners = 0;
+  return n;
+}
 
 // C0 controls other than whitespace are dropped.
 const CONTROLS = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/g;
@@ -80,6 +90,9 @@ const parser = new Parser(
       if (SKIP.has(name)) {
         if (skipDepth > 0) skipDepth--;
       } else if (BLOCK.has(name)) blockBoundary();
+    },
+    oncomment(data) {
+      if (data.startsWith('[CDATA[')) cdataOpeners++;
     },
     ontext(text) {
       if (skipDepth > 0) return;

@@ -27,7 +27,7 @@ export interface TolerantFeed {
   items: RawItem[];
   /** Elements the document never closed (htmlparser2 closed them at the parent's end tag or at the end). */
   unclosed: string[];
-  /** <item>/<entry> elements skipped because they had no title, link, id or body. */
+  /** <item>/<entry> elements skipped because they had nothing at all (no title, link, id, body, date, author, category). */
   empty: number;
 }
 
@@ -87,7 +87,13 @@ function findItems(node: XNode, out: XNode[]): XNode[] {
   return out;
 }
 
-/** Descendants of an item in document order, not entering nested items. */
+// Elements whose own children (a title, a link) describe something else: an image, the source feed, a category.
+const NO_DESCEND = new Set(['image', 'source', 'atom:source', 'category', 'textinput', 'textInput', 'media:group', 'media:content']);
+
+/**
+ * Descendants of an item in document order, not entering nested items nor NO_DESCEND elements. Descendants and not
+ * only children: a field inside an unclosed <title> is still the item's.
+ */
 function fieldsOf(item: XNode): Map<string, XNode[]> {
   const out = new Map<string, XNode[]>();
   const walk = (n: XNode) => {
@@ -96,7 +102,7 @@ function fieldsOf(item: XNode): Map<string, XNode[]> {
       const list = out.get(c.key);
       if (list) list.push(c);
       else out.set(c.key, [c]);
-      walk(c);
+      if (!NO_DESCEND.has(c.key)) walk(c);
     }
   };
   walk(item);
@@ -141,6 +147,9 @@ const FIELD_KEYS = new Set([
 function value(n: XNode): string {
   const kids = n.children.filter(isNode);
   if (!kids.length || kids.some((k) => FIELD_KEYS.has(k.key))) return feedText(ownText(n), n.attrs, false);
+  // TypePad: escaped markup in a type="html" element, wrapped in a <div>: the div's text is the HTML.
+  const only = kids.length === 1 ? kids[0]! : null;
+  if (only?.key === 'div' && n.attrs.type?.toLowerCase() === 'html' && !only.children.some(isNode) && !ownText(n).trim()) return ownText(only);
   return feedText(innerHtml(n), n.attrs, true);
 }
 
@@ -179,7 +188,7 @@ function authorOf(fields: Map<string, XNode[]>): string | null {
     const v = (name ? ownText(name) : ownText(a)).trim();
     if (v) return v;
   }
-  return firstValue(fields, ['dc:author', 'itunes:author']);
+  return firstValue(fields, ['dc:author']);
 }
 
 function categoriesOf(fields: Map<string, XNode[]>): string[] {
@@ -198,16 +207,20 @@ function readItem(item: XNode): RawItem | null {
   const link = linkOf([...(f.get('link') ?? []), ...(f.get('atom:link') ?? [])]);
   const guid = firstValue(f, ['guid', 'id', 'atom:id']) ?? (item.attrs['rdf:about']?.trim() || null);
   const body = firstValue(f, BODY_KEYS);
-  if (!title && !link && !guid && !body) return null;
+  const published = firstValue(f, PUBLISHED_KEYS);
+  const updated = firstValue(f, UPDATED_KEYS);
+  const author = authorOf(f);
+  const categories = categoriesOf(f);
+  if (!title && !link && !guid && !body && !published && !updated && !author && !categories.length) return null;
   return {
     title: title ?? '',
     link: link ?? undefined,
     guid: guid ?? undefined,
-    rawPublished: firstValue(f, PUBLISHED_KEYS) ?? undefined,
-    rawUpdated: firstValue(f, UPDATED_KEYS) ?? undefined,
+    rawPublished: published ?? undefined,
+    rawUpdated: updated ?? undefined,
     'content:encoded': body ?? undefined,
-    creator: authorOf(f) ?? undefined,
-    rawCategories: categoriesOf(f),
+    creator: author ?? undefined,
+    rawCategories: categories,
   };
 }
 

@@ -62,35 +62,35 @@ function isHtmlEntity(name: string): boolean {
 }
 
 /**
- * Closes CDATA sections that never end: `]]>` goes just before the end tag of the element the section opened in,
- * when that end tag comes before the next CDATA section. Returns the text and how many were closed.
+ * Closes CDATA sections that run past the end tag of the element they opened in (their "]]>" is missing, so the
+ * section only ends at a later one's): "]]>" goes just before that end tag. A section that never ends and has no end
+ * tag after it loses its opener. A "<![CDATA[" inside a properly ended section is legal text and left alone.
  */
 function closeCdata(text: string): { text: string; closed: number } {
   let closed = 0;
   let out = '';
   let from = 0;
+  let at = 0;
   for (;;) {
-    const open = text.indexOf('<![CDATA[', from);
+    const open = text.indexOf('<![CDATA[', at);
     if (open < 0) break;
     const body = open + 9;
     const end = text.indexOf(']]>', body);
-    const next = text.indexOf('<![CDATA[', body);
-    if (end >= 0 && (next < 0 || end < next)) {
-      out += text.slice(from, end + 3);
-      from = end + 3;
-      continue;
-    }
     const parent = /<([A-Za-z_][\w:.-]*)(?:\s[^<>]*)?>\s*$/.exec(text.slice(Math.max(0, open - 512), open));
     const close = parent ? text.indexOf(`</${parent[1]}`, body) : -1;
-    if (close < 0 || (next >= 0 && close > next)) {
-      // Nowhere sensible to end it: drop the opener, so what follows parses as ordinary markup.
-      out += text.slice(from, open);
-      from = body;
-    } else {
-      out += `${text.slice(from, close)}]]>`;
-      from = close;
+    if (end >= 0 && (close < 0 || end < close)) {
+      at = end + 3;
+      continue;
     }
     closed++;
+    if (close < 0) {
+      // Nowhere sensible to end it: drop the opener, so what follows parses as ordinary markup.
+      out += text.slice(from, open);
+      from = at = body;
+    } else {
+      out += `${text.slice(from, close)}]]>`;
+      from = at = close;
+    }
   }
   return closed ? { text: out + text.slice(from), closed } : { text, closed: 0 };
 }

@@ -35,6 +35,8 @@ function isNode(c: XNode | Run): c is XNode {
   return (c as XNode).name !== undefined;
 }
 
+const MAX_DEPTH = 200;
+
 function build(text: string): { root: XNode; unclosed: Set<string> } {
   const root: XNode = { name: '#document', key: '#document', attrs: {}, children: [] };
   const stack: XNode[] = [root];
@@ -42,16 +44,21 @@ function build(text: string): { root: XNode; unclosed: Set<string> } {
   let cdata = false;
   // A self-closing tag is reported as an implied close right after its open; only a missing end tag matters here.
   let justOpened = false;
+  // Past MAX_DEPTH (thousands of unclosed <br> in a description), elements become leaves: the walks below recurse.
+  let flattened = 0;
   const parser = new Parser(
     {
       onopentag(name, attrs) {
         const node: XNode = { name, key: name.toLowerCase(), attrs, children: [] };
         stack[stack.length - 1]!.children.push(node);
-        stack.push(node);
+        if (stack.length > MAX_DEPTH) flattened++;
+        else stack.push(node);
         justOpened = true;
       },
       onclosetag(name, isImplied) {
-        if (stack.length > 1) stack.pop();
+        // htmlparser2 closes innermost first, so the flattened ones close before anything on our stack.
+        if (flattened > 0) flattened--;
+        else if (stack.length > 1) stack.pop();
         if (isImplied && !justOpened) unclosed.add(name);
         justOpened = false;
       },

@@ -145,6 +145,12 @@ describe('recovery, case by case', () => {
     }
   });
 
+  it('survives thousands of unclosed tags in a broken document (no deep recursion)', async () => {
+    const r = await parse(rss(`<item><title>Deep</title><description>${'line<br>'.repeat(20000)}</description><link>https://film.example/d</link></item>`).replace('</rss>', ''));
+    expect(r.items[0]).toMatchObject({ title: 'Deep' });
+    expect(r.warnings[0]).toMatch(/^recovered 1 item with a tolerant parse/);
+  });
+
   it('never throws anything but a ParseError on any prefix of a real-looking feed', async () => {
     const text = fixtureText('rss2-trade.xml');
     for (let n = 0; n <= text.length; n += 37) {

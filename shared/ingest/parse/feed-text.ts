@@ -10,7 +10,7 @@ function isBase64(attrs: Attrs): boolean {
 }
 
 /** Text of an element given its attributes: base64 content decoded, anything else as is. */
-export function feedText(text: string, attrs: Attrs, _isMarkup: boolean): string {
+export function feedText(text: string, attrs: Attrs): string {
   if (isBase64(attrs)) {
     const b64 = text.replace(/\s+/g, '');
     if (/^[A-Za-z0-9+/]*={0,2}$/.test(b64)) return Buffer.from(b64, 'base64').toString('utf8');
@@ -56,7 +56,7 @@ export function xml2jsText(v: unknown): string | undefined {
   const text = typeof o._ === 'string' ? o._ : undefined;
   let kids = 0;
   for (const k in o) if (k !== '_' && k !== '$') kids++;
-  if (!kids) return text === undefined ? undefined : feedText(text, attrs, false);
+  if (!kids) return text === undefined ? undefined : feedText(text, attrs);
   if (kids === 1 && attrs.type?.toLowerCase() === 'html' && Array.isArray(o.div) && o.div.length === 1) {
     const div = o.div[0] as XmlJs | string;
     if (typeof div === 'string') return div;

@@ -10,7 +10,7 @@ interface Run {
   cdata: boolean;
 }
 
-export interface XNode {
+interface XNode {
   /** Qualified name as written ("content:encoded"). */
   name: string;
   /** Lowercased name, for matching: broken feeds are not careful about case. */
@@ -95,7 +95,7 @@ function findItems(node: XNode, out: XNode[]): XNode[] {
 }
 
 // Elements whose own children (a title, a link) describe something else: an image, the source feed, a category.
-const NO_DESCEND = new Set(['image', 'source', 'atom:source', 'category', 'textinput', 'textInput', 'media:group', 'media:content']);
+const NO_DESCEND = new Set(['image', 'source', 'atom:source', 'category', 'textinput', 'media:group', 'media:content']);
 
 /**
  * Descendants of an item in document order, not entering nested items nor NO_DESCEND elements. Descendants and not
@@ -153,11 +153,11 @@ const FIELD_KEYS = new Set([
 /** A field's value: plain text when it has no child elements (or only other fields, from a missing end tag), else HTML. */
 function value(n: XNode): string {
   const kids = n.children.filter(isNode);
-  if (!kids.length || kids.some((k) => FIELD_KEYS.has(k.key))) return feedText(ownText(n), n.attrs, false);
+  if (!kids.length || kids.some((k) => FIELD_KEYS.has(k.key))) return feedText(ownText(n), n.attrs);
   // TypePad: escaped markup in a type="html" element, wrapped in a <div>: the div's text is the HTML.
   const only = kids.length === 1 ? kids[0]! : null;
   if (only?.key === 'div' && n.attrs.type?.toLowerCase() === 'html' && !only.children.some(isNode) && !ownText(n).trim()) return ownText(only);
-  return feedText(innerHtml(n), n.attrs, true);
+  return feedText(innerHtml(n), n.attrs);
 }
 
 function firstValue(fields: Map<string, XNode[]>, keys: string[]): string | null {

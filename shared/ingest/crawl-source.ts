@@ -49,6 +49,8 @@ export interface CrawlSourceResult {
   durationMs: number;
 }
 
+const MAX_KEPT_WARNINGS = 10;
+
 function extensionFor(contentType: string | undefined, kind: Source['kind']): string {
   if (contentType?.includes('html')) return 'html';
   if (contentType?.includes('xml')) return 'xml';
@@ -116,6 +118,8 @@ export async function crawlSource(
         layout: source.kind === 'boxoffice' ? source.layout : undefined,
       });
       result.warnings = parsed.warnings;
+      // Kept on the source (bounded) so a feed that only parses thanks to repairs shows up in health, not just once.
+      next.lastWarnings = parsed.warnings.slice(0, MAX_KEPT_WARNINGS);
 
       if (parsed.kind === 'boxoffice') {
         const stored = await deps.store.putChart({

@@ -25,6 +25,9 @@ export const SourceState = z.object({
   lastErrorCode: nullableString(),
   itemsTotal: count(),
   lastSnapshotKey: nullableString(),
+  lastWarnings: z
+    ._default(z.array(z.string()), [])
+    .check(z.describe('Warnings of the last parse (a repaired or recovered feed, a charset the bytes overruled); the source still succeeded')),
 });
 export type SourceState = z.infer<typeof SourceState>;
 

@@ -48,9 +48,16 @@ describe('marquee parse', () => {
     ]);
   });
 
+  it('a broken feed it can recover: exit 0, the items, and the warning on stderr', async () => {
+    const io = captureIo();
+    expect(await main(['parse', 'test/fixtures/parse/broken-unclosed.xml'], io, env)).toBe(0);
+    expect(io.stdout).toContain('Opening weekend preview');
+    expect(io.stderr.trim()).toBe('warning: recovered 1 item with a tolerant parse: line 8, column 7: unexpected close tag, closed unclosed <title>');
+  });
+
   it('unparseable input: exit 2, one plain line on stderr, an error object on stdout', async () => {
     const bad = join(dir, 'broken.xml');
-    await writeFile(bad, '<?xml version="1.0"?><rss><channel><item><title>Unclosed</channel>');
+    await writeFile(bad, '<?xml version="1.0"?><rss><channel><title>Cut off</title><item><');
     const io = captureIo();
     expect(await main(['parse', bad, '--kind', 'rss', '--json'], io, env)).toBe(2);
     expect(io.stderr.trim().split('\n')).toHaveLength(1);

@@ -19,9 +19,10 @@ function describe(r: CrawlSourceResult): string {
   return `${r.newItems} new, ${r.duplicates} duplicates`;
 }
 
-/** One human line for one source's crawl. */
+/** One human line for one source's crawl, then one indented line per parse warning (a repaired or recovered feed). */
 export function formatSourceLine(r: CrawlSourceResult): string {
-  return `  ${MARK[r.status] ?? '?'} ${r.id.padEnd(32)} ${r.status.padEnd(12)} ${describe(r)}  (${r.durationMs} ms)`;
+  const line = `  ${MARK[r.status] ?? '?'} ${r.id.padEnd(32)} ${r.status.padEnd(12)} ${describe(r)}  (${r.durationMs} ms)`;
+  return [line, ...r.warnings.map((w) => `      warning: ${w}`)].join('\n');
 }
 
 /** The JSON shape of a crawl report (CLI contract: sources[{id,status,newItems,error}], totals). */

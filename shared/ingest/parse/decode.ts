@@ -1,7 +1,9 @@
-// Turns response bytes into text: BOM, then declared charset (HTTP, XML, HTML meta), then UTF-8 or windows-1252.
+// Turns response bytes into text: BOM, then the HTTP charset, then valid-UTF-8 sniffing, then the declaration (XML,
+// HTML meta), then windows-1252. A declaration the bytes contradict loses to the bytes, with a warning.
 // Decoding uses the runtime's WHATWG TextDecoder (ICU) plus a 32-entry windows-1252 table, not iconv-lite:
 // iconv-lite added 481 KB to the crawl worker's bundle. Node 20's TextDecoder('windows-1252') decodes as
-// latin1 (0x80-0x9F become C1 controls instead of curly quotes, euro, dashes), hence the table.
+// latin1 (0x80-0x9F become C1 controls instead of curly quotes, euro, dashes), hence the table. UTF-32, which
+// TextDecoder lacks, is decoded by hand.
 import { isUtf8 } from 'node:buffer';
 
 export interface DecodedBody {
@@ -19,17 +21,21 @@ export function decodeBody(bytes: Uint8Array, contentType?: string): DecodedBody
   const warnings: string[] = [];
 
   const bom = sniffBom(buf);
-  if (bom) return { text: decodeAs(buf.subarray(bom.length), bom.encoding), encoding: bom.encoding, warnings };
+  if (bom) {
+    const body = buf.subarray(bom.length);
+    if (bom.encoding === 'utf-8' && !isUtf8(body)) warnings.push('bytes after the UTF-8 byte order mark are not valid UTF-8; bad sequences became U+FFFD');
+    return { text: decodeAs(body, bom.encoding), encoding: bom.encoding, warnings };
+  }
 
   const declared = findDeclaredCharset(buf, contentType);
   if (declared) {
     const encoding = canonicalEncoding(declared.label);
     if (!encoding) {
       warnings.push(`unknown charset "${declared.label}" declared in ${declared.where}; guessed from the bytes instead`);
-    } else if (encoding === 'utf-16le' || encoding === 'utf-16be') {
-      const guessed = sniffUtf16(buf);
+    } else if (WIDE.has(encoding)) {
+      const guessed = sniffWide(buf);
       if (guessed) return { text: stripBomChar(decodeAs(buf, guessed)), encoding: guessed, warnings };
-      warnings.push(`${declared.where} declares ${encoding} but the bytes are ASCII-compatible; guessed from the bytes instead`);
+      warnings.push(`${declared.where} declares ${declared.label} but the bytes are ASCII-compatible; guessed from the bytes instead`);
     } else if (encoding === 'utf-8') {
       if (isUtf8(buf)) return { text: decodeUtf8(buf), encoding, warnings };
       warnings.push(`${declared.where} declares utf-8 but the bytes are not valid UTF-8; decoded as windows-1252`);
@@ -44,8 +50,8 @@ export function decodeBody(bytes: Uint8Array, contentType?: string): DecodedBody
     }
   }
 
-  const utf16 = sniffUtf16(buf);
-  if (utf16) return { text: stripBomChar(decodeAs(buf, utf16)), encoding: utf16, warnings };
+  const wide = sniffWide(buf);
+  if (wide) return { text: stripBomChar(decodeAs(buf, wide)), encoding: wide, warnings };
   if (isUtf8(buf)) return { text: decodeUtf8(buf), encoding: 'utf-8', warnings };
   warnings.push('bytes are not valid UTF-8 and no usable charset was declared; decoded as windows-1252');
   return { text: decodeAs(buf, 'windows-1252'), encoding: 'windows-1252', warnings };
@@ -81,21 +87,45 @@ export function canonicalEncoding(label: string): string | null {
     case 'utf-16be':
     case 'utf16be':
       return 'utf-16be';
+    // Python's aliases, seen in the wild (feeds written by Python tools) and in feedparser's tests.
+    case 'u16':
+    case 'utf_16':
+    case 'utf_16_le':
+      return 'utf-16le';
+    case 'utf_16_be':
+      return 'utf-16be';
+    case 'utf-32':
+    case 'utf32':
+    case 'utf_32':
+    case 'u32':
+    case 'utf-32le':
+    case 'utf_32_le':
+    case 'ucs-4':
+      return 'utf-32le';
+    case 'utf-32be':
+    case 'utf_32_be':
+      return 'utf-32be';
     default:
       return decoderExists(l) ? l : null;
   }
 }
 
+const WIDE = new Set(['utf-16le', 'utf-16be', 'utf-32le', 'utf-32be']);
+
 function sniffBom(buf: Buffer): { encoding: string; length: number } | null {
   if (buf[0] === 0xef && buf[1] === 0xbb && buf[2] === 0xbf) return { encoding: 'utf-8', length: 3 };
+  if (buf[0] === 0xff && buf[1] === 0xfe && buf[2] === 0 && buf[3] === 0) return { encoding: 'utf-32le', length: 4 };
+  if (buf[0] === 0 && buf[1] === 0 && buf[2] === 0xfe && buf[3] === 0xff) return { encoding: 'utf-32be', length: 4 };
   if (buf[0] === 0xff && buf[1] === 0xfe) return { encoding: 'utf-16le', length: 2 };
   if (buf[0] === 0xfe && buf[1] === 0xff) return { encoding: 'utf-16be', length: 2 };
   return null;
 }
 
-/** UTF-16 without a BOM shows as "<" next to a zero byte at the very start. */
-function sniffUtf16(buf: Buffer): 'utf-16le' | 'utf-16be' | null {
+/** UTF-16 or UTF-32 without a BOM shows as "<" next to zero bytes at the very start. */
+function sniffWide(buf: Buffer): 'utf-16le' | 'utf-16be' | 'utf-32le' | 'utf-32be' | null {
   if (buf.length < 4) return null;
+  if (buf[0] === 0x3c && buf[1] === 0x00 && buf[2] === 0x00 && buf[3] === 0x00) return 'utf-32le';
+  if (buf[0] === 0x00 && buf[1] === 0x00 && buf[2] === 0x00 && buf[3] === 0x3c) return 'utf-32be';
   if (buf[0] === 0x3c && buf[1] === 0x00 && buf[3] === 0x00) return 'utf-16le';
   if (buf[0] === 0x00 && buf[1] === 0x3c && buf[2] === 0x00) return 'utf-16be';
   return null;
@@ -131,7 +161,7 @@ function stripBomChar(s: string): string {
  * windows-1252 bytes 0x80-0x9F (the rest of the code page is latin1). Undefined bytes (0x81, 0x8D,
  * 0x8F, 0x90, 0x9D) become U+FFFD, as iconv-lite decoded them before.
  */
-const CP1252_HIGH =
+export const CP1252_HIGH =
   '\u20ac\ufffd\u201a\u0192\u201e\u2026\u2020\u2021\u02c6\u2030\u0160\u2039\u0152\ufffd\u017d\ufffd' +
   '\ufffd\u2018\u2019\u201c\u201d\u2022\u2013\u2014\u02dc\u2122\u0161\u203a\u0153\ufffd\u017e\u0178';
 
@@ -145,8 +175,24 @@ function decodeWindows1252(buf: Buffer): string {
 function decodeAs(buf: Buffer, encoding: string): string {
   if (encoding === 'windows-1252') return decodeWindows1252(buf);
   if (encoding === 'utf-8') return buf.toString('utf8');
+  if (encoding === 'utf-32le' || encoding === 'utf-32be') return decodeUtf32(buf, encoding === 'utf-32le');
   // ignoreBOM: a BOM is stripped (or not) by the caller, exactly as before.
   return new TextDecoder(encoding, { ignoreBOM: true }).decode(buf);
+}
+
+function decodeUtf32(buf: Buffer, le: boolean): string {
+  const parts: string[] = [];
+  let chunk: number[] = [];
+  for (let i = 0; i + 3 < buf.length; i += 4) {
+    const cp = le ? buf.readUInt32LE(i) : buf.readUInt32BE(i);
+    chunk.push(cp <= 0x10ffff && (cp < 0xd800 || cp > 0xdfff) ? cp : 0xfffd);
+    if (chunk.length === 8192) {
+      parts.push(String.fromCodePoint(...chunk));
+      chunk = [];
+    }
+  }
+  parts.push(String.fromCodePoint(...chunk));
+  return parts.join('');
 }
 
 function decoderExists(label: string): boolean {

@@ -1,9 +1,13 @@
-// RSS 2.0, RSS 1.0 (RDF) and Atom feeds to normalized items, via rss-parser, repairing common XML breakage.
+// RSS 2.0, RSS 1.0 (RDF) and Atom feeds to normalized items: strict XML via rss-parser; when that fails, common
+// breakage repaired and strict again; when that fails too, a tolerant read that recovers what items it can.
 import Parser from 'rss-parser';
 import type { ParsedItem } from '../../model/item.js';
+import { xml2jsText } from './feed-text.js';
 import { canonicalUrl, cleanTitle, contentHash, htmlToText, toIsoUtc } from './normalize.js';
+import { takeCdataOpeners } from './text.js';
 import { type FeedParseResult, type ParseInput, ParseError } from './parse.types.js';
-import { repairXml, xmlRootName } from './xml-sniff.js';
+import { readTolerantFeed } from './tolerant-feed.js';
+import { repairXml, undeclaredPrefixes, xmlRootName } from './xml-sniff.js';
 
 type Raw = Record<string, unknown>;
 type RawFeed = { link?: unknown; items: Raw[] };
@@ -43,15 +47,23 @@ function makeParser(positions = true): Parser {
   const internals = parser as unknown as ParserInternals;
   const parseItemAtom = internals.parseItemAtom.bind(parser);
   // rss-parser calls new Date(x).toISOString() on Atom dates, which throws on a bad date and loses the whole feed;
-  // hand it the entry without them and keep the raw strings for toIsoUtc.
+  // hand it the entry without them and keep the raw strings for toIsoUtc (Atom 0.3 names them issued/modified).
+  // Text constructs are read by xml2jsText (base64, inline XHTML), so rss-parser does not serialize them first.
   // (Fields are blanked rather than copied away: a rest-spread copy of every item was measurable on big feeds.)
   internals.parseItemAtom = (entry) => {
-    const { published, updated } = entry;
+    const { published, updated, content, summary } = entry;
     entry.published = undefined;
     entry.updated = undefined;
+    entry.content = undefined;
+    entry.summary = undefined;
     const item = parseItemAtom(entry);
-    item.rawPublished = first(published);
-    item.rawUpdated = first(updated);
+    item.rawPublished = first(published) ?? first(entry.issued) ?? first(entry.created);
+    item.rawUpdated = first(updated) ?? first(entry.modified);
+    if (content !== undefined) item.content = xml2jsText(first(content));
+    if (summary !== undefined) item.summary = xml2jsText(first(summary));
+    const title = first(entry.title);
+    if (title && typeof title === 'object') item.title = xml2jsText(title);
+    if (!item.link && Array.isArray(entry.link)) item.link = linkText(entry.link);
     return item;
   };
   // rss-parser derives a regex-stripped "snippet" from description and content:encoded for every item; we build our
@@ -66,6 +78,17 @@ function makeParser(positions = true): Parser {
     xmlItem.description = undefined;
     const item = parseItemRss(xmlItem, leanFields(itemFields));
     if (text !== null) item.content = text;
+    else if (item['content:encoded'] === undefined) {
+      // Rarer bodies: XHTML <body>, <fullitem>, <dc:description>.
+      const alt = xmlItem['xhtml:body'] ?? xmlItem.body ?? xmlItem.fullitem ?? xmlItem['dc:description'];
+      if (alt !== undefined) item.content = xml2jsText(first(alt));
+    }
+    if (item.pubDate === undefined && item.date === undefined) {
+      item.rawPublished = first(xmlItem['dcterms:issued']) ?? first(xmlItem['dcterms:created']);
+      item.rawUpdated = first(xmlItem['dcterms:modified']);
+    }
+    if (item.creator === undefined && xmlItem['dc:author'] !== undefined) item.creator = first(xmlItem['dc:author']);
+    if (xmlItem.tags !== undefined) item.madeupTags = (str(first(xmlItem.tags)) ?? '').split(',');
     return item;
   };
   // Dates are parsed by toIsoUtc; skip rss-parser's lenient (local-time) one.
@@ -89,6 +112,19 @@ function leanFields(fields: FieldSpec[]): FieldSpec[] {
 
 function first(v: unknown): unknown {
   return Array.isArray(v) ? v[0] : v;
+}
+
+/** An Atom <link> given as text instead of href (seen in the wild): the alternate one, else the first with text. */
+function linkText(links: unknown[]): string | undefined {
+  let fallback: string | undefined;
+  for (const l of links) {
+    const rel = (l as { $?: { rel?: string } })?.$?.rel ?? 'alternate';
+    const text = str(l)?.trim();
+    if (!text) continue;
+    if (rel === 'alternate') return text;
+    fallback ??= rel === 'self' || rel === 'enclosure' ? undefined : text;
+  }
+  return fallback;
 }
 
 /** Plain string of an xml2js value: strings as is, `{ _: text }` objects by their text. */
@@ -117,9 +153,31 @@ function stripBom(text: string): string {
   return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
 }
 
+/** An error from the XML parser itself (sax says where), as opposed to rss-parser tripping over a missing <channel>. */
+function isXmlSyntaxError(err: unknown): boolean {
+  return err instanceof Error && /\nLine: \d+/.test(err.message);
+}
+
+// An <item> or <entry> start tag, prefixed or not.
+const ITEM_TAG = /<(?:[A-Za-z_][\w.-]*:)?(?:item|entry)[\s>/]/;
+
+const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
+
+/**
+ * The tolerant read of a document strict parsing rejected (or read no items from), with what was wrong in words.
+ * Null when it finds no items either.
+ */
+function recoverItems(text: string, problems: string[]): { feed: RawFeed; warning: string } | null {
+  const t = readTolerantFeed(text);
+  if (!t.items.length) return null;
+  const what = [...problems];
+  if (t.unclosed.length) what.push(`closed unclosed ${t.unclosed.slice(0, 3).map((n) => `<${n}>`).join(', ')}`);
+  if (t.empty) what.push(`skipped ${plural(t.empty, 'empty item')}`);
+  return { feed: { link: t.link ?? undefined, items: t.items }, warning: `recovered ${plural(t.items.length, 'item')} with a tolerant parse: ${what.join(', ')}` };
+}
+
 /** Parses an RSS 2.0, RSS 1.0/RDF or Atom document into normalized items. */
 export async function parseFeed(input: ParseInput): Promise<FeedParseResult> {
-  const warnings: string[] = [];
   const text = stripBom(input.body);
   const root = xmlRootName(text);
   if (!root) throw new ParseError('not_a_feed', /\S/.test(text.slice(0, 1024)) ? 'no XML element found' : 'empty document');
@@ -127,25 +185,72 @@ export async function parseFeed(input: ParseInput): Promise<FeedParseResult> {
     throw new ParseError('not_a_feed', `root element <${root}> is not rss, feed or rdf:RDF`);
   }
 
-  let feed: RawFeed;
+  let strictErr: unknown = null;
+  let feed: RawFeed | null = null;
   try {
     feed = (await makeParser(false).parseString(text)) as unknown as RawFeed;
-  } catch (firstErr) {
-    if (firstErr instanceof Error && firstErr.message === NOT_RECOGNIZED) {
-      throw new ParseError('not_a_feed', `<${root}> is not a recognized feed`, { cause: firstErr });
+  } catch (err) {
+    if (err instanceof Error && err.message === NOT_RECOGNIZED) {
+      throw new ParseError('not_a_feed', `<${root}> is not a recognized feed`, { cause: err });
     }
-    // Again with line/column tracking, for a message that says where.
-    const err = await makeParser().parseString(text).then(() => firstErr, (e: unknown) => e);
-    const repaired = repairXml(text);
-    if (!repaired.fixes.length) throw new ParseError('malformed_xml', describeXmlError(err), { cause: err });
-    try {
-      feed = (await makeParser().parseString(repaired.text)) as unknown as RawFeed;
-    } catch (err2) {
-      throw new ParseError('malformed_xml', describeXmlError(err2), { cause: err2 });
-    }
-    warnings.push(`repaired malformed XML: ${repaired.fixes.join(', ')} (${describeXmlError(err)})`);
+    strictErr = err;
   }
+  if (feed && feed.items.length === 0 && ITEM_TAG.test(text)) {
+    // Items rss-parser does not look for (outside <channel>, a prefixed <atom:entry>, ...).
+    const read = await readBroken(text, null, 'items outside where a strict reader looks for them');
+    if (read.feed?.items.length) return finish(read.feed, input, text, read.warnings);
+  }
+  if (feed) {
+    takeCdataOpeners();
+    const result = finish(feed, input, text, []);
+    // A CDATA section left open runs on to the next section's "]]>", silently swallowing the items between: the
+    // swallowed "<![CDATA[" shows up inside an item's HTML. Rare, and only then is the document read again.
+    if (!takeCdataOpeners() || !repairXml(text).fixes.some((f) => f.includes('unterminated CDATA'))) return result;
+    const again = await readBroken(text, null, 'strict XML ran it on to a later section, swallowing what came between');
+    return again.feed ? finish(again.feed, input, text, again.warnings) : result;
+  }
+  const read = await readBroken(text, strictErr, null);
+  return finish(read.feed ?? { items: [] }, input, text, read.warnings);
+}
 
+/**
+ * Reads a document strict parsing rejected (`err`) or misread (`why`): repairs and strict again, else the tolerant
+ * read. Throws malformed_xml when nothing can be recovered from a syntax error.
+ */
+async function readBroken(text: string, err: unknown, why: string | null): Promise<{ feed: RawFeed | null; warnings: string[] }> {
+  const warnings: string[] = [];
+  // Again with line/column tracking, for a message that says where (and so that sax errors are told apart).
+  const located = err === null ? null : await makeParser().parseString(text).then(() => err, (e: unknown) => e);
+  const syntax = located !== null && isXmlSyntaxError(located);
+  const reason = why ?? describeXmlError(located);
+  const repaired = repairXml(text);
+  let lastErr = located;
+  if (repaired.fixes.length || repaired.expanded) {
+    try {
+      const feed = (await makeParser().parseString(repaired.text)) as unknown as RawFeed;
+      // Expanding DOCTYPE entities alone repaired nothing: the document was well-formed XML.
+      if (repaired.fixes.length) warnings.push(`repaired malformed XML: ${repaired.fixes.join(', ')} (${reason})`);
+      if (feed.items.length || !ITEM_TAG.test(text)) return { feed, warnings };
+    } catch (err2) {
+      lastErr = err2;
+    }
+  }
+  const structure = /<(?:[\w.-]+:)?channel[\s>/]/.test(text) ? 'items outside where a strict reader looks for them' : 'no <channel> element';
+  const problems = [...repaired.fixes, why ?? (syntax ? describeXmlError(lastErr) : structure)];
+  const rescue = recoverItems(repaired.text, problems);
+  if (rescue) return { feed: rescue.feed, warnings: [rescue.warning] };
+  if (syntax) throw new ParseError('malformed_xml', describeXmlError(lastErr), { cause: lastErr });
+  if (ITEM_TAG.test(text) && err !== null) throw new ParseError('malformed_xml', `${structure}, and none of its items could be read`);
+  // Well-formed enough, just nothing to read (e.g. <rss> without <channel> or items): no items.
+  return { feed: null, warnings };
+}
+
+/** Normalizes the raw items of either path, and adds the warnings about the items themselves. */
+function finish(feed: RawFeed, input: ParseInput, text: string, warnings: string[]): FeedParseResult {
+  const undeclared = undeclaredPrefixes(text);
+  if (undeclared.length) {
+    warnings.push(`undeclared namespace prefix${undeclared.length === 1 ? '' : 'es'} ${undeclared.map((p) => `'${p}'`).join(', ')}: read as if declared`);
+  }
   const feedLink = canonicalUrl(str(feed.link), input.baseUrl);
   const base = feedLink ?? input.baseUrl;
   const dateOpts = { now: input.now, timeZone: input.timeZone };
@@ -201,7 +306,8 @@ export async function parseFeed(input: ParseInput): Promise<FeedParseResult> {
 
 /** "jane@example.com (Jane Doe)" → "Jane Doe"; xml2js objects → their text. */
 function authorOf(raw: Raw): string | null {
-  let a = str(raw.creator) ?? str(raw.author);
+  // An empty <dc:creator/> must not hide a real <author>: rss-parser maps both to `creator`.
+  let a = str(raw.creator)?.trim() || str(raw.author);
   if (!a && raw.author && typeof raw.author === 'object') a = str(first((raw.author as Raw).name));
   if (!a) return null;
   const paren = /^\s*\S+@\S+\s*\((.+)\)\s*$/.exec(a);
@@ -211,7 +317,7 @@ function authorOf(raw: Raw): string | null {
 
 function categoriesOf(raw: Raw): string[] {
   const out: string[] = [];
-  for (const list of [raw.rawCategories, raw.subjects]) {
+  for (const list of [raw.madeupTags, raw.rawCategories, raw.subjects]) {
     if (!Array.isArray(list)) continue;
     for (const c of list) {
       let s = str(c);

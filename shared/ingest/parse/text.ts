@@ -1,6 +1,8 @@
 // HTML and title text to plain text: a streaming htmlparser2 pass, no DOM (it runs once per item on every feed).
+import { isUtf8 } from 'node:buffer';
 import { decodeHTML } from 'entities';
 import { Parser } from 'htmlparser2';
+import { CP1252_HIGH } from './decode.js';
 
 const SKIP = new Set(['script', 'style', 'noscript', 'iframe', 'template', 'svg', 'object', 'head', 'select', 'button']);
 const BLOCK = new Set([
@@ -15,13 +17,40 @@ let out = '';
 let pendingBreak = false;
 let pendingSpace = false;
 let skipDepth = 0;
+// Set when HTML held a "<![CDATA[" (htmlparser2 reports it as a comment): the sign of a feed whose CDATA section was
+// never closed and swallowed what followed. Read and cleared by takeCdataOpeners.
+let cdataOpeners = 0;
+
+/** How many "<![CDATA[" openers htmlToText met inside HTML since the last call; resets the count. */
+export function takeCdataOpeners(): number {
+  const n = cdataOpeners;
+  cdataOpeners = 0;
+  return n;
+}
 
 // C0 controls other than whitespace are dropped.
 const CONTROLS = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/g;
 const CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/;
 // Text that needs work beyond appending: any whitespace but a lone ' ' (newlines, tabs, NBSP, runs) or a control char.
-// (One character class, every \s member but ' ' plus C0/DEL, and an indexOf for double spaces: cheaper than alternation.)
-const UNTIDY = /[\u0000-\u001f\u007f\u00a0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000\ufeff]/;
+// (One character class, every \s member but ' ' plus C0/DEL/C1, and an indexOf for double spaces: cheaper than alternation.)
+const UNTIDY = /[\u0000-\u001f\u007f-\u009f\u00a0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000\ufeff]/;
+const C1 = /[\u0080-\u009f]/;
+// One UTF-8 sequence whose bytes were read as latin1 ("\u00e2\u0080\u00a6" for "\u2026").
+const UTF8_AS_LATIN1 = /[\u00c2-\u00df][\u0080-\u00bf]|[\u00e0-\u00ef][\u0080-\u00bf]{2}|[\u00f0-\u00f4][\u0080-\u00bf]{3}/g;
+
+/**
+ * C1 control characters (U+0080-U+009F) never belong in text; they come from bytes decoded with the wrong charset.
+ * A UTF-8 sequence read as latin1 (it has a C1 character among its continuation bytes) becomes its character again;
+ * any other C1 character is taken as the windows-1252 byte it was (0x92 is a right single quote), as feedparser does.
+ */
+export function fixC1(t: string): string {
+  const s = t.replace(UTF8_AS_LATIN1, (m) => {
+    if (!C1.test(m)) return m;
+    const bytes = Buffer.from(m, 'latin1');
+    return isUtf8(bytes) ? bytes.toString('utf8') : m;
+  });
+  return C1.test(s) ? s.replace(/[\u0080-\u009f]/g, (c) => CP1252_HIGH[c.charCodeAt(0) - 0x80]!.replace('\ufffd', '')) : s;
+}
 
 function blockBoundary(): void {
   if (out) pendingBreak = true;
@@ -62,6 +91,9 @@ const parser = new Parser(
         if (skipDepth > 0) skipDepth--;
       } else if (BLOCK.has(name)) blockBoundary();
     },
+    oncomment(data) {
+      if (data.startsWith('[CDATA[')) cdataOpeners++;
+    },
     ontext(text) {
       if (skipDepth > 0) return;
       // Whitespace between tags ("\n" after </p>) is the most common chunk of all: one space, no regex.
@@ -71,7 +103,10 @@ const parser = new Parser(
       }
       let t = text.indexOf('&') >= 0 ? decodeHTML(text) : text;
       // Line breaks in source text are plain spaces in HTML; only block elements break lines.
-      if (UNTIDY.test(t) || t.indexOf('  ') >= 0) t = t.replace(CONTROLS, '').replace(/\s+/g, ' ');
+      if (UNTIDY.test(t) || t.indexOf('  ') >= 0) {
+        if (C1.test(t)) t = fixC1(t);
+        t = t.replace(CONTROLS, '').replace(/\s+/g, ' ');
+      }
       appendText(t);
     },
   },
@@ -96,6 +131,7 @@ export function htmlToText(html: string | null | undefined): string {
 /** Plain text (no markup): each line's whitespace collapsed, blank lines dropped. */
 function collapseLines(s: string): string {
   let t = CONTROL.test(s) ? s.replace(CONTROLS, '') : s;
+  if (C1.test(t)) t = fixC1(t);
   t = t.replace(/[^\S\n]+/g, ' ');
   return t.replace(/ ?\n[\n ]*/g, '\n').trim();
 }
@@ -121,6 +157,7 @@ export function cleanTitle(s: string | null | undefined): string {
   let t = s;
   if (t.indexOf('<') >= 0) t = htmlToText(t);
   else if (t.indexOf('&') >= 0) t = decodeHTML(t);
+  if (C1.test(t)) t = fixC1(t);
   if (CONTROL.test(t)) t = t.replace(CONTROLS, '');
   return collapseWhitespace(t);
 }

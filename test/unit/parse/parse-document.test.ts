@@ -93,8 +93,8 @@ describe('parseDocument', () => {
   });
 
   it('keeps parser error codes (malformed_xml) and their one-line message', async () => {
-    const err = await parseDocument(fixtureBytes('broken-unclosed.xml'), { name: 'broken.xml' }).catch((e: unknown) => e);
-    expect(err).toMatchObject({ code: 'malformed_xml', message: 'line 8, column 7: unexpected close tag' });
+    const err = await parseDocument(fixtureBytes('broken-truncated.xml'), { name: 'broken.xml' }).catch((e: unknown) => e);
+    expect(err).toMatchObject({ code: 'malformed_xml', message: 'line 6, column 3: unclosed root tag' });
   });
 
   it('uses a Content-Location header as the base', async () => {

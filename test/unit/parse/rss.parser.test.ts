@@ -156,10 +156,19 @@ describe('parseFeed: broken and non-feeds', () => {
     expect((await parse(xml)).items[0]!.title).toBe('X & Y');
   });
 
-  it('reports an unclosed tag as malformed_xml with its line', async () => {
-    const err = await parseError(fixtureText('broken-unclosed.xml'));
+  it('recovers the item around an unclosed tag, with a warning that says what and where', async () => {
+    const r = await parse(fixtureText('broken-unclosed.xml'));
+    expect(r.items).toHaveLength(1);
+    expect(r.items[0]).toMatchObject({ title: 'Opening weekend preview', url: 'https://broken.example/preview' });
+    expect(r.warnings).toEqual([
+      'recovered 1 item with a tolerant parse: line 8, column 7: unexpected close tag, closed unclosed <title>',
+    ]);
+  });
+
+  it('reports a document with nothing to recover as malformed_xml with its line', async () => {
+    const err = await parseError(fixtureText('broken-truncated.xml'));
     expect(err.code).toBe('malformed_xml');
-    expect(err.message).toBe('line 8, column 7: unexpected close tag');
+    expect(err.message).toBe('line 6, column 3: unclosed root tag');
   });
 
   it('says not_a_feed for HTML, empty input and other XML roots', async () => {

@@ -33,8 +33,15 @@ export function toolsFor(intent: Intent): Set<ToolName> {
     case 'sources':
       return new Set(['source_health']);
     case 'boxoffice':
+    case 'run':
+    case 'opening':
+    case 'ranking':
+    case 'surprises':
       return new Set(['box_office', 'search_events', 'read_item']);
-    case 'releases':
+    case 'calendar':
+    case 'same_weekend':
+    case 'moves':
+    case 'datings':
       return new Set(['release_calendar', 'search_events', 'read_item']);
     default:
       return new Set(['search_events', 'read_item']);

@@ -126,9 +126,9 @@ describe('audit', () => {
     expect(asked.id).toMatch(/^ans_/);
     expect(asked.flagUrl).toMatch(/^http:\/\/localhost\/flag\?t=/);
     const audit = (await (await side.app.request(`/v1/audit/${asked.id}`, { headers: auth() })).json()) as Record<string, any>;
-    expect(audit.record).toMatchObject({ question: 'What opens against our title on March 12?', askedBy: 'tests', analyst: 'embedded-query-1', tokens: 0 });
+    expect(audit.record).toMatchObject({ question: 'What opens against our title on March 12?', askedBy: 'tests', analyst: 'embedded-query-2', tokens: 0 });
     expect(audit.record.citations).toEqual(asked.citations);
-    expect(audit.text).toMatch(/^Answer ans_\w+ to "What opens against our title on March 12\?" was given by embedded-query-1 .* for key "tests", from 2 cited items and 2 events, at a cost of 0 model tokens\.$/);
+    expect(audit.text).toMatch(/^Answer ans_\w+ to "What opens against our title on March 12\?" was given by embedded-query-2 .* for key "tests", from 2 cited items and 2 events, at a cost of 0 model tokens\.$/);
     const flagPage = await side.app.request(new URL(asked.flagUrl).pathname + new URL(asked.flagUrl).search);
     expect(flagPage.status).toBe(200);
 

@@ -18,7 +18,7 @@ const ask = (q: string) => parseQuestion(q, vocab, NOW);
 describe('parseQuestion', () => {
   it('reads a studio and "since <month>"', () => {
     const p = ask('What did Lionsgate announce since October?');
-    expect(p).toMatchObject({ intent: 'events', studios: ['Lionsgate'], types: [], range: { from: '2026-10-01', to: '2026-11-26' } });
+    expect(p).toMatchObject({ intent: 'activity', studios: ['Lionsgate'], types: [], range: { from: '2026-10-01', to: '2026-11-26' } });
   });
 
   it('resolves aliases to the competitor name, short aliases only in their own case', () => {
@@ -27,9 +27,9 @@ describe('parseQuestion', () => {
     expect(ask('What did Illumination greenlight?')).toMatchObject({ studios: ['Universal Pictures'], types: ['greenlight'] });
   });
 
-  it('reads "opens against our title on March 12" as a calendar question on that day', () => {
+  it('reads "opens against our title on March 12" as a same-weekend question on that day', () => {
     const p = ask('What opens against our title on March 12?');
-    expect(p).toMatchObject({ intent: 'releases', aboutSlate: true, day: '2027-03-12' });
+    expect(p).toMatchObject({ intent: 'same_weekend', aboutSlate: true, day: '2027-03-12' });
   });
 
   it('reads genre box-office questions with a number of weekends', () => {
@@ -39,8 +39,9 @@ describe('parseQuestion', () => {
   });
 
   it('tells box office from the calendar for "open"', () => {
-    expect(ask('How did Glimmerglass open?')).toMatchObject({ intent: 'boxoffice', titles: ['Glimmerglass'] });
-    expect(ask('When does Halcyon Drift open?')).toMatchObject({ intent: 'releases', titles: ['Halcyon Drift'] });
+    expect(ask('How did Glimmerglass open?')).toMatchObject({ intent: 'run', titles: ['Glimmerglass'] });
+    expect(ask('What did Glimmerglass open to?')).toMatchObject({ intent: 'opening', titles: ['Glimmerglass'] });
+    expect(ask('When does Halcyon Drift open?')).toMatchObject({ intent: 'calendar', titles: ['Halcyon Drift'] });
   });
 
   it('finds the longest known title and quoted titles', () => {
@@ -51,15 +52,15 @@ describe('parseQuestion', () => {
   it('maps words to event types without confusing executive moves with date moves', () => {
     expect(ask('Any executive moves at Sony?')).toMatchObject({ studios: ['Sony Pictures'], types: ['executive'] });
     expect(ask('Has anything moved release dates in the last two weeks?')).toMatchObject({
-      types: ['release_dated', 'release_moved'],
+      intent: 'moves',
       range: { from: '2026-11-12', to: '2026-11-26' },
     });
     expect(ask('Who joined the cast of Iron Meridian?').types).toEqual(['casting']);
   });
 
   it('resolves holidays and absolute dates over relative words', () => {
-    expect(ask('What opens on Christmas?')).toMatchObject({ intent: 'releases', day: '2026-12-25' });
-    expect(ask('Box office for the weekend of November 13')).toMatchObject({ intent: 'boxoffice', day: '2026-11-13' });
+    expect(ask('What opens on Christmas?')).toMatchObject({ intent: 'calendar', day: '2026-12-25' });
+    expect(ask('Box office for the weekend of November 13')).toMatchObject({ intent: 'boxoffice', day: '2026-11-13', weekend: '2026-11-13' });
   });
 
   it('keeps names it does not know for a lookup, not month names or question words', () => {

@@ -172,15 +172,16 @@ describe('routes', () => {
     expect(s.sources.every((x: { status: string }) => x.status === 'ok')).toBe(true);
   });
 
-  it('answers a question with citations of stored items only', async () => {
+  it('answers a question with citations of stored items (and charts dated by their weekend) only', async () => {
     const r = await ask({ question: 'What did Lionsgate announce since October?' });
     expect(r.status).toBe(200);
     const body = await r.json() as any;
     expect(body.analyst).toBe('embedded-query-2');
+    expect(body.understood).toBe('Lionsgate: activity Oct 1 – Nov 26, 2026, grouped by kind');
     expect(body.citations.length).toBeGreaterThan(3);
     for (const c of body.citations) {
-      const item = await data.runtime.store.getItem(c.itemId);
-      expect(item?.title).toBe(c.title);
+      if (c.itemId === null) expect(c).toMatchObject({ title: 'Weekend box office, Nov 20–22, 2026', publishedAt: '2026-11-22' });
+      else expect((await data.runtime.store.getItem(c.itemId))?.title).toBe(c.title);
       expect(body.answer).toContain(`[${c.n}]`);
     }
     expect(body.events.every((e: { studios: string[] }) => e.studios.includes('Lionsgate'))).toBe(true);

@@ -9,7 +9,7 @@ import { humanDate } from './answers/format.js';
 import { dateChangesAnswer } from './answers/date-changes.js';
 import { chartAnswer, genreAnswer, rankingAnswer, surprisesAnswer, titleAnswer } from './answers/box-office.js';
 import { calendarAnswer, sameWeekendAnswer } from './answers/calendar.js';
-import { activityAnswer, eventsAnswer, nothingFound, resolveNamed, sequelAnswer } from './answers/events.js';
+import { activityAnswer, eventsAnswer, mentionsAnswer, nothingFound, resolveNamed, sequelAnswer } from './answers/events.js';
 
 export const EMBEDDED_QUERY_VERSION = 'embedded-query-2';
 
@@ -55,8 +55,9 @@ async function answerParsed(ctx: AnswerContext, options: EmbeddedAgentOptions): 
   if (p.intent === 'sources') return sourcesAnswer(ctx);
   // Names the workspace does not know: a studio or title the store holds joins the question; anything else is absent.
   if (p.named.length) {
-    const { absent, sequelEvents } = await resolveNamed(ctx.service, p.named, p);
+    const { absent, sequelEvents, mentions } = await resolveNamed(ctx.service, p.named, p);
     if (absent.length) return nothingFound(ctx, absent);
+    if (mentions.length && !p.studios.length && !p.titles.length) return mentionsAnswer(ctx, mentions);
     const sequel = p.named.find((n) => n.kind === 'sequel');
     if (sequel && sequelEvents.length) return sequelAnswer(ctx, sequelEvents, sequel);
   }

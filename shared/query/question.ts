@@ -43,6 +43,8 @@ export interface RankSpec {
   position: number | null;
   /** Per-theater figures of openings ("best per-theater opening"), not of a weekend chart. */
   ofOpenings: boolean;
+  /** Only figures at or above this many dollars ("opened to more than $30M"). */
+  floor?: number;
 }
 
 /** A name the question uses that the workspace does not know: the reader looks it up before answering. */
@@ -103,7 +105,7 @@ const ORDINALS: Record<string, number> = { second: 2, '2nd': 2, third: 3, '3rd':
 
 const TYPE_WORDS: Array<[RegExp, EventType[]]> = [
   [/\b(trailers?|teasers?|first[- ]looks?|posters?|footage)\b/i, ['trailer']],
-  [/\b(cast|casts|casting|joins?|joined|boards?|boarded|in talks|to star|starring)\b/i, ['casting']],
+  [/\b(cast|casts|castings?|joins?|joined|boards?|boarded|in talks|to star|starring)\b/i, ['casting']],
   [/\b(acqui\w*|buys?|buying|bought|deals?|rights|pick(?:ed|s)? up|pickups?)\b/i, ['acquisition']],
   [/\b(green[- ]?l(?:it|ight\w*)|ordered|orders|sequels?|spin-?offs?)\b/i, ['greenlight']],
   [/\b(release dates?|dated|dates?|(?:re)?schedul\w*)\b/i, ['release_dated', 'release_moved']],
@@ -126,9 +128,9 @@ const BOXOFFICE_RE =
   /\b(box[- ]?office|gross\w*|earn\w*|ticket sales|grosses|chart|top (?:\d+|ten|five)|per[- ]theater|opening weekend|weekend results?|in theaters|how (?:did|is|was|has|'s) .{1,80}\b(?:do|doing|done|perform\w*|hold\w*|open|opened|fare|fared|land|landed)|how much (?:did|has) .{1,80}\b(?:make|made|take|taken))\b/i;
 const SLATE_RE = /\b(our|we|us|slate)\b/i;
 const SURPRISE_RE =
-  /\b(surpris\w*|expectations?|expected|overperform\w*|over-perform\w*|outperform\w*|underperform\w*|under-perform\w*|flop(?:s|ped)?|bomb(?:s|ed)?|breakouts?|disappoint\w*|sleeper(?: hits?)?|comparables?|comps|similar (?:openings|films|titles|releases)|compare[sd]? to (?:similar|comparable))\b/i;
-const BELOW_RE = /\b(flop\w*|bomb\w*|underperform\w*|under-perform\w*|disappoint\w*|missed|fell short|below|short of|soft|weak)\b/i;
-const ABOVE_RE = /\b(beat|overperform\w*|over-perform\w*|outperform\w*|breakouts?|sleeper|above|exceed\w*|surpass\w*)\b/i;
+  /\b(surpris\w*|expectations?|expected|hits?|smash(?:es)?|success(?:es|ful)?|busts?|duds?|overperform\w*|over-perform\w*|outperform\w*|underperform\w*|under-perform\w*|flop(?:s|ped)?|bomb(?:s|ed)?|breakouts?|disappoint\w*|sleeper(?: hits?)?|comparables?|comps|similar (?:openings|films|titles|releases)|compare[sd]? to (?:similar|comparable))\b/i;
+const BELOW_RE = /\b(busts?|duds?|flop\w*|bomb\w*|underperform\w*|under-perform\w*|disappoint\w*|missed|fell short|below|short of|soft|weak)\b/i;
+const ABOVE_RE = /\b(hits?|smash\w*|success\w*|beat|overperform\w*|over-perform\w*|outperform\w*|breakouts?|sleeper|above|exceed\w*|surpass\w*)\b/i;
 const RANK_RE =
   /\b(top \d+|top (?:ten|five|three|twenty|two)|top (?:films?|movies?|titles?|grossers?|openings?)|top[- ]grossing|highest[- ]grossing|biggest|largest|best|highest|most|smallest|lowest|worst|weakest|strongest|number one|topped|led the|leader|leaders|ranking|ranked)\b/i;
 const MOVE_RE =
@@ -136,7 +138,7 @@ const MOVE_RE =
 const DATING_RE =
   /\b(new (?:release )?dates?|got (?:a |new |their )?(?:release )?dates?|(?:were|was|been|get|gets|got) dated|newly dated|dated|dates? (?:announced|set)|set (?:a |new |their )?(?:release )?dates?|announced (?:release )?dates?)\b/i;
 const SAME_WEEKEND_RE =
-  /\b(same (?:weekend|week|date|day)|same-weekend|weekend of|(?:up )?against|compet\w*|collid\w*|collisions?|clash\w*|near|around|close to|alongside|what else (?:opens|is opening|comes out)|counter-?program\w*|head[- ]to[- ]head|conflicts?)\b/i;
+  /(?:⟦T⟧(?:'s)?\s+(?:opening\s+)?weekend)|\b(same (?:weekend|week|date|day)|same-weekend|weekend of|(?:up )?against|compet\w*|collid\w*|collisions?|clash\w*|near|around|close to|alongside|what else (?:opens|is opening|comes out)|counter-?program\w*|head[- ]to[- ]head|conflicts?)\b/i;
 const OPENING_RE = /\b(open(?:ed|s)? (?:to|with)|opening (?:weekend|day|gross|numbers?|figures?|wknd)|opening|debut(?:ed|s)?|launch(?:ed)?|bow(?:ed)?)\b/i;
 const RUN_RE =
   /\b(do|doing|done|did|perform\w*|far(?:e|ed|ing)|hold\w*|held|gross\w*|box[- ]office|numbers|earn\w*|make|made|weeks?|total|per[- ]theater|legs|trending|running|run)\b/i;
@@ -145,7 +147,7 @@ const CALENDAR_RE =
 const FORECAST_RE = /\b(outlook|forecasts?|tracking|projections?|projected|predictions?|expected to (?:open|gross|make))\b/i;
 const TIME_WORDS = /\b(today|yesterday|tomorrow|week|weekend|month|year|lately|recently|since|until|before|after|last|next|this|past|coming)\b/i;
 
-const STOP_NAMES = new Set(['What', 'Which', 'Who', 'How', 'When', 'Where', 'Why', 'Any', 'Has', 'Have', 'Does', 'Did', 'Is', 'Are', 'The', 'Box', 'Christmas', 'Thanksgiving', 'Halloween', 'I', 'We', 'Our', 'Show', 'List', 'Tell', 'Was', 'Were', 'Can', 'Could', 'Give', 'Top', 'Biggest', 'Best', 'Whats', "What's", 'Hows', "How's", 'Anything', 'New', 'News', 'BO']);
+const STOP_NAMES = new Set(['What', 'Which', 'Who', 'How', 'When', 'Where', 'Why', 'Any', 'Has', 'Have', 'Does', 'Did', 'Is', 'Are', 'The', 'Box', 'Christmas', 'Thanksgiving', 'Halloween', 'I', 'We', 'Our', 'Show', 'List', 'Tell', 'Was', 'Were', 'Can', 'Could', 'Give', 'Top', 'Biggest', 'Best', 'Whats', "What's", 'Hows', "How's", 'Anything', 'New', 'News', 'BO', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday', 'Sunday', 'Weekend', 'Today', 'Yesterday', 'Tomorrow', 'Also', 'Please', 'Thanks', 'Hi', 'Hey', 'So', 'And', 'Or', 'But', 'If', 'Do', 'Should', 'Would', 'Will', 'US', 'UK', 'IMAX', 'TV']);
 const MONTH_NAME = /^(January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)\b/;
 /** Words a "news on …" slot may hold that are not names. */
 const SLOT_STOP = new Set(['anyone', 'anybody', 'anything', 'everyone', 'they', 'them', 'it', 'we', 'us', 'you', 'studios', 'competitors', 'the competition', 'the studios', 'the market', 'the box office', 'box office', 'this', 'that', 'there', 'he', 'she', 'people', 'our competitors', 'competitor', 'a competitor', 'the slate', 'our slate', 'releases', 'the calendar']);
@@ -168,7 +170,7 @@ function mentions(text: string, name: string): boolean {
 /** Replaces whole-word mentions of a name with a placeholder, so that its words are not read as times, genres or types. */
 function mask(text: string, name: string, token: string): string {
   const flags = `g${caseFlags(name)}`;
-  return text.replace(new RegExp(`(?<![\\w])${escapeRe(name).replace(/\\?\s+/g, '\\s+')}(?:'s|’s)?(?![\\w])`, flags), token);
+  return text.replace(new RegExp(`(?<![\\w])${escapeRe(name).replace(/\\?\s+/g, '\\s+')}(?:'s|’s|(?<=s)')?(?![\\w])`, flags), token);
 }
 
 /** Fixes what people type in a hurry: abbreviations and a few common slips. */
@@ -269,8 +271,10 @@ export function lastWeekendOf(today: string): string {
 }
 
 /** The time a question names, resolved against `now` in the workspace timezone; `forward` for questions about what is coming. */
-function timeOf(question: string, now: Date, tz: string, forward: boolean | null): TimeReading {
+function timeOf(text: string, now: Date, tz: string, forward: boolean | null): TimeReading {
   const today = localDate(now, tz);
+  // "now", "right now", "currently" name no window: the latest figures.
+  const question = text.replace(/\b(right now|just now|now|currently|at the moment|these days|so far|to date)\b/gi, ' ');
   const none: TimeReading = { range: null, day: null, weekends: null, weekend: null };
   if (/\b(last|past|previous|this past) weekend\b/i.test(question)) {
     const weekend = lastWeekendOf(today);
@@ -284,7 +288,7 @@ function timeOf(question: string, now: Date, tz: string, forward: boolean | null
   if (rel) {
     const count = rel[2] ? (NUMBERS[rel[2].replace(/ of$/, '')] ?? Number(rel[2])) : 1;
     const unit = rel[3]!.toLowerCase().replace(/s$/, '');
-    if (unit === 'month' && count === 1 && !rel[2]) {
+    if (unit === 'month' && count === 1 && !rel[2] && /last|previous|next|coming/i.test(rel[1]!)) {
       const d = new Date(`${today}T12:00:00Z`);
       const future = /next|coming/i.test(rel[1]!);
       const m = new Date(Date.UTC(d.getUTCFullYear(), d.getUTCMonth() + (future ? 1 : -1), 1));
@@ -364,7 +368,21 @@ function timeOf(question: string, now: Date, tz: string, forward: boolean | null
   return { range: { from, to }, day, weekends: null, weekend: null };
 }
 
+/** "more than $30M", "over 10 million", "at least $5m": a floor in dollars. */
+export function moneyFloor(q: string): number | null {
+  const m = /\b(?:more than|over|above|at least|north of|greater than|>\s*)\s*\$?\s*(\d+(?:\.\d+)?)\s*(m|mm|mil|million|k|thousand|b|bn|billion)?\b/i.exec(q);
+  if (!m) return null;
+  const n = Number(m[1]);
+  const unit = (m[2] ?? 'm').toLowerCase();
+  return n * (unit.startsWith('b') ? 1e9 : unit.startsWith('k') || unit === 'thousand' ? 1e3 : 1e6);
+}
+
 function rankOf(q: string, hasTypes: boolean): RankSpec | null {
+  const floor = moneyFloor(q);
+  if (floor !== null && /\b(open\w*|debut\w*|gross\w*|made|make|earn\w*|weekend)\b/i.test(q)) {
+    const metric: RankMetric = /\b(open\w*|debut\w*)\b/i.test(q) ? 'opening' : /\b(total|so far|to date|cumulative)\b/i.test(q) ? 'total' : 'weekend';
+    return { metric, order: 'desc', n: 25, position: null, ofOpenings: false, floor };
+  }
   if (!RANK_RE.test(q) && !/\b(second|third|2nd|3rd)[- ](?:biggest|largest|best|highest)\b/i.test(q)) return null;
   const top = /\btop (\d+|ten|five|three|twenty|two)\b/i.exec(q);
   const n = top ? (NUMBERS[top[1]!.toLowerCase()] ?? Number(top[1])) : 1;
@@ -480,7 +498,7 @@ export function parseQuestion(question: string, vocab: Vocabulary, now: Date): P
     }
   }
 
-  const typeText = masked.replace(/\bexecutive (moves?|shifts?)\b/gi, 'executive');
+  const typeText = masked.replace(/\bexecutive (moves?|shifts?)\b/gi, 'executive').replace(/\bexecutives\b/gi, 'executive');
   const types = new Set<EventType>();
   for (const [re, list] of TYPE_WORDS) if (re.test(typeText)) list.forEach((t) => types.add(t));
   const singular = masked.replace(/\bcomedies\b/gi, 'comedy').replace(/\bdocumentaries\b/gi, 'documentary').replace(/\b(thriller|drama|western|musical|biopic|romance|horror film|action film)s\b/gi, '$1');
@@ -501,18 +519,19 @@ export function parseQuestion(question: string, vocab: Vocabulary, now: Date): P
     intent = 'events';
     types.clear();
     types.add('box_office');
-  } else if (isMove && !boxOfficeNoun && !/\bexecutive\b/i.test(typeText) && !surprise) intent = 'moves';
+  } else if (isMove && !boxOfficeNoun && !/\b(executive|execs?|chief|president|ceo)\b/i.test(typeText) && !surprise) intent = 'moves';
   else if (pastWeekend) intent = 'boxoffice';
   else if (surprise && !(typedEvents.length && !boxOfficeNoun)) intent = titles.length ? 'run' : 'surprises';
+  else if (rank?.floor !== undefined) intent = 'ranking';
   else if (rank && (boxOfficeNoun || /\btop\b/i.test(masked) || /\b(open\w*|debut\w*|weekend|films?|movies?|titles?|grossed|drop|hold|per[- ]theater)\b/i.test(masked) || rank.metric === 'money') && !(titles.length && !/\btop\b/i.test(masked) && rank.metric !== 'money' && !BOX_OFFICE_NOUN_RE.test(masked)))
     intent = 'ranking';
   else if (isMove && !/\bexecutive\b/i.test(typeText)) intent = 'moves';
-  else if (isDating && !/\bwhen\b/i.test(masked)) intent = 'datings';
+  else if (isDating && !/\bwhen\b/i.test(masked) && !(titles.length && /⟦T⟧(?:'s)?\s+(?:opening\s+)?weekend/.test(masked))) intent = 'datings';
   else if (SAME_WEEKEND_RE.test(masked) && !(boxOfficeNoun && !/\b(against|compet\w*|collid\w*|collisions?)\b/i.test(masked)) && (titles.length || /\bour\b.*\b(titles?|slate|movies?|films?)\b/i.test(masked) || /\b(weekend|opens?|opening|releas\w*|comes? out)\b/i.test(masked)))
     intent = 'same_weekend';
   else if (titles.length && OPENING_RE.test(masked) && !/\bwhen\b/i.test(masked) && !/\b(near|against)\b/i.test(masked)) intent = 'opening';
   else if (titles.length && /\bhow\b/i.test(masked) && RUN_RE.test(masked) && !CALENDAR_RE.test(masked.replace(/\bbeen out\b/i, ''))) intent = 'run';
-  else if (titles.length && (boxOfficeNoun || /\b(how many weeks|weeks in release|per[- ]theater|been out)\b/i.test(masked)) && !/\bwhen\b/i.test(masked)) intent = 'run';
+  else if (titles.length && (boxOfficeNoun || /\b(how many weeks|weeks in release|per[- ]theater|been out|make|made|earn\w*|take|took|gross\w*)\b/i.test(masked)) && !/\bwhen\b/i.test(masked)) intent = 'run';
   else if (CALENDAR_RE.test(masked) && !typedEvents.length) intent = 'calendar';
   else if (BOXOFFICE_RE.test(masked) || (genre && /\b(do|did|doing|perform\w*|fare|fared)\b/i.test(masked))) intent = 'boxoffice';
   else if (typedEvents.length || types.size) intent = 'events';

@@ -142,6 +142,12 @@ describe('rankings over a period', () => {
     expect(second.answer).toMatch(/^2\. Glimmerglass/m);
   });
 
+  it('lists openings above a figure', async () => {
+    const r = await ask('what opened to more than $30M this month?');
+    expect(r.understood).toBe('All opening weekends of $30.0M or more, weekends starting Nov 1–26, 2026');
+    expect(r.answer.split('\n').slice(1).map((l) => l.replace(/ \(.*/, ''))).toEqual(['1. Starbreaker', '2. Glimmerglass', '3. Static Girl']);
+  });
+
   it('lists a top N of a named weekend and ranks drops and totals', async () => {
     const top = await ask('top 5 movies last weekend');
     expect(top.answer.split('\n').filter((l) => /^\d+\. /.test(l)).map((l) => l.replace(/ \(.*/, ''))).toEqual(['1. Glimmerglass', '2. Starbreaker', '3. Static Girl', '4. A Very Fletcher Christmas', '5. Overtime']);
@@ -208,6 +214,18 @@ describe('nothing found about a named thing', () => {
     expect(r.answer).not.toMatch(/Glimmerglass|Part Two|matches/);
     expect(r.citations).toEqual([]);
     expect(r.events).toEqual([]);
+  });
+
+  it('finds a name the workspace does not know inside events (a festival, a person), not "nothing found"', async () => {
+    const r = await ask('any news on Sundance?');
+    expect(r.answer.split('\n')[0]).toBe('Events naming Sundance (not a studio or title in the workspace), last 12 weeks: 2 events.');
+    expect(r.answer).toMatch(/Sundance Film Festival Announces 2027 Dates/);
+    expect((await ask('What has Odessa Lark been cast in?')).answer).toMatch(/^Castings naming Odessa Lark .*\n.*Odessa Lark Boards Lionsgate Actioner 'Iron Meridian'/);
+  });
+
+  it('tells a subtitled sequel from an earlier spin-off', async () => {
+    expect((await ask('is there a Starbreaker sequel?')).answer).toMatch(/^News about a sequel to Starbreaker: 1 event in the store\.\n.*'Starbreaker: Ascendant' For May 2028/);
+    expect((await ask('Is Sony making a Spirit Blade sequel?')).answer.split('\n')[0]).toBe('Nothing found about a sequel to Spirit Blade in the store.');
   });
 
   it('answers a sequel the store does hold', async () => {

@@ -1,6 +1,6 @@
 // Box-office answers from the stored charts: a title's run, what it opened to, rankings over a period, the computed
 // surprises, a weekend chart and a genre's weekends. Each figure cites the chart it comes from, dated by its period.
-import type { OpeningComparison, SeriesPoint } from '../../analysis/boxoffice-series.js';
+import { compareOpening, openings, type OpeningComparison, type SeriesPoint } from '../../analysis/boxoffice-series.js';
 import { canonicalGenres } from '../../analysis/genres.js';
 import type { BoxOfficeEntry } from '../../model/boxoffice.js';
 import type { StoredChart } from '../../ports/store.js';
@@ -119,12 +119,20 @@ export async function surprisesAnswer(ctx: AnswerContext): Promise<Answer> {
   const charts = await service.charts('weekend', { from, to, limit });
   const all = await surprisesBetween(service, from, to, limit);
   const list = all.filter((s) => !p.direction || s.direction === p.direction);
-  const span = charts.length ? `weekends of ${humanSpan(charts.at(-1)!.period.start!, charts[0]!.period.end)}` : 'the stored weekends';
+  const span = charts.length ? `${charts.length === 1 ? 'weekend' : 'weekends'} of ${humanSpan(charts.at(-1)!.period.start!, charts[0]!.period.end)}` : 'the stored weekends';
   const dir = p.direction === 'above' ? 'above expectations' : p.direction === 'below' ? 'below expectations' : 'above or below expectations';
   const understood = `Box-office surprises (${dir}), ${span}: openings whose per-theater average is 2× or more, or 0.6× or less, the median of comparable openings`;
   if (!charts.length) return ctx.done(understood, [], 'No weekend chart is stored for that period, so no surprise can be computed.');
   if (!list.length) {
-    return ctx.done(understood, [], `${capitalize(`no opening on the ${span} was ${dir} against comparable openings`)} (a surprise needs 2× or more, or 0.6× or less, the median per theater).`);
+    // Say how close the openings came, so "none" is not mistaken for "no data".
+    const history = await openings(service.deps.store);
+    const near = charts
+      .flatMap((chart) => chart.entries.filter((e) => (e.weeks === 1 || e.isNew) && e.gross).map((e) => ({ e, chart, c: compareOpening({ title: e.title, gross: e.gross!, theaters: e.theaters }, history) })))
+      .filter((x) => x.c && (p.direction === 'below' ? x.c.exactRatio < 1 : p.direction === 'above' ? x.c.exactRatio > 1 : true))
+      .sort((a, b) => (p.direction === 'below' ? a.c!.exactRatio - b.c!.exactRatio : b.c!.exactRatio - a.c!.exactRatio))
+      .slice(0, 2);
+    const lines = near.map((x) => `${x.e.title}${who(x.e.distributor)}: ${money(x.e.gross!)} at ${x.e.theaters?.toLocaleString('en-US')} theaters, ${x.c!.ratio}× the ${dollars(x.c!.comparableMedian)} median per theater of ${x.c!.comparables} comparable openings${ctx.citeChart(x.chart)}.`);
+    return ctx.done(understood, lines.length ? [`Closest: ${lines.join(' ')}`] : [], `${capitalize(`no opening on the ${span} was ${dir} against comparable openings`)} (a surprise needs 2× or more, or 0.6× or less, the median per theater).`);
   }
   const lines = list.map((s) => {
     const label = s.direction === 'above' ? 'above expectations' : 'below expectations';
@@ -145,7 +153,11 @@ async function weekendChart(ctx: AnswerContext): Promise<StoredChart | null> {
   const start = p.weekend ?? (p.day ? weekendOf(p.day) : null);
   if (start) {
     const charts = await service.charts('weekend', { from: addDays(start, -3), to: addDays(start, 3), limit: 2 });
-    return charts.find((c) => c.period.start === start) ?? charts[0] ?? null;
+    const exact = charts.find((c) => c.period.start === start) ?? charts[0];
+    if (exact) return exact;
+    // A weekend not charted yet (this weekend, "right now"): the latest chart before it, if it is the week before.
+    const before = (await service.charts('weekend', { to: start, limit: 1 }))[0];
+    return before && before.period.start! >= addDays(start, -7) ? before : null;
   }
   return (await service.charts('weekend', { to: ctx.today, limit: 1 }))[0] ?? null;
 }
@@ -156,15 +168,15 @@ export async function rankingAnswer(ctx: AnswerContext): Promise<Answer> {
   const spec = p.rank!;
   const n = spec.position ? spec.position : spec.n;
   const word = (desc: string, asc: string) => (spec.order === 'desc' ? desc : asc);
-  const place = spec.position ? `${ordinal(spec.position)} ${word('biggest', 'smallest')}` : spec.n > 1 ? `Top ${spec.n}` : word('Biggest', 'Smallest');
+  const place = spec.floor !== undefined ? 'All' : spec.position ? `${ordinal(spec.position)} ${word('biggest', 'smallest')}` : spec.n > 1 ? `Top ${spec.n}` : word('Biggest', 'Smallest');
   const lines: string[] = [];
 
   if (spec.metric === 'opening' || (spec.metric === 'per_theater' && spec.ofOpenings)) {
     const range = p.weekend ? { from: p.weekend, to: p.weekend } : p.range ? ctx.pastRange(30) : null;
     const openings = await openingsBetween(service, range?.from, range?.to);
     const value = (o: OpeningFact) => (spec.metric === 'opening' ? o.gross : o.perTheater);
-    const ranked = sortBy(openings, value, spec.order);
-    const what = spec.metric === 'opening' ? 'opening weekends' : 'opening per-theater averages';
+    const ranked = sortBy(openings, value, spec.order).filter((o) => spec.floor === undefined || o.gross >= spec.floor);
+    const what = `${spec.metric === 'opening' ? 'opening weekends' : 'opening per-theater averages'}${spec.floor !== undefined ? ` of ${money(spec.floor)} or more` : ''}`;
     const window = range ? `weekends starting ${spanOf(range)}` : 'every stored weekend chart';
     const understood = `${place} ${what}, ${window}`;
     if (!ranked.length) return ctx.done(understood, [], `${understood}: no opening weekend is on a stored chart in that window.`);
@@ -183,7 +195,9 @@ export async function rankingAnswer(ctx: AnswerContext): Promise<Answer> {
     const chart = daily && weekend && daily.period.start! > (weekend.period.end ?? weekend.period.start!) ? daily : weekend ?? daily;
     if (!chart) return ctx.done('Highest totals to date', [], 'No box-office chart is stored yet.');
     const asOf = chart.period.type === 'daily' ? humanDay(chart.period.start!) : humanSpan(chart.period.start!, chart.period.end);
-    const ranked = sortBy(chart.entries, (e) => e.totalGross, spec.order).slice(0, Math.max(n, spec.n === 1 && !spec.position ? 3 : n));
+    const ranked = sortBy(chart.entries, (e) => e.totalGross, spec.order)
+      .filter((e) => spec.floor === undefined || (e.totalGross ?? 0) >= spec.floor)
+      .slice(0, Math.max(n, spec.n === 1 && !spec.position ? 3 : n));
     const understood = `${spec.n > 1 ? `Top ${spec.n}` : word('Highest', 'Lowest')} totals to date, as of the latest chart (${chart.period.type} ${asOf})`;
     const mark = ctx.citeChart(chart);
     ranked.forEach((e, i) => lines.push(`${i + 1}. ${e.title}${who(e.distributor)}: ${money(e.totalGross!)} total${e.weeks ? `, ${count(e.weeks, 'week')} in release` : ''}${mark}.`));
@@ -226,7 +240,7 @@ export async function rankingAnswer(ctx: AnswerContext): Promise<Answer> {
   };
   const [label, value, show] = metricOf[spec.metric] ?? metricOf.weekend!;
   const order = spec.metric === 'drop' ? 'asc' : spec.metric === 'hold' ? 'desc' : spec.order;
-  const ranked = sortBy(rows, value, order);
+  const ranked = sortBy(rows, value, order).filter((r) => spec.floor === undefined || (r.gross ?? 0) >= spec.floor);
   const place2 = spec.metric === 'drop' ? (spec.n > 1 ? `Top ${spec.n}` : 'Biggest') : spec.metric === 'hold' ? (spec.n > 1 ? `Top ${spec.n}` : 'Best') : place;
   const understood = `${place2} ${label}${spec.metric === 'weekend' && spec.n > 1 ? 'es' : ''}, weekend of ${span}`;
   const mark = ctx.citeChart(chart);

@@ -142,9 +142,14 @@ export async function activityAnswer(ctx: AnswerContext): Promise<Answer> {
 }
 
 /** Resolves the names a question uses: a studio or title the store knows joins the question; the rest are absent. */
-export async function resolveNamed(service: QueryService, named: NamedThing[], p: { studios: string[]; titles: string[] }): Promise<{ absent: NamedThing[]; sequelEvents: Event[] }> {
+export async function resolveNamed(
+  service: QueryService,
+  named: NamedThing[],
+  p: { studios: string[]; titles: string[] },
+): Promise<{ absent: NamedThing[]; sequelEvents: Event[]; mentions: Array<{ name: string; events: Event[] }> }> {
   const absent: NamedThing[] = [];
   const sequelEvents: Event[] = [];
+  const mentions: Array<{ name: string; events: Event[] }> = [];
   const wide = { from: addDays(service.today(), -400), to: service.today(), limit: 1 };
   for (const n of named) {
     if (n.kind === 'sequel') {
@@ -165,11 +170,43 @@ export async function resolveNamed(service: QueryService, named: NamedThing[], p
     } else if (asTitle.items.length || release || chart.length) {
       if (!p.titles.some((t) => titleKey(t) === titleKey(n.text))) p.titles.push(release?.title ?? n.text);
     } else {
-      absent.push(n);
+      // Not a studio or a title: a person, a festival, a company named inside events ("Sundance", "Odessa Lark", "Apple")?
+      const named = await mentionsOf(service, n.text);
+      if (named.length) mentions.push({ name: n.text, events: named });
+      else absent.push(n);
       p.titles = p.titles.filter((t) => titleKey(t) !== titleKey(n.text));
     }
   }
-  return { absent, sequelEvents };
+  return { absent, sequelEvents, mentions };
+}
+
+/** Events of the last 12 weeks that name `name` as a person, inside a studio's name, or in their summary (whole words). */
+async function mentionsOf(service: QueryService, name: string): Promise<Event[]> {
+  const re = new RegExp(`(?<![\\w])${name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/\s+/g, '\\s+')}(?![\\w])`, 'i');
+  const out: Event[] = [];
+  let week = isoWeekOf(`${service.today()}T12:00:00Z`);
+  for (let i = 0; i < 12; i++) {
+    for (const e of await service.deps.analysis.eventsByWeek(week)) {
+      if (e.people.some((x) => re.test(x)) || e.studios.some((x) => re.test(x)) || re.test(e.summary)) out.push(e);
+    }
+    week = isoWeekOfDate(addDays(isoWeekDates(week).monday, -7));
+  }
+  return out.sort((a, b) => (b.publishedAt ?? '').localeCompare(a.publishedAt ?? ''));
+}
+
+/** Events that name something the workspace does not know as a studio or title (a person, a festival, a company). */
+export async function mentionsAnswer(ctx: AnswerContext, found: Array<{ name: string; events: Event[] }>, maxNamed = 8): Promise<Answer> {
+  const p = ctx.p;
+  const typed = p.types.length ? found.map((f) => ({ ...f, events: f.events.filter((e) => p.types.includes(e.type)) })) : found;
+  const events = [...new Map(typed.flatMap((f) => f.events).map((e) => [e.id, e])).values()];
+  const names = listJoin(found.map((f) => f.name));
+  const what = p.types.length ? [...new Set(p.types.map((t) => TYPE_LABEL[t][1]))].join(' or ') : 'Events';
+  const understood = `${what.charAt(0).toUpperCase() + what.slice(1)} naming ${names} (not a studio or title in the workspace), last 12 weeks`;
+  if (!events.length) return ctx.done(understood, [], `${understood}: none of that kind; ${count(found.reduce((s, f) => s + f.events.length, 0), 'other event')} name${found.length === 1 ? 's' : ''} ${names}.`);
+  await ctx.load(events.slice(0, maxNamed));
+  const lines = events.slice(0, maxNamed).map((e) => `${humanDate(e.publishedAt)}: ${summaryOf(e, 200)}${ctx.citeEvent(e.id, 2)}.`);
+  if (events.length > maxNamed) lines.push(`${events.length - maxNamed} more.`);
+  return ctx.done(understood, lines, `${understood}: ${count(events.length, 'event')}.`);
 }
 
 /** Events about a sequel of a title: a numbered one by its exact title, otherwise titles that extend it or sequel news about it. */
@@ -178,14 +215,21 @@ async function findSequel(service: QueryService, n: NamedThing): Promise<Event[]
   const numbered = !/^a /.test(n.text);
   if (numbered) return (await service.deps.analysis.eventsByTitle(n.text, { limit: 20 })).items;
   const today = service.today();
+  // When the base title came out: a subtitled title dated after it is its sequel ("Starbreaker: Ascendant"), one dated before is not.
+  const baseRelease = await service.deps.analysis.getRelease(base);
+  const firstChart = (await service.deps.store.titleSeries(n.base ?? '')).map((r) => r.start).filter((d): d is string => !!d).sort()[0];
+  const baseDate = firstChart ?? baseRelease?.date ?? null;
+  const escaped = base.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
   const out = new Map<string, Event>();
   let week = isoWeekOf(`${today}T12:00:00Z`);
   for (let i = 0; i < 26; i++) {
     for (const type of ['greenlight', 'release_dated', 'release_moved', 'casting'] as const) {
       for (const e of await service.deps.analysis.eventsByWeek(week, type)) {
-        const extends_ = e.titles.some((t) => new RegExp(`^${base.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')} (?:[2-9]|ii|iii|iv|part \\w+)$`).test(titleKey(t)));
-        const says = e.titles.some((t) => titleKey(t) === base) && /\b(sequel|part two|prequel|spin-?off)\b/i.test(e.summary);
-        if (extends_ || says) out.set(e.id, e);
+        const keys = e.titles.map(titleKey);
+        const numbered = keys.some((k) => new RegExp(`^${escaped} (?:[2-9]|ii|iii|iv|part \\w+)$`).test(k));
+        const subtitled = keys.some((k) => k.startsWith(`${base} `)) && !!baseDate && !!e.releaseDate && e.releaseDate > baseDate;
+        const says = keys.includes(base) && /\b(sequel|part two|prequel|spin-?off)\b/i.test(e.summary);
+        if (numbered || subtitled || says) out.set(e.id, e);
       }
     }
     week = isoWeekOfDate(addDays(isoWeekDates(week).monday, -7));

@@ -134,7 +134,7 @@ const ABOVE_RE = /\b(hits?|smash\w*|success\w*|beat|overperform\w*|over-perform\
 const RANK_RE =
   /\b(top \d+|top (?:ten|five|three|twenty|two)|top (?:films?|movies?|titles?|grossers?|openings?)|top[- ]grossing|highest[- ]grossing|biggest|largest|best|highest|most|smallest|lowest|worst|weakest|strongest|number one|topped|led the|leader|leaders|ranking|ranked)\b/i;
 const MOVE_RE =
-  /\b(mov(?:e|ed|es|ing)|shift\w*|push\w*|delay\w*|postpon\w*|pull(?:ed|s)?|reschedul\w*|date changes?|chang\w* (?:their |its |the |release |any )*dates?|accelerat\w*|bump(?:ed)?|off the calendar|moved up)\b/i;
+  /\b(mov(?:e|ed|es|ing)|shift\w*|push\w*|delay\w*|postpon\w*|pull(?:ed|s)?|reschedul\w*|date changes?|dates? (?:have |has )?chang\w*|chang\w* (?:their |its |the |release |any )*dates?|accelerat\w*|bump(?:ed)?|off the calendar|moved up)\b/i;
 const DATING_RE =
   /\b(new (?:release )?dates?|got (?:a |new |their )?(?:release )?dates?|(?:were|was|been|get|gets|got) dated|newly dated|dated|dates? (?:announced|set)|set (?:a |new |their )?(?:release )?dates?|announced (?:release )?dates?)\b/i;
 const SAME_WEEKEND_RE =

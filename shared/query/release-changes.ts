@@ -18,6 +18,7 @@ export interface DateChange {
   /** The title's date now (after every change). */
   currentDate: string | null;
   genres: string[];
+  width: Release['width'];
 }
 
 function classify(c: ReleaseChange): DateChange['kind'] | null {
@@ -30,7 +31,7 @@ function classify(c: ReleaseChange): DateChange['kind'] | null {
 export function changesOf(r: Release): DateChange[] {
   return r.history.flatMap((c) => {
     const kind = classify(c);
-    return kind ? [{ title: r.title, distributor: r.distributor, isSlate: r.isSlate, kind, previousDate: c.previousDate, date: c.date, at: c.at, eventId: c.eventId, currentDate: r.date, genres: r.genres }] : [];
+    return kind ? [{ title: r.title, distributor: r.distributor, isSlate: r.isSlate, kind, previousDate: c.previousDate, date: c.date, at: c.at, eventId: c.eventId, currentDate: r.date, genres: r.genres, width: r.width }] : [];
   });
 }
 

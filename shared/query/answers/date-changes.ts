@@ -74,8 +74,12 @@ export async function dateChangesAnswer(ctx: AnswerContext, kind: 'move' | 'dati
   if (p.dateField === 'new' && p.range) list = list.filter((c) => within(c.date, p.range!) && !within(c.previousDate, p.range!));
   if (p.genre) list = list.filter((c) => c.genres.includes(p.genre!));
   const notes = new Map<DateChange, string>();
+  let streamingLeftOut = 0;
   if (p.ontoSlate) {
     const slate = (await service.deps.analysis.slateReleases()).filter((r) => r.date && r.date.length === 10);
+    // Theatrical competition only, as for collisions: a streaming or digital date does not take a weekend.
+    streamingLeftOut = list.filter((c) => c.width === 'streaming').length;
+    list = list.filter((c) => c.width !== 'streaming');
     list = list.filter((c) => {
       if (!c.date || c.date.length !== 10) return false;
       const near = slate.map((s) => ({ s, apart: weekendsApart(s.date!, c.date!) })).filter((x) => x.apart <= 1).sort((a, b) => a.apart - b.apart)[0];
@@ -111,6 +115,7 @@ export async function dateChangesAnswer(ctx: AnswerContext, kind: 'move' | 'dati
     }
     lines.push(`By distributor: ${[...by.entries()].sort((a, b) => b[1].size - a[1].size || a[0].localeCompare(b[0])).map(([d, t]) => `${d} ${t.size}`).join(', ')}.`);
   }
+  if (streamingLeftOut) lines.push(`Not counted: ${count(streamingLeftOut, 'streaming or digital date')}.`);
   const others = kind === 'move' ? changes.filter((c) => c.kind === 'dating' && !c.isSlate).length : 0;
   if (others && !p.ontoSlate && !studios.length) lines.push(`Not counted as moves: ${count(others, 'first dating')} in the same window.`);
   return ctx.done(understood, lines, `${understood}: ${count(titles.size, 'title')}.`);

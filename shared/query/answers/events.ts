@@ -48,11 +48,25 @@ async function collect(service: QueryService, keyed: Array<{ studio?: string; ti
   return [...found.values()].sort((a, b) => (b.publishedAt ?? b.createdAt).localeCompare(a.publishedAt ?? a.createdAt));
 }
 
-/** Events whose titles are of a genre (the calendar's genres, else how coverage describes the title; at most 60 titles read). */
+/**
+ * Events whose titles are of a genre: the calendar's genres (one range read), else how coverage describes the title
+ * (read for at most the 30 most covered titles that the calendar does not classify).
+ */
 async function ofGenre(service: QueryService, events: Event[], genre: string): Promise<Event[]> {
-  const titles = [...new Set(events.flatMap((e) => e.titles))].slice(0, 60);
+  const today = service.today();
+  const calendar = await service.deps.analysis.releasesBetween(addDays(today, -400), addDays(today, 730));
+  const known = new Map([...calendar, ...(await service.deps.analysis.slateReleases())].filter((r) => r.genres.length).map((r) => [r.titleKey, r.genres]));
+  const counts = new Map<string, { title: string; n: number }>();
+  for (const e of events) for (const t of e.titles) counts.set(titleKey(t), { title: t, n: (counts.get(titleKey(t))?.n ?? 0) + 1 });
   const hits = new Set<string>();
-  for (const t of titles) if ((await service.genres.of(t)).includes(genre)) hits.add(titleKey(t));
+  const unknown: string[] = [];
+  for (const [key, { title }] of [...counts.entries()].sort((a, b) => b[1].n - a[1].n)) {
+    const g = known.get(key);
+    if (g) {
+      if (g.includes(genre)) hits.add(key);
+    } else unknown.push(title);
+  }
+  for (const t of unknown.slice(0, 30)) if ((await service.genres.of(t)).includes(genre)) hits.add(titleKey(t));
   return events.filter((e) => e.titles.some((t) => hits.has(titleKey(t))));
 }
 
@@ -209,6 +223,8 @@ export async function mentionsAnswer(ctx: AnswerContext, found: Array<{ name: st
   return ctx.done(understood, lines, `${understood}: ${count(events.length, 'event')}.`);
 }
 
+const SEQUEL_TYPES = new Set<EventType>(['greenlight', 'release_dated', 'release_moved', 'casting']);
+
 /** Events about a sequel of a title: a numbered one by its exact title, otherwise titles that extend it or sequel news about it. */
 async function findSequel(service: QueryService, n: NamedThing): Promise<Event[]> {
   const base = titleKey(n.base ?? '');
@@ -223,14 +239,13 @@ async function findSequel(service: QueryService, n: NamedThing): Promise<Event[]
   const out = new Map<string, Event>();
   let week = isoWeekOf(`${today}T12:00:00Z`);
   for (let i = 0; i < 26; i++) {
-    for (const type of ['greenlight', 'release_dated', 'release_moved', 'casting'] as const) {
-      for (const e of await service.deps.analysis.eventsByWeek(week, type)) {
-        const keys = e.titles.map(titleKey);
-        const numbered = keys.some((k) => new RegExp(`^${escaped} (?:[2-9]|ii|iii|iv|part \\w+)$`).test(k));
-        const subtitled = keys.some((k) => k.startsWith(`${base} `)) && !!baseDate && !!e.releaseDate && e.releaseDate > baseDate;
-        const says = keys.includes(base) && /\b(sequel|part two|prequel|spin-?off)\b/i.test(e.summary);
-        if (numbered || subtitled || says) out.set(e.id, e);
-      }
+    for (const e of await service.deps.analysis.eventsByWeek(week)) {
+      if (!SEQUEL_TYPES.has(e.type)) continue;
+      const keys = e.titles.map(titleKey);
+      const numbered = keys.some((k) => new RegExp(`^${escaped} (?:[2-9]|ii|iii|iv|part \\w+)$`).test(k));
+      const subtitled = keys.some((k) => k.startsWith(`${base} `)) && !!baseDate && !!e.releaseDate && e.releaseDate > baseDate;
+      const says = keys.includes(base) && /\b(sequel|part two|prequel|spin-?off)\b/i.test(e.summary);
+      if (numbered || subtitled || says) out.set(e.id, e);
     }
     week = isoWeekOfDate(addDays(isoWeekDates(week).monday, -7));
   }

@@ -73,10 +73,14 @@ export class AnswerContext {
     return (await this.service.viewEvents(events)).views;
   }
 
-  /** Builds the answer: a first line that says what was understood, then the facts. */
-  async done(understood: string, lines: string[], headline?: string): Promise<Answer> {
+  /**
+   * Builds the answer: a first line that says what was understood, then the facts. `events` lists every event the
+   * answer counted (the page's events list), cited or not; by default the cited ones.
+   */
+  async done(understood: string, lines: string[], headline?: string, events?: Event[]): Promise<Answer> {
     const first = headline ?? `${understood}.`;
-    return { answer: [first, ...lines].join('\n'), citations: this.cites.list, events: await this.citedEvents(), understood };
+    const views = events ? (await this.service.viewEvents(events.slice(0, 100))).views : await this.citedEvents();
+    return { answer: [first, ...lines].join('\n'), citations: this.cites.list, events: views, understood };
   }
 }
 

@@ -108,8 +108,8 @@ export async function eventsAnswer(ctx: AnswerContext, maxNamed = 8): Promise<An
   for (const e of events) counts.set(e.type, (counts.get(e.type) ?? 0) + 1);
   const breakdown = [...counts.entries()].sort((a, b) => b[1] - a[1]).map(([t, n]) => plural(n, TYPE_LABEL[t]));
   const lines = events.slice(0, maxNamed).map((e) => `${humanDate(e.publishedAt)}: ${summaryOf(e, 200)}${ctx.citeEvent(e.id, 2)}.`);
-  if (events.length > maxNamed) lines.push(`${events.length - maxNamed} more in the events list (GET /v1/events).`);
-  return ctx.done(understood, lines, `${understood}: ${events.length === 1 ? 'one match' : `${events.length} matches`} (${breakdown.join(', ')}).`);
+  if (events.length > maxNamed) lines.push(`${events.length - maxNamed} more in the events list.`);
+  return ctx.done(understood, lines, `${understood}: ${events.length === 1 ? 'one match' : `${events.length} matches`} (${breakdown.join(', ')}).`, events);
 }
 
 /** What one event says in a few words, by kind (dates for datings and moves, otherwise the summary). */
@@ -152,7 +152,7 @@ export async function activityAnswer(ctx: AnswerContext): Promise<Answer> {
   }
   if (!lines.length) return ctx.done(understood, [], `${understood}: nothing in the store for that window.`);
   const head = events.length ? `${understood}: ${count(events.length, 'event')}.` : `${understood}: no events, but:`;
-  return ctx.done(understood, lines, head);
+  return ctx.done(understood, lines, head, events);
 }
 
 /** Resolves the names a question uses: a studio or title the store knows joins the question; the rest are absent. */
@@ -219,8 +219,8 @@ export async function mentionsAnswer(ctx: AnswerContext, found: Array<{ name: st
   if (!events.length) return ctx.done(understood, [], `${understood}: none of that kind; ${count(found.reduce((s, f) => s + f.events.length, 0), 'other event')} name${found.length === 1 ? 's' : ''} ${names}.`);
   await ctx.load(events.slice(0, maxNamed));
   const lines = events.slice(0, maxNamed).map((e) => `${humanDate(e.publishedAt)}: ${summaryOf(e, 200)}${ctx.citeEvent(e.id, 2)}.`);
-  if (events.length > maxNamed) lines.push(`${events.length - maxNamed} more.`);
-  return ctx.done(understood, lines, `${understood}: ${count(events.length, 'event')}.`);
+  if (events.length > maxNamed) lines.push(`${events.length - maxNamed} more in the events list.`);
+  return ctx.done(understood, lines, `${understood}: ${count(events.length, 'event')}.`, events);
 }
 
 const SEQUEL_TYPES = new Set<EventType>(['greenlight', 'release_dated', 'release_moved', 'casting']);

@@ -1,22 +1,32 @@
-// The LLM query agent: a tool-calling loop (LangChain ChatOpenAI.bindTools) over the store tools, with a tool-call limit,
-// tool gating by the question's intent, and an answer whose citations are only items the tools returned.
+// The LLM query agent: LangChain's createAgent over the store tools (zod schemas), with the tool-call and model-call limit
+// middleware, tool gating by the question's intent, and the model client's own retries (Retry-After honoured). An answer
+// must cite what the tools returned; when the model fails or does not cite, the embedded reader answers and says so.
 import { ChatOpenAI } from '@langchain/openai';
-import { AIMessage, HumanMessage, SystemMessage, ToolMessage, type BaseMessage } from '@langchain/core/messages';
+import { createAgent } from 'langchain';
+import { AIMessage, HumanMessage, ToolMessage, type BaseMessage } from '@langchain/core/messages';
+import { APIConnectionError, APIError } from 'openai';
 import type { QueryService } from '../../shared/query/query-service.js';
-import { parseQuestion, type Intent } from '../../shared/query/question.js';
+import { parseQuestion } from '../../shared/query/question.js';
 import type { TitleVocabulary } from '../../shared/query/embedded-agent.js';
 import type { AskResponse, Citation } from '../../shared/query/schemas.js';
 import { silentLogger, type Logger } from '../../shared/ports/logger.js';
-import { QUERY_PROMPT_VERSION, QUERY_SYSTEM_PROMPT } from './prompts.js';
+import { fallbackNote, QUERY_PROMPT_VERSION, QUERY_SYSTEM_PROMPT } from './prompts.js';
 import { queryTools, ReferenceBook, type ToolName } from './query-tools.js';
+import { limitMiddleware, toolGate, toolsFor } from './middleware.js';
+
+export { toolsFor };
 
 export interface LlmQueryAgentOptions {
   model: string;
   apiKey?: string;
   baseUrl?: string;
-  /** Tool calls allowed for one question; past it, the model must answer from what it has. */
+  /** Tool calls allowed for one question; past it the run stops and the embedded reader answers. */
   maxToolCalls: number;
   timeoutMs?: number;
+  /** Retries of one model request by the client (429 and 5xx; a Retry-After up to a minute is honoured). */
+  maxRetries?: number;
+  /** The embedded reader: answers when the model fails or does not cite a tool result. */
+  fallback: (question: string) => Promise<AskResponse>;
   log?: Logger;
 }
 
@@ -25,20 +35,6 @@ export interface LlmAnswer extends AskResponse {
   /** Reference ids the model cited that no tool returned (dropped from the answer). */
   droppedRefs: string[];
   stoppedAtLimit: boolean;
-}
-
-/** Which tools a question may use: an injected instruction in an article cannot widen this set. */
-export function toolsFor(intent: Intent): Set<ToolName> {
-  switch (intent) {
-    case 'sources':
-      return new Set(['source_health']);
-    case 'boxoffice':
-      return new Set(['box_office', 'search_events', 'read_item']);
-    case 'releases':
-      return new Set(['release_calendar', 'search_events', 'read_item']);
-    default:
-      return new Set(['search_events', 'read_item']);
-  }
 }
 
 /** Rewrites [i3][c1] references to numbered citations of items the tools returned; unknown ones are dropped. */
@@ -71,6 +67,26 @@ export function resolveCitations(text: string, book: ReferenceBook): { answer: s
   return { answer, citations, dropped };
 }
 
+function textOf(m: BaseMessage): string {
+  const c = m.content;
+  return typeof c === 'string' ? c : c.map((p) => (typeof p === 'object' && p && 'text' in p ? String(p.text) : '')).join('');
+}
+
+/** Why a model request failed, in a few words (the cause goes to the log). */
+function failureReason(thrown: unknown): string {
+  // A model error raised inside a middleware's wrapModelCall arrives wrapped in MiddlewareError: read its cause.
+  let err = thrown;
+  for (let i = 0; i < 5 && (err as { name?: string; cause?: unknown })?.cause && (err as { constructor?: { name?: string } }).constructor?.name === 'MiddlewareError'; i++) err = (err as { cause: unknown }).cause;
+  const e = err as { name?: string; message?: string; status?: unknown; constructor?: { name?: string } };
+  // openai's error classes; by name too, since a test runner or a bundle may load a second copy of the package.
+  if (err instanceof APIConnectionError || e?.constructor?.name === 'APIConnectionError') return 'the model endpoint could not be reached';
+  const status = err instanceof APIError ? err.status : typeof e?.status === 'number' ? e.status : undefined;
+  if (status) return `the model endpoint answered HTTP ${status}${status === 429 ? ' (rate limited) after retries' : status >= 500 ? ' after retries' : ''}`;
+  if (e?.name === 'TimeoutError') return 'the model did not answer in time';
+  if (e?.name === 'GraphRecursionError') return 'the agent did not finish within its step limit';
+  return 'the model request failed';
+}
+
 export function createLlmQueryAgent(service: QueryService, vocabulary: TitleVocabulary, options: LlmQueryAgentOptions) {
   const log = options.log ?? silentLogger;
   const chat = new ChatOpenAI({
@@ -78,10 +94,12 @@ export function createLlmQueryAgent(service: QueryService, vocabulary: TitleVoca
     apiKey: options.apiKey ?? 'not-needed',
     configuration: options.baseUrl ? { baseURL: options.baseUrl } : {},
     temperature: 0,
+    // STACK-NOTES: no `streaming: true` with invoke offline (it fetches tokenizer data).
     streaming: false,
-    maxRetries: 2,
+    maxRetries: options.maxRetries ?? 2,
     timeout: options.timeoutMs ?? 60_000,
   });
+  const analyst = `${options.model} (${QUERY_PROMPT_VERSION})`;
 
   return async function ask(question: string): Promise<LlmAnswer> {
     const ws = service.workspace;
@@ -93,62 +111,52 @@ export function createLlmQueryAgent(service: QueryService, vocabulary: TitleVoca
       calls.push({ name, refused });
       if (refused) log.warn('query agent: refused a tool the question does not need', { tool: name, question });
     });
-    const byName = new Map<string, { invoke: (args: unknown) => Promise<unknown> }>(
-      tools.map((t) => [t.name, t as unknown as { invoke: (args: unknown) => Promise<unknown> }]),
-    );
-    // The model is offered only the tools this question needs; a call to any other is refused by the guard too.
-    const model = chat.bindTools(tools.filter((t) => allowed.has(t.name as ToolName)));
-    const system = QUERY_SYSTEM_PROMPT.replace('{today}', service.today())
+    const systemPrompt = QUERY_SYSTEM_PROMPT.replace('{today}', service.today())
       .replace('{timezone}', ws.timezone)
       .replace('{studio}', ws.studio ?? 'not set')
       .replace('{slate}', ws.slate.map((s) => `${s.title} (${s.releaseDate})`).join(', ') || 'none');
-    const messages: BaseMessage[] = [new SystemMessage(system), new HumanMessage(question)];
-    let final: string | null = null;
-    let used = 0;
-    let tokens = 0;
-    let stoppedAtLimit = false;
-    // Each turn: the model answers or asks for tools; past the limit, every tool call gets an error instead.
-    for (let turn = 0; turn <= options.maxToolCalls + 1; turn++) {
-      const ai = (await model.invoke(messages)) as AIMessage;
-      messages.push(ai);
-      tokens += ai.usage_metadata?.total_tokens ?? 0;
-      const toolCalls = ai.tool_calls ?? [];
-      if (toolCalls.length === 0) {
-        final = typeof ai.content === 'string' ? ai.content : ai.content.map((p) => ('text' in p ? p.text : '')).join('');
-        break;
-      }
-      for (const tc of toolCalls) {
-        const id = tc.id ?? `call_${turn}`;
-        if (used >= options.maxToolCalls) {
-          stoppedAtLimit = true;
-          messages.push(new ToolMessage({ tool_call_id: id, content: `error: the limit of ${options.maxToolCalls} tool calls is reached; answer now from what you have.` }));
-          continue;
-        }
-        used++;
-        const t = byName.get(tc.name);
-        if (!t) {
-          messages.push(new ToolMessage({ tool_call_id: id, content: `error: there is no tool named ${tc.name}` }));
-          continue;
-        }
-        let content: string;
-        try {
-          content = String(await t.invoke(tc.args));
-        } catch (err) {
-          // Invalid arguments (zod) land here: the model gets the message and may retry.
-          content = `error: ${(err as Error).message}`;
-        }
-        messages.push(new ToolMessage({ tool_call_id: id, content }));
-      }
+    // Every tool is registered (a call to one the question does not need is refused by its guard, never run);
+    // the model is offered only the ones this question needs.
+    const agent = createAgent({ model: chat, tools, systemPrompt, middleware: [toolGate(allowed), ...limitMiddleware(options.maxToolCalls)] });
+
+    let messages: BaseMessage[] = [];
+    let failure: string | null = null;
+    try {
+      const state = await agent.invoke({ messages: [new HumanMessage(question)] }, { recursionLimit: 12 * (options.maxToolCalls + 2) });
+      messages = state.messages;
+    } catch (err) {
+      failure = failureReason(err);
+      log.warn('query agent: the model run failed; the embedded reader answers', { question, error: err instanceof Error ? err.message : String(err) });
     }
-    if (final === null) {
-      final = `I could not finish within ${options.maxToolCalls} tool calls; ask a narrower question.`;
-      stoppedAtLimit = true;
+    const tokens = messages.filter(AIMessage.isInstance).reduce((sum, m) => sum + (m.usage_metadata?.total_tokens ?? 0), 0);
+    const blocked = messages.filter(ToolMessage.isInstance).some((m) => /^Tool call limit exceeded/.test(textOf(m)));
+    const last = messages.at(-1);
+    const final = last && AIMessage.isInstance(last) && !(last.tool_calls?.length) && !/^Model call limit reached/.test(textOf(last)) ? textOf(last) : null;
+    const resolved = final !== null ? resolveCitations(final, book) : { answer: '', citations: [], dropped: [] };
+    if (resolved.dropped.length) log.warn('query agent: dropped citations no tool returned', { dropped: resolved.dropped });
+    if (!failure) {
+      if (blocked && final === null) failure = `it reached the limit of ${options.maxToolCalls} tool calls without answering`;
+      else if (final === null) failure = 'it stopped without an answer';
+      else if (resolved.citations.length === 0) failure = 'its answer cited no tool result';
     }
-    const { answer, citations, dropped } = resolveCitations(final, book);
-    if (dropped.length) log.warn('query agent: dropped citations no tool returned', { dropped });
-    const citedItems = new Set(citations.map((c) => c.itemId).filter(Boolean));
+    const stoppedAtLimit = blocked;
+
+    if (failure) {
+      const embedded = await options.fallback(question);
+      return {
+        ...embedded,
+        answer: `${fallbackNote(options.model, failure)}\n${embedded.answer}`,
+        analyst: `${embedded.analyst} (fallback from ${analyst})`,
+        fallback: failure,
+        tokens,
+        toolCalls: calls,
+        droppedRefs: resolved.dropped,
+        stoppedAtLimit,
+      };
+    }
+    const citedItems = new Set(resolved.citations.map((c) => c.itemId).filter(Boolean));
     const events = [...book.events.values()].filter((e) => e.itemIds.some((id) => citedItems.has(id)));
     const { views } = await service.viewEvents(events);
-    return { answer, citations, events: views, analyst: `${options.model} (${QUERY_PROMPT_VERSION})`, tokens, toolCalls: calls, droppedRefs: dropped, stoppedAtLimit };
+    return { answer: resolved.answer, citations: resolved.citations, events: views, analyst, tokens, toolCalls: calls, droppedRefs: resolved.dropped, stoppedAtLimit };
   };
 }

@@ -5,8 +5,13 @@ import { EVENT_TYPES, type Event } from '../../shared/model/event.js';
 import type { Item } from '../../shared/model/item.js';
 import type { QueryService } from '../../shared/query/query-service.js';
 import type { Citation } from '../../shared/query/schemas.js';
+import type { StoredChart } from '../../shared/ports/store.js';
+import { dateChangesReported, changesOf } from '../../shared/query/release-changes.js';
+import { openingsBetween, surprisesBetween, titleRun, chartOf } from '../../shared/query/box-office-facts.js';
+import { titleKey } from '../../shared/util/text.js';
+import { addDays } from '../../shared/util/week.js';
 
-export const TOOL_NAMES = ['search_events', 'release_calendar', 'box_office', 'source_health', 'read_item'] as const;
+export const TOOL_NAMES = ['search_events', 'release_calendar', 'release_changes', 'box_office', 'title_run', 'openings', 'box_office_surprises', 'source_health', 'read_item'] as const;
 export type ToolName = (typeof TOOL_NAMES)[number];
 
 /** What the tools returned in one conversation: the only things an answer may cite. */
@@ -25,7 +30,7 @@ export class ReferenceBook {
   }
 
   chart(c: Omit<Citation, 'n'>): string {
-    const key = c.url ?? c.title;
+    const key = `${c.url ?? ''}|${c.title}`;
     const known = this.byKey.get(key);
     if (known) return known;
     const ref = `c${this.byKey.size + 1}`;
@@ -123,6 +128,84 @@ export function queryTools(service: QueryService, book: ReferenceBook, allowed: 
           genre: z.string().optional().describe('e.g. horror, comedy, family'),
           weekends: z.number().int().min(1).max(26).optional(),
         }),
+      },
+    ),
+    tool(
+      guard('release_changes', async (a: { kind: 'moves' | 'datings'; from?: string; to?: string; studio?: string; title?: string }) => {
+        const today = service.today();
+        let changes;
+        if (a.title) {
+          const r = await service.deps.analysis.getRelease(titleKey(a.title));
+          changes = r ? changesOf(r) : [];
+        } else changes = (await dateChangesReported(service, a.from ?? addDays(today, -84), a.to ?? today)).changes;
+        const kind = a.kind === 'moves' ? 'move' : 'dating';
+        const studio = a.studio ? titleKey(service.canonicalStudio(a.studio)) : null;
+        const list = changes.filter((c) => c.kind === kind && (!studio || (c.distributor && titleKey(service.canonicalStudio(c.distributor)) === studio)));
+        const events = (await Promise.all([...new Set(list.map((c) => c.eventId))].map((id) => service.deps.analysis.getEvent(id)))).filter((e): e is Event => !!e);
+        const refs = new Map((await citeEvents(events)).map((v, i) => [events[i]!.id, v.refs]));
+        return {
+          changes: list.map((c) => ({ title: c.title, distributor: c.distributor, ourSlate: c.isSlate, previousDate: c.previousDate, newDate: c.date, currentDate: c.currentDate, reportedAt: c.at.slice(0, 10), refs: refs.get(c.eventId) ?? [] })),
+        };
+      }),
+      {
+        name: 'release_changes',
+        description: 'Release-date changes from the calendar history: moves (a dated title moved, old date → new date, or taken off the calendar) or datings (a title got its first date), reported in a window, by studio, or one title\'s whole history.',
+        schema: z.object({
+          kind: z.enum(['moves', 'datings']).describe('moves: old → new date; datings: first dates'),
+          from: DateText.optional().describe('Reported on or after (default 12 weeks ago)'),
+          to: DateText.optional().describe('Reported on or before (default today)'),
+          studio: z.string().optional().describe('Distributor; aliases work'),
+          title: z.string().optional().describe("One title's whole history (ignores from/to)"),
+        }),
+      },
+    ),
+    tool(
+      guard('title_run', async (a: { title: string }) => {
+        const known = (await service.charts('weekend', { limit: 8 })).flatMap((c) => c.entries.map((e) => e.title));
+        const run = await titleRun(service, a.title, known);
+        if (!run) return { title: a.title, onCharts: false };
+        const cite = async (p: { site: string; start: string }, type: 'weekend' | 'daily') => {
+          const chart = await chartOf(service, p, type);
+          return chart ? book.chart(service.chartCitation(chart)) : null;
+        };
+        const point = async (p: (typeof run.weekends)[number], type: 'weekend' | 'daily') => ({
+          start: p.start, end: p.end, rank: p.rank, gross: p.gross, change: p.change, theaters: p.theaters, perTheater: p.perTheater, totalGross: p.totalGross, weeks: p.weeks, ref: await cite(p, type),
+        });
+        return {
+          title: run.title,
+          distributor: run.distributor,
+          openingOnCharts: !!run.opening || !!run.openingDay,
+          weekends: await Promise.all(run.weekends.map((p) => point(p, 'weekend'))),
+          latestDays: await Promise.all(run.days.map((p) => point(p, 'daily'))),
+          openingVsComparables: run.comparison ? { perTheater: run.comparison.perTheater, comparableMedian: run.comparison.comparableMedian, comparables: run.comparison.comparables, ratio: run.comparison.ratio, surprise: run.comparison.exactRatio >= 2 ? 'above' : run.comparison.exactRatio <= 0.6 ? 'below' : 'none' } : null,
+        };
+      }),
+      {
+        name: 'title_run',
+        description: "One title's box-office run from the stored charts: every weekend (gross, change, rank, theaters, per-theater, total, weeks), the latest daily figures, and its opening's per-theater average against comparable openings.",
+        schema: z.object({ title: z.string().describe('Film title') }),
+      },
+    ),
+    tool(
+      guard('openings', async (a: { from?: string; to?: string }) => {
+        const list = (await openingsBetween(service, a.from, a.to)).sort((x, y) => y.gross - x.gross);
+        return { openings: list.map((o) => ({ title: o.title, distributor: o.distributor, weekend: o.start, gross: o.gross, theaters: o.theaters, perTheater: o.perTheater, rank: o.rank, ref: book.chart(service.chartCitation(o.chart as StoredChart)) })) };
+      }),
+      {
+        name: 'openings',
+        description: 'Opening weekends on the stored weekend charts whose weekend starts in a window, biggest first (for "biggest opening in November", "top openings").',
+        schema: z.object({ from: DateText.optional().describe('Weekend starts on or after'), to: DateText.optional().describe('Weekend starts on or before') }),
+      },
+    ),
+    tool(
+      guard('box_office_surprises', async (a: { from?: string; to?: string }) => {
+        const list = await surprisesBetween(service, a.from, a.to, a.from || a.to ? 26 : 4);
+        return { surprises: list.map((s) => ({ title: s.title, distributor: s.distributor, weekend: s.start, gross: s.gross, theaters: s.theaters, perTheater: s.perTheater, comparableMedian: s.comparableMedian, comparables: s.comparables, ratio: s.ratio, direction: s.direction, ref: book.chart(service.chartCitation(s.chart)) })) };
+      }),
+      {
+        name: 'box_office_surprises',
+        description: 'Computed box-office surprises: openings whose per-theater average is 2× or more (above expectations) or 0.6× or less (below) the median of comparable openings, on the weekends starting in a window (default: the last four).',
+        schema: z.object({ from: DateText.optional(), to: DateText.optional() }),
       },
     ),
     tool(guard('source_health', async () => ({ sources: await service.sources() })), {

@@ -1,4 +1,5 @@
-// Chooses the query agent from the configuration: the LLM tool-calling agent when a model is configured, the embedded reader otherwise.
+// Chooses the query agent from the configuration: the LLM agent (LangChain createAgent) when a model is configured, with
+// the embedded reader as its fallback; the embedded reader alone otherwise.
 import type { AppConfig } from '../../shared/config/app-config.js';
 import type { Logger } from '../../shared/ports/logger.js';
 import type { QueryService } from '../../shared/query/query-service.js';
@@ -23,6 +24,7 @@ export function selectQueryAgent(
     apiKey: config.openaiApiKey,
     baseUrl: config.openaiBaseUrl,
     maxToolCalls: config.queryMaxToolCalls,
+    fallback: deps.embedded,
     log: deps.log,
   });
   return {
@@ -30,6 +32,6 @@ export function selectQueryAgent(
       const { toolCalls: _t, droppedRefs: _d, stoppedAtLimit: _s, ...answer } = await agent(q);
       return answer;
     },
-    description: `query agent: LLM ${config.model} with store tools (prompt ${QUERY_PROMPT_VERSION}, at most ${config.queryMaxToolCalls} tool calls)`,
+    description: `query agent: LLM ${config.model} via LangChain createAgent with store tools (prompt ${QUERY_PROMPT_VERSION}, at most ${config.queryMaxToolCalls} tool calls; embedded ${EMBEDDED_QUERY_VERSION} when the model fails or cites nothing)`,
   };
 }

@@ -113,6 +113,24 @@ export function createApp(deps: AppDeps): Hono<Env> {
     lastNoted.set(id, now);
     deps.recordKeyUse(id, new Date(now)).catch((err) => log.warn('could not record the use of an API key', { keyId: id, error: String(err) }));
   };
+  const asking = new Map<string, Promise<AskResponse>>();
+  /** An answer to a question, reused within the cache window (single flight for concurrent misses). */
+  const computeAnswer = async (question: string): Promise<{ answer: AskResponse; hit: boolean }> => {
+    const key = `ask:${question.toLowerCase()}`;
+    const hit = cache.get(key);
+    if (hit) return { answer: JSON.parse(hit.body) as AskResponse, hit: true };
+    let pending = cache.enabled ? asking.get(key) : undefined;
+    if (!pending) {
+      pending = deps.ask(question);
+      if (cache.enabled) {
+        asking.set(key, pending);
+        pending.finally(() => asking.delete(key)).catch(() => {});
+      }
+    }
+    const answer = await pending;
+    cache.set(key, 200, JSON.stringify(answer));
+    return { answer, hit: false };
+  };
   const queryKey = (c: Context<Env>) => `${c.req.path}?${new URLSearchParams(Object.entries(c.req.query()).sort()).toString()}`;
 
   app.use('*', async (c, next) => {
@@ -186,27 +204,29 @@ export function createApp(deps: AppDeps): Hono<Env> {
       const r = AskRequest.safeParse(body);
       if (!r.success) return badRequest(c, issueLines(r.error, 'body field'));
       const question = r.data.question.replace(/\s+/g, ' ');
-      return cached(c, `ask:${question.toLowerCase()}`, async () => {
-        const answer = await deps.ask(question);
-        const assist = deps.assist;
-        if (!assist) return { status: 200, value: answer };
-        // Every answer is archived (audit: who asked, which analyst, from which items, at what cost) and can be flagged.
-        const id = `ans_${randomUUID().replace(/-/g, '').slice(0, 20)}`;
-        const now = assist.now();
-        await assist.answers.putAnswer({
-          id,
-          question,
-          answer: answer.answer,
-          citations: answer.citations,
-          eventIds: answer.events.map((e) => e.id),
-          analyst: answer.analyst,
-          tokens: answer.tokens ?? 0,
-          askedBy: c.get('keyName'),
-          createdAt: now.toISOString(),
-        });
-        const flagUrl = assist.linkSecret ? flagLink(new URL(c.req.url).origin, assist.linkSecret, { kind: 'answer', id }, `key:${c.get('keyName')}`, now) : undefined;
-        return { status: 200, value: { ...answer, id, ...(flagUrl ? { flagUrl } : {}) } };
+      // The computation is cached per question; the identity is not: every asker gets their own answer record and flag link.
+      const { answer, hit } = await computeAnswer(question);
+      const headers = cache.enabled ? { 'x-cache': hit ? 'hit' : 'miss' } : undefined;
+      const assist = deps.assist;
+      if (!assist) return c.json(answer, 200, headers);
+      // Every answer is archived (audit: who asked, which analyst, from which items, at what cost) and can be flagged.
+      const id = `ans_${randomUUID().replace(/-/g, '').slice(0, 20)}`;
+      const now = assist.now();
+      await assist.answers.putAnswer({
+        id,
+        question,
+        answer: answer.answer,
+        citations: answer.citations,
+        eventIds: answer.events.map((e) => e.id),
+        analyst: answer.analyst,
+        tokens: answer.tokens ?? 0,
+        askedBy: c.get('keyName'),
+        createdAt: now.toISOString(),
+        ...(answer.understood ? { understood: answer.understood } : {}),
+        ...(answer.fallback ? { fallback: answer.fallback } : {}),
       });
+      const flagUrl = assist.linkSecret ? flagLink(new URL(c.req.url).origin, assist.linkSecret, { kind: 'answer', id }, `key:${c.get('keyName')}`, now) : undefined;
+      return c.json({ ...answer, id, ...(flagUrl ? { flagUrl } : {}) }, 200, headers);
     },
   );
 

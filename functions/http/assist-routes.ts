@@ -148,7 +148,7 @@ export function registerAssistRoutes(app: Hono<Env>, deps: AssistDeps, badReques
     if (id.startsWith('ans_')) {
       const a = await deps.answers.getAnswer(id);
       if (a) {
-        const text = `Answer ${a.id} to "${a.question}" was given by ${a.analyst} on ${a.createdAt.slice(0, 16).replace('T', ' ')} UTC for key "${a.askedBy}", from ${a.citations.length} cited item${a.citations.length === 1 ? '' : 's'} and ${a.eventIds.length} event${a.eventIds.length === 1 ? '' : 's'}, at a cost of ${a.tokens} model tokens.`;
+        const text = `Answer ${a.id} to "${a.question}" was given by ${a.analyst} on ${a.createdAt.slice(0, 16).replace('T', ' ')} UTC for key "${a.askedBy}", from ${a.citations.length} cited item${a.citations.length === 1 ? '' : 's'} and ${a.eventIds.length} event${a.eventIds.length === 1 ? '' : 's'}, at a cost of ${a.tokens} model tokens.${a.fallback ? ` The model's answer was not used (${a.fallback}); the embedded reader answered.` : ''}`;
         return c.json({ kind: 'answer', record: a, text });
       }
     } else if (id.startsWith('br_')) {

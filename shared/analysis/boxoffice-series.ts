@@ -122,6 +122,38 @@ function median(values: number[]): number {
 
 const pta = (o: { gross: number; theaters: number | null }) => (o.theaters ? o.gross / o.theaters : null);
 
+export interface OpeningComparison {
+  perTheater: number;
+  /** Median per-theater average of comparable openings (theater count within ±40%, other titles). */
+  comparableMedian: number;
+  comparables: number;
+  /** perTheater / comparableMedian, rounded to two decimals. */
+  ratio: number;
+  /** The same ratio unrounded (what the surprise thresholds compare). */
+  exactRatio: number;
+  /** The comparable openings themselves, highest per-theater first. */
+  titles: Array<{ title: string; start: string; perTheater: number }>;
+}
+
+/** An opening's per-theater average against comparable openings in the store (null when it has no theater count or too few comparables). */
+export function compareOpening(opening: { title: string; gross: number; theaters: number | null }, history: Opening[], minComparables = 3): OpeningComparison | null {
+  if (!opening.theaters) return null;
+  const theaters = opening.theaters;
+  const own = opening.gross / theaters;
+  const key = titleKey(opening.title);
+  const comparable = history.filter((o) => titleKey(o.title) !== key && o.theaters !== null && Math.abs(o.theaters - theaters) <= 0.4 * theaters && pta(o) !== null);
+  if (comparable.length < minComparables) return null;
+  const med = median(comparable.map((o) => pta(o)!));
+  return {
+    perTheater: Math.round(own),
+    comparableMedian: Math.round(med),
+    comparables: comparable.length,
+    ratio: Math.round((own / med) * 100) / 100,
+    exactRatio: own / med,
+    titles: comparable.map((o) => ({ title: o.title, start: o.start, perTheater: Math.round(pta(o)!) })).sort((a, b) => b.perTheater - a.perTheater),
+  };
+}
+
 /**
  * Openings in `chart` whose per-theater average is far above or below the median of comparable
  * openings in the store (theater count within ±40%, at least `minComparables`, other titles only).
@@ -130,27 +162,20 @@ export function chartSurprises(chart: Pick<StoredChart, 'entries' | 'period'>, h
   const out: ChartSurprise[] = [];
   for (const e of chart.entries) {
     if (!isOpening(e) || e.gross === null || !e.theaters) continue;
-    const own = e.gross / e.theaters;
-    const key = titleKey(e.title);
-    const comparable = history
-      .filter((o) => titleKey(o.title) !== key && o.theaters !== null && Math.abs(o.theaters - e.theaters!) <= 0.4 * e.theaters!)
-      .map(pta)
-      .filter((v): v is number => v !== null);
-    if (comparable.length < minComparables) continue;
-    const med = median(comparable);
-    const ratio = own / med;
-    if (ratio >= 2 || ratio <= 0.6) {
+    const c = compareOpening({ title: e.title, gross: e.gross, theaters: e.theaters }, history, minComparables);
+    if (!c) continue;
+    if (c.exactRatio >= 2 || c.exactRatio <= 0.6) {
       out.push({
         title: e.title,
         distributor: e.distributor,
         start: chart.period.start ?? '',
         gross: e.gross,
         theaters: e.theaters,
-        perTheater: Math.round(own),
-        comparableMedian: Math.round(med),
-        comparables: comparable.length,
-        ratio: Math.round(ratio * 100) / 100,
-        direction: ratio >= 2 ? 'above' : 'below',
+        perTheater: c.perTheater,
+        comparableMedian: c.comparableMedian,
+        comparables: c.comparables,
+        ratio: c.ratio,
+        direction: c.exactRatio >= 2 ? 'above' : 'below',
       });
     }
   }

@@ -51,6 +51,8 @@ export interface AuditRecord {
   headline?: string;
   /** Answers: the API key's name that asked. */
   askedBy?: string;
+  /** Answers: why the model's answer was not used and the embedded reader answered instead. */
+  fallback?: string;
   /** Briefs: draft, approved or dismissed, and who decided. */
   status?: string;
   review?: { by: string; at: string; note: string | null } | null;
@@ -163,7 +165,7 @@ export async function explain(id: string, deps: ExplainDeps): Promise<AuditRecor
       const ids = a.citations.flatMap((c) => (c.itemId ? [c.itemId] : []));
       const stored = new Set((await deps.store.getItems(ids)).map((i) => i.id));
       return {
-        kind: 'answer', id: a.id, headline: a.question, askedBy: a.askedBy, eventIds: a.eventIds,
+        kind: 'answer', id: a.id, headline: a.question, askedBy: a.askedBy, eventIds: a.eventIds, ...(a.fallback ? { fallback: a.fallback } : {}),
         eventType: null, summary: null, producedBy: { kind: 'agent', name: a.analyst },
         createdAt: a.createdAt, storyId: null, eventId: null,
         items: a.citations.map((c) => ({ id: c.itemId ?? `[${c.n}]`, title: c.title, source: c.source, url: c.url, publishedAt: c.publishedAt, purged: !!c.itemId && !stored.has(c.itemId) })),
@@ -216,7 +218,8 @@ export function explainText(r: AuditRecord): string {
   const purgedNote = purgedCount > 0 ? ` ${plural(purgedCount, 'cited item')} ${purgedCount === 1 ? 'was' : 'were'} purged since (retention).` : '';
   // Same wording as the briefs and answers sections of GET /v1/audit/{id}.
   if (r.kind === 'answer') {
-    return `Answer ${r.id} to "${r.headline}" was given by ${producer(r.producedBy!)} on ${at(r.createdAt)} for key "${r.askedBy}", from ${plural(r.items.length, 'cited item')} and ${plural(r.eventIds?.length ?? 0, 'event')}, at a cost of ${r.tokenCost} model tokens.${purgedNote}`;
+    const fallback = r.fallback ? ` The model's answer was not used (${r.fallback}); the embedded reader answered.` : '';
+    return `Answer ${r.id} to "${r.headline}" was given by ${producer(r.producedBy!)} on ${at(r.createdAt)} for key "${r.askedBy}", from ${plural(r.items.length, 'cited item')} and ${plural(r.eventIds?.length ?? 0, 'event')}, at a cost of ${r.tokenCost} model tokens.${fallback}${purgedNote}`;
   }
   if (r.kind === 'brief') {
     const who = r.producedBy!.kind === 'embedded' ? `embedded ${r.producedBy!.version}` : producer(r.producedBy!);

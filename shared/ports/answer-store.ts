@@ -11,6 +11,10 @@ export interface AnswerRecord {
   /** The API key's name (never the key). */
   askedBy: string;
   createdAt: string;
+  /** What the reader understood the question to ask. */
+  understood?: string;
+  /** Why the model's answer was not used and the embedded reader answered instead. */
+  fallback?: string;
 }
 
 export interface AnswerStore {

@@ -15,6 +15,7 @@ import { decodeCursor, encodeCursor } from '../store/dynamo-table.js';
 import { QueryInputError } from './errors.js';
 import { absoluteHttpUrl } from '../util/url.js';
 import { TitleGenres } from './title-genres.js';
+import { humanDay, humanSpan } from './answers/format.js';
 import type { BoxOfficeQuery, BoxOfficeResult, Citation, EventView, EventsPage, EventsQuery, ReleasesResult } from './schemas.js';
 
 export interface QueryDeps {
@@ -197,7 +198,8 @@ export class QueryService {
     return { from, to, releases, collisions, raw: inside };
   }
 
-  private chartCitation(chart: Pick<StoredChart, 'sourceId' | 'fetchedAt' | 'period'>): Omit<Citation, 'n'> {
+  /** A chart's citation, dated by the period it reports (a chart fact is as of its weekend, not of the crawl). */
+  chartCitation(chart: Pick<StoredChart, 'sourceId' | 'period'>): Omit<Citation, 'n'> {
     const src = this.deps.workspace.sources.find((s) => s.id === chart.sourceId);
     const base = this.deps.workspace.baseUrl;
     let url: string | null = null;
@@ -206,13 +208,16 @@ export class QueryService {
     } catch {
       url = null;
     }
-    const span = chart.period.end ? `${chart.period.start}–${chart.period.end}` : `${chart.period.start}`;
-    return { itemId: null, url, title: `Weekend box office ${span}`, source: src?.name ?? chart.sourceId, publishedAt: chart.fetchedAt };
+    const start = chart.period.start;
+    const daily = chart.period.type === 'daily';
+    const span = !start ? 'undated' : daily ? humanDay(start) : humanSpan(start, chart.period.end);
+    return { itemId: null, url, title: `${daily ? 'Daily' : 'Weekend'} box office, ${span}`, source: src?.name ?? chart.sourceId, publishedAt: chart.period.end ?? start };
   }
 
-  /** Recent weekend charts, newest first, one site per weekend. */
-  async recentWeekends(n: number): Promise<StoredChart[]> {
-    const infos = (await this.deps.store.listCharts('weekend', { limit: Math.min(200, n * 3 + 3) })).items;
+  /** Stored charts of one period type, newest first, one site per period (Box Office Mojo preferred); `from`/`to` bound the period start. */
+  async charts(periodType: 'weekend' | 'daily', options: { from?: string; to?: string; limit?: number } = {}): Promise<StoredChart[]> {
+    const n = options.limit ?? 8;
+    const infos = (await this.deps.store.listCharts(periodType, { from: options.from, to: options.to, limit: Math.min(200, n * 3 + 3) })).items;
     const byStart = new Map<string, typeof infos>();
     for (const c of infos) if (c.period.start) byStart.set(c.period.start, [...(byStart.get(c.period.start) ?? []), c]);
     const starts = [...byStart.keys()].sort().reverse().slice(0, n);
@@ -220,10 +225,15 @@ export class QueryService {
     for (const start of starts) {
       const list = byStart.get(start)!;
       const info = [...list].sort((a, b) => rank(a.site) - rank(b.site))[0]!;
-      const chart = await this.deps.store.getChart(info.site, 'weekend', start);
+      const chart = await this.deps.store.getChart(info.site, periodType, start);
       if (chart) out.push(chart);
     }
     return out;
+  }
+
+  /** Recent weekend charts, newest first, one site per weekend. */
+  async recentWeekends(n: number): Promise<StoredChart[]> {
+    return this.charts('weekend', { limit: n });
   }
 
   async boxOffice(q: BoxOfficeQuery): Promise<BoxOfficeResult> {

@@ -141,6 +141,8 @@ export const AskResponse = z.object({
   citations: z.array(Citation),
   events: z.array(EventView),
   analyst: z.string().describe('Who answered: the embedded query parser or model name'),
+  understood: z.string().optional().describe('What the reader understood the question to ask (intent, subject, time window)'),
+  fallback: z.string().optional().describe('Why the model did not answer and the embedded reader did, when that happened'),
   tokens: z.number().int().optional().describe('Model tokens spent on the answer (0 or absent for the embedded reader)'),
   id: z.string().optional().describe('Answer id for GET /v1/audit/{id}'),
   flagUrl: z.string().optional().describe('Signed, expiring link to flag the answer as wrong'),

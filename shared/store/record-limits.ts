@@ -69,6 +69,7 @@ export function capSourceState(s: SourceState): SourceState {
     lastError: capOrNull(s.lastError, 2_000),
     lastErrorCode: capOrNull(s.lastErrorCode, 100),
     lastSnapshotKey: capOrNull(s.lastSnapshotKey, 1_000),
+    lastWarnings: capList(s.lastWarnings ?? [], 10, 500),
   };
 }
 

@@ -10,8 +10,8 @@ import { LAMBDA_ENTRIES, PROJECT_ROOT, bundleOptions, type LambdaName } from '..
 const COMMAND = 'npm run bench:bundles';
 const RUNS = 5;
 const OUT_DIR = join(PROJECT_ROOT, '.tmp', 'bench-bundles');
-/** Bundle-size targets in KB (issue 6: crawl worker <= 500 KB, functions with LangChain <= 4 MB). */
-const TARGET_KB: Partial<Record<LambdaName, number>> = { crawlSource: 500, analyzeItems: 4096 };
+/** Bundle-size targets in KB (issue 6: crawl worker <= 500 KB, functions with LangChain <= 4 MB; issue 12: the query API with createAgent < 4 MB). */
+const TARGET_KB: Partial<Record<LambdaName, number>> = { crawlSource: 500, analyzeItems: 4096, queryApi: 4096 };
 
 /** A function's bundle options (infra's bundleOptions) as esbuild API options. */
 function esbuildOptions(name: LambdaName, entry: string, outfile: string): BuildOptions {

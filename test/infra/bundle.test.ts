@@ -118,9 +118,11 @@ describe('Lambda bundles', () => {
     ).toContain('event.week must look like 2026-W48');
   });
 
-  it('the query API bundles the LLM agent but not the digest renderer, and loads', async () => {
+  it('the query API bundles the LLM agent (createAgent) but not the digest renderer, stays under 4 MB, and loads', async () => {
     const query = await bundle(LAMBDA_ENTRIES.queryApi, 'query', 'queryApi');
     expect(query.text).toContain('node_modules/@langchain/openai/');
+    expect(query.text).toContain('node_modules/@langchain/langgraph/');
+    expect((await stat(query.file)).size).toBeLessThan(4 * 1024 * 1024);
     expect(query.text).not.toContain('node_modules/mjml');
     expect(query.text).not.toContain('@resvg/');
     expect(runNode(`const m = await import(${JSON.stringify(pathToFileURL(query.file).href)}); process.stdout.write(typeof m.handler);`)).toBe('function');

@@ -144,14 +144,37 @@ describe('flag as wrong', () => {
 });
 
 describe('audit', () => {
+  it('caches the answer, not the identity: each API key gets its own answer record, flag link and audit (issue 15, defect 7)', async () => {
+    const { verifyFlag } = await import('../../shared/feedback/flag-links.js');
+    const cached = buildQuerySide({ ...data.config, apiCacheSeconds: 60 }, data.workspace, data.runtime);
+    const alice = (await createApiKey(data.runtime.keys, 'alice')).key;
+    const bob = (await createApiKey(data.runtime.keys, 'bob')).key;
+    const askAs = (k: string) =>
+      cached.app.request('/v1/ask', { method: 'POST', headers: { authorization: `Bearer ${k}`, 'content-type': 'application/json' }, body: JSON.stringify({ question: 'What did Neon buy?' }) });
+    const first = await askAs(alice);
+    const second = await askAs(bob);
+    expect(second.headers.get('x-cache')).toBe('hit'); // the computation is reused within the cache window
+    const a = (await first.json()) as Record<string, any>;
+    const b = (await second.json()) as Record<string, any>;
+    expect(b.answer).toBe(a.answer);
+    expect(b.id).not.toBe(a.id);
+    const claims = [a, b].map((x) => verifyFlag(data.runtime.links.linkSecret, new URL(x.flagUrl).searchParams.get('t')!));
+    expect(claims.map((c) => (c.ok ? [c.claim.id, c.claim.who] : null))).toEqual([
+      [a.id, 'key:alice'],
+      [b.id, 'key:bob'],
+    ]);
+    expect((await data.runtime.assist.answers.getAnswer(a.id))?.askedBy).toBe('alice');
+    expect((await data.runtime.assist.answers.getAnswer(b.id))?.askedBy).toBe('bob');
+  });
+
   it('archives every answer with who asked, the analyst, items and cost; explains answers and briefs in plain words', async () => {
     const asked = (await (await json('/v1/ask', { question: 'What opens against our title on March 12?' })).json()) as Record<string, any>;
     expect(asked.id).toMatch(/^ans_/);
     expect(asked.flagUrl).toMatch(/^http:\/\/localhost\/flag\?t=/);
     const audit = (await (await side.app.request(`/v1/audit/${asked.id}`, { headers: auth() })).json()) as Record<string, any>;
-    expect(audit.record).toMatchObject({ question: 'What opens against our title on March 12?', askedBy: 'tests', analyst: 'embedded-query-1', tokens: 0 });
+    expect(audit.record).toMatchObject({ question: 'What opens against our title on March 12?', askedBy: 'tests', analyst: 'embedded-query-2', tokens: 0 });
     expect(audit.record.citations).toEqual(asked.citations);
-    expect(audit.text).toMatch(/^Answer ans_\w+ to "What opens against our title on March 12\?" was given by embedded-query-1 .* for key "tests", from 2 cited items and 2 events, at a cost of 0 model tokens\.$/);
+    expect(audit.text).toMatch(/^Answer ans_\w+ to "What opens against our title on March 12\?" was given by embedded-query-2 .* for key "tests", from 2 cited items and 2 events, at a cost of 0 model tokens\.$/);
     const flagPage = await side.app.request(new URL(asked.flagUrl).pathname + new URL(asked.flagUrl).search);
     expect(flagPage.status).toBe(200);
 

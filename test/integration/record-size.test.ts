@@ -162,8 +162,10 @@ describe('record size limits', () => {
       lastErrorCode: 'parse',
       itemsTotal: 0,
       lastSnapshotKey: null,
+      lastWarnings: Array.from({ length: 50 }, () => long(20_000)),
     });
     expect((await t.store.getSourceState('loud'))!.lastStatus).toBe('error');
+    expect((await t.store.getSourceState('loud'))!.lastWarnings.length).toBeLessThanOrEqual(10);
   });
 
   it('a row that would still be too big is refused with a clear typed error before it is sent', async () => {

@@ -10,7 +10,7 @@ let vocab: Vocabulary;
 
 beforeAll(async () => {
   const ws: Workspace = await loadWorkspaceFile(DEMO_WORKSPACE);
-  vocab = { workspace: ws, titles: ['Iron Meridian', 'Glimmerglass', 'Static Girl', 'Pip & The Paper Dragon', 'Halcyon Drift', 'Paper Moons'] };
+  vocab = { workspace: ws, titles: ['Iron Meridian', 'Glimmerglass', 'Static Girl', 'Pip & The Paper Dragon', 'Halcyon Drift', 'Paper Moons', 'The Last Cartographer', 'Hollowmere', 'Paws of Thunder', 'A Very Fletcher Christmas', 'The Drowning Hour', 'Kingdom of Salt'] };
 });
 
 const ask = (q: string) => parseQuestion(q, vocab, NOW);
@@ -18,7 +18,7 @@ const ask = (q: string) => parseQuestion(q, vocab, NOW);
 describe('parseQuestion', () => {
   it('reads a studio and "since <month>"', () => {
     const p = ask('What did Lionsgate announce since October?');
-    expect(p).toMatchObject({ intent: 'events', studios: ['Lionsgate'], types: [], range: { from: '2026-10-01', to: '2026-11-26' } });
+    expect(p).toMatchObject({ intent: 'activity', studios: ['Lionsgate'], types: [], range: { from: '2026-10-01', to: '2026-11-26' } });
   });
 
   it('resolves aliases to the competitor name, short aliases only in their own case', () => {
@@ -27,9 +27,9 @@ describe('parseQuestion', () => {
     expect(ask('What did Illumination greenlight?')).toMatchObject({ studios: ['Universal Pictures'], types: ['greenlight'] });
   });
 
-  it('reads "opens against our title on March 12" as a calendar question on that day', () => {
+  it('reads "opens against our title on March 12" as a same-weekend question on that day', () => {
     const p = ask('What opens against our title on March 12?');
-    expect(p).toMatchObject({ intent: 'releases', aboutSlate: true, day: '2027-03-12' });
+    expect(p).toMatchObject({ intent: 'same_weekend', aboutSlate: true, day: '2027-03-12' });
   });
 
   it('reads genre box-office questions with a number of weekends', () => {
@@ -39,8 +39,9 @@ describe('parseQuestion', () => {
   });
 
   it('tells box office from the calendar for "open"', () => {
-    expect(ask('How did Glimmerglass open?')).toMatchObject({ intent: 'boxoffice', titles: ['Glimmerglass'] });
-    expect(ask('When does Halcyon Drift open?')).toMatchObject({ intent: 'releases', titles: ['Halcyon Drift'] });
+    expect(ask('How did Glimmerglass open?')).toMatchObject({ intent: 'run', titles: ['Glimmerglass'] });
+    expect(ask('What did Glimmerglass open to?')).toMatchObject({ intent: 'opening', titles: ['Glimmerglass'] });
+    expect(ask('When does Halcyon Drift open?')).toMatchObject({ intent: 'calendar', titles: ['Halcyon Drift'] });
   });
 
   it('finds the longest known title and quoted titles', () => {
@@ -51,15 +52,15 @@ describe('parseQuestion', () => {
   it('maps words to event types without confusing executive moves with date moves', () => {
     expect(ask('Any executive moves at Sony?')).toMatchObject({ studios: ['Sony Pictures'], types: ['executive'] });
     expect(ask('Has anything moved release dates in the last two weeks?')).toMatchObject({
-      types: ['release_dated', 'release_moved'],
+      intent: 'moves',
       range: { from: '2026-11-12', to: '2026-11-26' },
     });
     expect(ask('Who joined the cast of Iron Meridian?').types).toEqual(['casting']);
   });
 
   it('resolves holidays and absolute dates over relative words', () => {
-    expect(ask('What opens on Christmas?')).toMatchObject({ intent: 'releases', day: '2026-12-25' });
-    expect(ask('Box office for the weekend of November 13')).toMatchObject({ intent: 'boxoffice', day: '2026-11-13' });
+    expect(ask('What opens on Christmas?')).toMatchObject({ intent: 'calendar', day: '2026-12-25' });
+    expect(ask('Box office for the weekend of November 13')).toMatchObject({ intent: 'boxoffice', day: '2026-11-13', weekend: '2026-11-13' });
   });
 
   it('keeps names it does not know for a lookup, not month names or question words', () => {
@@ -69,5 +70,80 @@ describe('parseQuestion', () => {
 
   it('leaves the range empty when the question names no time', () => {
     expect(ask('What did A24 acquire?')).toMatchObject({ range: null, types: ['acquisition'] });
+  });
+});
+
+describe('parseQuestion: intents, as people type them', () => {
+  it.each([
+    ['which titles moved their dates this month?', 'moves'],
+    ['any release date changes in the last 2 weeks?', 'moves'],
+    ['what got new release dates in november', 'datings'],
+    ['what beat expectations last weekend?', 'surprises'],
+    ['what flopped in november?', 'surprises'],
+    ['was static girl a breakout?', 'run'],
+    ['how did glimmerglass do', 'run'],
+    ['kingdom of salt BO numbers', 'run'],
+    ['what did Glimmerglass open to?', 'opening'],
+    ['biggest opening in november?', 'ranking'],
+    ['top 10 last wknd', 'ranking'],
+    ['biggest deals this month', 'ranking'],
+    ['who opens the same weekend as paper moons?', 'same_weekend'],
+    ['competition for paper moons?', 'same_weekend'],
+    ['rel date for iron meridian?', 'calendar'],
+    ["disney's upcoming releases", 'calendar'],
+    ['what has neon been up to this month?', 'activity'],
+    ['new trailers this week', 'events'],
+    ["what's tracking for thanksgiving weekend", 'events'],
+    ['How did the weekend of Nov 6 go?', 'boxoffice'],
+    ['Any executive moves at Sony?', 'events'],
+  ])('%s → %s', (q, intent) => {
+    expect(ask(q).intent).toBe(intent);
+  });
+
+  it('fixes abbreviations and slips: wknd, xmas, BO, #1, a misspelt title', () => {
+    expect(ask('whats opening xmas weekend')).toMatchObject({ weekend: '2026-12-25', day: '2026-12-25' });
+    expect(ask('how did glimerglass open')).toMatchObject({ intent: 'run', titles: ['Glimmerglass'] });
+    expect(ask("'what was #1 at the box office the weekend of nov 13?'")).toMatchObject({ intent: 'ranking', weekend: '2026-11-13', rank: { metric: 'weekend', n: 1 } });
+    expect(ask('any acquisitions by a24').studios).toEqual(['A24']);
+  });
+
+  it('reads "last weekend" as the last Friday–Sunday and named weekends by their Friday', () => {
+    expect(ask('top 5 movies last weekend')).toMatchObject({ weekend: '2026-11-20', range: { from: '2026-11-20', to: '2026-11-22' }, rank: { metric: 'weekend', n: 5 } });
+    expect(ask('who topped the box office on halloween weekend?')).toMatchObject({ weekend: '2026-10-30' });
+    expect(ask('what was number one on the nov 6 weekend')).toMatchObject({ weekend: '2026-11-06' });
+  });
+
+  it('reads ranking metrics, order and place', () => {
+    expect(ask('second biggest opening this month').rank).toMatchObject({ metric: 'opening', position: 2, order: 'desc' });
+    expect(ask('smallest opening gross in november').rank).toMatchObject({ metric: 'opening', order: 'asc' });
+    expect(ask('biggest drop last weekend').rank).toMatchObject({ metric: 'drop' });
+    expect(ask('which movie has grossed the most so far?').rank).toMatchObject({ metric: 'total' });
+    expect(ask('glimmerglass opening wknd per theatre').intent).toBe('opening');
+  });
+
+  it('resolves "our March title" and "our dec 11 movie" to the slate title dated there', () => {
+    expect(ask('anything opening near our march title?')).toMatchObject({ intent: 'same_weekend', titles: ['The Hollow Season'] });
+    expect(ask('whats opening against our dec 11 movie')).toMatchObject({ intent: 'same_weekend', titles: ['The Lantern Keeper'] });
+  });
+
+  it('reads which date a move question is about', () => {
+    expect(ask('what moved off december?')).toMatchObject({ intent: 'moves', dateField: 'old', range: { from: '2026-12-01', to: '2026-12-31' } });
+    expect(ask('any titles pushed into march?')).toMatchObject({ intent: 'moves', dateField: 'new', range: { from: '2027-03-01', to: '2027-03-31' } });
+    expect(ask('did anyone move a film onto one of our weekends?')).toMatchObject({ intent: 'moves', ontoSlate: true });
+    expect(ask('sony date changes since october')).toMatchObject({ studios: ['Sony Pictures'], range: { from: '2026-10-01', to: '2026-11-26' }, dateField: 'reported' });
+  });
+
+  it('names what needs a lookup: unknown names, lowercase names in slots, sequels of known titles', () => {
+    expect(ask('any news on Searchlight?').named).toEqual([{ text: 'Searchlight', kind: 'name' }]);
+    expect(ask('What did blumhouse announce this month').named).toEqual([{ text: 'Blumhouse', kind: 'name' }]);
+    expect(ask('is universal making a hollowmere sequel?').named).toEqual([{ text: 'a sequel to Hollowmere', kind: 'sequel', base: 'Hollowmere' }]);
+    expect(ask('when does Paws of Thunder 3 come out').named).toEqual([{ text: 'Paws of Thunder 3', kind: 'sequel', base: 'Paws of Thunder' }]);
+    expect(ask("how did 'Moonfall Express' do at the box office").named).toEqual([{ text: 'Moonfall Express', kind: 'name' }]);
+    expect(ask('what did lionsgate do in november').named).toEqual([]);
+    expect(ask('did anyone move a film onto one of our weekends?').named).toEqual([]);
+  });
+
+  it('does not read title words as times or genres', () => {
+    expect(ask('how is a very fletcher christmas doing')).toMatchObject({ intent: 'run', titles: ['A Very Fletcher Christmas'], day: null, genre: null });
   });
 });

@@ -6,7 +6,7 @@ import { extractReleaseDates } from './dates.js';
 import { extractMoney, type MoneyAmount } from './money.js';
 import { extractPeople } from './people.js';
 import { sentimentScore } from './sentiment.js';
-import { buildStudioDirectory, findStudioMentions, matchStudios } from './studios.js';
+import { buildStudioDirectory, findStudioMentions, matchStudios, reportedNames } from './studios.js';
 import { releaseKindOf } from './release-kind.js';
 import { summarize } from './summary.js';
 import { isInstructionLike, normalizeText, splitSentences, type Span } from './text.js';
@@ -89,7 +89,7 @@ export function createEmbeddedAnalyst(ctx: EmbeddedAnalystContext): EmbeddedAnal
 
     const titleResult = extractTitles(doc, known);
     const studioMentions = findStudioMentions(doc, directory, titleResult.spans);
-    const studios = [...new Set(studioMentions.map((m) => m.canonical))];
+    const studios = [...new Set(reportedNames(studioMentions))];
     for (const t of titleResult.titles) {
       const d = distributorOf.get(t.toLowerCase());
       if (d && !studios.includes(d)) studios.push(d);

@@ -195,6 +195,8 @@ export interface StudioDirectory {
   readonly byPrefix: ReadonlyMap<string, RegExp>;
   /** Company name -> the name a story reports for it (a workspace competitor's name when it claims the company). */
   readonly reportAs: ReadonlyMap<string, string | null>;
+  /** Company name -> its own name, for companies a competitor claims through their parent. */
+  readonly alsoAs: ReadonlyMap<string, string>;
   /** Company name -> its parent (gazetteer), for "whose is it". */
   readonly parentOf: ReadonlyMap<string, string | null>;
 }
@@ -224,12 +226,16 @@ export function buildStudioDirectory(competitors: readonly Competitor[] = [], ba
       if (hit && !claimedBy.has(e.name)) claimedBy.set(e.name, c.name);
     }
   }
-  // The nearest claimed ancestor (the company itself first) decides; an unclaimed company reports its own name.
+  // The nearest claimed ancestor (the company itself first) decides; an unclaimed company reports its own name. A
+  // company claimed through its parent reports its own name too ("Focus Features" beside "Universal Pictures"), so
+  // that both "what did Universal do" and "what did Focus do" find it.
   const reportAs = new Map<string, string | null>();
+  const alsoAs = new Map<string, string>();
   for (const e of base) {
     let owner: string | undefined;
     for (let n: string | null | undefined = e.name, depth = 0; n && depth < 8 && !owner; n = parentOf.get(n), depth++) owner = claimedBy.get(n);
     reportAs.set(e.name, owner ?? (NOT_REPORTED.has(e.kind) ? null : e.name));
+    if (owner && !claimedBy.has(e.name) && !NOT_REPORTED.has(e.kind)) alsoAs.set(e.name, e.name);
   }
   const entries: StudioEntry[] = [];
   for (const e of base) {
@@ -269,7 +275,7 @@ export function buildStudioDirectory(competitors: readonly Competitor[] = [], ba
       .map((t) => escapeRegExp(t).replace(/\\\.$/, '\\.?').replace(/ /g, '\\s+'));
     byPrefix.set(key, new RegExp(`(?:${alts.join('|')})(?![\\p{L}\\p{N}]|\\+)`, 'iuy'));
   }
-  return { entries, byAlias: rules, byPrefix, reportAs, parentOf };
+  return { entries, byAlias: rules, byPrefix, reportAs, alsoAs, parentOf };
 }
 
 // A single capitalized dictionary-looking word ("Summit", "Horizon") gets the guarded treatment when a workspace adds it.
@@ -282,6 +288,8 @@ export interface StudioMention {
   canonical: string;
   /** The gazetteer company named (before a workspace competitor claims it), e.g. "Hulu" reported as "Disney". */
   entity: string;
+  /** A second name to report: the company itself when a competitor claims it through its parent. */
+  also?: string;
   start: number;
   end: number;
   text: string;
@@ -313,7 +321,8 @@ export function findStudioMentions(text: string, directory: StudioDirectory, mas
     consumed.push([start, end]);
     const canonical = directory.reportAs.has(rule.canonical) ? directory.reportAs.get(rule.canonical) : rule.canonical;
     if (!canonical) continue; // an exhibitor or agency: its words are consumed, never reported
-    const mention = { canonical, entity: rule.canonical, start, end, text: matched };
+    const also = rule.canonical !== canonical ? directory.alsoAs.get(rule.canonical) : undefined;
+    const mention: StudioMention = { canonical, entity: rule.canonical, start, end, text: matched, ...(also ? { also } : {}) };
     if (rule.mode === 'weak') weak.push(mention);
     else out.push(mention);
   }
@@ -355,10 +364,10 @@ const GENERIC_LEAD = new Set((
 export function matchStudios(text: string, directory: StudioDirectory, mask: readonly Span[] = []): string[] {
   const seen = new Set<string>();
   const out: string[] = [];
-  for (const m of findStudioMentions(text, directory, mask)) {
-    if (!seen.has(m.canonical)) {
-      seen.add(m.canonical);
-      out.push(m.canonical);
+  for (const name of reportedNames(findStudioMentions(text, directory, mask))) {
+    if (!seen.has(name)) {
+      seen.add(name);
+      out.push(name);
     }
   }
   return out;
@@ -429,3 +438,8 @@ export function companyKind(name: string): CompanyKind | undefined {
   return KIND_OF.get(name);
 }
 const KIND_OF = new Map<string, CompanyKind>(COMPANIES.map((c) => [c.name, c.kind]));
+
+/** The names mentions report, in order: each mention's name, then the company itself when a competitor claims it. */
+export function reportedNames(mentions: readonly StudioMention[]): string[] {
+  return mentions.flatMap((m) => (m.also ? [m.canonical, m.also] : [m.canonical]));
+}

@@ -1,11 +1,13 @@
 // Post-processing of model output: canonical studio names, clean and deduped lists, valid dates, clamped sentiment.
 import { EventExtraction, ReleaseKind } from '../../../shared/model/event.js';
 import type { AnalystContext } from '../../../shared/ports/analyst.js';
-import { buildStudioDirectory, matchStudios } from '../embedded/studios.js';
+import { buildStudioDirectory, findStudioMentions, reportedNames } from '../embedded/studios.js';
 
 /** Canonicalizers built once per analyze() run from the workspace. */
 export interface Canonicalizer {
   studio(name: string): string;
+  /** The names to report for one company the model named: its canonical name, and the competitor that owns it. */
+  studios(name: string): string[];
   title(name: string): string;
 }
 
@@ -29,16 +31,21 @@ export function buildCanonicalizer(context: AnalystContext): Canonicalizer {
     for (const alias of [c.name, ...c.aliases]) if (!studios.has(key(alias))) studios.set(key(alias), c.name);
   }
   const directory = buildStudioDirectory(context.competitors);
-  const gazetteer = (name: string): string => {
-    const found = matchStudios(name, directory);
-    return found.length === 1 ? found[0]! : name;
+  // A whole name that the directory reads as one company (reported once, or as its owning competitor and itself).
+  const gazetteer = (name: string): string[] => {
+    const mentions = findStudioMentions(name, directory);
+    return mentions.length === 1 ? reportedNames(mentions) : [name];
   };
   const titles = new Map<string, string>();
   for (const t of [...context.slate.map((s) => s.title), ...(context.knownTitles ?? [])]) {
     if (!titles.has(key(t))) titles.set(key(t), t);
   }
   return {
-    studio: (name) => studios.get(key(name)) ?? gazetteer(name),
+    studio: (name) => studios.get(key(name)) ?? gazetteer(name)[0]!,
+    studios: (name) => {
+      const listed = studios.get(key(name));
+      return listed ? [listed] : gazetteer(name);
+    },
     title: (name) => titles.get(key(name)) ?? name,
   };
 }
@@ -91,7 +98,7 @@ export function postProcess(raw: Omit<EventExtraction, 'releaseDate' | 'previous
   const kind = ReleaseKind.safeParse(raw.releaseKind);
   return EventExtraction.parse({
     type: raw.type,
-    studios: dedupe(clean(raw.studios).map(canon.studio)),
+    studios: dedupe(clean(raw.studios).flatMap(canon.studios)),
     titles: dedupe(clean(raw.titles).map(canon.title)),
     people: dedupe(clean(raw.people)),
     releaseDate,

@@ -61,8 +61,9 @@ describe('matchStudios', () => {
       { name: 'Disney', aliases: ['Walt Disney Studios'] },
     ]);
     expect(matchStudios("Harbor Light Adds Odessa Lark to 'The Lantern Keeper'", dir)).toEqual(['Harbor Light Pictures']);
-    // The workspace's "Disney" absorbs the built-in entry, so its labels and streamers report as "Disney".
-    expect(matchStudios('Pixar and Hulu', dir)).toEqual(['Disney']);
+    // The workspace's "Disney" absorbs the built-in entry: its labels and streamers report as "Disney", and as themselves.
+    expect(matchStudios('Pixar and Hulu', dir)).toEqual(['Disney', 'Pixar', 'Hulu']);
+    expect(matchStudios('Walt Disney Studios', dir)).toEqual(['Disney']);
     expect(matchStudios('Harbor Lights is a crime series', dir)).toEqual([]);
   });
 
@@ -71,7 +72,7 @@ describe('matchStudios', () => {
       { name: 'Universal Pictures', aliases: ['Universal'] },
       { name: 'Focus Features', aliases: [] },
     ]);
-    expect(matchStudios('Peacock, Syfy and DreamWorks Animation', dir)).toEqual(['Universal Pictures']);
+    expect(matchStudios('Peacock, Syfy and DreamWorks Animation', dir)).toEqual(['Universal Pictures', 'Peacock', 'Syfy', 'DreamWorks Animation']);
     expect(matchStudios('Focus Features and Searchlight', dir)).toEqual(['Focus Features', 'Searchlight Pictures']);
   });
 

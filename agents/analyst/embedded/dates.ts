@@ -24,13 +24,14 @@ const MONTH_WORD = String.raw`(?:January|February|March|April|May|June|July|Augu
 const MONTH_WORD_CI = new RegExp(`^${MONTH_WORD}$`, 'i');
 
 // Cheap pre-filter: only sentences with a month followed by a number (or m/d) go to chrono.
-const CHRONO_HINTS = /\b(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day,?\s+)?(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d|\b\d{1,2}\/\d{1,2}\b/gi;
+const CHRONO_HINTS = /\b(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day,?\s+)?(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d|\b\d{1,2}\/\d{1,2}\b|\b\d{1,2}(?:st|nd|rd|th)?\s+(?:of\s+)?(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b/gi;
 const MONTH_YEAR = new RegExp(String.raw`\b(${MONTH_WORD})\.?,?\s+(\d{4})\b`, 'gi');
 const SEASON_YEAR = /\b(?:(early|mid|late)[-\s])?(summer|fall|autumn|winter|spring|holiday season|holidays|holiday|awards season)(?:\s+of)?\s+(\d{4})\b/gi;
 const PART_YEAR = /\b(early|mid|late|end of|the end of|first half of|second half of)[-\s](\d{4})\b/gi;
 const HOLIDAY = /\b(Christmas(?: Day| Eve)?|Thanksgiving(?: Day)?|Memorial Day|Labor Day|Presidents'? Day|President's Day|Independence Day|Fourth of July|Halloween|New Year's Day|New Year's Eve|Valentine's(?: Day)?|MLK Day|Martin Luther King Jr\. Day)(\s+(?:weekend|week|frame|corridor|holiday|season|window))?(?:\s+(\d{4}))?/gi;
 const BARE_MONTH = new RegExp(String.raw`\b(${MONTH_WORD})\b(\.)?(?!\.?\s*\d)`, 'g');
-const REL_YEAR = /\b(?:(?:early|late|later)\s+)?(next|this|later this)\s+year\b/gi;
+const REL_YEAR = /\b(?:(?:early|late|later)\s+)?(next|this|later this)\s+year\b(?!'s)/gi;
+const REL_MONTH = /\b(next|this|later this)\s+month\b(?!'s)/gi;
 const REL_SEASON = /\b(next|this|later this)\s+(spring|summer|fall|autumn|holiday season|holidays)\b/gi;
 // "in the fall", "to Fall", "a fall release"; not "expected to fall 20%" or "fall short".
 const BARE_SEASON = /(?<=\b(?:in\s+the|a|an|to|for|until|into|by)\s+)(spring|summer|fall|autumn)\b(?!\s*(?:\d|%|short|behind|below|off|apart|flat|in\b|to\b|back\b))|\b(spring|summer|fall|autumn)(?=\s+(?:release|opening|debut|bow|launch|theatrical|premiere|date|run|slot)\b)/gi;
@@ -133,6 +134,10 @@ export function findDateMentions(sentence: string, reference: Date): DateMention
     const year = m[1]!.toLowerCase() === 'next' ? y + 1 : y;
     add({ start: m.index, end: m.index + m[0].length, text: m[0], date: String(year), precision: 'year', explicitYear: false });
   }
+  for (const m of sentence.matchAll(REL_MONTH)) {
+    const month0 = reference.getUTCMonth() + (m[1]!.toLowerCase() === 'next' ? 1 : 0);
+    add({ start: m.index, end: m.index + m[0].length, text: m[0], date: partialDate(y + Math.floor(month0 / 12), (month0 % 12) + 1), precision: 'month', explicitYear: false });
+  }
   for (const m of sentence.matchAll(REL_SEASON)) {
     const year = m[1]!.toLowerCase() === 'next' ? y + 1 : y;
     add({ start: m.index, end: m.index + m[0].length, text: m[0], date: String(year), precision: 'year', explicitYear: false });
@@ -166,7 +171,7 @@ function bareMonthReadsAsDate(s: string, start: number, end: number): boolean {
   const before = s.slice(Math.max(0, start - 24), start);
   const after = s.slice(end, end + 24);
   if (/\b(?:in|to|for|into|until|till|from|of|on|since|early|late|mid|this|next|last|by|through|before|after|the same|same|a|an|its)\s*-?\s*$/i.test(before)) return true;
-  return /^\s*(?:release|releases|premiere|debut|opening|bow|launch|date|dates|slot|weekend|frame|corridor|theatrical)\b/i.test(after);
+  return /^\s*(?:(?:digital|streaming|theatrical|home|blu-ray|dvd|4k|tv|series|season)\s+)?(?:release|releases|premiere|debut|opening|bow|launch|date|dates|slot|weekend|frame|corridor|theatrical)\b/i.test(after);
 }
 
 // ---------------------------------------------------------------------------------------------------------------
@@ -174,7 +179,7 @@ function bareMonthReadsAsDate(s: string, start: number, end: number): boolean {
 
 export type DateRole = 'new' | 'previous' | 'other';
 
-const RELEASE_WORDS = /\b(?:premiers?|airs?|aired|airing|starts?|starting|returns?|returning|coming|comes|ready|available|drops?|theaters|theatres|cinemas|digital|blu-?ray|dvd|vod|pvod|street date|open|opens|opening|release|releases|released|releasing|date|dates|dated|dating|slate|slates|slated|set|sets|move|moves|moved|moving|push|pushes|pushed|delay|delays|delayed|shift|shifts|shifted|bump|bumps|bumped|postpone\w*|debut\w*|bow|bows|bowing|premiere|premieres|premiering|stream|streams|streaming|launch\w*|arriv\w*|hit theaters|hits theaters|in theaters|theatrical\w*|plant\w*|book|books|booked|lands?|calendar|schedul\w*|slot|corridor|earlier|later|vacat\w*|due)\b/i;
+const RELEASE_WORDS = /\b(?:streamers?|head(?:s|ed|ing)? (?:to|into|back)|on (?:netflix|hulu|hbo max|max|disney\+|prime video|peacock|paramount\+|apple tv\+?|tubi|shudder|starz|mgm\+|amc\+)|launched|premiers?|airs?|aired|airing|starts?|starting|returns?|returning|coming|comes|ready|available|drops?|theaters|theatres|cinemas|digital|blu-?ray|dvd|vod|pvod|street date|open|opens|opening|release|releases|released|releasing|date|dates|dated|dating|slate|slates|slated|set|sets|move|moves|moved|moving|push|pushes|pushed|delay|delays|delayed|shift|shifts|shifted|bump|bumps|bumped|postpone\w*|debut\w*|bow|bows|bowing|premiere|premieres|premiering|stream|streams|streaming|launch\w*|arriv\w*|hit theaters|hits theaters|in theaters|theatrical\w*|plant\w*|book|books|booked|lands?|calendar|schedul\w*|slot|corridor|earlier|later|vacat\w*|due)\b/i;
 // Cheap gate: a sentence with no digit and no month, season, holiday or "year" word has no date phrase.
 const DATEISH = /\d|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|spring|summer|fall|autumn|holiday|christmas|thanksgiving|memorial|labor|president|independence|fourth|halloween|valentine|new year|mlk|martin|year)/i;
 const EVENT_ONLY = /\b(?:convention|cinemacon|conference|summit|ceremony|gala|expo|shareholder|meeting|earnings|edition|lineup|nominations|contract|talks|deadline|fiscal|quarter)\b/i;
@@ -185,7 +190,7 @@ const NEGATIVE_BEFORE = new RegExp(
     String.raw`\b(?:since|opened|debuted|bowed|premiered|released|wrapped|grossed|earned|ago|last|through|thru|between|as of|starting|beginning|founded|joined|born|died)\b[^,;]{0,28}$`,
     String.raw`\b(?:shoot|shoots|shooting|filming|films|lensing|production|cameras|rolling|principal photography|begins|begin|run|runs|held|takes place|take place|took place|taking place|announced|unveiled|revealed)\b[^,;]{0,14}$`,
     String.raw`\bweek of\s*$`,
-    String.raw`\b(?:best|biggest|highest|largest|worst|lowest|most)\b[^,;]{0,40}$`,
+    String.raw`\b(?:best|biggest|highest|largest|worst|lowest|most|top)\b[^,;]{0,40}$`,
     String.raw`\(\s*$`,
     String.raw`\$\s?[\d.,]+\s*(?:[mbk]|mm|bn|million|billion|thousand)?(?:-plus)?\s*$`,
   ].join('|'),
@@ -197,22 +202,24 @@ const PREVIOUS_BEFORE = new RegExp(
   'i',
 );
 const NEW_BEFORE = new RegExp(
-  String.raw`(?:\b(?:today|tomorrow|tonight),\s*|\b(?:to|for|on|into|in|until|now|by)\s+(?:(?:the|a|an|its|their|wide|limited|nationwide|theatrically|exclusively|globally|same|premium|digital|digitally|select|theaters|theatres|cinemas|and|blu-ray|dvd|4k|vod|on|demand)\s+){0,4}` +
+  String.raw`(?:\b(?:today|tomorrow|tonight),\s*|\b(?:to|for|on|into|in|until|now|by|this|later this)\s+(?:(?:the|a|an|its|their|wide|limited|nationwide|theatrically|exclusively|globally|same|premium|digital|digitally|select|theaters|theatres|cinemas|and|blu-ray|dvd|4k|vod|on|demand)\s+){0,4}` +
     String.raw`|\b(?:opens?|opening|releases?|released|releasing|debuts?|debuting|bows?|bowing|premieres?|premiering|premiers?|airs?|airing|starts?|returns?|returning|coming|comes|ready|available|drops?|tabs|streams?|streaming|arrives?|arriving|launch(?:es|ing)?|hits?\s+theaters|lands?|set|sets|dated|dates|slated|slates|plants?|planted|books?|booked|claims?|claimed|moves?|moved|shifts?|shifted|pushe[sd]|pushes|bumps?|bumped|delay(?:s|ed)?|scheduled|due|out|will\s+(?:now\s+)?(?:open|bow|debut|release|arrive|premiere|stream|launch|land))` +
     String.raw`(?:\s+[^\s,;.]+){0,5}?\s+(?:(?:on|in|for)\s+)?(?:(?:the|a|an|its|their)\s+)?)$`,
   'i',
 );
-const NEW_AFTER = /^\s*(?:,\s*\d{4}\s*)?(?:release|releases|theatrical|opening|debut|premiere|bow|launch|date|slot|limited|wide|global|streaming|in theaters|nationwide|bow)\b/i;
+const NEW_AFTER = /^\s*(?:,\s*\d{4}\s*)?(?:(?:digital|streaming|theatrical|home|blu-ray|dvd|4k|tv|series|season|wide|limited)\s+)?(?:release|releases|theatrical|opening|debut|premiere|bow|launch|date|slot|limited|wide|global|streaming|in theaters|nationwide|bow)\b/i;
 
-function roleOf(sentence: string, m: DateMention): DateRole {
+function roleOf(sentence: string, m: DateMention, reference: Date): DateRole {
   const before = sentence.slice(Math.max(0, m.start - 60), m.start);
   const after = sentence.slice(m.end, m.end + 30);
   // "will be released in May" is ahead, unlike "released in May"; "starts streaming May 1" is a release, "starts shooting" not.
-  const future = /\b(?:will|to|set to|slated to|scheduled to|expected to|is|are|gets?|being)\s+(?:be\s+)?(?:re-?)?released\b[^,;]{0,28}$|\bstarts?\s+(?:streaming|airing|playing)\b[^,;]{0,20}$/i.test(before);
+  const future = /\b(?:will|would|to|set to|slated to|scheduled to|expected to|is|are|gets?|being)\s+(?:now\s+)?(?:be\s+)?(?:re-?)?(?:released|launched|available|out|in theaters|streaming)\b[^,;]{0,28}$|\bstarts?\s+(?:streaming|airing|playing)\b[^,;]{0,20}$/i.test(before);
   if (!future && NEGATIVE_BEFORE.test(before) && !/\b(?:to|for|instead of|from)\s+(?:the\s+|its\s+|a\s+)?$/i.test(before)) return 'other';
   if (NEGATIVE_AFTER.test(after)) return 'other';
   // A bare year right after a name is an event ("Sundance 2027", "CinemaCon 2027"), not a date.
   if (m.precision === 'year' && /^\d{4}$/.test(m.text) && /\b[A-Z][\w'-]*[a-z][\w'-]*\s*$/.test(before) && !/\b(?:To|For|In|Into|Until|Of|From|On|Coming|Arrives?|Arriving|Returns?|Returning|Premieres?|Premiering|Opens?|Opening|Debuts?|Debuting|Hits?|Slated|Set|Sets|Due|Dated|Lands?|Landing|Releas(?:es|ing)|Streams?|Streaming|Out|Back)\s*$/.test(before)) return 'other';
+  // "the 1992 thriller", "a 1996 classic": a year long past names a film's vintage, not a date of this story.
+  if (m.precision === 'year' && m.explicitYear && Number(m.date) < reference.getUTCFullYear() - 1) return 'other';
   if (PREVIOUS_BEFORE.test(before)) return 'previous';
   if (/^\s*(?:date|slot|release date|opening)?\s*(?:it|which)?\s*(?:had|previously|originally)\b/i.test(after)) return 'previous';
   if (NEW_BEFORE.test(before) || NEW_AFTER.test(after)) return 'new';
@@ -255,7 +262,7 @@ export function extractReleaseDates(headline: string, bodySentences: readonly st
     if (!DATEISH.test(s) || !RELEASE_WORDS.test(s)) continue;
     if (EVENT_ONLY.test(s) && !FILM_RELEASE.test(s)) continue;
     for (const m of findDateMentions(s, reference)) {
-      const role = roleOf(s, m);
+      const role = roleOf(s, m, reference);
       if (role === 'new') {
         if (!release) {
           release = m;

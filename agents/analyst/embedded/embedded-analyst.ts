@@ -127,8 +127,10 @@ export function createEmbeddedAnalyst(ctx: EmbeddedAnalystContext): EmbeddedAnal
     let previousDate = dates.previousDate;
     const aboutRelease = type === 'release_dated' || type === 'release_moved';
     if (type === 'release_moved' && dates.undated && dates.releaseIn !== 'headline') releaseDate = null;
-    // A date must belong to something: a story with no title that is not about a release reports none.
-    if (!aboutRelease && titleResult.titles.length === 0) {
+    // A date must belong to something: a story with no title that is not about a release reports none, unless the
+    // sentence that gives it says what is released ("… set for an August 6, 2027 release").
+    const releaseNoun = /\b(?:release|premiere|debut|opening|in theaters|in cinemas|streaming)\b/i.test(dates.releaseSentence ?? '');
+    if (!aboutRelease && titleResult.titles.length === 0 && !releaseNoun) {
       releaseDate = null;
       previousDate = null;
     }

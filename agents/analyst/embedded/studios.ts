@@ -23,7 +23,7 @@ export type StudioEntry = CompanyEntry;
  */
 export const BUILT_IN_STUDIOS: readonly StudioEntry[] = COMPANIES;
 
-const NOT_REPORTED = new Set<CompanyKind>(['exhibitor', 'agency', 'music']);
+const NOT_REPORTED = new Set<CompanyKind>(['exhibitor', 'agency', 'music', 'brand']);
 
 /** Words around an everyday-word alias that show the everyday sense ("universal acclaim", "shifts focus to"). */
 interface Guard {
@@ -140,6 +140,7 @@ const GUARDS: Record<string, Guard> = {
       'network', 'table'],
   },
   MGM: { notAfter: ['grand', 'resorts', 'resort', 'national', 'casino', 'china'] },
+  Disney: { notAfter: ['world', 'parks', 'park', 'resort', 'resorts', 'cruise', 'cruises', 'store', 'stores', 'springs', 'on', 'villains', 'princess', 'princesses', 'classic', 'classics', 'fans', 'adults'] },
   Fox: { noNameBefore: true, notAfter: ['news', 'sports', 'business', 'hunt', 'hunter', 'terrier', 'guy'] },
   Max: { noNameBefore: true, context: true },
   Sky: { noNameBefore: true, context: true, notBefore: ['the', 'blue', 'night', 'open', 'big'] },
@@ -313,6 +314,9 @@ export function findStudioMentions(text: string, directory: StudioDirectory, mas
     const end = start + matched.length;
     starts.lastIndex = end;
     if (overlapsSpans(start, end, mask)) continue;
+    // "non-Marvel", and a wire credit opening the text ("(CNN) —"): not a party to the story.
+    if (/non-$/i.test(text.slice(Math.max(0, start - 4), start))) continue;
+    if (text[start - 1] === '(' && /^\)\s*[—–-]/.test(text.slice(end, end + 4))) continue;
     const key = matched.replace(/\s+/g, ' ').toLowerCase();
     const rule = directory.byAlias.get(key) ?? directory.byAlias.get(key.endsWith('.') ? key.slice(0, -1) : `${key}.`);
     if (!rule) continue;

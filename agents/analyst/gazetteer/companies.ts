@@ -22,7 +22,8 @@ export type CompanyKind =
   | 'international'
   | 'exhibitor'
   | 'agency'
-  | 'music';
+  | 'music'
+  | 'brand';
 
 /** One company as the gazetteer lists it. */
 export interface CompanyEntry {
@@ -67,7 +68,7 @@ Cartoon Network | network | Warner Bros. Pictures | Cartoon Network; Cartoon Net
 Castle Rock Entertainment | production | | Castle Rock Entertainment; Castle Rock
 Warner Bros. Home Entertainment | distributor | Warner Bros. Pictures | Warner Bros. Home Entertainment; Warner Home Video; Warner Bros. Discovery Home Entertainment
 # ---- Comcast / NBCUniversal ----
-Universal Pictures | major | | Universal Pictures; Universal Studios; Universal Pictures International; Universal Pictures Content Group; Universal Filmed Entertainment Group; Universal Pictures Home Entertainment; Universal 1440 Entertainment; NBCUniversal; NBC Universal; NBCU; Comcast; ~Universal
+Universal Pictures | major | | Universal Pictures; Universal Studios; Universal Pictures International; Universal Pictures Content Group; Universal Filmed Entertainment Group; Universal Pictures Home Entertainment; Universal 1440 Entertainment; NBCUniversal; NBC Universal; NBCU; ~Universal
 Focus Features | specialty | Universal Pictures | Focus Features; ~Focus
 Illumination | animation | Universal Pictures | Illumination Entertainment; ~Illumination
 DreamWorks Animation | animation | Universal Pictures | DreamWorks Animation; DreamWorks Animation Television; ~DreamWorks
@@ -396,7 +397,7 @@ Hallmark Movies | network | Hallmark Media | Hallmark Movies & More
 Dark Horse Entertainment | production | | Dark Horse Entertainment; Dark Horse
 Hasbro | production | | Hasbro; Hasbro Entertainment
 Mattel | production | | Mattel; Mattel Films; Mattel Studios
-Lego | production | | The Lego Group; Lego Group
+Lego | brand | | The Lego Group; Lego Group
 Sesame Workshop | production | | Sesame Workshop
 Wonder Project | production | | Wonder Project
 Amazon Studios Television | production | Amazon MGM Studios | Amazon Television
@@ -410,6 +411,29 @@ Vimeo | streamer | | Vimeo
 Apple Music | music | Apple TV+ | Apple Music
 Universal Music Group | music | | Universal Music Group; UMG; Universal Music
 Warner Music Group | music | | Warner Music Group; Warner Records; Warner Music
+21st Century Fox | major | | 21st Century Fox; Twenty-First Century Fox; News Corp; News Corporation
+AT&T | group | | AT&T; AT&T Inc.
+Time Warner | group | | Time Warner; Time Warner Inc.; Time Warner Entertainment
+Comcast Corporation | group | | Comcast Corporation; Comcast Corp.; Comcast
+The Orchard | distributor | | The Orchard
+Shondaland | production | | Shondaland
+Arrow Video | distributor | | Arrow Video; Arrow Films
+MVD Entertainment | distributor | | MVD Entertainment Group; MVD Entertainment; MVD
+The Film Detective | distributor | | The Film Detective
+NewsNation | network | Nexstar | NewsNation
+Seven Network | international | | Seven Network; Seven West Media; 7plus
+NonStop Sales | international | | NonStop Sales; NonStop Entertainment
+Image Entertainment | distributor | | Image Entertainment
+Kew Media | distributor | | Kew Media
+Samuel Goldwyn Company | distributor | | Samuel Goldwyn Company
+Happy Madison | production | | Happy Madison; Happy Madison Productions
+Jerry Bruckheimer | production | Jerry Bruckheimer Films | Bruckheimer Films
+Hello Sunshine TV | production | Hello Sunshine | Hello Sunshine Television
+Berlanti Productions | production | | Berlanti Productions
+Bad Hat Harry | production | | Bad Hat Harry Productions
+Wolf Entertainment | production | | Wolf Entertainment; Wolf Films
+Chuck Lorre Productions | production | | Chuck Lorre Productions
+Kapital Entertainment | production | | Kapital Entertainment
 # ---- exhibitors and agencies: known, never reported as studios ----
 AMC Theatres | exhibitor | | AMC Theatres; AMC Theaters; AMC Entertainment; AMC Entertainment Holdings; AMC Theatres Distribution
 Regal | exhibitor | | Regal Cinemas; Regal Entertainment; Cineworld; ~Regal

@@ -3,7 +3,6 @@ import { Duration } from 'aws-cdk-lib';
 import * as cloudwatch from 'aws-cdk-lib/aws-cloudwatch';
 import type * as dynamodb from 'aws-cdk-lib/aws-dynamodb';
 import type * as logs from 'aws-cdk-lib/aws-logs';
-import * as secretsmanager from 'aws-cdk-lib/aws-secretsmanager';
 import { SqsEventSource } from 'aws-cdk-lib/aws-lambda-event-sources';
 import { Construct } from 'constructs';
 import { METRIC, METRICS_NAMESPACE, SERVICE } from '../../functions/aws/metric-names.js';
@@ -60,16 +59,13 @@ export class AnalyzeConstruct extends Construct {
       .useTable(props.table, ANALYZE_TABLE_ACTIONS)
       .useWorkspace(props.workspace.parameter, props.workspace.version);
     if (config.openaiSecretName) {
-      const secret = secretsmanager.Secret.fromSecretNameV2(this, 'OpenAiSecret', config.openaiSecretName);
-      this.worker.readsSecret(secret, config.openaiSecretName, 'OPENAI_SECRET_NAME');
+      this.worker.readsSecret(config.openaiSecretName, 'OPENAI_SECRET_NAME');
     }
     if (config.slackWebhookSecretName) {
-      const secret = secretsmanager.Secret.fromSecretNameV2(this, 'SlackSecret', config.slackWebhookSecretName);
-      this.worker.readsSecret(secret, config.slackWebhookSecretName, 'SLACK_SECRET_NAME');
+      this.worker.readsSecret(config.slackWebhookSecretName, 'SLACK_SECRET_NAME');
     }
     if (config.linkSecretName && props.publicUrl) {
-      const secret = secretsmanager.Secret.fromSecretNameV2(this, 'LinkSecret', config.linkSecretName);
-      this.worker.readsSecret(secret, config.linkSecretName, 'LINK_SECRET_NAME');
+      this.worker.readsSecret(config.linkSecretName, 'LINK_SECRET_NAME');
       this.worker.fn.addEnvironment('PUBLIC_URL', props.publicUrl);
     }
     this.worker.fn.addEventSource(

@@ -1,7 +1,7 @@
 // The one Lambda function construct every Marquee function uses: runtime, arch, logs, tracing, bundling, and grant+env helpers.
 import { fileURLToPath } from 'node:url';
 import { join } from 'node:path';
-import { Duration, RemovalPolicy, Stack } from 'aws-cdk-lib';
+import { ArnFormat, Duration, RemovalPolicy, Stack } from 'aws-cdk-lib';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import * as lambda from 'aws-cdk-lib/aws-lambda';
 import * as logs from 'aws-cdk-lib/aws-logs';
@@ -9,7 +9,6 @@ import type * as dynamodb from 'aws-cdk-lib/aws-dynamodb';
 import type * as s3 from 'aws-cdk-lib/aws-s3';
 import type * as sqs from 'aws-cdk-lib/aws-sqs';
 import type * as ssm from 'aws-cdk-lib/aws-ssm';
-import type * as secretsmanager from 'aws-cdk-lib/aws-secretsmanager';
 import { NodejsFunction, OutputFormat, type BundlingOptions } from 'aws-cdk-lib/aws-lambda-nodejs';
 import { Construct } from 'constructs';
 import { TABLE } from '../../shared/store/table.js';
@@ -219,9 +218,12 @@ export class MarqueeFunction extends Construct {
   /**
    * Lets the function read one Secrets Manager secret through Parameter Store's reference path
    * (functions/aws/secrets.ts) and sets `envName` to the secret's name: ssm:GetParameter on the
-   * reference, secretsmanager:GetSecretValue on that secret only.
+   * reference, secretsmanager:GetSecretValue on that secret only. A secret's ARN is its name plus
+   * "-" and six random characters, so a grant on the bare name (what `fromSecretNameV2().secretArn`
+   * gives) matches no secret: the grant is on `<name>-??????`, which matches that one secret and
+   * not another whose name merely starts with it.
    */
-  readsSecret(secret: secretsmanager.ISecret, secretName: string, envName: 'OPENAI_SECRET_NAME' | 'SLACK_SECRET_NAME' | 'LINK_SECRET_NAME'): this {
+  readsSecret(secretName: string, envName: 'OPENAI_SECRET_NAME' | 'SLACK_SECRET_NAME' | 'LINK_SECRET_NAME'): this {
     const stack = Stack.of(this);
     this.role.addToPolicy(
       new iam.PolicyStatement({
@@ -229,7 +231,13 @@ export class MarqueeFunction extends Construct {
         resources: [stack.formatArn({ service: 'ssm', resource: 'parameter', resourceName: `aws/reference/secretsmanager/${secretName}` })],
       }),
     );
-    this.role.addToPolicy(new iam.PolicyStatement({ actions: ['secretsmanager:GetSecretValue'], resources: [secret.secretArn] }));
+    const secretArn = stack.formatArn({
+      service: 'secretsmanager',
+      resource: 'secret',
+      resourceName: `${secretName}-??????`,
+      arnFormat: ArnFormat.COLON_RESOURCE_NAME,
+    });
+    this.role.addToPolicy(new iam.PolicyStatement({ actions: ['secretsmanager:GetSecretValue'], resources: [secretArn] }));
     this.fn.addEnvironment(envName, secretName);
     return this;
   }

@@ -1,6 +1,7 @@
 // HTML and title text to plain text: a streaming htmlparser2 pass, no DOM (it runs once per item on every feed).
 import { decodeHTML } from 'entities';
 import { Parser } from 'htmlparser2';
+import { PARSE_LIMITS, ParseError } from './parse.types.js';
 
 const SKIP = new Set(['script', 'style', 'noscript', 'iframe', 'template', 'svg', 'object', 'head', 'select', 'button']);
 const BLOCK = new Set([
@@ -15,6 +16,8 @@ let out = '';
 let pendingBreak = false;
 let pendingSpace = false;
 let skipDepth = 0;
+// Open elements: the parser's own stack costs O(depth) per tag, so markup nested past the cap is refused.
+let depth = 0;
 
 // C0 controls other than whitespace are dropped.
 const CONTROLS = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/g;
@@ -54,10 +57,14 @@ function appendText(t: string): void {
 const parser = new Parser(
   {
     onopentagname(name) {
+      if (++depth > PARSE_LIMITS.maxDepth) {
+        throw new ParseError('parse_budget', `markup nested more than ${PARSE_LIMITS.maxDepth} elements deep: not parsed`);
+      }
       if (SKIP.has(name)) skipDepth++;
       else if (BLOCK.has(name)) blockBoundary();
     },
     onclosetag(name) {
+      depth--;
       if (SKIP.has(name)) {
         if (skipDepth > 0) skipDepth--;
       } else if (BLOCK.has(name)) blockBoundary();
@@ -86,6 +93,7 @@ export function htmlToText(html: string | null | undefined): string {
   pendingBreak = false;
   pendingSpace = false;
   skipDepth = 0;
+  depth = 0;
   parser.reset();
   parser.end(html);
   const text = out;

@@ -19,12 +19,17 @@ let skipDepth = 0;
 // Open elements: the parser's own stack costs O(depth) per tag, so markup nested past the cap is refused.
 let depth = 0;
 
-// C0 controls other than whitespace are dropped.
-const CONTROLS = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/g;
-const CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/;
-// Text that needs work beyond appending: any whitespace but a lone ' ' (newlines, tabs, NBSP, runs) or a control char.
+// C0 controls other than whitespace are dropped, and so are invisible format characters that can disguise text in
+// a digest, a page or a terminal: bidi embeddings, overrides and isolates (U+202A-U+202E "RLO", U+2066-U+2069), the
+// Arabic letter mark (U+061C), zero-width space/joiners and LRM/RLM (U+200B-U+200F), word joiner and invisible
+// operators (U+2060-U+2064), Mongolian vowel separator (U+180E) and the BOM/zero-width no-break space (U+FEFF).
+// Every output (digest, web page, CLI, Slack) shows item text, so it is cleaned here once.
+const CONTROLS = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f\u061c\u180e\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff]/g;
+const CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f\u061c\u180e\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff]/;
+// Text that needs work beyond appending: any whitespace but a lone ' ' (newlines, tabs, NBSP, runs), a control char
+// or an invisible format character.
 // (One character class, every \s member but ' ' plus C0/DEL, and an indexOf for double spaces: cheaper than alternation.)
-const UNTIDY = /[\u0000-\u001f\u007f\u00a0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000\ufeff]/;
+const UNTIDY = /[\u0000-\u001f\u007f\u00a0\u061c\u1680\u180e\u2000-\u200f\u2028-\u202f\u205f-\u2064\u2066-\u2069\u3000\ufeff]/;
 
 function blockBoundary(): void {
   if (out) pendingBreak = true;
@@ -99,6 +104,11 @@ export function htmlToText(html: string | null | undefined): string {
   const text = out;
   out = '';
   return text;
+}
+
+/** `s` without C0 controls and invisible format characters (bidi overrides, zero-width characters). */
+export function stripInvisible(s: string): string {
+  return CONTROL.test(s) ? s.replace(CONTROLS, '') : s;
 }
 
 /** Plain text (no markup): each line's whitespace collapsed, blank lines dropped. */

@@ -1,6 +1,7 @@
 // Reading chart tables: header cells (with colspan) mapped to column roles by their text, and visible cell text.
 import type { Cheerio, CheerioAPI } from 'cheerio/slim';
 import type { AnyNode, Element } from 'domhandler';
+import { stripInvisible } from '../text.js';
 
 export interface TableGrid {
   /** Normalized header texts, one per column (colspan expanded). */
@@ -56,7 +57,7 @@ export function cellText(node: AnyNode | undefined): string {
   if (!node) return '';
   const out: string[] = [];
   collect(node, out);
-  return out.join('').replace(/[\s\u00a0]+/g, ' ').trim();
+  return stripInvisible(out.join('')).replace(/[\s\u00a0]+/g, ' ').trim();
 }
 
 function collect(node: AnyNode, out: string[]): void {

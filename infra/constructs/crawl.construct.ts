@@ -8,6 +8,7 @@ import type * as s3 from 'aws-cdk-lib/aws-s3';
 import * as scheduler from 'aws-cdk-lib/aws-scheduler';
 import * as sqs from 'aws-cdk-lib/aws-sqs';
 import { SqsEventSource } from 'aws-cdk-lib/aws-lambda-event-sources';
+import { SqsDestination } from 'aws-cdk-lib/aws-lambda-destinations';
 import { Construct } from 'constructs';
 import { METRIC, METRICS_NAMESPACE, SERVICE } from '../../functions/aws/metric-names.js';
 import type { InfraConfig } from '../config.js';
@@ -40,6 +41,8 @@ export class CrawlConstruct extends Construct {
   readonly analyzeQueue: WorkQueue;
   readonly schedule: scheduler.Schedule;
   readonly scheduleDeadLetterQueue: sqs.Queue;
+  /** Planner runs that failed after Lambda's retries (the invocation record, for a look). */
+  readonly plannerFailures: sqs.Queue;
 
   constructor(scope: Construct, id: string, props: CrawlProps) {
     super(scope, id);
@@ -63,14 +66,24 @@ export class CrawlConstruct extends Construct {
       monitoring,
     });
 
+    this.plannerFailures = new sqs.Queue(this, 'PlannerFailureDlq', {
+      encryption: sqs.QueueEncryption.SQS_MANAGED,
+      enforceSSL: true,
+      retentionPeriod: Duration.days(14),
+    });
+    acknowledge(this.plannerFailures, 'SQS3', 'this queue is itself a dead-letter queue: the crawl planner\'s failed asynchronous invocations');
+
     this.planner = new MarqueeFunction(this, 'Planner', {
       entry: 'planCrawl',
       serviceName: SERVICE.planCrawl,
       description: 'Marquee: enqueue one crawl message per due source',
       timeout: Duration.seconds(30),
       logRetention,
-      // A failed run is redone by the next scheduled one; retrying could enqueue twice.
-      retryAttempts: 0,
+      // Retried twice within one period (a retry that also fails is recorded, not dropped): sending a
+      // crawl message twice is safe, the crawl dedupes items with conditional writes.
+      retryAttempts: 2,
+      maxEventAge: Duration.minutes(Math.max(1, config.crawlEveryMinutes)),
+      onFailure: new SqsDestination(this.plannerFailures),
     })
       .useTable(props.table, ['Query'], ['gsi1'])
       .useWorkspace(props.workspace.parameter, props.workspace.version)
@@ -106,6 +119,12 @@ export class CrawlConstruct extends Construct {
     acknowledge(this.scheduleDeadLetterQueue, 'SQS3', 'this queue is itself a dead-letter queue: the crawl schedule\'s, for invocations EventBridge Scheduler could not deliver');
     monitoring.watchDeadLetterQueue(this.scheduleDeadLetterQueue, this.scheduleDeadLetterQueue, 'crawl schedule', 'check the planner\'s permissions; the next scheduled run plans again, nothing needs replaying');
     this.schedule = this.createSchedule(config.crawlEveryMinutes);
+    monitoring.watchDeadLetterQueue(
+      this.plannerFailures,
+      this.plannerFailures,
+      'crawl planner',
+      'a planner run failed three times (its log says why); the next scheduled run plans again, so after fixing the cause purge the queue',
+    );
 
     monitoring.watchFunction(this.planner, 'crawl planner');
     monitoring.watchFunction(this.worker, 'crawl worker');
@@ -178,6 +197,7 @@ export class CrawlConstruct extends Construct {
           this.crawlQueue.deadLetterQueue.metricApproximateNumberOfMessagesVisible({ period, label: 'crawl DLQ' }),
           this.analyzeQueue.deadLetterQueue.metricApproximateNumberOfMessagesVisible({ period, label: 'analyze DLQ' }),
           this.scheduleDeadLetterQueue.metricApproximateNumberOfMessagesVisible({ period, label: 'schedule DLQ' }),
+          this.plannerFailures.metricApproximateNumberOfMessagesVisible({ period, label: 'planner failures' }),
         ],
         width: 8,
       }),

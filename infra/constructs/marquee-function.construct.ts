@@ -131,6 +131,8 @@ export interface MarqueeFunctionProps {
   retryAttempts?: number;
   /** Where a failed asynchronous invocation goes after its retries (scheduler targets). */
   onFailure?: lambda.IDestination;
+  /** How old an asynchronous invocation may get while Lambda retries it. */
+  maxEventAge?: Duration;
 }
 
 /**
@@ -173,6 +175,7 @@ export class MarqueeFunction extends Construct {
       tracing: lambda.Tracing.ACTIVE,
       retryAttempts: props.retryAttempts,
       onFailure: props.onFailure,
+      maxEventAge: props.maxEventAge,
       bundling: nodejsBundling(props.entry),
       environment: {
         POWERTOOLS_SERVICE_NAME: props.serviceName,

@@ -207,7 +207,8 @@ describe('every function, alarms, dashboard, cdk-nag (all options on)', () => {
   it('alarms on every dead-letter queue, on errors and throttles of every function, on failed alerts and sources failing for a day', () => {
     const alarms = Object.values(resourcesOf(s.appTemplate, 'AWS::CloudWatch::Alarm')).map((a) => a.Properties!);
     const dlqIds = Object.keys(resourcesOf(s.appTemplate, 'AWS::SQS::Queue')).filter((id) => /Dlq|FailureQueue/.test(id));
-    expect(dlqIds).toHaveLength(5);
+    // crawl, analyze, crawl schedule, planner failures, digest schedule, digest failures
+    expect(dlqIds).toHaveLength(6);
     const dlqAlarmed = alarms
       .filter((a) => a.MetricName === 'ApproximateNumberOfMessagesVisible')
       .map((a) => ((a.Dimensions as Array<{ Value: { 'Fn::GetAtt': string[] } }>)[0]!.Value['Fn::GetAtt'][0]));

@@ -115,6 +115,30 @@ describe('MarqueeStack: crawl fan-out', () => {
     fast.appTemplate.hasResourceProperties('AWS::Scheduler::Schedule', { ScheduleExpression: 'rate(5 minutes)' });
   });
 
+  it('retries a failed planner run twice within one period, then sends it to an encrypted failure queue with an alarm', async () => {
+    const planner = logicalIdOf(s.appTemplate, 'AWS::Lambda::Function', (p) => String(p.Description).includes('enqueue one crawl message'));
+    const failures = logicalIdOf(s.appTemplate, 'AWS::SQS::Queue', (_, id) => id.includes('PlannerFailure'));
+    s.appTemplate.hasResourceProperties('AWS::Lambda::EventInvokeConfig', {
+      FunctionName: { Ref: planner },
+      MaximumRetryAttempts: 2,
+      MaximumEventAgeInSeconds: 900,
+      DestinationConfig: { OnFailure: { Destination: getAtt(failures) } },
+    });
+    s.appTemplate.hasResourceProperties('AWS::SQS::Queue', { SqsManagedSseEnabled: true, MessageRetentionPeriod: 14 * 24 * 3600 });
+    expect(JSON.stringify(resourcesOf(s.appTemplate, 'AWS::SQS::QueuePolicy'))).toContain(failures);
+    const alarms = Object.values(resourcesOf(s.appTemplate, 'AWS::CloudWatch::Alarm')).map((a) => a.Properties!);
+    const onFailures = alarms.filter((a) => JSON.stringify(a.Dimensions) === JSON.stringify([{ Name: 'QueueName', Value: { 'Fn::GetAtt': [failures, 'QueueName'] } }]));
+    expect(onFailures).toHaveLength(1);
+    expect(onFailures[0]).toMatchObject({ MetricName: 'ApproximateNumberOfMessagesVisible', Threshold: 1, ComparisonOperator: 'GreaterThanOrEqualToThreshold' });
+    expect(String(onFailures[0]!.AlarmDescription)).toMatch(/crawl planner/);
+    // The planner's role may send to it (Lambda's destination uses the function's role).
+    const role = (resourcesOf(s.appTemplate, 'AWS::Lambda::Function')[planner]!.Properties!.Role as { 'Fn::GetAtt': string[] })['Fn::GetAtt'][0]!;
+    const sends = iamStatements(s.appTemplate).filter((st) => st.policy.startsWith(role.replace(/Role[0-9A-F]{8}$/, '')) && asArray(st.Action).includes('sqs:SendMessage'));
+    expect(JSON.stringify(sends.map((st) => st.Resource))).toContain(failures);
+    const fast = await synth({ crawlEveryMinutes: '5' });
+    fast.appTemplate.hasResourceProperties('AWS::Lambda::EventInvokeConfig', { MaximumRetryAttempts: 2, MaximumEventAgeInSeconds: 300 });
+  });
+
   it('gives the crawl and analyze queues a DLQ with redrive after maxReceiveCount, all encrypted and TLS-only', () => {
     const queues = resourcesOf(s.appTemplate, 'AWS::SQS::Queue');
     const withRedrive = Object.entries(queues).filter(([, q]) => q.Properties?.RedrivePolicy);
@@ -233,7 +257,8 @@ describe('MarqueeStack: alarms and dashboard', () => {
     const dlqs = Object.entries(resourcesOf(s.appTemplate, 'AWS::SQS::Queue'))
       .filter(([id]) => /Dlq/.test(id))
       .map(([id]) => id);
-    expect(dlqs).toHaveLength(3);
+    // crawl, analyze, crawl schedule and planner failures
+    expect(dlqs).toHaveLength(4);
     const dlqAlarms = byMetric('ApproximateNumberOfMessagesVisible');
     expect(dlqAlarms.map((a) => JSON.stringify(a.Dimensions)).sort()).toEqual(
       dlqs.map((id) => JSON.stringify([{ Name: 'QueueName', Value: { 'Fn::GetAtt': [id, 'QueueName'] } }])).sort(),

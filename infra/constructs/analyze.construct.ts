@@ -10,13 +10,13 @@ import type { InfraConfig } from '../config.js';
 import { MarqueeFunction, type TableAction } from './marquee-function.construct.js';
 import type { Monitoring } from './monitoring.construct.js';
 import type { WorkQueue } from './work-queue.construct.js';
-import type { WorkspaceParameter } from './workspace-parameter.construct.js';
+import type { WorkspaceSecret } from './workspace-secret.construct.js';
 
 export interface AnalyzeProps {
   table: dynamodb.ITableV2;
   /** The crawl construct's analyze queue: `{ sourceId, itemIds }` messages. */
   queue: WorkQueue;
-  workspace: WorkspaceParameter;
+  workspace: WorkspaceSecret;
   monitoring: Monitoring;
   config: Pick<
     InfraConfig,
@@ -57,7 +57,7 @@ export class AnalyzeConstruct extends Construct {
       },
     })
       .useTable(props.table, ANALYZE_TABLE_ACTIONS)
-      .useWorkspace(props.workspace.parameter, props.workspace.version);
+      .useWorkspace(props.workspace);
     if (config.openaiSecretName) {
       this.worker.readsSecret(config.openaiSecretName, 'OPENAI_SECRET_NAME');
     }

@@ -16,12 +16,12 @@ import { acknowledge } from '../nag.js';
 import { MarqueeFunction } from './marquee-function.construct.js';
 import type { Monitoring } from './monitoring.construct.js';
 import { WorkQueue } from './work-queue.construct.js';
-import type { WorkspaceParameter } from './workspace-parameter.construct.js';
+import type { WorkspaceSecret } from './workspace-secret.construct.js';
 
 export interface CrawlProps {
   table: dynamodb.ITableV2;
   bucket: s3.IBucket;
-  workspace: WorkspaceParameter;
+  workspace: WorkspaceSecret;
   monitoring: Monitoring;
   config: Pick<InfraConfig, 'crawlEveryMinutes' | 'crawlBatchSize' | 'crawlMaxConcurrency' | 'maxReceiveCount' | 'logRetentionDays'>;
 }
@@ -86,7 +86,7 @@ export class CrawlConstruct extends Construct {
       onFailure: new SqsDestination(this.plannerFailures),
     })
       .useTable(props.table, ['Query'], ['gsi1'])
-      .useWorkspace(props.workspace.parameter, props.workspace.version)
+      .useWorkspace(props.workspace)
       .sendsTo(this.crawlQueue.queue, 'CRAWL_QUEUE_URL');
 
     this.worker = new MarqueeFunction(this, 'Worker', {
@@ -101,7 +101,7 @@ export class CrawlConstruct extends Construct {
       // Query (base table only) and BatchWriteItem: box-office charts.
       .useTable(props.table, ['GetItem', 'BatchGetItem', 'PutItem', 'Query', 'BatchWriteItem'], [])
       .useBucket(props.bucket, SNAPSHOT_PREFIX)
-      .useWorkspace(props.workspace.parameter, props.workspace.version)
+      .useWorkspace(props.workspace)
       .sendsTo(this.analyzeQueue.queue, 'ANALYZE_QUEUE_URL');
     this.worker.fn.addEventSource(
       new SqsEventSource(this.crawlQueue.queue, {

@@ -8,12 +8,12 @@ import * as logs from 'aws-cdk-lib/aws-logs';
 import type * as dynamodb from 'aws-cdk-lib/aws-dynamodb';
 import type * as s3 from 'aws-cdk-lib/aws-s3';
 import type * as sqs from 'aws-cdk-lib/aws-sqs';
-import type * as ssm from 'aws-cdk-lib/aws-ssm';
 import { NodejsFunction, OutputFormat, type BundlingOptions } from 'aws-cdk-lib/aws-lambda-nodejs';
 import { Construct } from 'constructs';
 import { TABLE } from '../../shared/store/table.js';
 import { METRICS_NAMESPACE } from '../../functions/aws/metric-names.js';
 import { acknowledgeWildcardResource } from '../nag.js';
+import type { WorkspaceSecret } from './workspace-secret.construct.js';
 
 /** Repository root: entries, the lockfile and tsconfig are found from here. */
 export const PROJECT_ROOT = fileURLToPath(new URL('../../', import.meta.url));
@@ -252,12 +252,23 @@ export class MarqueeFunction extends Construct {
     return this;
   }
 
-  /** Grants ssm:GetParameter on the workspace parameter, sets WORKSPACE_PARAMETER and a version that rolls containers on change. */
-  useWorkspace(parameter: ssm.IStringParameter, version: string): this {
-    this.role.addToPolicy(new iam.PolicyStatement({ actions: ['ssm:GetParameter'], resources: [parameter.parameterArn] }));
-    this.fn.addEnvironment('WORKSPACE_PARAMETER', parameter.parameterName);
+  /**
+   * Lets the function read the workspace secret through its Parameter Store reference
+   * (ssm:GetParameter on the reference, secretsmanager:GetSecretValue on that secret), sets
+   * WORKSPACE_PARAMETER to the reference and a version that rolls containers on change.
+   */
+  useWorkspace(workspace: WorkspaceSecret): this {
+    const stack = Stack.of(this);
+    this.role.addToPolicy(
+      new iam.PolicyStatement({
+        actions: ['ssm:GetParameter'],
+        resources: [stack.formatArn({ service: 'ssm', resource: 'parameter', resourceName: workspace.referenceName.slice(1) })],
+      }),
+    );
+    this.role.addToPolicy(new iam.PolicyStatement({ actions: ['secretsmanager:GetSecretValue'], resources: [workspace.secret.secretArn] }));
+    this.fn.addEnvironment('WORKSPACE_PARAMETER', workspace.referenceName);
     // Containers cache the workspace; a new value changes the configuration, so they are replaced.
-    this.fn.addEnvironment('WORKSPACE_VERSION', version);
+    this.fn.addEnvironment('WORKSPACE_VERSION', workspace.version);
     return this;
   }
 }

@@ -9,11 +9,11 @@ import { SERVICE } from '../../functions/aws/metric-names.js';
 import type { InfraConfig } from '../config.js';
 import { MarqueeFunction, type TableAction } from './marquee-function.construct.js';
 import type { Monitoring } from './monitoring.construct.js';
-import type { WorkspaceParameter } from './workspace-parameter.construct.js';
+import type { WorkspaceSecret } from './workspace-secret.construct.js';
 
 export interface QueryProps {
   table: dynamodb.ITableV2;
-  workspace: WorkspaceParameter;
+  workspace: WorkspaceSecret;
   monitoring: Monitoring;
   config: Pick<InfraConfig, 'analyst' | 'openaiSecretName' | 'openaiBaseUrl' | 'model' | 'apiRateLimit' | 'apiCacheSeconds' | 'queryConcurrency' | 'logRetentionDays' | 'linkSecretName'>;
 }
@@ -54,7 +54,7 @@ export class QueryConstruct extends Construct {
       },
     })
       .useTable(props.table, QUERY_TABLE_ACTIONS)
-      .useWorkspace(props.workspace.parameter, props.workspace.version);
+      .useWorkspace(props.workspace);
     if (config.openaiSecretName) {
       this.fn.readsSecret(config.openaiSecretName, 'OPENAI_SECRET_NAME');
     }

@@ -33,6 +33,10 @@ beforeAll(async () => {
   s = await synth({ ...SECRETS, mailFrom: 'digest@studio.example' });
 });
 
+function workspaceSecretId(): string {
+  return Object.keys(resourcesOf(s.appTemplate, 'AWS::SecretsManager::Secret'))[0]!;
+}
+
 function secretReaders() {
   const out: Array<{ id: string; description: string; secrets: string[]; patterns: string[] }> = [];
   for (const [id, fn] of Object.entries(resourcesOf(s.appTemplate, 'AWS::Lambda::Function'))) {
@@ -42,9 +46,13 @@ function secretReaders() {
     const policies = Object.entries(resourcesOf(s.appTemplate, 'AWS::IAM::Policy'))
       .filter(([, p]) => (p.Properties!.Roles as Array<{ Ref: string }>).some((r) => r.Ref === roleId))
       .map(([pid]) => pid);
-    const patterns = iamStatements(s.appTemplate)
+    const resources = iamStatements(s.appTemplate)
       .filter((st) => policies.includes(st.policy) && asArray(st.Action).includes('secretsmanager:GetSecretValue'))
-      .flatMap((st) => asArray(st.Resource).map(resolve));
+      .flatMap((st) => asArray(st.Resource));
+    // The workspace secret is the stack's own (its exact ARN, `Ref`): every function reads it, apart from these.
+    const workspace = resources.filter((r) => JSON.stringify(r) === JSON.stringify({ Ref: workspaceSecretId() }));
+    expect(workspace, String(fn.Properties!.Description)).toHaveLength(1);
+    const patterns = resources.filter((r) => !workspace.includes(r)).map(resolve);
     out.push({ id, description: String(fn.Properties!.Description), secrets, patterns });
   }
   return out;

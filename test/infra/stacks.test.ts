@@ -194,19 +194,41 @@ describe('MarqueeStack: crawl fan-out', () => {
     expect(Object.keys(workerEnv)).not.toContain('CRAWL_QUEUE_URL');
   });
 
-  it('stores the validated workspace in SSM, re-validatable by the runtime schema', async () => {
-    const params = Object.values(resourcesOf(s.appTemplate, 'AWS::SSM::Parameter'));
-    expect(params).toHaveLength(1);
-    const value = params[0]!.Properties!.Value as string;
-    expect(validateWorkspace(JSON.parse(value), 'parameter')).toEqual(await loadWorkspaceFile(FIXTURE_WORKSPACE));
-    expect(params[0]!.Properties!.Tier).toBe('Standard');
+  it('keeps the validated workspace (recipients included) in a KMS-encrypted secret, not a plain SSM parameter', async () => {
+    s.appTemplate.resourceCountIs('AWS::SSM::Parameter', 0);
+    const secrets = Object.entries(resourcesOf(s.appTemplate, 'AWS::SecretsManager::Secret'));
+    expect(secrets).toHaveLength(1);
+    const [secretId, secret] = secrets[0]!;
+    // No KmsKeyId: Secrets Manager encrypts with its AWS managed KMS key (aws/secretsmanager).
+    expect(secret.Properties).not.toHaveProperty('KmsKeyId');
+    expect(validateWorkspace(JSON.parse(secret.Properties!.SecretString as string), 'secret')).toEqual(await loadWorkspaceFile(FIXTURE_WORKSPACE));
+
+    // Every function reads it through Parameter Store's reference path, with GetSecretValue on that one secret.
+    const fns = resourcesOf(s.appTemplate, 'AWS::Lambda::Function');
+    expect(Object.keys(fns)).toHaveLength(4);
+    for (const [id, fn] of Object.entries(fns)) {
+      const env = (fn.Properties!.Environment as { Variables: Record<string, unknown> }).Variables;
+      expect(JSON.stringify(env.WORKSPACE_PARAMETER), id).toMatch(/^\{"Fn::Join":\["",\["\/aws\/reference\/secretsmanager\/",/);
+      expect(JSON.stringify(env.WORKSPACE_PARAMETER), id).toContain(secretId);
+      const role = (fn.Properties!.Role as { 'Fn::GetAtt': string[] })['Fn::GetAtt'][0]!;
+      const policies = Object.entries(resourcesOf(s.appTemplate, 'AWS::IAM::Policy'))
+        .filter(([, p]) => (p.Properties!.Roles as Array<{ Ref: string }>).some((r) => r.Ref === role))
+        .map(([pid]) => pid);
+      const statements = iamStatements(s.appTemplate).filter((st) => policies.includes(st.policy));
+      const reads = statements.filter((st) => asArray(st.Action).includes('secretsmanager:GetSecretValue'));
+      expect(reads.map((st) => st.Resource), id).toEqual([{ Ref: secretId }]);
+      const params = JSON.stringify(statements.filter((st) => asArray(st.Action).includes('ssm:GetParameter')).map((st) => st.Resource));
+      expect(params, id).toContain('parameter/aws/reference/secretsmanager/');
+      expect(params, id).toContain(secretId);
+    }
   });
 
-  it('uses the advanced tier above 4 KB', async () => {
+  it('stores a workspace over 8 KB gzip-compressed in the secret', async () => {
     const ws = await loadWorkspaceFile(FIXTURE_WORKSPACE);
-    const big = { ...ws, sources: Array.from({ length: 30 }, (_, i) => ({ ...ws.sources[0]!, id: `feed-${i}`, name: `A long outlet name number ${i}` })) };
+    const big = { ...ws, sources: Array.from({ length: 60 }, (_, i) => ({ ...ws.sources[0]!, id: `feed-${i}`, name: `A long outlet name number ${i}` })) };
     const built = await synth({}, validateWorkspace(big, 'big'));
-    built.appTemplate.hasResourceProperties('AWS::SSM::Parameter', { Tier: 'Advanced' });
+    const secret = Object.values(resourcesOf(built.appTemplate, 'AWS::SecretsManager::Secret'))[0]!;
+    expect(Object.keys(JSON.parse(secret.Properties!.SecretString as string))).toEqual(['gzip']);
   });
 });
 

@@ -28,6 +28,7 @@ export const InfraConfig = z
     snapshotInfrequentAccessDays: Int(30, 3650).default(30),
     snapshotGlacierDays: Int(31, 3650).default(90),
     snapshotExpiryDays: Int(1, 3650).default(365),
+    noncurrentVersionExpiryDays: Int(1, 365).default(30).describe('Days an overwritten or deleted object version is kept (both buckets are versioned)'),
     alarmEmail: z.string().email().optional().describe('Subscribed to the alarm topic when set'),
     analyzeBatchSize: Int(1, 10).default(5).describe('SQS records (each up to 100 item ids) per analyze worker invocation'),
     analyzeMaxConcurrency: Int(2, 1000).default(2).describe('Concurrent analyze workers: low, clustering reads then writes stories'),

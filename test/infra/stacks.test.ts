@@ -72,6 +72,7 @@ describe('StorageStack', () => {
               { StorageClass: 'GLACIER_IR', TransitionInDays: 90 },
             ],
           }),
+          Match.objectLike({ Status: 'Enabled', ExpiredObjectDeleteMarker: true }),
         ],
       },
     });
@@ -89,6 +90,25 @@ describe('StorageStack', () => {
     }
     const snapshotPolicy = policies.find((p) => JSON.stringify(p.Properties!.Bucket).includes(snapshots))!;
     expect(JSON.stringify(snapshotPolicy)).toContain('"s3:TlsVersion":1.2');
+  });
+
+  it('versions both buckets, expiring noncurrent versions and leftover delete markers', async () => {
+    const buckets = Object.entries(resourcesOf(s.storageTemplate, 'AWS::S3::Bucket'));
+    expect(buckets).toHaveLength(2);
+    for (const [id, b] of buckets) {
+      expect(b.Properties!.VersioningConfiguration, id).toEqual({ Status: 'Enabled' });
+      const rules = (b.Properties!.LifecycleConfiguration as { Rules: Array<Record<string, unknown>> }).Rules;
+      // Every rule that expires current objects also expires what versioning keeps of them.
+      for (const r of rules.filter((r) => r.ExpirationInDays !== undefined)) {
+        expect(r, id).toMatchObject({ Status: 'Enabled', NoncurrentVersionExpiration: { NoncurrentDays: 30 } });
+      }
+      expect(rules, id).toContainEqual(expect.objectContaining({ Status: 'Enabled', ExpiredObjectDeleteMarker: true }));
+    }
+    const short = await synth({ noncurrentVersionExpiryDays: '7' });
+    short.storageTemplate.hasResourceProperties('AWS::S3::Bucket', {
+      LoggingConfiguration: Match.anyValue(),
+      LifecycleConfiguration: { Rules: Match.arrayWith([Match.objectLike({ ExpirationInDays: 365, NoncurrentVersionExpiration: { NoncurrentDays: 7 } })]) },
+    });
   });
 
   it('exports the table and bucket under stable names for the stateless stack', () => {

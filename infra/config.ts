@@ -14,7 +14,7 @@ const RETENTION_DAYS = [1, 3, 5, 7, 14, 30, 60, 90, 120, 150, 180, 365, 400, 545
 
 export const InfraConfig = z
   .object({
-    workspace: z.string().min(1).default('config/demo/workspace.yaml').describe('Workspace file validated at synth and deployed as an SSM parameter'),
+    workspace: z.string().min(1).default('config/demo/workspace.yaml').describe('Workspace file validated at synth and deployed as a KMS-encrypted Secrets Manager secret'),
     stackPrefix: z.string().regex(/^[A-Za-z][A-Za-z0-9-]{0,40}$/, 'letters, digits and dashes, starting with a letter').default('Marquee'),
     crawlEveryMinutes: Int(1, 1440).default(15).describe('How often the planner runs'),
     crawlBatchSize: Int(1, 10).default(5).describe('SQS records per crawl worker invocation'),
@@ -28,6 +28,7 @@ export const InfraConfig = z
     snapshotInfrequentAccessDays: Int(30, 3650).default(30),
     snapshotGlacierDays: Int(31, 3650).default(90),
     snapshotExpiryDays: Int(1, 3650).default(365),
+    noncurrentVersionExpiryDays: Int(1, 365).default(30).describe('Days an overwritten or deleted object version is kept (both buckets are versioned)'),
     alarmEmail: z.string().email().optional().describe('Subscribed to the alarm topic when set'),
     analyzeBatchSize: Int(1, 10).default(5).describe('SQS records (each up to 100 item ids) per analyze worker invocation'),
     analyzeMaxConcurrency: Int(2, 1000).default(2).describe('Concurrent analyze workers: low, clustering reads then writes stories'),
@@ -78,7 +79,7 @@ export const SSM_ADVANCED_LIMIT = 8192;
 
 export interface SynthWorkspace {
   workspace: Workspace;
-  /** What the SSM parameter stores: the validated workspace as JSON, or `{"gzip":"<base64>"}` of it when large. */
+  /** What the workspace secret stores: the validated workspace as JSON, or `{"gzip":"<base64>"}` of it when large. */
   json: string;
   bytes: number;
   compressed: boolean;
@@ -94,7 +95,7 @@ export async function loadWorkspaceForSynth(path: string): Promise<SynthWorkspac
 }
 
 /**
- * Serializes a validated workspace for its SSM parameter: plain JSON when it fits an advanced
+ * Serializes a validated workspace for its secret (read through an SSM reference): plain JSON when it fits an advanced
  * parameter (readable in the console), gzip+base64 inside JSON when not (about four times the
  * room), and a clear error when even that is too big.
  */

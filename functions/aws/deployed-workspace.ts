@@ -7,7 +7,7 @@ import { createHash } from 'node:crypto';
 import { ConfigError } from '../../shared/config/errors.js';
 import type { Workspace } from '../../shared/model/workspace.js';
 
-/** The version infra/constructs/workspace-parameter.construct.ts computes from the parameter's value. */
+/** The version infra/constructs/workspace-secret.construct.ts computes from the secret's value. */
 export function workspaceVersion(parameterValue: string): string {
   return createHash('sha256').update(parameterValue).digest('hex').slice(0, 12);
 }

@@ -1,4 +1,4 @@
-// Loads the workspace from its SSM parameter (JSON), checks it is the value synth validated and has the expected shape.
+// Loads the workspace from its secret's Parameter Store reference (JSON), checks it is the value synth validated and has the expected shape.
 import { gunzipSync } from 'node:zlib';
 import { GetParameterCommand, type SSMClient } from '@aws-sdk/client-ssm';
 import { ConfigError } from '../../shared/config/errors.js';
@@ -13,7 +13,8 @@ import { checkWorkspaceShape, workspaceVersion } from './deployed-workspace.js';
 export async function loadWorkspaceParameter(ssm: SSMClient, name: string, expectedVersion?: string): Promise<Workspace> {
   let text: string | undefined;
   try {
-    const out = await ssm.send(new GetParameterCommand({ Name: name }));
+    // The workspace is a Secrets Manager secret read through /aws/reference/secretsmanager/: decryption is required.
+    const out = await ssm.send(new GetParameterCommand({ Name: name, WithDecryption: true }));
     text = out.Parameter?.Value;
   } catch (err) {
     throw new ConfigError(`workspace parameter ${name}: could not read it (${(err as Error).name}: ${(err as Error).message})`, { cause: err });

@@ -3,7 +3,6 @@ import { Duration } from 'aws-cdk-lib';
 import * as cloudwatch from 'aws-cdk-lib/aws-cloudwatch';
 import type * as dynamodb from 'aws-cdk-lib/aws-dynamodb';
 import type * as logs from 'aws-cdk-lib/aws-logs';
-import * as secretsmanager from 'aws-cdk-lib/aws-secretsmanager';
 import { SqsEventSource } from 'aws-cdk-lib/aws-lambda-event-sources';
 import { Construct } from 'constructs';
 import { METRIC, METRICS_NAMESPACE, SERVICE } from '../../functions/aws/metric-names.js';
@@ -11,13 +10,13 @@ import type { InfraConfig } from '../config.js';
 import { MarqueeFunction, type TableAction } from './marquee-function.construct.js';
 import type { Monitoring } from './monitoring.construct.js';
 import type { WorkQueue } from './work-queue.construct.js';
-import type { WorkspaceParameter } from './workspace-parameter.construct.js';
+import type { WorkspaceSecret } from './workspace-secret.construct.js';
 
 export interface AnalyzeProps {
   table: dynamodb.ITableV2;
   /** The crawl construct's analyze queue: `{ sourceId, itemIds }` messages. */
   queue: WorkQueue;
-  workspace: WorkspaceParameter;
+  workspace: WorkspaceSecret;
   monitoring: Monitoring;
   config: Pick<
     InfraConfig,
@@ -58,18 +57,15 @@ export class AnalyzeConstruct extends Construct {
       },
     })
       .useTable(props.table, ANALYZE_TABLE_ACTIONS)
-      .useWorkspace(props.workspace.parameter, props.workspace.version);
+      .useWorkspace(props.workspace);
     if (config.openaiSecretName) {
-      const secret = secretsmanager.Secret.fromSecretNameV2(this, 'OpenAiSecret', config.openaiSecretName);
-      this.worker.readsSecret(secret, config.openaiSecretName, 'OPENAI_SECRET_NAME');
+      this.worker.readsSecret(config.openaiSecretName, 'OPENAI_SECRET_NAME');
     }
     if (config.slackWebhookSecretName) {
-      const secret = secretsmanager.Secret.fromSecretNameV2(this, 'SlackSecret', config.slackWebhookSecretName);
-      this.worker.readsSecret(secret, config.slackWebhookSecretName, 'SLACK_SECRET_NAME');
+      this.worker.readsSecret(config.slackWebhookSecretName, 'SLACK_SECRET_NAME');
     }
     if (config.linkSecretName && props.publicUrl) {
-      const secret = secretsmanager.Secret.fromSecretNameV2(this, 'LinkSecret', config.linkSecretName);
-      this.worker.readsSecret(secret, config.linkSecretName, 'LINK_SECRET_NAME');
+      this.worker.readsSecret(config.linkSecretName, 'LINK_SECRET_NAME');
       this.worker.fn.addEnvironment('PUBLIC_URL', props.publicUrl);
     }
     this.worker.fn.addEventSource(

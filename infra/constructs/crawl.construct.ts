@@ -8,6 +8,7 @@ import type * as s3 from 'aws-cdk-lib/aws-s3';
 import * as scheduler from 'aws-cdk-lib/aws-scheduler';
 import * as sqs from 'aws-cdk-lib/aws-sqs';
 import { SqsEventSource } from 'aws-cdk-lib/aws-lambda-event-sources';
+import { SqsDestination } from 'aws-cdk-lib/aws-lambda-destinations';
 import { Construct } from 'constructs';
 import { METRIC, METRICS_NAMESPACE, SERVICE } from '../../functions/aws/metric-names.js';
 import type { InfraConfig } from '../config.js';
@@ -15,12 +16,12 @@ import { acknowledge } from '../nag.js';
 import { MarqueeFunction } from './marquee-function.construct.js';
 import type { Monitoring } from './monitoring.construct.js';
 import { WorkQueue } from './work-queue.construct.js';
-import type { WorkspaceParameter } from './workspace-parameter.construct.js';
+import type { WorkspaceSecret } from './workspace-secret.construct.js';
 
 export interface CrawlProps {
   table: dynamodb.ITableV2;
   bucket: s3.IBucket;
-  workspace: WorkspaceParameter;
+  workspace: WorkspaceSecret;
   monitoring: Monitoring;
   config: Pick<InfraConfig, 'crawlEveryMinutes' | 'crawlBatchSize' | 'crawlMaxConcurrency' | 'maxReceiveCount' | 'logRetentionDays'>;
 }
@@ -40,6 +41,8 @@ export class CrawlConstruct extends Construct {
   readonly analyzeQueue: WorkQueue;
   readonly schedule: scheduler.Schedule;
   readonly scheduleDeadLetterQueue: sqs.Queue;
+  /** Planner runs that failed after Lambda's retries (the invocation record, for a look). */
+  readonly plannerFailures: sqs.Queue;
 
   constructor(scope: Construct, id: string, props: CrawlProps) {
     super(scope, id);
@@ -63,17 +66,27 @@ export class CrawlConstruct extends Construct {
       monitoring,
     });
 
+    this.plannerFailures = new sqs.Queue(this, 'PlannerFailureDlq', {
+      encryption: sqs.QueueEncryption.SQS_MANAGED,
+      enforceSSL: true,
+      retentionPeriod: Duration.days(14),
+    });
+    acknowledge(this.plannerFailures, 'SQS3', 'this queue is itself a dead-letter queue: the crawl planner\'s failed asynchronous invocations');
+
     this.planner = new MarqueeFunction(this, 'Planner', {
       entry: 'planCrawl',
       serviceName: SERVICE.planCrawl,
       description: 'Marquee: enqueue one crawl message per due source',
       timeout: Duration.seconds(30),
       logRetention,
-      // A failed run is redone by the next scheduled one; retrying could enqueue twice.
-      retryAttempts: 0,
+      // Retried twice within one period (a retry that also fails is recorded, not dropped): sending a
+      // crawl message twice is safe, the crawl dedupes items with conditional writes.
+      retryAttempts: 2,
+      maxEventAge: Duration.minutes(Math.max(1, config.crawlEveryMinutes)),
+      onFailure: new SqsDestination(this.plannerFailures),
     })
       .useTable(props.table, ['Query'], ['gsi1'])
-      .useWorkspace(props.workspace.parameter, props.workspace.version)
+      .useWorkspace(props.workspace)
       .sendsTo(this.crawlQueue.queue, 'CRAWL_QUEUE_URL');
 
     this.worker = new MarqueeFunction(this, 'Worker', {
@@ -88,7 +101,7 @@ export class CrawlConstruct extends Construct {
       // Query (base table only) and BatchWriteItem: box-office charts.
       .useTable(props.table, ['GetItem', 'BatchGetItem', 'PutItem', 'Query', 'BatchWriteItem'], [])
       .useBucket(props.bucket, SNAPSHOT_PREFIX)
-      .useWorkspace(props.workspace.parameter, props.workspace.version)
+      .useWorkspace(props.workspace)
       .sendsTo(this.analyzeQueue.queue, 'ANALYZE_QUEUE_URL');
     this.worker.fn.addEventSource(
       new SqsEventSource(this.crawlQueue.queue, {
@@ -106,6 +119,12 @@ export class CrawlConstruct extends Construct {
     acknowledge(this.scheduleDeadLetterQueue, 'SQS3', 'this queue is itself a dead-letter queue: the crawl schedule\'s, for invocations EventBridge Scheduler could not deliver');
     monitoring.watchDeadLetterQueue(this.scheduleDeadLetterQueue, this.scheduleDeadLetterQueue, 'crawl schedule', 'check the planner\'s permissions; the next scheduled run plans again, nothing needs replaying');
     this.schedule = this.createSchedule(config.crawlEveryMinutes);
+    monitoring.watchDeadLetterQueue(
+      this.plannerFailures,
+      this.plannerFailures,
+      'crawl planner',
+      'a planner run failed three times (its log says why); the next scheduled run plans again, so after fixing the cause purge the queue',
+    );
 
     monitoring.watchFunction(this.planner, 'crawl planner');
     monitoring.watchFunction(this.worker, 'crawl worker');
@@ -178,6 +197,7 @@ export class CrawlConstruct extends Construct {
           this.crawlQueue.deadLetterQueue.metricApproximateNumberOfMessagesVisible({ period, label: 'crawl DLQ' }),
           this.analyzeQueue.deadLetterQueue.metricApproximateNumberOfMessagesVisible({ period, label: 'analyze DLQ' }),
           this.scheduleDeadLetterQueue.metricApproximateNumberOfMessagesVisible({ period, label: 'schedule DLQ' }),
+          this.plannerFailures.metricApproximateNumberOfMessagesVisible({ period, label: 'planner failures' }),
         ],
         width: 8,
       }),

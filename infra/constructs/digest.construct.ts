@@ -14,11 +14,11 @@ import type { InfraConfig } from '../config.js';
 import { acknowledge } from '../nag.js';
 import { MarqueeFunction, type TableAction } from './marquee-function.construct.js';
 import type { Monitoring } from './monitoring.construct.js';
-import type { WorkspaceParameter } from './workspace-parameter.construct.js';
+import type { WorkspaceSecret } from './workspace-secret.construct.js';
 
 export interface DigestProps {
   table: dynamodb.ITableV2;
-  workspace: WorkspaceParameter;
+  workspace: WorkspaceSecret;
   monitoring: Monitoring;
   /** The workspace's IANA timezone: the schedule fires at digestHour:digestMinute local time, DST included. */
   timezone: string;
@@ -72,7 +72,7 @@ export class DigestConstruct extends Construct {
       onFailure: new SqsDestination(this.failures),
     })
       .useTable(props.table, DIGEST_TABLE_ACTIONS)
-      .useWorkspace(props.workspace.parameter, props.workspace.version)
+      .useWorkspace(props.workspace)
       .sendsMailAs(identityArn, config.mailFrom);
 
     this.schedule = this.createSchedule(props.timezone, config);

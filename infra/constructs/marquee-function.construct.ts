@@ -1,20 +1,19 @@
 // The one Lambda function construct every Marquee function uses: runtime, arch, logs, tracing, bundling, and grant+env helpers.
 import { fileURLToPath } from 'node:url';
 import { join } from 'node:path';
-import { Duration, RemovalPolicy, Stack } from 'aws-cdk-lib';
+import { ArnFormat, Duration, RemovalPolicy, Stack } from 'aws-cdk-lib';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import * as lambda from 'aws-cdk-lib/aws-lambda';
 import * as logs from 'aws-cdk-lib/aws-logs';
 import type * as dynamodb from 'aws-cdk-lib/aws-dynamodb';
 import type * as s3 from 'aws-cdk-lib/aws-s3';
 import type * as sqs from 'aws-cdk-lib/aws-sqs';
-import type * as ssm from 'aws-cdk-lib/aws-ssm';
-import type * as secretsmanager from 'aws-cdk-lib/aws-secretsmanager';
 import { NodejsFunction, OutputFormat, type BundlingOptions } from 'aws-cdk-lib/aws-lambda-nodejs';
 import { Construct } from 'constructs';
 import { TABLE } from '../../shared/store/table.js';
 import { METRICS_NAMESPACE } from '../../functions/aws/metric-names.js';
 import { acknowledgeWildcardResource } from '../nag.js';
+import type { WorkspaceSecret } from './workspace-secret.construct.js';
 
 /** Repository root: entries, the lockfile and tsconfig are found from here. */
 export const PROJECT_ROOT = fileURLToPath(new URL('../../', import.meta.url));
@@ -146,6 +145,8 @@ export interface MarqueeFunctionProps {
   retryAttempts?: number;
   /** Where a failed asynchronous invocation goes after its retries (scheduler targets). */
   onFailure?: lambda.IDestination;
+  /** How old an asynchronous invocation may get while Lambda retries it. */
+  maxEventAge?: Duration;
 }
 
 /**
@@ -188,6 +189,7 @@ export class MarqueeFunction extends Construct {
       tracing: lambda.Tracing.ACTIVE,
       retryAttempts: props.retryAttempts,
       onFailure: props.onFailure,
+      maxEventAge: props.maxEventAge,
       bundling: nodejsBundling(props.entry),
       environment: {
         POWERTOOLS_SERVICE_NAME: props.serviceName,
@@ -233,9 +235,12 @@ export class MarqueeFunction extends Construct {
   /**
    * Lets the function read one Secrets Manager secret through Parameter Store's reference path
    * (functions/aws/secrets.ts) and sets `envName` to the secret's name: ssm:GetParameter on the
-   * reference, secretsmanager:GetSecretValue on that secret only.
+   * reference, secretsmanager:GetSecretValue on that secret only. A secret's ARN is its name plus
+   * "-" and six random characters, so a grant on the bare name (what `fromSecretNameV2().secretArn`
+   * gives) matches no secret: the grant is on `<name>-??????`, which matches that one secret and
+   * not another whose name merely starts with it.
    */
-  readsSecret(secret: secretsmanager.ISecret, secretName: string, envName: 'OPENAI_SECRET_NAME' | 'SLACK_SECRET_NAME' | 'LINK_SECRET_NAME'): this {
+  readsSecret(secretName: string, envName: 'OPENAI_SECRET_NAME' | 'SLACK_SECRET_NAME' | 'LINK_SECRET_NAME'): this {
     const stack = Stack.of(this);
     this.role.addToPolicy(
       new iam.PolicyStatement({
@@ -243,7 +248,13 @@ export class MarqueeFunction extends Construct {
         resources: [stack.formatArn({ service: 'ssm', resource: 'parameter', resourceName: `aws/reference/secretsmanager/${secretName}` })],
       }),
     );
-    this.role.addToPolicy(new iam.PolicyStatement({ actions: ['secretsmanager:GetSecretValue'], resources: [secret.secretArn] }));
+    const secretArn = stack.formatArn({
+      service: 'secretsmanager',
+      resource: 'secret',
+      resourceName: `${secretName}-??????`,
+      arnFormat: ArnFormat.COLON_RESOURCE_NAME,
+    });
+    this.role.addToPolicy(new iam.PolicyStatement({ actions: ['secretsmanager:GetSecretValue'], resources: [secretArn] }));
     this.fn.addEnvironment(envName, secretName);
     return this;
   }
@@ -255,12 +266,23 @@ export class MarqueeFunction extends Construct {
     return this;
   }
 
-  /** Grants ssm:GetParameter on the workspace parameter, sets WORKSPACE_PARAMETER and a version that rolls containers on change. */
-  useWorkspace(parameter: ssm.IStringParameter, version: string): this {
-    this.role.addToPolicy(new iam.PolicyStatement({ actions: ['ssm:GetParameter'], resources: [parameter.parameterArn] }));
-    this.fn.addEnvironment('WORKSPACE_PARAMETER', parameter.parameterName);
+  /**
+   * Lets the function read the workspace secret through its Parameter Store reference
+   * (ssm:GetParameter on the reference, secretsmanager:GetSecretValue on that secret), sets
+   * WORKSPACE_PARAMETER to the reference and a version that rolls containers on change.
+   */
+  useWorkspace(workspace: WorkspaceSecret): this {
+    const stack = Stack.of(this);
+    this.role.addToPolicy(
+      new iam.PolicyStatement({
+        actions: ['ssm:GetParameter'],
+        resources: [stack.formatArn({ service: 'ssm', resource: 'parameter', resourceName: workspace.referenceName.slice(1) })],
+      }),
+    );
+    this.role.addToPolicy(new iam.PolicyStatement({ actions: ['secretsmanager:GetSecretValue'], resources: [workspace.secret.secretArn] }));
+    this.fn.addEnvironment('WORKSPACE_PARAMETER', workspace.referenceName);
     // Containers cache the workspace; a new value changes the configuration, so they are replaced.
-    this.fn.addEnvironment('WORKSPACE_VERSION', version);
+    this.fn.addEnvironment('WORKSPACE_VERSION', workspace.version);
     return this;
   }
 }

@@ -4,17 +4,16 @@ import type * as dynamodb from 'aws-cdk-lib/aws-dynamodb';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import * as lambda from 'aws-cdk-lib/aws-lambda';
 import type * as logs from 'aws-cdk-lib/aws-logs';
-import * as secretsmanager from 'aws-cdk-lib/aws-secretsmanager';
 import { Construct } from 'constructs';
 import { SERVICE } from '../../functions/aws/metric-names.js';
 import type { InfraConfig } from '../config.js';
 import { MarqueeFunction, type TableAction } from './marquee-function.construct.js';
 import type { Monitoring } from './monitoring.construct.js';
-import type { WorkspaceParameter } from './workspace-parameter.construct.js';
+import type { WorkspaceSecret } from './workspace-secret.construct.js';
 
 export interface QueryProps {
   table: dynamodb.ITableV2;
-  workspace: WorkspaceParameter;
+  workspace: WorkspaceSecret;
   monitoring: Monitoring;
   config: Pick<InfraConfig, 'analyst' | 'openaiSecretName' | 'openaiBaseUrl' | 'model' | 'apiRateLimit' | 'apiCacheSeconds' | 'queryConcurrency' | 'logRetentionDays' | 'linkSecretName'>;
 }
@@ -56,14 +55,12 @@ export class QueryConstruct extends Construct {
       },
     })
       .useTable(props.table, QUERY_TABLE_ACTIONS)
-      .useWorkspace(props.workspace.parameter, props.workspace.version);
+      .useWorkspace(props.workspace);
     if (config.openaiSecretName) {
-      const secret = secretsmanager.Secret.fromSecretNameV2(this, 'OpenAiSecret', config.openaiSecretName);
-      this.fn.readsSecret(secret, config.openaiSecretName, 'OPENAI_SECRET_NAME');
+      this.fn.readsSecret(config.openaiSecretName, 'OPENAI_SECRET_NAME');
     }
     if (config.linkSecretName) {
-      const secret = secretsmanager.Secret.fromSecretNameV2(this, 'LinkSecret', config.linkSecretName);
-      this.fn.readsSecret(secret, config.linkSecretName, 'LINK_SECRET_NAME');
+      this.fn.readsSecret(config.linkSecretName, 'LINK_SECRET_NAME');
     }
     this.fn.role.addToPolicy(
       new iam.PolicyStatement({

@@ -7,7 +7,7 @@ import { CrawlConstruct } from '../constructs/crawl.construct.js';
 import { DigestConstruct } from '../constructs/digest.construct.js';
 import { Monitoring } from '../constructs/monitoring.construct.js';
 import { QueryConstruct } from '../constructs/query.construct.js';
-import { WorkspaceParameter } from '../constructs/workspace-parameter.construct.js';
+import { WorkspaceSecret } from '../constructs/workspace-secret.construct.js';
 import { importStorage } from './storage.stack.js';
 
 export interface MarqueeStackProps extends StackProps {
@@ -23,7 +23,7 @@ export interface MarqueeStackProps extends StackProps {
  */
 export class MarqueeStack extends Stack {
   readonly monitoring: Monitoring;
-  readonly workspace: WorkspaceParameter;
+  readonly workspace: WorkspaceSecret;
   readonly crawl: CrawlConstruct;
   readonly analyze: AnalyzeConstruct;
   /** Present when the `mailFrom` context is set. */
@@ -35,7 +35,7 @@ export class MarqueeStack extends Stack {
     const { config } = props;
     const { table, bucket } = importStorage(this, config.stackPrefix);
     this.monitoring = new Monitoring(this, 'Monitoring', { dashboardName: config.stackPrefix, alarmEmail: config.alarmEmail });
-    this.workspace = new WorkspaceParameter(this, 'Workspace', { workspace: props.workspace });
+    this.workspace = new WorkspaceSecret(this, 'Workspace', { workspace: props.workspace });
     this.crawl = new CrawlConstruct(this, 'Crawl', { table, bucket, workspace: this.workspace, monitoring: this.monitoring, config });
     this.query = new QueryConstruct(this, 'Query', { table, workspace: this.workspace, monitoring: this.monitoring, config });
     this.analyze = new AnalyzeConstruct(this, 'Analyze', {
@@ -60,7 +60,7 @@ export class MarqueeStack extends Stack {
       Annotations.of(this).addWarningV2('marquee:no-digest', 'no mailFrom context: the weekly digest function is not deployed (cdk deploy -c mailFrom=digest@your-domain)');
     }
 
-    new CfnOutput(this, 'WorkspaceParameterName', { value: this.workspace.parameter.parameterName });
+    new CfnOutput(this, 'WorkspaceSecretName', { value: this.workspace.secret.secretName, description: 'the deployed workspace (KMS-encrypted); change it with cdk deploy' });
     new CfnOutput(this, 'CrawlQueueUrl', { value: this.crawl.crawlQueue.queue.queueUrl });
     new CfnOutput(this, 'AnalyzeQueueUrl', { value: this.crawl.analyzeQueue.queue.queueUrl });
     new CfnOutput(this, 'ReplayCrawlDlq', { value: this.crawl.crawlQueue.replayCommand, description: 'moves crawl dead letters back' });

@@ -9,7 +9,7 @@ import type { InfraConfig } from '../config.js';
 export interface StorageStackProps extends StackProps {
   config: Pick<
     InfraConfig,
-    'stackPrefix' | 'deletionProtection' | 'snapshotInfrequentAccessDays' | 'snapshotGlacierDays' | 'snapshotExpiryDays'
+    'stackPrefix' | 'deletionProtection' | 'snapshotInfrequentAccessDays' | 'snapshotGlacierDays' | 'snapshotExpiryDays' | 'noncurrentVersionExpiryDays'
   >;
 }
 
@@ -50,9 +50,14 @@ export function snapshotLifecycle(config: StorageStackProps['config']): s3.Lifec
     id: 'snapshots',
     transitions,
     expiration: Duration.days(config.snapshotExpiryDays),
+    // Versioning keeps what is deleted or overwritten (expiry, purge, a bad write) this long, then it is gone.
+    noncurrentVersionExpiration: Duration.days(config.noncurrentVersionExpiryDays),
     abortIncompleteMultipartUploadAfter: Duration.days(1),
   };
 }
+
+/** Removes delete markers left alone once their noncurrent versions have expired (S3 wants it in a rule of its own). */
+const DELETE_MARKERS: s3.LifecycleRule = { id: 'expired-delete-markers', expiredObjectDeleteMarker: true };
 
 export class StorageStack extends Stack {
   readonly table: dynamodb.TableV2;
@@ -87,7 +92,11 @@ export class StorageStack extends Stack {
       enforceSSL: true,
       encryption: s3.BucketEncryption.S3_MANAGED,
       objectOwnership: s3.ObjectOwnership.BUCKET_OWNER_ENFORCED,
-      lifecycleRules: [{ id: 'access-logs', expiration: Duration.days(90) }],
+      versioned: true,
+      lifecycleRules: [
+        { id: 'access-logs', expiration: Duration.days(90), noncurrentVersionExpiration: Duration.days(config.noncurrentVersionExpiryDays) },
+        DELETE_MARKERS,
+      ],
       removalPolicy,
     });
     // No AwsSolutions-S1 suppression needed: cdk-nag recognizes it as the snapshot bucket's log destination.
@@ -100,7 +109,8 @@ export class StorageStack extends Stack {
       objectOwnership: s3.ObjectOwnership.BUCKET_OWNER_ENFORCED,
       serverAccessLogsBucket: this.accessLogs,
       serverAccessLogsPrefix: 'snapshots/',
-      lifecycleRules: [snapshotLifecycle(config)],
+      versioned: true,
+      lifecycleRules: [snapshotLifecycle(config), DELETE_MARKERS],
       removalPolicy,
     });
 

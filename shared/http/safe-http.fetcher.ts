@@ -125,7 +125,7 @@ export class SafeHttpFetcher implements Fetcher {
         if (!verdict.allowed) {
           throw new FetchError(
             'blocked_address',
-            `refused to fetch ${url.origin}: ${host === a.address ? 'address' : `${host} resolves to`} ${a.address} is a ${verdict.range} address (only public addresses are crawled)`,
+            `refused to fetch ${url.origin}: ${host === a.address ? 'address' : `${host} resolves to`} ${a.address} is ${verdict.reason} (only public addresses are crawled)`,
           );
         }
       }

@@ -1,5 +1,6 @@
 // Workspace: the user's configuration file (sources, competitors, slate, recipients, timezone).
 import { z } from 'zod';
+import { durationMs } from '../util/duration.js';
 
 const Id = z
   .string()
@@ -10,6 +11,9 @@ export const Duration = z
   .string()
   .regex(/^(\d+d)?(\d+h)?(\d+m)?$/, 'use a duration like "15m", "1h" or "1d"')
   .refine((s) => s.length > 0, 'duration must not be empty');
+
+/** Bounds of a source's schedule: "0m" would crawl on every planner run; past a month it is a typo. */
+export const SCHEDULE_BOUNDS = { minMs: 60_000, maxMs: 30 * 24 * 60 * 60_000, text: 'a duration from 1m to 30d' } as const;
 
 export const SourceTag = z.enum(['trade', 'competitor', 'boxoffice', 'studio', 'streaming', 'festival']);
 
@@ -133,6 +137,18 @@ export const Workspace = z
     ws.sources.forEach((s, i) => {
       if (seen.has(s.id)) ctx.addIssue({ code: 'custom', path: ['sources', i, 'id'], message: `duplicate source id "${s.id}"` });
       seen.add(s.id);
+      const every = s.schedule?.every;
+      // A malformed duration already has its issue from the Duration schema.
+      if (typeof every !== 'string' || !Duration.safeParse(every).success) return;
+      const ms = durationMs(every);
+      const wrong = ms < SCHEDULE_BOUNDS.minMs ? 'zero' : ms > SCHEDULE_BOUNDS.maxMs ? 'longer than 30d' : null;
+      if (wrong) {
+        ctx.addIssue({
+          code: 'custom',
+          path: ['sources', i, 'schedule', 'every'],
+          message: `source "${s.id}" is scheduled every "${every}", which is ${wrong}; use ${SCHEDULE_BOUNDS.text}`,
+        });
+      }
     });
   });
 export type Workspace = z.infer<typeof Workspace>;

@@ -67,6 +67,8 @@ describe('weekly digest', () => {
       'dynamodb:PutItem',
       'dynamodb:Query',
       'dynamodb:UpdateItem',
+      // The workspace secret only.
+      'secretsmanager:GetSecretValue',
       'ses:SendEmail',
       'ses:SendRawEmail',
       // Only to its failure queue (the async on-failure destination).
@@ -170,8 +172,12 @@ describe('analyze worker', () => {
     expect(ssm).toContain('parameter/aws/reference/secretsmanager/marquee/slack');
     const env = (functions().find(([id]) => id === fnId('analyze new items'))![1].Properties.Environment as { Variables: Record<string, unknown> }).Variables;
     expect(env).toMatchObject({ OPENAI_SECRET_NAME: 'marquee/openai', SLACK_SECRET_NAME: 'marquee/slack', MARQUEE_ANALYST: 'auto', MARQUEE_MODEL: 'gpt-4o-mini' });
+    // Every other function reads the workspace secret and no other secret.
+    const workspaceSecret = Object.keys(resourcesOf(s.appTemplate, 'AWS::SecretsManager::Secret'));
+    expect(workspaceSecret).toHaveLength(1);
     for (const [id] of functions().filter(([fid]) => fid !== fnId('analyze new items') && fid !== fnId('query API'))) {
-      expect(actionsOf(roleOf(id)).filter((a) => a.startsWith('secretsmanager:')), id).toEqual([]);
+      const reads = statementsOf(roleOf(id)).filter((st) => asArray(st.Action).some((a) => a.startsWith('secretsmanager:')));
+      expect(reads.map((st) => st.Resource), id).toEqual([{ Ref: workspaceSecret[0] }]);
     }
     // The query function reads the OpenAI secret (its LLM agent), never the Slack webhook.
     const query = JSON.stringify(statementsOf(roleOf(fnId('query API'))).map((st) => st.Resource));
@@ -234,7 +240,8 @@ describe('every function, alarms, dashboard, cdk-nag (all options on)', () => {
   it('alarms on every dead-letter queue, on errors and throttles of every function, on failed alerts and sources failing for a day', () => {
     const alarms = Object.values(resourcesOf(s.appTemplate, 'AWS::CloudWatch::Alarm')).map((a) => a.Properties!);
     const dlqIds = Object.keys(resourcesOf(s.appTemplate, 'AWS::SQS::Queue')).filter((id) => /Dlq|FailureQueue/.test(id));
-    expect(dlqIds).toHaveLength(5);
+    // crawl, analyze, crawl schedule, planner failures, digest schedule, digest failures
+    expect(dlqIds).toHaveLength(6);
     const dlqAlarmed = alarms
       .filter((a) => a.MetricName === 'ApproximateNumberOfMessagesVisible')
       .map((a) => ((a.Dimensions as Array<{ Value: { 'Fn::GetAtt': string[] } }>)[0]!.Value['Fn::GetAtt'][0]));

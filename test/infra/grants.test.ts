@@ -82,8 +82,14 @@ afterAll(() => {
 });
 
 function usedActions(): string[] {
-  const calls = [ddb, s3, sqs, ssm].flatMap((m) => m.calls().map((c) => (c.args[0] as object).constructor.name));
-  return [...new Set(calls.map((name) => ACTION[name] ?? `unmapped:${name}`))].sort();
+  const calls = [ddb, s3, sqs, ssm].flatMap((m) => m.calls().map((c) => c.args[0] as { input: { Name?: string } }));
+  const actions = calls.flatMap((cmd) => {
+    const name = cmd.constructor.name;
+    // A Secrets Manager reference parameter is read with the caller's GetSecretValue permission as well.
+    const viaSecret = name === 'GetParameterCommand' && cmd.input.Name?.startsWith('/aws/reference/secretsmanager/');
+    return [ACTION[name] ?? `unmapped:${name}`, ...(viaSecret ? ['secretsmanager:GetSecretValue'] : [])];
+  });
+  return [...new Set(actions)].sort();
 }
 
 function grantedActions(policyPrefix: string): string[] {
@@ -103,7 +109,7 @@ const env = {
   BUCKET_NAME: 'b',
   CRAWL_QUEUE_URL: 'https://sqs.us-east-1.amazonaws.com/1/crawl',
   ANALYZE_QUEUE_URL: 'https://sqs.us-east-1.amazonaws.com/1/analyze',
-  WORKSPACE_PARAMETER: 'ws',
+  WORKSPACE_PARAMETER: '/aws/reference/secretsmanager/ws',
   AWS_REGION: 'us-east-1',
 };
 

@@ -65,6 +65,8 @@ describe('cdk-nag AwsSolutions', () => {
       'AwsSolutions-IAM5[Resource::*] @ Marquee-App/Crawl/Worker/Role',
       'AwsSolutions-IAM5[Resource::*] @ Marquee-App/Query/Fn/Role',
       'AwsSolutions-IAM5[Resource::Marquee-SnapshotBucketArn/raw/*] @ Marquee-App/Crawl/Worker/Role',
+      'AwsSolutions-SMG4 @ Marquee-App/Workspace/Secret',
+      'AwsSolutions-SQS3 @ Marquee-App/Crawl/PlannerFailureDlq',
       'AwsSolutions-SQS3 @ Marquee-App/Crawl/ScheduleDlq',
     ]);
   });

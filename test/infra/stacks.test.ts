@@ -72,6 +72,7 @@ describe('StorageStack', () => {
               { StorageClass: 'GLACIER_IR', TransitionInDays: 90 },
             ],
           }),
+          Match.objectLike({ Status: 'Enabled', ExpiredObjectDeleteMarker: true }),
         ],
       },
     });
@@ -89,6 +90,25 @@ describe('StorageStack', () => {
     }
     const snapshotPolicy = policies.find((p) => JSON.stringify(p.Properties!.Bucket).includes(snapshots))!;
     expect(JSON.stringify(snapshotPolicy)).toContain('"s3:TlsVersion":1.2');
+  });
+
+  it('versions both buckets, expiring noncurrent versions and leftover delete markers', async () => {
+    const buckets = Object.entries(resourcesOf(s.storageTemplate, 'AWS::S3::Bucket'));
+    expect(buckets).toHaveLength(2);
+    for (const [id, b] of buckets) {
+      expect(b.Properties!.VersioningConfiguration, id).toEqual({ Status: 'Enabled' });
+      const rules = (b.Properties!.LifecycleConfiguration as { Rules: Array<Record<string, unknown>> }).Rules;
+      // Every rule that expires current objects also expires what versioning keeps of them.
+      for (const r of rules.filter((r) => r.ExpirationInDays !== undefined)) {
+        expect(r, id).toMatchObject({ Status: 'Enabled', NoncurrentVersionExpiration: { NoncurrentDays: 30 } });
+      }
+      expect(rules, id).toContainEqual(expect.objectContaining({ Status: 'Enabled', ExpiredObjectDeleteMarker: true }));
+    }
+    const short = await synth({ noncurrentVersionExpiryDays: '7' });
+    short.storageTemplate.hasResourceProperties('AWS::S3::Bucket', {
+      LoggingConfiguration: Match.anyValue(),
+      LifecycleConfiguration: { Rules: Match.arrayWith([Match.objectLike({ ExpirationInDays: 365, NoncurrentVersionExpiration: { NoncurrentDays: 7 } })]) },
+    });
   });
 
   it('exports the table and bucket under stable names for the stateless stack', () => {
@@ -113,6 +133,30 @@ describe('MarqueeStack: crawl fan-out', () => {
     });
     const fast = await synth({ crawlEveryMinutes: '5' });
     fast.appTemplate.hasResourceProperties('AWS::Scheduler::Schedule', { ScheduleExpression: 'rate(5 minutes)' });
+  });
+
+  it('retries a failed planner run twice within one period, then sends it to an encrypted failure queue with an alarm', async () => {
+    const planner = logicalIdOf(s.appTemplate, 'AWS::Lambda::Function', (p) => String(p.Description).includes('enqueue one crawl message'));
+    const failures = logicalIdOf(s.appTemplate, 'AWS::SQS::Queue', (_, id) => id.includes('PlannerFailure'));
+    s.appTemplate.hasResourceProperties('AWS::Lambda::EventInvokeConfig', {
+      FunctionName: { Ref: planner },
+      MaximumRetryAttempts: 2,
+      MaximumEventAgeInSeconds: 900,
+      DestinationConfig: { OnFailure: { Destination: getAtt(failures) } },
+    });
+    s.appTemplate.hasResourceProperties('AWS::SQS::Queue', { SqsManagedSseEnabled: true, MessageRetentionPeriod: 14 * 24 * 3600 });
+    expect(JSON.stringify(resourcesOf(s.appTemplate, 'AWS::SQS::QueuePolicy'))).toContain(failures);
+    const alarms = Object.values(resourcesOf(s.appTemplate, 'AWS::CloudWatch::Alarm')).map((a) => a.Properties!);
+    const onFailures = alarms.filter((a) => JSON.stringify(a.Dimensions) === JSON.stringify([{ Name: 'QueueName', Value: { 'Fn::GetAtt': [failures, 'QueueName'] } }]));
+    expect(onFailures).toHaveLength(1);
+    expect(onFailures[0]).toMatchObject({ MetricName: 'ApproximateNumberOfMessagesVisible', Threshold: 1, ComparisonOperator: 'GreaterThanOrEqualToThreshold' });
+    expect(String(onFailures[0]!.AlarmDescription)).toMatch(/crawl planner/);
+    // The planner's role may send to it (Lambda's destination uses the function's role).
+    const role = (resourcesOf(s.appTemplate, 'AWS::Lambda::Function')[planner]!.Properties!.Role as { 'Fn::GetAtt': string[] })['Fn::GetAtt'][0]!;
+    const sends = iamStatements(s.appTemplate).filter((st) => st.policy.startsWith(role.replace(/Role[0-9A-F]{8}$/, '')) && asArray(st.Action).includes('sqs:SendMessage'));
+    expect(JSON.stringify(sends.map((st) => st.Resource))).toContain(failures);
+    const fast = await synth({ crawlEveryMinutes: '5' });
+    fast.appTemplate.hasResourceProperties('AWS::Lambda::EventInvokeConfig', { MaximumRetryAttempts: 2, MaximumEventAgeInSeconds: 300 });
   });
 
   it('gives the crawl and analyze queues a DLQ with redrive after maxReceiveCount, all encrypted and TLS-only', () => {
@@ -170,19 +214,41 @@ describe('MarqueeStack: crawl fan-out', () => {
     expect(Object.keys(workerEnv)).not.toContain('CRAWL_QUEUE_URL');
   });
 
-  it('stores the validated workspace in SSM, re-validatable by the runtime schema', async () => {
-    const params = Object.values(resourcesOf(s.appTemplate, 'AWS::SSM::Parameter'));
-    expect(params).toHaveLength(1);
-    const value = params[0]!.Properties!.Value as string;
-    expect(validateWorkspace(JSON.parse(value), 'parameter')).toEqual(await loadWorkspaceFile(FIXTURE_WORKSPACE));
-    expect(params[0]!.Properties!.Tier).toBe('Standard');
+  it('keeps the validated workspace (recipients included) in a KMS-encrypted secret, not a plain SSM parameter', async () => {
+    s.appTemplate.resourceCountIs('AWS::SSM::Parameter', 0);
+    const secrets = Object.entries(resourcesOf(s.appTemplate, 'AWS::SecretsManager::Secret'));
+    expect(secrets).toHaveLength(1);
+    const [secretId, secret] = secrets[0]!;
+    // No KmsKeyId: Secrets Manager encrypts with its AWS managed KMS key (aws/secretsmanager).
+    expect(secret.Properties).not.toHaveProperty('KmsKeyId');
+    expect(validateWorkspace(JSON.parse(secret.Properties!.SecretString as string), 'secret')).toEqual(await loadWorkspaceFile(FIXTURE_WORKSPACE));
+
+    // Every function reads it through Parameter Store's reference path, with GetSecretValue on that one secret.
+    const fns = resourcesOf(s.appTemplate, 'AWS::Lambda::Function');
+    expect(Object.keys(fns)).toHaveLength(4);
+    for (const [id, fn] of Object.entries(fns)) {
+      const env = (fn.Properties!.Environment as { Variables: Record<string, unknown> }).Variables;
+      expect(JSON.stringify(env.WORKSPACE_PARAMETER), id).toMatch(/^\{"Fn::Join":\["",\["\/aws\/reference\/secretsmanager\/",/);
+      expect(JSON.stringify(env.WORKSPACE_PARAMETER), id).toContain(secretId);
+      const role = (fn.Properties!.Role as { 'Fn::GetAtt': string[] })['Fn::GetAtt'][0]!;
+      const policies = Object.entries(resourcesOf(s.appTemplate, 'AWS::IAM::Policy'))
+        .filter(([, p]) => (p.Properties!.Roles as Array<{ Ref: string }>).some((r) => r.Ref === role))
+        .map(([pid]) => pid);
+      const statements = iamStatements(s.appTemplate).filter((st) => policies.includes(st.policy));
+      const reads = statements.filter((st) => asArray(st.Action).includes('secretsmanager:GetSecretValue'));
+      expect(reads.map((st) => st.Resource), id).toEqual([{ Ref: secretId }]);
+      const params = JSON.stringify(statements.filter((st) => asArray(st.Action).includes('ssm:GetParameter')).map((st) => st.Resource));
+      expect(params, id).toContain('parameter/aws/reference/secretsmanager/');
+      expect(params, id).toContain(secretId);
+    }
   });
 
-  it('uses the advanced tier above 4 KB', async () => {
+  it('stores a workspace over 8 KB gzip-compressed in the secret', async () => {
     const ws = await loadWorkspaceFile(FIXTURE_WORKSPACE);
-    const big = { ...ws, sources: Array.from({ length: 30 }, (_, i) => ({ ...ws.sources[0]!, id: `feed-${i}`, name: `A long outlet name number ${i}` })) };
+    const big = { ...ws, sources: Array.from({ length: 60 }, (_, i) => ({ ...ws.sources[0]!, id: `feed-${i}`, name: `A long outlet name number ${i}` })) };
     const built = await synth({}, validateWorkspace(big, 'big'));
-    built.appTemplate.hasResourceProperties('AWS::SSM::Parameter', { Tier: 'Advanced' });
+    const secret = Object.values(resourcesOf(built.appTemplate, 'AWS::SecretsManager::Secret'))[0]!;
+    expect(Object.keys(JSON.parse(secret.Properties!.SecretString as string))).toEqual(['gzip']);
   });
 });
 
@@ -233,7 +299,8 @@ describe('MarqueeStack: alarms and dashboard', () => {
     const dlqs = Object.entries(resourcesOf(s.appTemplate, 'AWS::SQS::Queue'))
       .filter(([id]) => /Dlq/.test(id))
       .map(([id]) => id);
-    expect(dlqs).toHaveLength(3);
+    // crawl, analyze, crawl schedule and planner failures
+    expect(dlqs).toHaveLength(4);
     const dlqAlarms = byMetric('ApproximateNumberOfMessagesVisible');
     expect(dlqAlarms.map((a) => JSON.stringify(a.Dimensions)).sort()).toEqual(
       dlqs.map((id) => JSON.stringify([{ Name: 'QueueName', Value: { 'Fn::GetAtt': [id, 'QueueName'] } }])).sort(),

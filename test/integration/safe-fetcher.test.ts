@@ -7,6 +7,13 @@ import { SafeHttpFetcher } from '../../shared/http/safe-http.fetcher.js';
 import { FetchError } from '../../shared/http/fetcher.js';
 import { classifyAddress } from '../../shared/http/address-policy.js';
 import { fakeResolver, loopbackOnlyConnector } from '../support/loopback-net.js';
+import { crawlWorkspace } from '../../shared/ingest/crawl-workspace.js';
+import { FolderObjectStore } from '../../shared/objects/folder.objects.js';
+import { Workspace } from '../../shared/model/workspace.js';
+import { openTestStore } from '../support/embedded-store.js';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 
 let server: http.Server;
 let port: number;
@@ -24,6 +31,12 @@ beforeAll(async () => {
         return res.writeHead(301, { location: 'http://metadata.internal.test/latest/' }).end();
       case '/to-public-name':
         return res.writeHead(302, { location: `http://news.public.test:${port}/feed` }).end();
+      case '/good-feed':
+        return res
+          .writeHead(200, { 'content-type': 'application/rss+xml' })
+          .end('<rss version="2.0"><channel><title>T</title><item><title>Lionsgate dates a sequel</title><link>https://trade.example/a</link></item></channel></rss>');
+      case '/redirect':
+        return res.writeHead(302, { location: url.searchParams.get('to') ?? '/' }).end();
       case '/loop':
         return res.writeHead(302, { location: '/loop' }).end();
       case '/big':
@@ -178,5 +191,97 @@ describe('SafeHttpFetcher protocol', () => {
     expect((await failure(fetcher.fetch({ url: 'http://nowhere.test/' }))).message).toBe('could not resolve host nowhere.test');
     const closed = await failure(fetcher.fetch({ url: 'http://127.0.0.1:1/' }));
     expect(closed.code).toBe('connect');
+  });
+});
+
+/** IPv6 literals that carry a non-public IPv4 address (the URL parser writes [::127.0.0.1] as [::7f00:1]). */
+const EMBEDDED_V4_HOSTS: Array<[string, string]> = [
+  ['::a9fe:a9fe', 'IPv4-compatible IPv6 address embedding 169.254.169.254 (linkLocal)'],
+  ['::127.0.0.1', 'IPv4-compatible IPv6 address embedding 127.0.0.1 (loopback)'],
+  ['::ffff:127.0.0.1', 'IPv4-mapped IPv6 address embedding 127.0.0.1 (loopback)'],
+  ['64:ff9b::a9fe:a9fe', 'NAT64 IPv6 address embedding 169.254.169.254 (linkLocal)'],
+  ['64:ff9b:1::a00:1', 'NAT64 IPv6 address embedding'],
+  ['2002:a9fe:a9fe::1', '6to4 IPv6 address embedding 169.254.169.254 (linkLocal)'],
+  ['2001:0:4136:e378:8000:63bf:5601:5601', 'Teredo IPv6 address embedding 169.254.169.254 (linkLocal)'],
+  ['2600:1f18:0:1:0:5efe:a9fe:a9fe', 'ISATAP IPv6 address embedding 169.254.169.254 (linkLocal)'],
+];
+
+describe('SafeHttpFetcher refuses IPv6 forms that embed a non-public IPv4 address', () => {
+  it.each(EMBEDDED_V4_HOSTS)('refuses the literal host [%s] before dialling', async (host, words) => {
+    const { fetcher, net } = fetcherFor([]);
+    const err = await failure(fetcher.fetch({ url: `http://[${host}]:${port}/feed` }));
+    expect(err.code).toBe('blocked_address');
+    expect(err.message).toContain(words);
+    expect(net.attempts).toEqual([]);
+  });
+
+  it.each(EMBEDDED_V4_HOSTS)('refuses a hostname that resolves to %s', async (host, words) => {
+    const { fetcher, net } = fetcherFor([], { 'innocent.example.test': ['93.184.216.34', host] });
+    const err = await failure(fetcher.fetch({ url: 'http://innocent.example.test/feed' }));
+    expect(err.code).toBe('blocked_address');
+    expect(err.message).toContain(`innocent.example.test resolves to`);
+    expect(err.message).toContain(words);
+    expect(net.attempts).toEqual([]);
+  });
+
+  it.each(EMBEDDED_V4_HOSTS)('refuses a redirect to [%s] and to a name resolving to it', async (host, words) => {
+    const { fetcher, net } = fetcherFor(['127.0.0.1'], { 'rebound.example.test': [host] });
+    const literal = await failure(
+      fetcher.fetch({ url: `http://127.0.0.1:${port}/redirect?to=${encodeURIComponent(`http://[${host}]:${port}/latest/meta-data/`)}` }),
+    );
+    expect(literal.code).toBe('blocked_address');
+    expect(literal.message).toContain(words);
+    const named = await failure(
+      fetcher.fetch({ url: `http://127.0.0.1:${port}/redirect?to=${encodeURIComponent(`http://rebound.example.test:${port}/`)}` }),
+    );
+    expect(named.code).toBe('blocked_address');
+    expect(named.message).toContain(words);
+    // Only the allowed first hop was ever dialled.
+    expect(net.attempts).toEqual([`127.0.0.1:${port}`, `127.0.0.1:${port}`]);
+  });
+
+  it('still fetches through NAT64 and mapped forms of a public address (DNS64 networks)', async () => {
+    const { fetcher, net } = fetcherFor([], { 'dns64.example.test': ['64:ff9b::5db8:d822'] });
+    // The loopback-only connector refuses the public address: reaching the dial proves the guard let it pass.
+    const err = await failure(fetcher.fetch({ url: 'http://dns64.example.test/feed' }));
+    expect(err.code).toBe('connect');
+    expect(net.attempts).toEqual(['64:ff9b::5db8:d822:80']);
+  });
+
+  it('a crawl records each such source as blocked_address and still crawls the allowed one', async () => {
+    const db = await openTestStore();
+    const dir = await mkdtemp(join(tmpdir(), 'marquee-ssrf-'));
+    try {
+      const workspace = Workspace.parse({
+        name: 'SSRF',
+        network: { allowHosts: ['127.0.0.1'] },
+        sources: [
+          { id: 'literal', kind: 'rss', url: `http://[::a9fe:a9fe]:${port}/feed` },
+          { id: 'compat-loopback', kind: 'rss', url: `http://[::127.0.0.1]:${port}/feed` },
+          { id: 'named', kind: 'rss', url: `http://metadata.example.test:${port}/feed` },
+          { id: 'redirected', kind: 'rss', url: `http://127.0.0.1:${port}/redirect?to=${encodeURIComponent(`http://[64:ff9b::a9fe:a9fe]:${port}/`)}` },
+          { id: 'healthy', kind: 'rss', url: `http://127.0.0.1:${port}/good-feed` },
+        ],
+      });
+      const net = loopbackOnlyConnector();
+      const fetcher = new SafeHttpFetcher({
+        policy: { allowHosts: new Set(workspace.network.allowHosts) },
+        resolver: fakeResolver({ 'metadata.example.test': ['::ffff:a9fe:a9fe'] }),
+        connector: net.connect,
+        timeoutMs: 1500,
+      });
+      const clock = { now: () => new Date('2026-11-26T20:00:00Z') };
+      const report = await crawlWorkspace(workspace, { fetcher, store: db.store, objects: new FolderObjectStore(dir), clock });
+      const by = Object.fromEntries(report.sources.map((r) => [r.id, r]));
+      for (const id of ['literal', 'compat-loopback', 'named', 'redirected']) {
+        expect(by[id], id).toMatchObject({ status: 'error', errorCode: 'blocked_address' });
+      }
+      expect(by['healthy'], JSON.stringify(by['healthy'])).toMatchObject({ status: 'ok', newItems: 1 });
+      expect(net.refused).toEqual([]);
+      expect((await db.store.getSourceState('literal'))!.lastErrorCode).toBe('blocked_address');
+    } finally {
+      await db.close();
+      await rm(dir, { recursive: true, force: true });
+    }
   });
 });

@@ -1,14 +1,20 @@
 // Newsroom-style HTML list pages to normalized items, driven by CSS selectors (or a guessed set of them).
-import { type CheerioAPI, type Cheerio, load } from 'cheerio/slim';
+import type { CheerioAPI, Cheerio } from 'cheerio/slim';
 import type { Element } from 'domhandler';
 import type { ParsedItem } from '../../model/item.js';
 import { canonicalUrl, cleanTitle, contentHash, htmlToText, toIsoUtc } from './normalize.js';
 import { type FeedParseResult, type HtmlSelectors, type ParseInput, ParseError } from './parse.types.js';
+import { loadHtml, withParseBudget, type ParseLimits } from './parse-budget.js';
 
 /** Parses an HTML list page with `input.selectors`; throws ParseError('no_items') when the item selector matches nothing. */
-export async function parseHtmlList(input: ParseInput): Promise<FeedParseResult> {
+export async function parseHtmlList(input: ParseInput, limits?: Partial<ParseLimits>): Promise<FeedParseResult> {
+  return withParseBudget(limits, () => parseHtmlListSync(input));
+}
+
+/** parseHtmlList without its own budget: for a caller already inside one. */
+export function parseHtmlListSync(input: ParseInput): FeedParseResult {
   if (!input.selectors) throw new ParseError('bad_selectors', 'an html source needs selectors (item, title, ...)');
-  return parseHtmlListWith(load(input.body), input, input.selectors);
+  return parseHtmlListWith(loadHtml(input.body), input, input.selectors);
 }
 
 /** Same as parseHtmlList on an already loaded document. */

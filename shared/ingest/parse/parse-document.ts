@@ -1,10 +1,10 @@
 // One entry point from raw bytes (a response body or a saved `curl -i` file) to a parse result.
-import { load } from 'cheerio/slim';
-import { parseChart } from './boxoffice/chart.js';
+import { parseChartSync } from './boxoffice/chart.js';
 import { decodeBody } from './decode.js';
 import { detectKind } from './detect.js';
 import { guessListSelectors } from './html-guess.js';
-import { parseHtmlList, parseHtmlListWith } from './html-list.parser.js';
+import { parseHtmlListSync, parseHtmlListWith } from './html-list.parser.js';
+import { loadHtml, withParseBudget, type ParseLimits } from './parse-budget.js';
 import { splitHttpResponse } from './http-response.js';
 import { canonicalUrl } from './url.js';
 import {
@@ -26,6 +26,8 @@ export interface ParseDocumentOptions {
   layout?: ParseInput['layout'];
   now?: Date;
   timeZone?: string;
+  /** Depth, element and time caps of an HTML or chart parse (defaults: PARSE_LIMITS). */
+  limits?: Partial<ParseLimits>;
 }
 
 /**
@@ -48,22 +50,25 @@ export async function parseDocument(bytes: Uint8Array, opts: ParseDocumentOption
     timeZone: opts.timeZone,
   };
 
-  const kind = opts.kind ?? detectKind(decoded.text, contentType);
-  if (!kind) throw new ParseError('unknown_kind', `cannot tell what kind of ${describe(contentType)} this is: not a feed, a chart or HTML`);
-
-  let result: ParseResult;
-  if (kind === 'rss') result = await parseFeed(input);
-  else if (kind === 'boxoffice') result = await parseChart(input);
-  else if (opts.selectors) result = await parseHtmlList(input);
-  else {
-    const $ = load(decoded.text);
+  // Detection (it may load a chart page) and every HTML and chart parse run under one budget: a
+  // hostile page fails here with parse_budget instead of blocking the process.
+  // A feed is parsed by rss-parser outside the budget (no DOM, no selectors).
+  const markup = opts.kind === 'rss' ? 'rss' : withParseBudget(opts.limits, (): ParseResult | 'rss' => {
+    const kind = opts.kind ?? detectKind(decoded.text, contentType);
+    if (!kind) throw new ParseError('unknown_kind', `cannot tell what kind of ${describe(contentType)} this is: not a feed, a chart or HTML`);
+    if (kind === 'rss') return 'rss';
+    if (kind === 'boxoffice') return parseChartSync(input);
+    if (opts.selectors) return parseHtmlListSync(input);
+    const $ = loadHtml(decoded.text);
     const guessed = guessListSelectors($);
     if (!guessed) {
       throw new ParseError('unknown_kind', 'HTML page without selectors and no list of headlines (article, li with h2/h3 links) found');
     }
-    result = parseHtmlListWith($, input, guessed);
-    result.warnings.unshift(`no selectors given; guessed item selector "${guessed.item}"`);
-  }
+    const listed = parseHtmlListWith($, input, guessed);
+    listed.warnings.unshift(`no selectors given; guessed item selector "${guessed.item}"`);
+    return listed;
+  });
+  const result = markup === 'rss' ? await parseFeed(input) : markup;
   result.warnings.unshift(...decoded.warnings);
   return result;
 }

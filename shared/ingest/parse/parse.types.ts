@@ -2,6 +2,22 @@
 import type { ParsedItem } from '../../model/item.js';
 import type { BoxOfficeEntry, ChartInfo } from '../../model/boxoffice.js';
 
+export interface ParseLimits {
+  /** Deepest element nesting accepted (Chromium's tree builder stops at 512 too). */
+  maxDepth: number;
+  /** Elements accepted in one page: bounds the DOM's memory before it is built. */
+  maxElements: number;
+  /** Wall-clock budget of one page's parse (DOM, selectors, guessing, chart reading). */
+  timeoutMs: number;
+}
+
+/**
+ * Real pages nest a few dozen elements deep and hold a few thousand elements (a 2,700-row chart
+ * about 90,000); selector matching and DOM building cost about depth × elements, which is what a
+ * page nested 200,000 deep turned into minutes of blocked event loop.
+ */
+export const PARSE_LIMITS: Readonly<ParseLimits> = { maxDepth: 512, maxElements: 250_000, timeoutMs: 5_000 };
+
 export type SourceKind = 'rss' | 'html' | 'boxoffice';
 
 /** CSS selectors for an html list source (newsroom pages). */
@@ -47,7 +63,7 @@ export type ParseResult = FeedParseResult | ChartParseResult;
 /** Thrown when input cannot be parsed at all; `code` is stable, `message` is one plain line. */
 export class ParseError extends Error {
   constructor(
-    readonly code: 'malformed_xml' | 'not_a_feed' | 'no_chart' | 'no_items' | 'bad_encoding' | 'unknown_kind' | 'bad_selectors',
+    readonly code: 'malformed_xml' | 'not_a_feed' | 'no_chart' | 'no_items' | 'bad_encoding' | 'unknown_kind' | 'bad_selectors' | 'parse_budget',
     message: string,
     options?: { cause?: unknown },
   ) {

@@ -3,6 +3,7 @@ import { isUtf8 } from 'node:buffer';
 import { decodeHTML } from 'entities';
 import { Parser } from 'htmlparser2';
 import { CP1252_HIGH } from './decode.js';
+import { PARSE_LIMITS, ParseError } from './parse.types.js';
 
 const SKIP = new Set(['script', 'style', 'noscript', 'iframe', 'template', 'svg', 'object', 'head', 'select', 'button']);
 const BLOCK = new Set([
@@ -28,12 +29,6 @@ export function takeCdataOpeners(): number {
   return n;
 }
 
-// C0 controls other than whitespace are dropped.
-const CONTROLS = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/g;
-const CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/;
-// Text that needs work beyond appending: any whitespace but a lone ' ' (newlines, tabs, NBSP, runs) or a control char.
-// (One character class, every \s member but ' ' plus C0/DEL/C1, and an indexOf for double spaces: cheaper than alternation.)
-const UNTIDY = /[\u0000-\u001f\u007f-\u009f\u00a0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000\ufeff]/;
 const C1 = /[\u0080-\u009f]/;
 // One UTF-8 sequence whose bytes were read as latin1 ("\u00e2\u0080\u00a6" for "\u2026").
 const UTF8_AS_LATIN1 = /[\u00c2-\u00df][\u0080-\u00bf]|[\u00e0-\u00ef][\u0080-\u00bf]{2}|[\u00f0-\u00f4][\u0080-\u00bf]{3}/g;
@@ -51,6 +46,20 @@ export function fixC1(t: string): string {
   });
   return C1.test(s) ? s.replace(/[\u0080-\u009f]/g, (c) => CP1252_HIGH[c.charCodeAt(0) - 0x80]!.replace('\ufffd', '')) : s;
 }
+// Open elements: the parser's own stack costs O(depth) per tag, so markup nested past the cap is refused.
+let depth = 0;
+
+// C0 controls other than whitespace are dropped, and so are invisible format characters that can disguise text in
+// a digest, a page or a terminal: bidi embeddings, overrides and isolates (U+202A-U+202E "RLO", U+2066-U+2069), the
+// Arabic letter mark (U+061C), zero-width space/joiners and LRM/RLM (U+200B-U+200F), word joiner and invisible
+// operators (U+2060-U+2064), Mongolian vowel separator (U+180E) and the BOM/zero-width no-break space (U+FEFF).
+// Every output (digest, web page, CLI, Slack) shows item text, so it is cleaned here once.
+const CONTROLS = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f\u061c\u180e\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff]/g;
+const CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f\u061c\u180e\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff]/;
+// Text that needs work beyond appending: any whitespace but a lone ' ' (newlines, tabs, NBSP, runs), a control char
+// or an invisible format character.
+// (One character class, every \s member but ' ' plus C0/DEL/C1, and an indexOf for double spaces: cheaper than alternation.)
+const UNTIDY = /[\u0000-\u001f\u007f-\u009f\u00a0\u061c\u1680\u180e\u2000-\u200f\u2028-\u202f\u205f-\u2064\u2066-\u2069\u3000\ufeff]/;
 
 function blockBoundary(): void {
   if (out) pendingBreak = true;
@@ -83,10 +92,14 @@ function appendText(t: string): void {
 const parser = new Parser(
   {
     onopentagname(name) {
+      if (++depth > PARSE_LIMITS.maxDepth) {
+        throw new ParseError('parse_budget', `markup nested more than ${PARSE_LIMITS.maxDepth} elements deep: not parsed`);
+      }
       if (SKIP.has(name)) skipDepth++;
       else if (BLOCK.has(name)) blockBoundary();
     },
     onclosetag(name) {
+      depth--;
       if (SKIP.has(name)) {
         if (skipDepth > 0) skipDepth--;
       } else if (BLOCK.has(name)) blockBoundary();
@@ -121,11 +134,17 @@ export function htmlToText(html: string | null | undefined): string {
   pendingBreak = false;
   pendingSpace = false;
   skipDepth = 0;
+  depth = 0;
   parser.reset();
   parser.end(html);
   const text = out;
   out = '';
   return text;
+}
+
+/** `s` without C0 controls and invisible format characters (bidi overrides, zero-width characters). */
+export function stripInvisible(s: string): string {
+  return CONTROL.test(s) ? s.replace(CONTROLS, '') : s;
 }
 
 /** Plain text (no markup): each line's whitespace collapsed, blank lines dropped. */

@@ -15,8 +15,10 @@ describe('deployed workspace', () => {
 
   it('accepts the value synth wrote when its hash is WORKSPACE_VERSION, and returns the validated workspace', async () => {
     ssm.on(GetParameterCommand).resolves({ Parameter: { Value: synth.json } });
-    const ws = await loadWorkspaceParameter(new SSMClient({ region: 'us-east-1' }), 'ws', workspaceVersion(synth.json));
+    const ws = await loadWorkspaceParameter(new SSMClient({ region: 'us-east-1' }), '/aws/reference/secretsmanager/ws', workspaceVersion(synth.json));
     expect(ws).toEqual(synth.workspace);
+    // The workspace is a Secrets Manager secret: its reference parameter is read with decryption.
+    expect(ssm.commandCalls(GetParameterCommand)[0]!.args[0].input).toEqual({ Name: '/aws/reference/secretsmanager/ws', WithDecryption: true });
   });
 
   it('refuses a value edited outside cdk deploy, saying what to do', async () => {

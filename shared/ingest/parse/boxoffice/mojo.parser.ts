@@ -1,10 +1,11 @@
 // Box Office Mojo weekend and daily charts (the `#table` layout), columns found by header text.
-import { type CheerioAPI, type Cheerio, load } from 'cheerio/slim';
+import type { CheerioAPI, Cheerio } from 'cheerio/slim';
 import type { Element } from 'domhandler';
 import type { BoxOfficeEntry, ChartInfo } from '../../../model/boxoffice.js';
 import { type ChartParseResult, type ParseInput, ParseError } from '../parse.types.js';
 import { isNewMarker, parseCount, parseFlag, parseMoney, parsePercent, parseRank, textOrNull } from './cells.js';
 import { findDateRange } from './period.js';
+import { loadHtml, withParseBudget, type ParseLimits } from '../parse-budget.js';
 import { cellText, columnOf, readTable } from './table.js';
 
 /** The chart table: inside #table on current pages; any mojo-body-table as a fallback. */
@@ -17,9 +18,8 @@ export function findMojoTable($: CheerioAPI): Cheerio<Element> | null {
 }
 
 /** Parses a Box Office Mojo weekend or daily chart page. */
-export async function parseMojoChart(input: ParseInput): Promise<ChartParseResult> {
-  const $ = load(input.body);
-  return parseMojoChartWith($);
+export async function parseMojoChart(input: ParseInput, limits?: Partial<ParseLimits>): Promise<ChartParseResult> {
+  return withParseBudget(limits, () => parseMojoChartWith(loadHtml(input.body)));
 }
 
 /** Same as parseMojoChart on an already loaded page. */

@@ -1,6 +1,7 @@
 // Reading chart tables: header cells (with colspan) mapped to column roles by their text, and visible cell text.
 import type { Cheerio, CheerioAPI } from 'cheerio/slim';
 import type { AnyNode, Element } from 'domhandler';
+import { stripInvisible } from '../text.js';
 
 export interface TableGrid {
   /** Normalized header texts, one per column (colspan expanded). */
@@ -25,7 +26,7 @@ export function readTable($: CheerioAPI, table: Cheerio<Element>): TableGrid {
     const cells = $(tr).children('th, td').toArray();
     if (!haveHeader && cells.length > 0 && cells.every((c) => c.tagName === 'th')) {
       for (const c of cells) {
-        const span = Math.max(1, Number($(c).attr('colspan') ?? 1) || 1);
+        const span = colspanOf($(c).attr('colspan'));
         const text = normalizeHeader(cellText(c));
         for (let i = 0; i < span; i++) headers.push(text);
       }
@@ -35,12 +36,18 @@ export function readTable($: CheerioAPI, table: Cheerio<Element>): TableGrid {
     if (!haveHeader || !cells.some((c) => c.tagName === 'td')) return;
     const row: Element[] = [];
     for (const c of cells) {
-      const span = Math.max(1, Number($(c).attr('colspan') ?? 1) || 1);
+      const span = colspanOf($(c).attr('colspan'));
       for (let i = 0; i < span; i++) row.push(c);
     }
     rows.push(row);
   });
   return { headers, rows };
+}
+
+/** A cell's colspan: 1 to 1000, as browsers read it (HTML caps it at 1000): colspan="999999999" cannot blow up a row. */
+function colspanOf(value: string | undefined): number {
+  const n = Math.trunc(Number(value ?? 1));
+  return Number.isFinite(n) && n >= 1 ? Math.min(n, 1000) : 1;
 }
 
 const SKIP_TAGS = new Set(['svg', 'script', 'style', 'noscript', 'img']);
@@ -50,7 +57,7 @@ export function cellText(node: AnyNode | undefined): string {
   if (!node) return '';
   const out: string[] = [];
   collect(node, out);
-  return out.join('').replace(/[\s\u00a0]+/g, ' ').trim();
+  return stripInvisible(out.join('')).replace(/[\s\u00a0]+/g, ' ').trim();
 }
 
 function collect(node: AnyNode, out: string[]): void {

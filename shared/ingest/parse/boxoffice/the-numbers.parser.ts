@@ -1,10 +1,11 @@
 // The Numbers weekend chart (#box_office_weekend_table, or the Movie/Distributor/Gross table under the results heading).
-import { type CheerioAPI, type Cheerio, load } from 'cheerio/slim';
+import type { CheerioAPI, Cheerio } from 'cheerio/slim';
 import type { Element } from 'domhandler';
 import type { BoxOfficeEntry, ChartInfo } from '../../../model/boxoffice.js';
 import { type ChartParseResult, type ParseInput, ParseError } from '../parse.types.js';
 import { isNewMarker, parseCount, parseMoney, parsePercent, parseRank, textOrNull } from './cells.js';
 import { findDateRange } from './period.js';
+import { loadHtml, withParseBudget, type ParseLimits } from '../parse-budget.js';
 import { cellText, columnAfter, columnOf, normalizeHeader, readTable } from './table.js';
 
 /** The chart table: by id, else the first table whose header has Movie, Distributor and Gross. */
@@ -20,8 +21,8 @@ export function findNumbersTable($: CheerioAPI): Cheerio<Element> | null {
 }
 
 /** Parses a The Numbers weekend chart page. */
-export async function parseNumbersChart(input: ParseInput): Promise<ChartParseResult> {
-  return parseNumbersChartWith(load(input.body));
+export async function parseNumbersChart(input: ParseInput, limits?: Partial<ParseLimits>): Promise<ChartParseResult> {
+  return withParseBudget(limits, () => parseNumbersChartWith(loadHtml(input.body)));
 }
 
 /** Same as parseNumbersChart on an already loaded page. */

@@ -25,7 +25,7 @@ export interface AnalystSelectionDeps {
 
 export interface AnalystSelection {
   analyst: Analyst;
-  /** One line to print at start-up, e.g. "analyst: embedded rules-1 (no model configured)". */
+  /** One line to print at start-up, e.g. "analyst: embedded rules-2 (no model configured)". */
   description: string;
 }
 

@@ -94,10 +94,10 @@ describe('flag as wrong', () => {
     const list = (await (await side.app.request('/v1/flags', { headers: auth() })).json()) as { flags: Array<Record<string, any>>; stats: Record<string, any> };
     expect(list.flags).toHaveLength(1);
     const flag = list.flags[0]!;
-    expect(flag).toMatchObject({ target: { kind: 'alert', id: collision.eventId }, by: 'exec@harborlight.example', reason: 'The Quiet Coast is platform, not wide', status: 'open', analyst: 'embedded rules-1' });
+    expect(flag).toMatchObject({ target: { kind: 'alert', id: collision.eventId }, by: 'exec@harborlight.example', reason: 'The Quiet Coast is platform, not wide', status: 'open', analyst: 'embedded rules-2' });
     expect(flag.sourceIds.length).toBeGreaterThan(0);
     for (const s of flag.sourceIds) expect(list.stats.bySource[s]).toBe(1);
-    expect(list.stats.byAnalyst).toEqual({ 'embedded rules-1': 1 });
+    expect(list.stats.byAnalyst).toEqual({ 'embedded rules-2': 1 });
 
     // A fresh brief store (as for the next situation): the flagged collision gets no brief until the flag is reviewed.
     const briefs = new DynamoBriefStore(spare.store.tableAccess);
@@ -187,7 +187,7 @@ describe('audit', () => {
     const eventId = data.cycle.collisions.find((c) => c.competitorTitle === 'Skyward Sprocket')!.eventId!;
     const e = (await (await side.app.request(`/v1/audit/${eventId}`, { headers: auth() })).json()) as Record<string, any>;
     expect(e.kind).toBe('event');
-    expect(e.text).toMatch(new RegExp(`^Event ${eventId} \\(release (moved|dated)\\) was produced by the embedded analyst rules-1 .* It cost 0 model tokens\\.`));
+    expect(e.text).toMatch(new RegExp(`^Event ${eventId} \\(release (moved|dated)\\) was produced by the embedded analyst rules-2 .* It cost 0 model tokens\\.`));
     expect(e.text).toContain('Skyward Sprocket');
   });
 });

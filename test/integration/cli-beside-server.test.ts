@@ -100,7 +100,7 @@ describe('the CLI beside a running server on the same data dir', () => {
     noStackTrace(explained.stderr);
     expect(explained.code).toBe(0);
     expect(explained.stdout).toContain(eventId);
-    expect(explained.stdout).toMatch(/produced by the embedded analyst rules-1/);
+    expect(explained.stdout).toMatch(/produced by the embedded analyst rules-2/);
   }, 120_000);
 
   it('keys create makes a key the running server accepts; keys list shows it without the key; revoke is refused at once', async () => {

@@ -137,7 +137,7 @@ describe('marquee crawl and run', () => {
     expect(r1.crawl.totals.errors).toBe(0);
     expect(r1.crawl.totals.newItems).toBeGreaterThan(200);
     expect(r1.crawl.totals.chartEntries).toBeGreaterThan(50);
-    expect(r1.analysis).toMatchObject({ analyst: 'embedded rules-1', requests: 0, promptTokens: 0, completionTokens: 0 });
+    expect(r1.analysis).toMatchObject({ analyst: 'embedded rules-2', requests: 0, promptTokens: 0, completionTokens: 0 });
     expect(r1.analysis.events).toBeGreaterThan(150);
     expect(r1.analysis.stories).toBe(r1.analysis.events);
     // The six collisions planted in the demo (config/demo/README.md), and nothing else.

@@ -87,7 +87,7 @@ const RULES: readonly Rule[] = [
   ['release_dated', 2, /\bwill (?:open|release|hit theaters|debut|bow|premiere|arrive|launch|stream)\b|\bto (?:open|release|bow|debut) (?!TITLE)/i],
   ['release_dated', 1.5, /\b(?:opens|hits?) theaters\b|\btheatrical (?:release|run|date|bow)\b/i],
   ['release_dated', 0.5, /\breleases?\b|\bin theaters\b/i],
-  ['release_dated', 4, /\bpremiere dates?\b|\breturn date\b|\bstreet date\b|\bdebut date\b|\bstreaming date\b|\bsets? (?:\w+ )?(?:premiere|return|debut)\b|\bgets? (?:a )?(?:premiere|release|return) date\b|\bhas a (?:premiere|release) date\b|\b(?:premieres?|premiering|premiers|debuts?|returns?|arrives?|airs?|streams?|drops?|launch(?:es)?|hits?|lands?|bows?|opens?|comes?|coming)\s+(?:on\s+|in\s+)?(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day,?\s+)?(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d/i],
+  ['release_dated', 2.5, /\bpremiere dates?\b|\breturn date\b|\bstreet date\b|\bdebut date\b|\bstreaming date\b|\bsets? (?:\w+ )?(?:premiere|return|debut)\b|\bgets? (?:a )?(?:premiere|release|return) date\b|\bhas a (?:premiere|release) date\b|\b(?:premieres?|premiering|premiers|debuts?|returns?|arrives?|airs?|streams?|drops?|launch(?:es)?|hits?|lands?|bows?|opens?|comes?|coming)\s+(?:on\s+|in\s+)?(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day,?\s+)?(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d/i],
   ['release_dated', 3, /\b(?:blu-?ray|dvd|4k(?: ultra hd)?|uhd|digital(?:ly)?|premium vod|pvod|home entertainment|home release)\b[^.]{0,40}\b(?:on|arrives?|release|edition|editions|date|debut|hits?)\b|\b(?:hits?|arrives? on|comes? to|heads? to|coming to) (?:premium )?(?:digital|blu-?ray|dvd|4k|vod|pvod|home)\b/i],
   ['release_moved', 4, /\bnew (?:release |premiere |opening )?dates?\b|\b(?:earlier|later|sooner) than (?:planned|expected|scheduled|originally)\b|\b(?:ditch(?:es|ed)?|skips?|skipped|bypass(?:es|ed|ing)?|abandons?) (?:its )?(?:theaters|theatrical|broadway|cinemas|a theatrical)\b|\bstraight to (?:streaming|digital|vod|netflix|disney\+|hbo max|max|peacock|paramount\+)\b|\bpushed back\b|\bpulled from (?:release|the schedule|theaters)\b|\b(?:release|premiere) (?:delayed|postponed|pushed|moved)\b/i],
   // trailer
@@ -327,9 +327,12 @@ function applyStructure(scores: Record<EventType, number>, main: string, lead: s
   // Dates found in a role are strong evidence for the two release types.
   if (sig.previousIn === 'headline') scores.release_moved += 4;
   else if (sig.previousIn === 'body') scores.release_moved += 2.5;
+  // A new date and the date it replaces: a move, however the headline words the new date.
+  if (sig.previousIn && sig.releaseIn) scores.release_moved += 3;
   if (sig.undated && !sig.releaseIn) scores.release_moved += 3;
-  if (sig.releaseIn === 'headline') scores.release_dated += 3;
-  else if (sig.releaseIn === 'body') scores.release_dated += 1.5;
+  // With a previous date found too, the new date is evidence of a move, not of a first dating.
+  if (sig.releaseIn === 'headline') scores.release_dated += sig.previousIn ? 0 : 3;
+  else if (sig.releaseIn === 'body') scores.release_dated += sig.previousIn ? 0 : 1.5;
 
   // A departure is an executive story when a job title is involved, a casting story when a project is named.
   if (DEPARTURE_RE.test(main)) {

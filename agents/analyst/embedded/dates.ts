@@ -31,7 +31,7 @@ const PART_YEAR = /\b(early|mid|late|end of|the end of|first half of|second half
 const HOLIDAY = /\b(Christmas(?: Day| Eve)?|Thanksgiving(?: Day)?|Memorial Day|Labor Day|Presidents'? Day|President's Day|Independence Day|Fourth of July|Halloween|New Year's Day|New Year's Eve|Valentine's(?: Day)?|MLK Day|Martin Luther King Jr\. Day)(\s+(?:weekend|week|frame|corridor|holiday|season|window))?(?:\s+(\d{4}))?/gi;
 const BARE_MONTH = new RegExp(String.raw`\b(${MONTH_WORD})\b(\.)?(?!\.?\s*\d)`, 'g');
 const REL_YEAR = /\b(?:(?:early|late|later)\s+)?(next|this|later this)\s+year\b(?!'s)/gi;
-const REL_MONTH = /\b(next|this|later this)\s+month\b(?!'s)/gi;
+const REL_MONTH = /\b(next|this|later this)\s+month\b/gi;
 const REL_SEASON = /\b(next|this|later this)\s+(spring|summer|fall|autumn|holiday season|holidays)\b/gi;
 // "in the fall", "to Fall", "a fall release"; not "expected to fall 20%" or "fall short".
 const BARE_SEASON = /(?<=\b(?:in\s+the|a|an|to|for|until|into|by)\s+)(spring|summer|fall|autumn)\b(?!\s*(?:\d|%|short|behind|below|off|apart|flat|in\b|to\b|back\b))|\b(spring|summer|fall|autumn)(?=\s+(?:release|opening|debut|bow|launch|theatrical|premiere|date|run|slot)\b)/gi;
@@ -179,7 +179,7 @@ function bareMonthReadsAsDate(s: string, start: number, end: number): boolean {
 
 export type DateRole = 'new' | 'previous' | 'other';
 
-const RELEASE_WORDS = /\b(?:streamers?|head(?:s|ed|ing)? (?:to|into|back)|on (?:netflix|hulu|hbo max|max|disney\+|prime video|peacock|paramount\+|apple tv\+?|tubi|shudder|starz|mgm\+|amc\+)|launched|premiers?|airs?|aired|airing|starts?|starting|returns?|returning|coming|comes|ready|available|drops?|theaters|theatres|cinemas|digital|blu-?ray|dvd|vod|pvod|street date|open|opens|opening|release|releases|released|releasing|date|dates|dated|dating|slate|slates|slated|set|sets|move|moves|moved|moving|push|pushes|pushed|delay|delays|delayed|shift|shifts|shifted|bump|bumps|bumped|postpone\w*|debut\w*|bow|bows|bowing|premiere|premieres|premiering|stream|streams|streaming|launch\w*|arriv\w*|hit theaters|hits theaters|in theaters|theatrical\w*|plant\w*|book|books|booked|lands?|calendar|schedul\w*|slot|corridor|earlier|later|vacat\w*|due)\b/i;
+const RELEASE_WORDS = /\b(?:streamers?|roll(?:s|ing)? out|expected|selects?|targets?|tabs|circled|circles|tagged|preps|head(?:s|ed|ing)? (?:to|into|back)|on (?:netflix|hulu|hbo max|max|disney\+|prime video|peacock|paramount\+|apple tv\+?|tubi|shudder|starz|mgm\+|amc\+)|launched|premiers?|airs?|aired|airing|starts?|starting|returns?|returning|coming|comes|ready|available|drops?|theaters|theatres|cinemas|digital|blu-?ray|dvd|vod|pvod|street date|open|opens|opening|release|releases|released|releasing|date|dates|dated|dating|slate|slates|slated|set|sets|move|moves|moved|moving|push|pushes|pushed|delay|delays|delayed|shift|shifts|shifted|bump|bumps|bumped|postpone\w*|debut\w*|bow|bows|bowing|premiere|premieres|premiering|stream|streams|streaming|launch\w*|arriv\w*|hit theaters|hits theaters|in theaters|theatrical\w*|plant\w*|book|books|booked|lands?|calendar|schedul\w*|slot|corridor|earlier|later|vacat\w*|due)\b/i;
 // Cheap gate: a sentence with no digit and no month, season, holiday or "year" word has no date phrase.
 const DATEISH = /\d|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|spring|summer|fall|autumn|holiday|christmas|thanksgiving|memorial|labor|president|independence|fourth|halloween|valentine|new year|mlk|martin|year)/i;
 const EVENT_ONLY = /\b(?:convention|cinemacon|conference|summit|ceremony|gala|expo|shareholder|meeting|earnings|edition|lineup|nominations|contract|talks|deadline|fiscal|quarter)\b/i;
@@ -188,8 +188,9 @@ const FILM_RELEASE = /\b(?:open|opens|opening|release|releases|releasing|theater
 const NEGATIVE_BEFORE = new RegExp(
   [
     String.raw`\b(?:since|opened|debuted|bowed|premiered|released|wrapped|grossed|earned|ago|last|through|thru|between|as of|starting|beginning|founded|joined|born|died)\b[^,;]{0,28}$`,
-    String.raw`\b(?:shoot|shoots|shooting|filming|films|lensing|production|cameras|rolling|principal photography|begins|begin|run|runs|held|takes place|take place|took place|taking place|announced|unveiled|revealed)\b[^,;]{0,14}$`,
+    String.raw`\b(?:shoot|shoots|shooting|filming|films|lensing|production|cameras|rolling|principal photography|begins|begin|start|starts|run|runs|held|takes place|take place|took place|taking place|announced|unveiled|revealed)\b[^,;]{0,14}$`,
     String.raw`\bweek of\s*$`,
+    String.raw`\b(?:earlier|previously|already|last)\s+$`,
     String.raw`\b(?:best|biggest|highest|largest|worst|lowest|most|top)\b[^,;]{0,40}$`,
     String.raw`\(\s*$`,
     String.raw`\$\s?[\d.,]+\s*(?:[mbk]|mm|bn|million|billion|thousand)?(?:-plus)?\s*$`,
@@ -198,12 +199,12 @@ const NEGATIVE_BEFORE = new RegExp(
 );
 const NEGATIVE_AFTER = /^\s*(?:edition|festival|film festival|lineup|ceremony|awards?|oscars|emmys|slate|shoot|production|start|fiscal|quarter|earnings|contract|season of|costumes?|parties|party|candy|decorations?|horror nights|-\s*\d)/i;
 const PREVIOUS_BEFORE = new RegExp(
-  String.raw`(?:\bfrom|\bprevious(?:ly)?(?:\s+(?:set|dated|scheduled|slated|planned|due|announced))?(?:\s+(?:for|on|in))?|\bprior|\boriginal(?:ly)?(?:\s+(?:set|dated|scheduled|slated|planned|due))?(?:\s+(?:for|on|in))?|\bhad\s+been\s+(?:set|dated|scheduled|slated|planned|due|expected|going)(?:\s+to\s+\w+(?:\s+\w+)?)?(?:\s+(?:for|on|in))?|\b(?:was|were)\s+(?:set|dated|scheduled|slated|planned|due|expected|going)(?:\s+to\s+\w+(?:\s+\w+)?)?(?:\s+(?:for|on|in))?|\bvacat(?:es|ed|ing)|\binstead\s+of|\boff|\bout\s+of|\bleaves?|\bleaving|\babandon(?:s|ed|ing)?|\bgives?\s+up|\bformer|\bold|\bfrom\s+(?:its|their|the))\s+(?:(?:its|their|the|a|an|that|this)\s+)?(?:(?:former|old|prior|previous|original|planned|earlier|current|existing)\s+)?$`,
+  String.raw`(?:\bfrom|\bprevious(?:ly)?(?:\s+(?:set|dated|scheduled|slated|planned|due|announced))?(?:\s+(?:for|on|in))?|\bprior|\boriginal(?:ly)?(?:\s+(?:being|been))?(?:\s+(?:set|dated|scheduled|slated|planned|due))?(?:\s+(?:for|on|in))?|\bhad\s+been\s+(?:set|dated|scheduled|slated|planned|due|expected|going)(?:\s+to\s+\w+(?:\s+\w+)?)?(?:\s+(?:for|on|in))?|\b(?:was|were)\s+(?:set|dated|scheduled|slated|planned|due|expected|going)(?:\s+to\s+\w+(?:\s+\w+)?)?(?:\s+(?:for|on|in))?|\bvacat(?:es|ed|ing)|\binstead\s+of|\boff|\bout\s+of|\bleaves?|\bleaving|\babandon(?:s|ed|ing)?|\bgives?\s+up|\bformer|\bold|\bfrom\s+(?:its|their|the))\s+(?:(?:its|their|the|a|an|that|this)\s+)?(?:(?:former|old|prior|previous|original|planned|earlier|current|existing)\s+)?$`,
   'i',
 );
 const NEW_BEFORE = new RegExp(
   String.raw`(?:\b(?:today|tomorrow|tonight),\s*|\b(?:to|for|on|into|in|until|now|by|this|later this)\s+(?:(?:the|a|an|its|their|wide|limited|nationwide|theatrically|exclusively|globally|same|premium|digital|digitally|select|theaters|theatres|cinemas|and|blu-ray|dvd|4k|vod|on|demand)\s+){0,4}` +
-    String.raw`|\b(?:opens?|opening|releases?|released|releasing|debuts?|debuting|bows?|bowing|premieres?|premiering|premiers?|airs?|airing|starts?|returns?|returning|coming|comes|ready|available|drops?|tabs|streams?|streaming|arrives?|arriving|launch(?:es|ing)?|hits?\s+theaters|lands?|set|sets|dated|dates|slated|slates|plants?|planted|books?|booked|claims?|claimed|moves?|moved|shifts?|shifted|pushe[sd]|pushes|bumps?|bumped|delay(?:s|ed)?|scheduled|due|out|will\s+(?:now\s+)?(?:open|bow|debut|release|arrive|premiere|stream|launch|land))` +
+    String.raw`|\b(?:expected|selects?|selected|targets?|targeted|tabs|tabbed|circled|circles|tagged|preps|rolls? out|rolling out|opens?|opening|releases?|released|releasing|debuts?|debuting|bows?|bowing|premieres?|premiering|premiers?|airs?|airing|starts?|returns?|returning|coming|comes|ready|available|drops?|tabs|streams?|streaming|arrives?|arriving|launch(?:es|ing)?|hits?\s+theaters|lands?|set|sets|dated|dates|slated|slates|plants?|planted|books?|booked|claims?|claimed|moves?|moved|shifts?|shifted|pushe[sd]|pushes|bumps?|bumped|delay(?:s|ed)?|scheduled|due|out|will\s+(?:now\s+)?(?:open|bow|debut|release|arrive|premiere|stream|launch|land))` +
     String.raw`(?:\s+[^\s,;.]+){0,5}?\s+(?:(?:on|in|for)\s+)?(?:(?:the|a|an|its|their)\s+)?)$`,
   'i',
 );

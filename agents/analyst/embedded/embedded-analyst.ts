@@ -17,7 +17,7 @@ import TYPE_MODEL_WEIGHTS from './type-model.weights.json' with { type: 'json' }
 /** The shipped event-type model (`npm run train:analyst` writes it). */
 export const DEFAULT_TYPE_MODEL: TypeModelData | null = (TYPE_MODEL_WEIGHTS as TypeModelData).types?.length ? (TYPE_MODEL_WEIGHTS as TypeModelData) : null;
 
-export const EMBEDDED_ANALYST_VERSION = 'rules-1';
+export const EMBEDDED_ANALYST_VERSION = 'rules-2';
 
 /** What the analyst knows besides the story: the workspace's competitors and slate, titles known to the store. */
 export interface EmbeddedAnalystContext {
@@ -129,7 +129,7 @@ export function createEmbeddedAnalyst(ctx: EmbeddedAnalystContext): EmbeddedAnal
     if (type === 'release_moved' && dates.undated && dates.releaseIn !== 'headline') releaseDate = null;
     // A date must belong to something: a story with no title that is not about a release reports none, unless the
     // sentence that gives it says what is released ("… set for an August 6, 2027 release").
-    const releaseNoun = /\b(?:release|premiere|debut|opening|in theaters|in cinemas|streaming)\b/i.test(dates.releaseSentence ?? '');
+    const releaseNoun = /\b(?:release|premier\w*|debut\w*|opening|in theaters|in cinemas|stream\w*|head(?:s|ing)? to|coming to|arriv\w*|hits?|lands?)\b/i.test(dates.releaseSentence ?? '');
     if (!aboutRelease && titleResult.titles.length === 0 && !releaseNoun) {
       releaseDate = null;
       previousDate = null;

@@ -24,7 +24,7 @@ const SPROCKET = {
 describe('createEmbeddedAnalyst', () => {
   it('reports what it is', () => {
     expect(analyst.info).toEqual({ kind: 'embedded', version: EMBEDDED_ANALYST_VERSION });
-    expect(EMBEDDED_ANALYST_VERSION).toBe('rules-1');
+    expect(EMBEDDED_ANALYST_VERSION).toBe('rules-2');
   });
 
   it('extracts a schema-valid event with studios, titles, dates, money and a summary', () => {

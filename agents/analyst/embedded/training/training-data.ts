@@ -24,7 +24,7 @@ const AUX_WEIGHT = 0.5;
 const DEMO_LABEL_ALIASES: Record<string, EventType> = { marketing: 'campaign' };
 
 /** Every training story with its weight and group, and the count per set. */
-export async function trainingSets(): Promise<{ stories: TrainingStory[]; counts: Record<string, number> }> {
+export async function trainingSets(options: { demo?: boolean } = {}): Promise<{ stories: TrainingStory[]; counts: Record<string, number> }> {
   const stories: TrainingStory[] = [];
   const records = loadRecords(join(REAL_DIR, 'corpus.jsonl'));
   const dev = records.length ? splitRecords(records, loadSplits(), 'dev') : [];
@@ -36,6 +36,7 @@ export async function trainingSets(): Promise<{ stories: TrainingStory[]; counts
   for (const s of hand) {
     stories.push({ title: s.title, text: s.text, publishedAt: s.publishedAt, type: s.label.type, weight: AUX_WEIGHT, group: 'aux:handwritten', context: ctx });
   }
+  if (options.demo === false) return { stories, counts: { 'real-dev': dev.length, handwritten: hand.length } };
   const ws = await loadWorkspaceFile('config/demo/workspace.yaml');
   const truth = JSON.parse(readFileSync('config/demo/ground-truth.json', 'utf8')) as { stories: Array<{ id: string; type: string }> };
   const typeOf = new Map(truth.stories.map((s) => [s.id, (DEMO_LABEL_ALIASES[s.type] ?? s.type) as EventType]));

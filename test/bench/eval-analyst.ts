@@ -76,6 +76,8 @@ export interface Evaluation {
   /** Studio sets compared after rolling both sides up to the top of the gazetteer (Searchlight -> Walt Disney Studios). */
   studioGroupExact: number;
   kinds: { n: number; correct: number };
+  /** Dates over the stories that carry a publication time (a year-less date cannot be resolved without one). */
+  datedWithTime: { n: number; correct: number };
   results: { story: LabeledStory; out: EventExtraction }[];
 }
 
@@ -109,6 +111,7 @@ export function evaluate(stories: LabeledStory[], analyst: EmbeddedAnalyst, grou
   const ti = { tp: 0, fp: 0, fn: 0, exact: 0 };
   const dates = { n: 0, correct: 0, accuracy: 0, releaseCorrect: 0, falsePositives: 0, nullLabeled: 0 };
   const kinds = { n: 0, correct: 0 };
+  const datedWithTime = { n: 0, correct: 0 };
   let groupExact = 0;
   for (const { story, out } of results) {
     confusion[story.label.type][out.type]++;
@@ -126,6 +129,10 @@ export function evaluate(stories: LabeledStory[], analyst: EmbeddedAnalyst, grou
     if (l.releaseDate !== null || l.previousDate !== null) {
       dates.n++;
       if (out.releaseDate === l.releaseDate && out.previousDate === l.previousDate) dates.correct++;
+      if (story.publishedAt) {
+        datedWithTime.n++;
+        if (out.releaseDate === l.releaseDate && out.previousDate === l.previousDate) datedWithTime.correct++;
+      }
       if (out.releaseDate === l.releaseDate) dates.releaseCorrect++;
     } else {
       dates.nullLabeled++;
@@ -155,6 +162,7 @@ export function evaluate(stories: LabeledStory[], analyst: EmbeddedAnalyst, grou
     dates,
     studioGroupExact: groupExact / results.length,
     kinds,
+    datedWithTime,
     results,
   };
 }
@@ -192,6 +200,7 @@ export function formatReport(e: Evaluation, set: string): string {
   out.push(`titles exact set    ${pct(e.titleExact)}   micro P ${f3(e.titleMicro.precision)} R ${f3(e.titleMicro.recall)} F1 ${f3(e.titleMicro.f1)}`);
   out.push(`release dates       ${pct(e.dates.accuracy)} (${e.dates.correct}/${e.dates.n} with a dated label, both dates right; new date alone ${e.dates.releaseCorrect}/${e.dates.n})`);
   out.push(`                    ${e.dates.falsePositives}/${e.dates.nullLabeled} undated-label stories got a date`);
+  if (e.datedWithTime.n < e.dates.n) out.push(`                    ${pct(e.datedWithTime.correct / (e.datedWithTime.n || 1))} (${e.datedWithTime.correct}/${e.datedWithTime.n}) over the dated stories that carry a publication time (without one, a year-less date cannot be resolved)`);
   if (e.kinds.n) out.push(`release kind        ${pct(e.kinds.correct / e.kinds.n)} (${e.kinds.correct}/${e.kinds.n} dated stories: theatrical, streaming, tv, digital)`);
   out.push('');
   out.push('confusion matrix (rows = label, columns = predicted)');

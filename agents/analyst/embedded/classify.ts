@@ -115,6 +115,7 @@ const RULES: readonly Rule[] = [
   ['casting', 3, /\btaps\b[^.]{0,60}\b(?:to (?:direct|star|helm|lead|write|play|voice|topline)|for [^.]{0,30}TITLE)\b/i],
   ['casting', 4, /\bfinds (?:its|her|his|their) (?:star|lead|queen|king|hero|villain|heroine)\b|\bfor (?:the )?(?:leads?|lead roles?|starring roles?|title role)\b/i],
   ['casting', 1, /\breplace(?:s|d|ment)?\b|\bensemble\b|\bactor\b|\bactress\b/i],
+  ['casting', 3, /\bto (?:lead|headline|host|co-host|guest[- ]star|recur|appear)\b|\brecast\b|\bguest[- ]stars?\b|\bno longer (?:on|in)\b|\breplaces?\b[^.]{0,40}\b(?:on|in|as)\b/i],
   // acquisition
   ['acquisition', 3.5, /(?<!(?:super bowl|big game|ad|media)\s)\bbuys?\b(?!\s+(?:a\s+)?(?:super bowl|\d+-second|ad|ads|airtime|billboards?|spots?|time|tickets?)\b)|\bbought\b(?!\s+(?:a\s+|the\s+)?(?:\d+-second\s+)?(?:slot|spot|ad|tickets?)\b)/i],
   ['acquisition', 4, /\bacquires?\b|\bacquired\b|\bacquisitions?\b|\bsnaps? up\b|\bsnapped up\b|\bpreempt(?:s|ed|ive)?\b|\bbidding war\b|\bauction\b/i],
@@ -123,6 +124,7 @@ const RULES: readonly Rule[] = [
   ['acquisition', 3, /\bdistribution (?:deal|pact|rights|agreement|partner)\b|(?<!self-)\bdistribute\b|\bstreaming (?:deal|rights|pact)\b|\b(?:pay-?one|pay-1|output|licensing) (?:deal|pact)\b|\bpacts? (?:for|with)\b|\binks? (?:a )?deal\b|\bcloses? (?:a )?deal\b/i],
   ['acquisition', 4, /\btakes? (?:u\.s\.|us|worldwide|global|north american|international|domestic) rights\b|\btakes?\b[^.]{0,40}\bout of (?:sundance|sxsw|cannes|venice|toronto|tiff|berlin|telluride|tribeca)\b|\bwins? (?:the )?(?:auction|bidding)\b|\btakes? (?:north america|the u\.s\.|u\.s\.|worldwide|the world|international|the uk|uk)\b/i],
   ['acquisition', 4, /\bfinds? (?:a )?(?:new )?home\b|\blands? (?:at|on) STUDIO\b|\bmoves? to STUDIO\b(?![^.]{0,30}\bdate\b)|\bcoming to STUDIO\b|\bheads? to STUDIO\b(?![^.]{0,30}\b(?:on|date)\b)|\bmerg(?:er|es|ing|ed) with\b|\bto (?:buy|acquire)\b|\b(?:north american|u\.s\.|domestic|worldwide|international|global|streaming|distribution|remake) rights\b/i],
+  ['acquisition', 4, /\b(?:finds?|lands?|secures?|gets?|has|have|gains?|scores?|nabs?) (?:a )?(?:new )?(?:streaming |tv |free streaming |digital )?home\b|\bnew (?:streaming|tv|digital) home\b|\b(?:lands?|coming|comes|goes|going|heads?|moves?) (?:on|at|to) free streaming\b|\badded to (?:the )?STUDIO\b|\bresurrected\b|\brevived (?:at|by)\b|\bsecures? (?:[\w-]+ )?distribut\w+\b|\bsells?\b|\bsold\b|\bsales?\b(?! (?:agent|team|chief|head|exec))/i],
   ['acquisition', 2, /\bpact\b|\bsale\b|\bsells? (?:\w+ )?rights\b|\bsold (?:to|rights)\b|\bspec\b/i],
   ['acquisition', 1.5, /\bdeal\b/i],
   ['acquisition', 1, /\bpaid\b|\bpackage\b/i],
@@ -184,6 +186,7 @@ const RULES: readonly Rule[] = [
   ['campaign', 3, /\bsuper bowl\b|\bbig game\b|\btoy line\b|\btoys\b|\bhits shelves\b|\bconsumer products\b|\bsoundtrack\b|\bvinyl\b|\bcollectibles?\b|\bin-game\b|\bbattle royale\b|\bfortnite\b|\broblox\b/i],
   ['campaign', 3, /\bad spend(?:ing)?\b|\bspending on\b[^.]{0,30}\bads\b|\bbundles?\b|\bgift cards?\b|\bticket (?:deals?|offers?|discounts?)\b|\blaunch(?:es|ed)?\b[^.]{0,50}\bfor TITLE\b/i],
   ['campaign', 0.5, /\bads?\b/i],
+  ['campaign', 3, /\bpopcorn buckets?\b|\bfunko\b|\bpop!|\bcollab(?:oration)?s?\b|\b(?:merch|apparel|clothing|capsule) collections?\b|\bscreenings?\b|\bfor your consideration\b|\bfyc\b|\bpush for\b|\bpartnering\b|\bsneak previews?\b|\blimited[- ]edition\b|\bmixtape\b|\binvade[sd]?\b/i],
   // review
   ['review', 4, /\breviews?\b|\breviewers?\b|\brotten tomatoes\b|\bmetacritic\b|\bcertified fresh\b|\btomatometer\b/i],
   ['review', 3.5, /\bcritics?\b|\bfirst reactions?\b|\breactions\b/i],
@@ -192,7 +195,11 @@ const RULES: readonly Rule[] = [
   ['review', 3, /\bis (?:STUDIO(?:'s)? |the year's |[\w-]+'s )?(?:best|worst) (?:film|movie|sequel|thriller|comedy|drama|animated film)\b|\bcan't save\b/i],
   ['review', 2, /\bscores? \d+%|\b\d+% (?:on|score|fresh|rotten)\b|\bhits 100%/i],
   ['review', 1, /\bdivided\b|\bperformance\b|\bmasterpiece\b|\btriumph\b|\bdazzling\b|\bstunning\b|\bmuddled\b|\bdull\b|\bforgettable\b|\boverlong\b|\bsquanders\b|\bhandsomely\b|\bslow-burning\b|\btearjerker\b|\bretread\b|\bglacial\b|\bplotting\b|\bwit\b|\breturn to form\b|\bthud\b|\bnever lets up\b|\banchors\b|\bspectacle\b|\bintimate\b|\bpraised\b/i],
+  ['review', 2.5, /\bworthy of\b|\bnot that (?:great|good)\b|\bone of the (?:best|worst)\b|\byear's (?:best|worst)\b|\bbest (?:series|show|film|movie|tv)s? (?:of|so far)\b|\bis (?:shameless|damning|brilliant|charming|exhausting|tedious|delightful|gorgeous|hilarious|riveting|gripping|stunning|flawed|uneven|dull)\b/i],
+  ['box_office', 4, /\bopens? (?:softly|solidly|strong(?:ly)?|big|soft|quietly|modestly|well|poorly|huge|to record)\b|\bestimates\b|\bratings report\b|\bratings\b(?=[^.]{0,20}$)|\bmakes? (?:a )?(?:strong|big|soft|record|solid) debut\b|#1 (?:at|on)\b|\bmilestone\b/i],
   // other: evidence for business, labor, obituaries, features
+  // Endings are not greenlights (the labeling guide): cancellations, axed shows, a show ending or leaving a service.
+  ['other', 5, /\bcancel(?:s|ed|led|ing|lation|ations)?\b|\baxe[sd]?\b|\baxing\b|\bscrap(?:s|ped|ping)\b|\bshelve[sd]\b|\bending with (?:season|its|a)\b|\bto end with\b|\bremoved from (?:streaming|netflix|hulu|max|disney\+|prime video)\b|\bleaving (?:netflix|hulu|max|hbo max|disney\+|prime video|peacock)\b/i],
   ['other', 5, /\bdies\b|\bdied\b|\bdead at\b|\bobituary\b|\bpasses away\b|\bpassed away\b/i],
   ['other', 3, /\badds? ads\b|\bads to\b|\bad tier\b|\bad-supported\b|\badvertising tier\b/i],
   ['other', 3, /\bquarter(?:ly)?\b|\bearnings\b|\brevenue\b|\bprofit\b|\bstock\b|\bshares\b|\bshareholders?\b|\binvestors?\b|\bwall street\b|\bfiscal\b|\bsubscribers?\b|\bsubscription\b|\bprices?\b|\bad tier\b|\bad-supported\b/i],

@@ -1,8 +1,12 @@
 // The one contract every parser (rss, html list, box-office chart) implements.
 import type { ParsedItem } from '../../model/item.js';
 import type { BoxOfficeEntry, ChartInfo } from '../../model/boxoffice.js';
+import type { ChannelInfo, PageviewPoint, PageviewSeriesInfo, VideoStat } from '../../model/interest.js';
 
 export type SourceKind = 'rss' | 'html' | 'boxoffice';
+
+/** Audience-interest sources: counts rather than items (parsed by parse-interest.ts). */
+export type InterestKind = 'youtube' | 'pageviews';
 
 /** CSS selectors for an html list source (newsroom pages). */
 export interface HtmlSelectors {
@@ -42,12 +46,30 @@ export interface ChartParseResult {
   warnings: string[];
 }
 
+/** A YouTube channel feed: its videos with their counts (audience interest). */
+export interface YoutubeParseResult {
+  kind: 'youtube';
+  channel: ChannelInfo;
+  videos: VideoStat[];
+  warnings: string[];
+}
+
+/** Wikimedia per-article daily page views. */
+export interface PageviewsParseResult {
+  kind: 'pageviews';
+  series: PageviewSeriesInfo | null;
+  points: PageviewPoint[];
+  warnings: string[];
+}
+
 export type ParseResult = FeedParseResult | ChartParseResult;
+
+export type InterestParseResult = YoutubeParseResult | PageviewsParseResult;
 
 /** Thrown when input cannot be parsed at all; `code` is stable, `message` is one plain line. */
 export class ParseError extends Error {
   constructor(
-    readonly code: 'malformed_xml' | 'not_a_feed' | 'no_chart' | 'no_items' | 'bad_encoding' | 'unknown_kind' | 'bad_selectors',
+    readonly code: 'malformed_xml' | 'not_a_feed' | 'no_chart' | 'no_items' | 'bad_encoding' | 'unknown_kind' | 'bad_selectors' | 'api_error',
     message: string,
     options?: { cause?: unknown },
   ) {

@@ -39,6 +39,7 @@ export function createSendDigestHandler(deps: { runtime: () => AwsRuntime; maile
           store: rt.store(),
           ledger: new DynamoLedger(tableAccess),
           digests: new DynamoDigestStore(tableAccess),
+          interest: rt.interest(),
           mailer: deps.mailer(rt),
           clock: rt.clock,
           log,

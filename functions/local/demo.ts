@@ -3,10 +3,16 @@ import { fileURLToPath } from 'node:url';
 import { loadWorkspaceFile } from '../../shared/config/workspace-file.js';
 import type { Workspace } from '../../shared/model/workspace.js';
 import { startStaticSite, type StaticSiteServer } from '../../shared/local/static-site.server.js';
+import { readFile } from 'node:fs/promises';
+import { importInterestArchive, type ArchiveImport } from '../../shared/interest/import-archive.js';
+import type { InterestWriter } from '../../shared/ports/interest-store.js';
+import type { IdempotencyLedger } from '../../shared/ports/ledger.js';
 
 export const DEMO_DIR = fileURLToPath(new URL('../../config/demo/', import.meta.url));
 export const DEMO_WORKSPACE = `${DEMO_DIR}workspace.yaml`;
 export const DEMO_SITE = `${DEMO_DIR}site`;
+/** The channel snapshots a deployment crawling since mid-August would have kept (config/demo/tools/gen-interest.mjs). */
+export const DEMO_INTEREST_ARCHIVE = `${DEMO_DIR}interest/archive.jsonl`;
 
 export interface RunningDemo {
   workspace: Workspace;
@@ -28,4 +34,9 @@ export async function startDemo(): Promise<RunningDemo> {
     site,
     close: () => site.close(),
   };
+}
+
+/** Brings the demo's recorded interest history into a store, once (the ledger remembers the archive). */
+export async function seedDemoInterest(deps: { interest: InterestWriter; ledger: IdempotencyLedger }): Promise<ArchiveImport> {
+  return importInterestArchive(await readFile(DEMO_INTEREST_ARCHIVE, 'utf8'), deps);
 }

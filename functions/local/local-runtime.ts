@@ -20,6 +20,8 @@ import type { ClusterHint } from '../../shared/analysis/cluster.js';
 import { DynamoLedger } from '../../shared/store/dynamo-ledger.js';
 import { DynamoInterestStore } from '../../shared/store/dynamo-interest.store.js';
 import { crawlerUserAgent } from '../../shared/config/user-agent.js';
+import type { VideoLinker } from '../../shared/ports/video-linker.js';
+import { createVideoLinker } from '../../agents/analyst/embedded/video-link.js';
 import { DynamoDigestStore, DynamoKeyStore } from '../../shared/store/dynamo-query.store.js';
 import { DynamoAnswerStore, DynamoBriefStore, DynamoFlagStore } from '../../shared/store/dynamo-assist.store.js';
 import type { AssistStores } from '../http/query-side.js';
@@ -59,6 +61,8 @@ export interface LocalRuntime extends CrawlDeps {
   flags: DynamoFlagStore;
   /** Audience interest: video counts, page views, opening forecasts. */
   interest: DynamoInterestStore;
+  /** Links channel videos to titles and kinds (the embedded analyst's rules). */
+  linker: VideoLinker;
   /** What the query side needs for briefs, feedback, audit and the answer archive. */
   assist: AssistStores;
   /** Rewrites brief options with the model when one is configured (the analyst's rule: llm, or auto with a key). */
@@ -142,6 +146,7 @@ export async function openLocalRuntime(
     briefs,
     flags,
     interest: new DynamoInterestStore(store.tableAccess),
+    linker: createVideoLinker(),
     assist: {
       briefs,
       flags,

@@ -18,6 +18,10 @@ export { latestSurprises };
 import type { ChartStore } from '../ports/store.js';
 import type { ChatPoster } from '../ports/chat.js';
 import { recentEvents, sendAlerts, type AlertsReport } from '../delivery/alerts/send-alerts.js';
+import type { InterestStore } from '../ports/interest-store.js';
+import type { VideoLinker } from '../ports/video-linker.js';
+import { updateInterest, type InterestReport } from '../interest/update-interest.js';
+import { interestAlerts } from '../interest/interest-alerts.js';
 
 export interface CycleReport {
   workspace: string;
@@ -34,6 +38,8 @@ export interface CycleReport {
   digest: SendDigestResult;
   /** Openings on the latest weekend chart far above or below comparable openings. */
   surprises: ChartSurprise[];
+  /** Audience interest: videos linked to titles, signals against comps, forecasts and their scores (null: no interest store). */
+  interest: InterestReport | null;
 }
 
 
@@ -47,7 +53,7 @@ export interface CycleOptions {
 
 export type CycleDeps = CrawlDeps &
   Omit<AnalyzeDeps, 'items'> &
-  Required<Pick<CrawlDeps, 'pending'>> & { ledger: IdempotencyLedger; mailer: Mailer; chat: ChatPoster; digests?: DigestStore; briefs?: BriefStore; flags?: FlagStore; links?: { publicUrl: string; linkSecret: string }; briefWriter?: BriefWriter };
+  Required<Pick<CrawlDeps, 'pending'>> & { ledger: IdempotencyLedger; mailer: Mailer; chat: ChatPoster; digests?: DigestStore; briefs?: BriefStore; flags?: FlagStore; links?: { publicUrl: string; linkSecret: string }; briefWriter?: BriefWriter; interest?: InterestStore; linker?: VideoLinker };
 
 /** Runs one cycle over a workspace with the given adapters. */
 export async function runCycle(workspace: Workspace, deps: CycleDeps, options: CycleOptions = {}): Promise<CycleReport> {
@@ -64,21 +70,22 @@ export async function runCycle(workspace: Workspace, deps: CycleDeps, options: C
   const asOf = localDate(asOfInstant, workspace.timezone);
   const collisions = await upcomingCollisions(deps.analysis, workspace, asOf, COLLISION_HORIZON_WEEKS);
   const surprises = crawl.totals.chartEntries > 0 ? await latestSurprises(deps.store) : [];
+  const interest = deps.interest ? await updateInterest(workspace, { interest: deps.interest, analysis: deps.analysis, store: deps.store, linker: deps.linker, log: deps.log }, asOfInstant) : null;
   const briefs = deps.briefs
-    ? await draftCounterBriefs(workspace, { analysis: deps.analysis, store: deps.store, briefs: deps.briefs, flags: deps.flags, writer: deps.briefWriter, log: deps.log }, collisions, asOfInstant)
+    ? await draftCounterBriefs(workspace, { analysis: deps.analysis, store: deps.store, briefs: deps.briefs, flags: deps.flags, writer: deps.briefWriter, log: deps.log, interest: deps.interest }, collisions, asOfInstant)
     : null;
   options.onStage?.('alerts');
   // Recent events, not only this run's: what an earlier run deferred (maxPerRun) or failed to post goes out now.
   const alerts = await sendAlerts(
     workspace,
     { analysis: deps.analysis, ledger: deps.ledger, chat: deps.chat, clock: deps.clock, log: deps.log, links: deps.links },
-    { events: await recentEvents(deps.analysis, asOfInstant, workspace.alerts.maxAgeHours), collisions, surprises, asOf: asOfInstant },
+    { events: await recentEvents(deps.analysis, asOfInstant, workspace.alerts.maxAgeHours), collisions, surprises, asOf: asOfInstant, interest: interest ? interestAlerts(workspace, interest.titles, interest.today, asOfInstant) : undefined },
   );
   options.onStage?.('digest');
   const digest = await sendDigest(
     workspace,
-    { analysis: deps.analysis, store: deps.store, ledger: deps.ledger, mailer: deps.mailer, clock: deps.clock, log: deps.log, digests: deps.digests, links: deps.links },
+    { analysis: deps.analysis, store: deps.store, ledger: deps.ledger, mailer: deps.mailer, clock: deps.clock, log: deps.log, digests: deps.digests, links: deps.links, interest: deps.interest },
     { week: isoWeekOf(asOfInstant, workspace.timezone), from: options.mailFrom },
   );
-  return { workspace: workspace.name, startedAt, durationMs: Date.now() - started, crawl, analysis: { ...analysis, slateSeeded }, collisions, surprises, alerts, briefs, digest };
+  return { workspace: workspace.name, startedAt, durationMs: Date.now() - started, crawl, analysis: { ...analysis, slateSeeded }, collisions, surprises, alerts, briefs, digest, interest };
 }

@@ -132,6 +132,7 @@ export const ForecastComp = z.object({
   /** This comp's opening scaled by the title's interest relative to it. */
   estimate: z.number(),
 });
+export type ForecastComp = z.infer<typeof ForecastComp>;
 
 export const OpeningForecast = z.object({
   id: z.string().describe('fc_<title key>_<date made>'),

@@ -2,6 +2,7 @@
 // and the opening forecasts with their scores (kept for the audit).
 import type {
   ArticleRecord,
+  TitleInterest,
   ChannelInfo,
   ForecastScore,
   OpeningForecast,
@@ -50,4 +51,11 @@ export interface ForecastStore {
   scores(): Promise<ForecastScore[]>;
 }
 
-export type InterestStore = InterestWriter & InterestReader & ForecastStore;
+/** The per-title interest summaries the last cycle computed (what the overview, the digest and the alerts read). */
+export interface InterestSummaryStore {
+  putTitleInterests(list: TitleInterest[]): Promise<void>;
+  titleInterests(): Promise<TitleInterest[]>;
+  getTitleInterest(titleKey: string): Promise<TitleInterest | null>;
+}
+
+export type InterestStore = InterestWriter & InterestReader & ForecastStore & InterestSummaryStore;

@@ -1,7 +1,7 @@
 // DynamoDB adapter of the interest ports (same single table): videos and their count snapshots, links to titles,
 // daily page views per article, opening forecasts and their scores. Every read is a keyed query or a batch get.
 import { PutCommand } from '@aws-sdk/lib-dynamodb';
-import type { ForecastScore, OpeningForecast, PageviewPoint, VideoLink, VideoRecord, ViewObservation } from '../model/interest.js';
+import type { ForecastScore, OpeningForecast, PageviewPoint, TitleInterest, VideoLink, VideoRecord, ViewObservation } from '../model/interest.js';
 import type { InterestStore } from '../ports/interest-store.js';
 import { DynamoTable, stripKeys, type Row } from './dynamo-table.js';
 import { StoreError, isConditionalCheckFailed } from './errors.js';
@@ -185,5 +185,23 @@ export class DynamoInterestStore implements InterestStore {
   async scores(): Promise<ForecastScore[]> {
     const rows = await this.t.queryAll({ IndexName: 'gsi1', KeyConditionExpression: 'gsi1pk = :pk', ExpressionAttributeValues: { ':pk': 'FORECAST-SCORES' }, ScanIndexForward: false });
     return rows.map((r) => stripKeys<ForecastScore>(r));
+  }
+
+  // ---- summaries -------------------------------------------------------------------------------
+
+  async putTitleInterests(list: TitleInterest[]): Promise<void> {
+    await this.t.batchWrite(
+      list.map((x) => ({ PutRequest: { Item: { pk: `INTEREST#${x.titleKey}`, sk: 'SUMMARY', entity: 'title-interest', gsi2pk: 'INTEREST-TITLES', gsi2sk: x.titleKey, ...x } } })),
+    );
+  }
+
+  async titleInterests(): Promise<TitleInterest[]> {
+    const rows = await this.t.queryAll({ IndexName: 'gsi2', KeyConditionExpression: 'gsi2pk = :pk', ExpressionAttributeValues: { ':pk': 'INTEREST-TITLES' } });
+    return rows.map((r) => stripKeys<TitleInterest>(r));
+  }
+
+  async getTitleInterest(titleKey: string): Promise<TitleInterest | null> {
+    const row = await this.t.get(`INTEREST#${titleKey}`, 'SUMMARY');
+    return row ? stripKeys<TitleInterest>(row) : null;
   }
 }

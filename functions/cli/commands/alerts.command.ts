@@ -4,6 +4,7 @@ import { COLLISION_HORIZON_WEEKS, upcomingCollisions } from '../../../shared/ana
 import { latestSurprises } from '../../../shared/analysis/boxoffice-series.js';
 import { recentEvents, sendAlerts, type AlertOutcome, type AlertsReport } from '../../../shared/delivery/alerts/send-alerts.js';
 import { localDate } from '../../../shared/util/week.js';
+import { interestAlerts } from '../../../shared/interest/interest-alerts.js';
 import type { LocalRuntime } from '../../local/local-runtime.js';
 import { openContext, type CommonOptions } from '../context.js';
 import { printJson, type Io } from '../output.js';
@@ -16,6 +17,7 @@ const ICON: Record<AlertOutcome['kind'], string> = {
   collision: '🚨',
   competitor_release: '📅',
   boxoffice_surprise: '📈',
+  interest_over_comps: '📣',
   acquisition: '🤝',
   greenlight: '🟢',
   trailer: '🎬',
@@ -69,6 +71,7 @@ export async function alertsCommand(opts: AlertsOptions, io: Io, env: Record<str
         events: await recentEvents(r.analysis, asOf, ws.alerts.maxAgeHours),
         collisions: await upcomingCollisions(r.analysis, ws, localDate(asOf, ws.timezone), COLLISION_HORIZON_WEEKS),
         surprises: await latestSurprises(r.store),
+        interest: interestAlerts(ws, await r.interest.titleInterests(), localDate(asOf, ws.timezone), asOf),
         asOf,
       },
     );

@@ -24,7 +24,7 @@ export async function digestCommand(opts: DigestOptions, io: Io, env: Record<str
     const r = ctx.runtime;
     const result = await sendDigest(
       ctx.workspace,
-      { analysis: r.analysis, store: r.store, ledger: r.ledger, mailer: r.mailer, clock: r.clock, log: r.log, digests: r.digests, links: r.links },
+      { analysis: r.analysis, store: r.store, ledger: r.ledger, mailer: r.mailer, clock: r.clock, log: r.log, digests: r.digests, links: r.links, interest: r.interest },
       { week, from: ctx.config.mailFrom },
     );
     if (opts.json) printJson(io, result);

@@ -9,6 +9,7 @@ import type { DigestStore } from '../../ports/digest-store.js';
 import { isoWeekOf } from '../../util/week.js';
 import { buildBrief, type Brief, type BriefDeps } from './build-brief.js';
 import { CHART_CID, renderDigest } from './render-digest.js';
+import { INTEREST_CHART_CID } from '../../interest/digest-section.js';
 
 export interface SendDigestDeps extends BriefDeps {
   ledger: IdempotencyLedger;
@@ -77,7 +78,10 @@ export async function sendDigest(workspace: Workspace, deps: SendDigestDeps, opt
       subject: digest.subject,
       html: digest.html,
       text: digest.text,
-      inline: digest.chart ? [{ filename: 'boxoffice-chart.png', contentType: 'image/png', cid: CHART_CID, content: digest.chart }] : [],
+      inline: [
+        ...(digest.chart ? [{ filename: 'boxoffice-chart.png', contentType: 'image/png', cid: CHART_CID, content: digest.chart }] : []),
+        ...(digest.interestChart ? [{ filename: 'interest-chart.png', contentType: 'image/png', cid: INTEREST_CHART_CID, content: digest.interestChart }] : []),
+      ],
       name: `digest-${week}`,
     });
     // Archive before completing: a crash in between re-sends at most once more, never loses the archive.

@@ -6,6 +6,7 @@ import { addDays, weekendOf } from '../util/week.js';
 import { parseQuestion, type ParsedQuestion } from './question.js';
 import { CitationList, type QueryService } from './query-service.js';
 import type { AskResponse, EventView } from './schemas.js';
+import { interestAnswer } from '../interest/interest-answer.js';
 
 export const EMBEDDED_QUERY_VERSION = 'embedded-query-1';
 
@@ -77,6 +78,9 @@ export async function answerEmbedded(service: QueryService, vocabulary: TitleVoc
   switch (parsed.intent) {
     case 'sources':
       return { ...base, ...(await sourcesAnswer(service)) };
+    case 'interest':
+      if (service.deps.interest) return { ...base, ...(await interestAnswer(service.deps.interest, parsed.titles, service.today())) };
+      return { ...base, ...(await eventsAnswer(service, { ...parsed, intent: 'events', types: ['trailer'] }, options.maxNamed ?? 6)) };
     case 'boxoffice':
       return { ...base, ...(await boxOfficeAnswer(service, parsed)) };
     case 'releases':

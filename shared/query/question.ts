@@ -6,7 +6,7 @@ import { genresIn } from '../analysis/genres.js';
 import { titleKey } from '../util/text.js';
 import { addDays, localDate } from '../util/week.js';
 
-export type Intent = 'events' | 'releases' | 'boxoffice' | 'sources';
+export type Intent = 'events' | 'releases' | 'boxoffice' | 'sources' | 'interest';
 
 export interface ParsedQuestion {
   intent: Intent;
@@ -63,6 +63,13 @@ const BOXOFFICE_RE =
 const RELEASES_RE =
   /\b(opens?|opening against|against|calendar|release (?:schedule|calendar)|releases|coming out|comes? out|collid\w*|collisions?|compet\w+|counter-?program\w*|upcoming|what'?s (?:out|releasing|opening)|when (?:does|is|will) .{1,80}\b(?:out|open|release))\b/i;
 const SLATE_RE = /\b(our|we|us|slate)\b/i;
+const INTEREST_RE = /\b(trailers?|teasers?|page[- ]?views|views|audience interest|interest|tracking|buzz)\b/i;
+const HOW_RE = /\b(how|doing|performing|perform|tracking|track|compare[sd]?|against|vs\.?|many views|views|interest)\b/i;
+
+/** A question about audience interest: "how is X's trailer doing?", "how many views does…", "page views of…". */
+export function asksAboutInterest(question: string): boolean {
+  return INTEREST_RE.test(question) && HOW_RE.test(question);
+}
 
 const STOP_NAMES = new Set(['What', 'Which', 'Who', 'How', 'When', 'Where', 'Why', 'Any', 'Has', 'Have', 'Does', 'Did', 'Is', 'Are', 'The', 'Box', 'Christmas', 'Thanksgiving', 'Halloween', 'I', 'We', 'Our', 'Show', 'List', 'Tell']);
 const MONTH_NAME = /^(January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)\b/;
@@ -157,6 +164,7 @@ export function parseQuestion(question: string, vocab: Vocabulary, now: Date): P
 
   let intent: Intent = 'events';
   if (SOURCES_RE.test(q) && !/\baccording to\b/i.test(q)) intent = 'sources';
+  else if (asksAboutInterest(q)) intent = 'interest';
   else if (/\b(against|calendar|collid\w*|collisions?|counter-?program\w*)\b/i.test(q)) intent = 'releases';
   else if (BOXOFFICE_RE.test(q)) intent = 'boxoffice';
   else if (RELEASES_RE.test(q)) intent = 'releases';

@@ -371,6 +371,7 @@
     var what = el('ul');
     b.whatHappened.forEach(function (w) { var li = el('li', {}, [humanizeDates(w.text)]); citeLinks(li, w.cites, byN); what.appendChild(li); });
     art.appendChild(what);
+    if (b.interest && b.interest.length) art.appendChild(el('ul', { class: 'interest-lines', 'aria-label': 'Audience interest' }, b.interest.map(function (t) { return el('li', { text: humanizeDates(t) }); })));
     var others = b.weekend.titles.filter(function (t) { return !t.isSlate; }).map(function (t) { return t.title + (t.distributor ? ' (' + t.distributor + ')' : ''); });
     art.appendChild(el('p', { class: 'muted', text: 'Weekend of ' + day(b.weekend.start) + ': ' + (others.length ? others.join(', ') : 'no other dated title') + '.' }));
     var opts = el('ol', { class: 'options' });

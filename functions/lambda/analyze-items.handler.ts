@@ -10,6 +10,9 @@ import { COLLISION_HORIZON_WEEKS, seedSlate, upcomingCollisions } from '../../sh
 import { draftCounterBriefs } from '../../shared/assist/counter-briefs.js';
 import { latestSurprises, type SurpriseMemo } from '../../shared/analysis/boxoffice-series.js';
 import { localDate } from '../../shared/util/week.js';
+import { updateInterest } from '../../shared/interest/update-interest.js';
+import { interestAlerts } from '../../shared/interest/interest-alerts.js';
+import { createVideoLinker } from '../../agents/analyst/embedded/video-link.js';
 import { analyzeRuntime, type AnalyzeRuntime } from '../aws/analyze-runtime.js';
 import { METRIC, SERVICE, createTelemetry, loggerPort, type Telemetry } from '../aws/powertools.js';
 
@@ -59,6 +62,9 @@ export function createAnalyzeItemsHandler(deps: { runtime: () => AnalyzeRuntime;
   const processor = new BatchProcessor(EventType.SQS);
   // Per container: the latest chart's surprises are read once, not for every record of every batch.
   const surpriseMemo: SurpriseMemo = {};
+  // The interest step reads every tracked title: once per container every 15 minutes, not for every record.
+  let interestRunAt = 0;
+  const linker = createVideoLinker();
 
   const processRecord = async (record: SQSRecord) => {
     const { sourceId, itemIds } = parseRecord(record);
@@ -80,14 +86,17 @@ export function createAnalyzeItemsHandler(deps: { runtime: () => AnalyzeRuntime;
     // latest chart's surprises are alert candidates (the ledger keeps each alert to one post).
     const now = workspace.clock ? new Date(workspace.clock) : rt.base.clock.now();
     const collisions = await upcomingCollisions(analysis, workspace, localDate(now, workspace.timezone), COLLISION_HORIZON_WEEKS);
-    const briefs = await draftCounterBriefs(workspace, { analysis, store: rt.base.store(), briefs: rt.briefs(), flags: rt.flags() }, collisions, rt.base.clock.now());
+    const interest =
+      Date.now() - interestRunAt > 15 * 60_000 ? await updateInterest(workspace, { interest: rt.base.interest(), analysis, store: rt.base.store(), linker, log }, now) : null;
+    if (interest) interestRunAt = Date.now();
+    const briefs = await draftCounterBriefs(workspace, { analysis, store: rt.base.store(), briefs: rt.briefs(), flags: rt.flags(), interest: rt.base.interest() }, collisions, rt.base.clock.now());
     let alerts: AlertsReport | null = null;
     const chat = await rt.chat();
     if (chat) {
       const redelivered = Number(record.attributes?.ApproximateReceiveCount ?? '1') > 1 || (report.items > 0 && report.stories === 0 && report.joinedExisting === 0);
       const events = redelivered ? await recentEvents(analysis, now, workspace.alerts.maxAgeHours) : [];
       const surprises = await latestSurprises(rt.base.store(), surpriseMemo);
-      alerts = await sendAlerts(workspace, { analysis, ledger: rt.ledger(), chat, clock: rt.base.clock, log, links: await rt.links() }, { eventIds: report.eventIds, events, collisions, surprises, asOf: now });
+      alerts = await sendAlerts(workspace, { analysis, ledger: rt.ledger(), chat, clock: rt.base.clock, log, links: await rt.links() }, { eventIds: report.eventIds, events, collisions, surprises, asOf: now, interest: interest ? interestAlerts(workspace, interest.titles, interest.today, now) : undefined });
       metrics.addMetric(METRIC.alertsSent, MetricUnit.Count, alerts.sent);
       if (alerts.failed > 0) {
         metrics.addMetric(METRIC.alertsFailed, MetricUnit.Count, alerts.failed);

@@ -9,7 +9,7 @@ const views = (n: number) => (n >= 1e6 ? `${(n / 1e6).toFixed(1)}M` : n >= 1e3 ?
 
 /** "trailer at day 3" + 2.06 → "trailer is at 2.06× comps at day 3". */
 function phrase(s: InterestSignal): string {
-  if (s.metric === 'page_views') return `page views run at ${s.ratio}× comps (${views(s.value)} a day, ${s.label.replace(/^page views a day, /, '')})`;
+  if (s.metric === 'page_views') return `page views run at ${s.ratio}× comps (${views(s.value)} a day in the ${s.label.replace(/^page views a day, /, '')})`;
   const [what, when] = s.label.split(' at ');
   return `${what} is at ${s.ratio}× comps at ${when} (${views(s.value)} views; comps ${s.comps.map((c) => c.title).join(', ')})`;
 }

@@ -43,7 +43,7 @@ async function titleLines(t: TitleInterest, interest: Pick<InterestStore, 'title
   if (t.pageviews) {
     const articles = await interest.titleArticles(t.titleKey);
     const marks = articles.map((a) => cites.add({ itemId: null, url: absoluteHttpUrl(a.url), title: `Wikipedia page views: ${a.article.replace(/_/g, ' ')}`, source: 'Wikimedia REST API', publishedAt: null })).join('');
-    lines.push(`Wikipedia page views: ${views(t.pageviews.value)} a day (${t.pageviews.label.replace(/^page views a day, /, '')}), ${t.pageviews.ratio}× comps as many days before their openings (${compList(t.pageviews)})${marks ? ` ${marks}` : ''}.`);
+    lines.push(`Wikipedia page views: ${views(t.pageviews.value)} a day in the ${t.pageviews.label.replace(/^page views a day, /, '')}, ${t.pageviews.ratio}× comps as many days before their openings (${compList(t.pageviews)})${marks ? ` ${marks}` : ''}.`);
   }
   if (t.score) {
     const s = t.score;

@@ -134,7 +134,7 @@ export async function pageviewsSignal(target: TrackedTitle, targetData: TitleDat
   return {
     signal: {
       metric: 'page_views',
-      label: `page views a day, week to ${shortDay(end)} (${before} day${before === 1 ? '' : 's'} before release)`,
+      label: `page views a day, week to ${shortDay(end)}, ${before} day${before === 1 ? '' : 's'} before release`,
       videoTitle: null,
       videoKind: null,
       videoUrl: null,

@@ -109,7 +109,7 @@ export const SignalComp = z.object({
 export const InterestSignal = z.object({
   metric: InterestMetric,
   /** trailer_views: which video and at which milestone; page_views: the 7 days compared. */
-  label: z.string().describe('What is compared, in words: "Official Trailer at day 3" or "page views, 7 days to Dec 4 (15 days before release)"'),
+  label: z.string().describe('What is compared, in words: "Official Trailer at day 3" or "page views a day, week to Dec 4, 15 days before release"'),
   videoTitle: z.string().nullable(),
   videoKind: VideoKind.nullable(),
   videoUrl: z.string().nullable(),

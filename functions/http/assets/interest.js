@@ -110,7 +110,7 @@
       shown.push(s);
       ul.appendChild(fact(cap(s.label), views(s.value) + ' views', s, s.videoUrl && safeHref(s.videoUrl)));
     });
-    if (d.pageviews) ul.appendChild(fact('Page views', views(d.pageviews.value) + ' a day, ' + d.pageviews.label.replace(/^page views a day, /, ''), d.pageviews, null));
+    if (d.pageviews) ul.appendChild(fact('Page views', views(d.pageviews.value) + ' a day in the ' + d.pageviews.label.replace(/^page views a day, /, ''), d.pageviews, null));
     if (d.score) ul.appendChild(el('li', {}, [el('strong', { text: 'Opened: ' }), money(d.score.actual.gross) + ' against a forecast of ' + money(d.score.forecast.mid) + ' (' + Math.round(d.score.error * 100) + '%)']));
     else if (d.forecast) {
       var f = d.forecast;

@@ -31,6 +31,7 @@ export function interestAlerts(workspace: Pick<Workspace, 'slate' | 'alerts'>, t
       .map((o) => `${o.apart === 0 ? 'the same weekend as' : `${o.apart} weekend${o.apart === 1 ? '' : 's'} from`} ${o.title} (${day(o.date)})`)
       .join(' and ');
     const compsText = s.comps.map((c) => `${c.title} ${views(c.value)}`).join(', ');
+    const [what, when] = s.label.split(' at ');
     const forecast = t.forecast ? ` Forecast opening ${formatMoney(t.forecast.mid)} (${formatMoney(t.forecast.low)}–${formatMoney(t.forecast.high)}, ${t.forecast.confidence} confidence).` : '';
     out.push({
       id: interestAlertId(t.titleKey, threshold),
@@ -39,7 +40,7 @@ export function interestAlerts(workspace: Pick<Workspace, 'slate' | 'alerts'>, t
       title: t.title,
       studio: t.distributor,
       headline: s.videoTitle ?? `${t.title} ${s.label}`,
-      summary: `${t.title}'s ${s.label.replace(/ at /, ' has ')} ${views(s.value)} views: ${s.ratio}× the median of ${s.comps.length} comparable ${s.comps.length === 1 ? 'title' : 'titles'} (${compsText}). It is dated ${day(t.releaseDate)}, ${nearText}.${forecast}`,
+      summary: `${t.title}'s ${what} has ${views(s.value)} views at ${when}: ${s.ratio}× the median of ${s.comps.length} comparable ${s.comps.length === 1 ? 'title' : 'titles'} (${compsText}). It is dated ${day(t.releaseDate)}, ${nearText}.${forecast}`,
       eventType: null,
       eventId: null,
       storyId: null,

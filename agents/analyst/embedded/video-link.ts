@@ -55,7 +55,7 @@ export function createVideoLinker(): VideoLinker {
         if (segment && kind !== 'other') return { videoId: v.videoId, title: segment, kind };
         const fromDescription = findKnownTitles(v.description.slice(0, 500), known)[0];
         if (fromDescription && kind !== 'other') return { videoId: v.videoId, title: fromDescription.title, kind };
-        return { videoId: v.videoId, title: fromDescription?.title ?? null, kind };
+        return { videoId: v.videoId, title: null, kind };
       });
     },
   };

@@ -109,7 +109,7 @@ describe('the first cycle over the demo', () => {
     const line = lines.find((l) => l.kind === 'interest_over_comps');
     expect(validateBlocks(line.payload)).toEqual([]);
     const body = JSON.stringify(line.payload);
-    expect(body).toContain("Iron Meridian's trailer has 11.1M views at day 3: 2.06× the median of 3 comparable titles (Kingdom of Salt 5.4M, Spirit Blade: The Crimson Gate 4.8M, Starbreaker 18.7M)');
+    expect(body).toContain("Iron Meridian's trailer has 11.1M views at day 3: 2.06× the median of 3 comparable titles (Kingdom of Salt 5.4M, Spirit Blade: The Crimson Gate 4.8M, Starbreaker 18.7M)");
     expect(body).toContain('the same weekend as Deadfall Protocol (Jan 22, 2027)');
   });
 

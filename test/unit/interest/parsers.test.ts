@@ -113,3 +113,18 @@ describe('Wikimedia page views', () => {
     expect(r.error?.issues[0]?.message).toMatch(/User-Agent policy asks for a contact: set network.contact/);
   });
 });
+
+describe('marquee parse on interest responses', () => {
+  it('detects a saved channel feed and prints its videos; a Wikimedia problem body is exit 2 with its detail', async () => {
+    const { main } = await import('../../../functions/cli/main.js');
+    const { captureIo } = await import('../../support/capture-io.js');
+    const io = captureIo();
+    expect(await main(['parse', 'test/fixtures/interest/youtube-channel-curl-i.txt', '--json'], io, {})).toBe(0);
+    const out = JSON.parse(io.stdout);
+    expect(out).toMatchObject({ kind: 'youtube', servedAt: '2026-11-26T09:00:00.000Z', channel: { title: 'Northwind Pictures' } });
+    expect(out.videos[0]).toMatchObject({ videoId: 'Qm3xT8vLwP0', views: 2418733, likes: 61240 });
+    const bad = captureIo();
+    expect(await main(['parse', 'test/fixtures/interest/pageviews-not-found.json', '--kind', 'pageviews'], bad, {})).toBe(2);
+    expect(bad.stderr).toMatch(/Wikimedia answered "Not Found" \(HTTP 404\): The date\(s\) you used are valid/);
+  });
+});

@@ -111,7 +111,7 @@ export function interestChartSvg(d: InterestDigest): string {
   const rows = d.pairs.flatMap((p, g) => [{ ...p.ours, g }, ...p.theirs.map((t) => ({ ...t, g }))]);
   const left = 170;
   const right = 40;
-  const top = 34;
+  const top = 48;
   const barH = 16;
   const gap = 6;
   const groupGap = 12;
@@ -127,8 +127,8 @@ export function interestChartSvg(d: InterestDigest): string {
     `<svg xmlns="http://www.w3.org/2000/svg" width="${INTEREST_CHART_WIDTH}" height="${height}" viewBox="0 0 ${INTEREST_CHART_WIDTH} ${height}">`,
     '<rect width="100%" height="100%" fill="#ffffff"/>',
     `<text x="12" y="18" ${font} font-size="13" font-weight="bold" fill="#222">Interest against comps: our titles and their competitors</text>`,
-    `<rect x="${INTEREST_CHART_WIDTH - 150}" y="8" width="10" height="10" fill="#1f4e9c"/><text x="${INTEREST_CHART_WIDTH - 136}" y="17" ${font} font-size="10" fill="#333">ours</text>`,
-    `<rect x="${INTEREST_CHART_WIDTH - 100}" y="8" width="10" height="10" fill="#d9480f"/><text x="${INTEREST_CHART_WIDTH - 86}" y="17" ${font} font-size="10" fill="#333">competitors</text>`,
+    `<rect x="12" y="26" width="10" height="10" fill="#1f4e9c"/><text x="26" y="35" ${font} font-size="10" fill="#333">ours</text>`,
+    `<rect x="62" y="26" width="10" height="10" fill="#d9480f"/><text x="76" y="35" ${font} font-size="10" fill="#333">competitors (dated within a weekend of ours)</text>`,
   ];
   const ticks = [0.25, 0.5, 1, 2, 4, 8, 16].filter((t) => t <= max * 1.15);
   const bottom = height - 30;

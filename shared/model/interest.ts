@@ -61,7 +61,8 @@ export interface VideoRecord {
   description: string;
   url: string | null;
   publishedAt: string | null;
-  firstSeenAt: string;
+  /** When a feed last listed it. */
+  seenAt: string;
 }
 
 /** One snapshot of a video's counts. */

@@ -34,7 +34,7 @@ export class DynamoInterestStore implements InterestStore {
         description: v.description.slice(0, 2000),
         url: v.url,
         publishedAt: v.publishedAt,
-        firstSeenAt: input.observedAt,
+        seenAt: input.observedAt,
       };
       rows.push({ pk: videoPk(v.videoId), sk: 'A', entity: 'video', gsi2pk: 'VIDEOS', gsi2sk: `${v.publishedAt ?? input.observedAt}#${v.videoId}`, ...record });
       if (v.views === null) continue;

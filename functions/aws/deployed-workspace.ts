@@ -12,7 +12,7 @@ export function workspaceVersion(parameterValue: string): string {
   return createHash('sha256').update(parameterValue).digest('hex').slice(0, 12);
 }
 
-const SOURCE_KINDS = new Set(['rss', 'html', 'boxoffice']);
+const SOURCE_KINDS = new Set(['rss', 'html', 'boxoffice', 'youtube', 'pageviews']);
 
 type Check = [path: string, ok: boolean, message: string];
 
@@ -36,12 +36,14 @@ export function checkWorkspaceShape(raw: unknown, where: string): Workspace {
       const at = `sources[${i}]`;
       if (!isObject(s)) return add([at, false, 'expected an object']);
       add([`${at}.id`, isString(s.id), 'expected a non-empty string']);
-      add([`${at}.kind`, SOURCE_KINDS.has(s.kind as string), 'expected "rss", "html" or "boxoffice"']);
+      add([`${at}.kind`, SOURCE_KINDS.has(s.kind as string), 'expected "rss", "html", "boxoffice", "youtube" or "pageviews"']);
       add([`${at}.url`, isString(s.url), 'expected a URL']);
       add([`${at}.enabled`, typeof s.enabled === 'boolean', 'expected true or false']);
       add([`${at}.tags`, stringArray(s.tags), 'expected a list of tags']);
       add([`${at}.schedule.every`, isObject(s.schedule) && isString(s.schedule.every), 'expected a duration like "15m"']);
       if (s.kind === 'html') add([`${at}.selectors`, isObject(s.selectors) && isString(s.selectors.item) && isString(s.selectors.title), 'expected item and title selectors']);
+      // Synth expands a pageviews source into one per article.
+      if (s.kind === 'pageviews') add([`${at}.article`, isString(s.article) && isString(s.title) && isString(s.project) && typeof s.days === 'number', 'expected project, days, title and article']);
     });
   }
   add(['name', isString(raw.name), 'expected a non-empty string']);
@@ -49,6 +51,7 @@ export function checkWorkspaceShape(raw: unknown, where: string): Workspace {
   add(['network.allowHosts', isObject(raw.network) && stringArray(raw.network.allowHosts), 'expected a list of host names']);
   for (const key of ['competitors', 'slate', 'recipients']) add([key, Array.isArray(raw[key]), 'expected a list']);
   add(['alerts', isObject(raw.alerts), 'expected an object (synth fills in the defaults)']);
+  add(['interest', isObject(raw.interest) && Array.isArray(raw.interest.titles), 'expected an object with titles (synth fills in the defaults)']);
   if (issues.length > 0) {
     throw new ConfigError(`${where}: ${issues.slice(0, 5).join('; ')}${issues.length > 5 ? `; and ${issues.length - 5} more` : ''}`);
   }

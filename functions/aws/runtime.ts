@@ -8,6 +8,8 @@ import { systemClock } from '../../shared/ports/clock.js';
 import type { ObjectStore } from '../../shared/ports/object-store.js';
 import type { Fetcher } from '../../shared/http/fetcher.js';
 import { SafeHttpFetcher } from '../../shared/http/safe-http.fetcher.js';
+import { DynamoInterestStore } from '../../shared/store/dynamo-interest.store.js';
+import { crawlerUserAgent } from '../../shared/config/user-agent.js';
 import { DynamoStore } from '../../shared/store/dynamo.store.js';
 import { createDynamoClient } from '../../shared/store/dynamo-client.js';
 import { S3ObjectStore, createS3Client } from '../../shared/objects/s3.objects.js';
@@ -32,6 +34,8 @@ export interface AwsRuntime {
   workspace(): Promise<Workspace>;
   /** The SSRF-safe fetcher with this workspace's allowed hosts. */
   fetcher(workspace: Workspace): Fetcher;
+  /** Video counts, page views and forecasts (same table). */
+  interest(): DynamoInterestStore;
 }
 
 function once<T>(build: () => T): () => T {
@@ -63,6 +67,7 @@ export function createAwsRuntime(rawEnv: Record<string, string | undefined>): Aw
   const objects = once(
     () => new S3ObjectStore(createS3Client({ endpoint: env.AWS_ENDPOINT_URL_S3, region: env.AWS_REGION }), required(env, 'BUCKET_NAME')),
   );
+  const interest = once(() => new DynamoInterestStore(store().tableAccess));
   const crawlQueue = once(() => new SqsQueue(sqs(), required(env, 'CRAWL_QUEUE_URL')));
   const analyzeQueue = once(() => new SqsQueue(sqs(), required(env, 'ANALYZE_QUEUE_URL')));
 
@@ -77,6 +82,7 @@ export function createAwsRuntime(rawEnv: Record<string, string | undefined>): Aw
     objects,
     crawlQueue,
     analyzeQueue,
+    interest,
     ssm,
     workspace: () => {
       workspace ??= loadWorkspaceParameter(ssm(), required(env, 'WORKSPACE_PARAMETER'), env.WORKSPACE_VERSION).catch((err: unknown) => {
@@ -93,6 +99,7 @@ export function createAwsRuntime(rawEnv: Record<string, string | undefined>): Aw
           timeoutMs: config.fetchTimeoutMs,
           maxBytes: config.fetchMaxBytes,
           maxRedirects: config.fetchMaxRedirects,
+          userAgent: crawlerUserAgent(ws.network),
         });
         fetchers.set(ws, f);
       }

@@ -4,7 +4,7 @@ import { loadWorkspaceFile } from '../../shared/config/workspace-file.js';
 import type { Workspace } from '../../shared/model/workspace.js';
 import type { Logger } from '../../shared/ports/logger.js';
 import { openLocalRuntime, type LocalRuntime } from '../local/local-runtime.js';
-import { startDemo, type RunningDemo } from '../local/demo.js';
+import { seedDemoInterest, startDemo, type RunningDemo } from '../local/demo.js';
 import { noteBorrowedStore } from './store-failure.js';
 
 export interface CommonOptions {
@@ -33,6 +33,8 @@ export async function openContext(opts: CommonOptions, env: Record<string, strin
     const workspace = demo ? demo.workspace : await loadWorkspaceFile(workspacePath!);
     const runtime = await openLocalRuntime(config, workspace, { log, command });
     if (runtime.storeBorrowedFrom) noteBorrowedStore(config.dataDir, runtime.storeBorrowedFrom);
+    // The demo's interest history (before its clock), as a deployment would have recorded it; once per data dir.
+    if (demo) await seedDemoInterest(runtime);
     return {
       config,
       workspace,

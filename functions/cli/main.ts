@@ -50,7 +50,7 @@ export async function main(argv: string[], io: Io = processIo, env: Record<strin
     .command('parse')
     .description('parse a feed, list page or box-office chart (file or URL) and print the normalized result')
     .argument('<file-or-url>')
-    .option('--kind <kind>', 'rss | html | boxoffice (detected when omitted)')
+    .option('--kind <kind>', 'rss | html | boxoffice | youtube | pageviews (detected when omitted)')
     .option('--selectors <json>', 'CSS selectors for an html list page, as JSON')
     .option('--base-url <url>', 'base URL for relative links in a local file')
     .option('--allow-host <host>', 'allow fetching this host even on a private address (repeatable)', collect)

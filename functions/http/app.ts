@@ -19,6 +19,7 @@ import { ResponseCache } from './response-cache.js';
 import { registerAssistRoutes, type AssistDeps } from './assist-routes.js';
 import { flagLink } from '../../shared/feedback/flag-links.js';
 import { TitleRunQuery, type SurprisesResult, type TitleRun } from '../../shared/model/boxoffice-view.js';
+import { InterestQuery, type InterestDetail, type InterestOverview } from '../../shared/model/interest.js';
 
 export interface AppDeps {
   query: QueryService;
@@ -36,6 +37,8 @@ export interface AppDeps {
   assist?: AssistDeps;
   /** The box-office view: a title's run with comparables, the latest chart's surprises (routes are added when given). */
   boxOffice?: { run(title: string): Promise<TitleRun | null>; surprises(): Promise<SurprisesResult> };
+  /** Audience interest: every tracked title against its comps, or one title in detail (the route is added when given). */
+  interest?: { overview(): Promise<InterestOverview>; detail(title: string): Promise<InterestDetail | null> };
 }
 
 type Env = { Variables: { requestId: string; keyId: string; keyName: string } };
@@ -159,7 +162,7 @@ export function createApp(deps: AppDeps): Hono<Env> {
 
   // ---- public: the page shell (no data in it), its assets, the API description, liveness ----
   app.get('/', (c) => c.html(pageAsset('index.html')));
-  for (const name of ['app.js', 'app.css'] as const) {
+  for (const name of ['app.js', 'app.css', 'interest.js'] as const) {
     app.get(`/assets/${name}`, (c) => c.body(pageAsset(name), 200, { 'content-type': PAGE_ASSETS[name], 'cache-control': 'no-cache' }));
   }
   app.get('/openapi.json', (c) => c.json(openApiDocument(deps.version ?? '1.0.0')));
@@ -265,6 +268,20 @@ export function createApp(deps: AppDeps): Hono<Env> {
       });
     });
     app.get('/v1/boxoffice/surprises', async (c) => cached(c, queryKey(c), async () => ({ status: 200, value: await view.surprises() })));
+  }
+
+  const interest = deps.interest;
+  if (interest) {
+    app.get('/v1/interest', async (c) => {
+      const q = parseQuery(c, InterestQuery);
+      if (!q.ok) return badRequest(c, q.lines);
+      const title = q.value.title;
+      return cached(c, queryKey(c), async () => {
+        if (!title) return { status: 200, value: await interest.overview() };
+        const detail = await interest.detail(title);
+        return detail ? { status: 200, value: detail } : { status: 404, value: { error: `no trailer views or page views of "${title}" are stored`, requestId: c.get('requestId') } };
+      });
+    });
   }
 
   app.get('/v1/digests/latest', async (c) => {

@@ -1,6 +1,7 @@
 // /openapi.json, generated from the same zod schemas the routes validate with.
 import { z } from 'zod';
 import { SurprisesResult, TitleRun, TitleRunQuery } from '../../shared/model/boxoffice-view.js';
+import { InterestDetail, InterestOverview, InterestQuery } from '../../shared/model/interest.js';
 import { AskRequest, AskResponse, BoxOfficeQuery, BoxOfficeResult, DigestView, ErrorBody, EventsPage, EventsQuery, ReleasesQuery, ReleasesResult, SourcesResult } from '../../shared/query/schemas.js';
 
 type Json = Record<string, unknown>;
@@ -56,6 +57,17 @@ export function openApiDocument(version: string): Json {
         },
       },
       '/v1/boxoffice/surprises': { get: { summary: 'Openings on the latest weekend chart far above or below comparable openings', responses: ok(SurprisesResult, 'The surprises') } },
+      '/v1/interest': {
+        get: {
+          summary: 'Audience interest: every tracked title’s trailer views and page views against its comps, forecasts and scored forecasts; with `title`, one title in detail',
+          parameters: queryParameters(InterestQuery),
+          responses: {
+            '200': { description: 'The overview, or one title in detail when `title` is given', content: { 'application/json': { schema: { oneOf: [schema(InterestOverview), schema(InterestDetail)] } } } },
+            '404': { description: 'No trailer views or page views of the title are stored', content: { 'application/json': { schema: schema(ErrorBody) } } },
+            ...errors,
+          },
+        },
+      },
       '/v1/digests/latest': { get: { summary: 'The most recent weekly digest (its brief)', responses: { ...ok(DigestView, 'The digest'), '404': { description: 'No digest sent yet', content: { 'application/json': { schema: schema(ErrorBody) } } } } } },
       '/v1/sources': { get: { summary: 'Every source with its crawl health', responses: ok(SourcesResult, 'Source health') } },
     },

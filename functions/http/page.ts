@@ -7,6 +7,7 @@ export const PAGE_ASSETS = {
   'index.html': 'text/html; charset=utf-8',
   'app.js': 'text/javascript; charset=utf-8',
   'app.css': 'text/css; charset=utf-8',
+  'interest.js': 'text/javascript; charset=utf-8',
 } as const;
 export type PageAsset = keyof typeof PAGE_ASSETS;
 

@@ -18,6 +18,9 @@ import type { AnswerStore } from '../../shared/ports/answer-store.js';
 import { selectQueryAgent } from '../../agents/query/select-query-agent.js';
 import { surprisesView, titleRun } from '../../shared/analysis/boxoffice-view.js';
 import type { SurpriseMemo } from '../../shared/analysis/boxoffice-series.js';
+import type { InterestStore } from '../../shared/ports/interest-store.js';
+import { asksAboutInterest } from '../../shared/query/question.js';
+import { interestDetail, interestOverview } from '../../shared/interest/interest-view.js';
 
 /** The settings the query side reads (a subset of AppConfig, so Lambda can build it from its own environment). */
 export type QuerySettings = Pick<AppConfig, 'analyst' | 'openaiApiKey' | 'openaiBaseUrl' | 'model' | 'queryMaxToolCalls' | 'apiRateLimitPerMinute' | 'apiCacheSeconds'>;
@@ -39,6 +42,8 @@ export interface QueryStores {
   keys: Pick<KeyStore, 'getKey'> & Partial<Pick<KeyStore, 'recordUse'>> & { generation?: () => string };
   /** Briefs, feedback, audit (their routes exist only when given). */
   assist?: AssistStores;
+  /** Audience interest: GET /v1/interest, the page's interest section and interest questions (absent: none). */
+  interest?: InterestStore;
 }
 
 export interface QuerySide {
@@ -52,13 +57,22 @@ export interface QuerySide {
 /** Wires the query service and agent; `now` follows the workspace clock when it pins one (the demo does). */
 export function buildQuerySide(config: QuerySettings, workspace: Workspace, stores: QueryStores, log?: Logger): QuerySide {
   const now = workspace.clock ? () => new Date(workspace.clock!) : () => new Date();
-  const service = new QueryService({ workspace, analysis: stores.analysis, store: stores.store, digests: stores.digests, now });
+  const service = new QueryService({ workspace, analysis: stores.analysis, store: stores.store, digests: stores.digests, now, interest: stores.interest });
   const vocabulary = new TitleVocabulary(service);
   const embedded = async (q: string) => {
     const { parsed: _p, ...answer } = await answerEmbedded(service, vocabulary, q);
     return answer;
   };
-  const agent = selectQueryAgent(config, { service, vocabulary, embedded, log });
+  const selected = selectQueryAgent(config, { service, vocabulary, embedded, log });
+  // Interest figures are computed, not read from articles: the embedded reader states them with their sources.
+  const agent = stores.interest ? { ...selected, ask: (q: string) => (asksAboutInterest(q) ? embedded(q) : selected.ask(q)) } : selected;
+  const interest = stores.interest;
+  const interestView = interest
+    ? {
+        overview: () => interestOverview({ interest, today: () => service.today() }),
+        detail: (title: string) => interestDetail({ workspace, interest, analysis: stores.analysis, store: stores.store, today: () => service.today() }, title),
+      }
+    : undefined;
   const keys = stores.keys;
   const surpriseMemo: SurpriseMemo = {};
   const app = createApp({
@@ -66,7 +80,7 @@ export function buildQuerySide(config: QuerySettings, workspace: Workspace, stor
     keys: cachedKeys(keys, 10_000, Date.now, keys.generation),
     ...(keys.recordUse ? { recordKeyUse: (id: string, at: Date) => keys.recordUse!(id, at.toISOString()) } : {}),
     ask: agent.ask,
-    boxOffice: { run: (title: string) => titleRun(stores.store, title), surprises: () => surprisesView(stores.store, surpriseMemo) }, rateLimit: { perMinute: config.apiRateLimitPerMinute }, cacheSeconds: config.apiCacheSeconds,
+    boxOffice: { run: (title: string) => titleRun(stores.store, title), surprises: () => surprisesView(stores.store, surpriseMemo) }, interest: interestView, rateLimit: { perMinute: config.apiRateLimitPerMinute }, cacheSeconds: config.apiCacheSeconds,
     log,
     ...(stores.assist
       ? {

@@ -11,6 +11,9 @@ import { draftCounterBriefs } from '../../shared/assist/counter-briefs.js';
 import type { SurpriseMemo } from '../../shared/analysis/boxoffice-series.js';
 import { settleSurprises, surpriseCandidates } from '../../shared/delivery/alerts/surprise-candidates.js';
 import { localDate } from '../../shared/util/week.js';
+import { updateInterest } from '../../shared/interest/update-interest.js';
+import { interestAlerts } from '../../shared/interest/interest-alerts.js';
+import { createVideoLinker } from '../../agents/analyst/embedded/video-link.js';
 import { analyzeRuntime, type AnalyzeRuntime } from '../aws/analyze-runtime.js';
 import { METRIC, SERVICE, createTelemetry, loggerPort, type Telemetry } from '../aws/powertools.js';
 
@@ -60,6 +63,9 @@ export function createAnalyzeItemsHandler(deps: { runtime: () => AnalyzeRuntime;
   const processor = new BatchProcessor(EventType.SQS);
   // Per container: the latest chart's surprises are read once, not for every record of every batch.
   const surpriseMemo: SurpriseMemo = {};
+  // The interest step reads every tracked title: once per container every 15 minutes, not for every record.
+  let interestRunAt = 0;
+  const linker = createVideoLinker();
 
   const processRecord = async (record: SQSRecord) => {
     const { sourceId, itemIds } = parseRecord(record);
@@ -81,7 +87,10 @@ export function createAnalyzeItemsHandler(deps: { runtime: () => AnalyzeRuntime;
     // latest chart's surprises are alert candidates (the ledger keeps each alert to one post).
     const now = workspace.clock ? new Date(workspace.clock) : rt.base.clock.now();
     const collisions = await upcomingCollisions(analysis, workspace, localDate(now, workspace.timezone), COLLISION_HORIZON_WEEKS);
-    const briefs = await draftCounterBriefs(workspace, { analysis, store: rt.base.store(), briefs: rt.briefs(), flags: rt.flags() }, collisions, rt.base.clock.now());
+    const interest =
+      Date.now() - interestRunAt > 15 * 60_000 ? await updateInterest(workspace, { interest: rt.base.interest(), analysis, store: rt.base.store(), linker, log }, now) : null;
+    if (interest) interestRunAt = Date.now();
+    const briefs = await draftCounterBriefs(workspace, { analysis, store: rt.base.store(), briefs: rt.briefs(), flags: rt.flags(), interest: rt.base.interest() }, collisions, rt.base.clock.now());
     let alerts: AlertsReport | null = null;
     const chat = await rt.chat();
     if (chat) {
@@ -93,7 +102,7 @@ export function createAnalyzeItemsHandler(deps: { runtime: () => AnalyzeRuntime;
       alerts = await sendAlerts(
         workspace,
         { analysis, ledger: rt.ledger(`sqs:${record.messageId}`), chat, clock: rt.base.clock, log, links: await rt.links() },
-        { eventIds: report.eventIds, events, collisions, surprises: candidates.surprises, asOf: now },
+        { eventIds: report.eventIds, events, collisions, surprises: candidates.surprises, asOf: now, interest: interest ? interestAlerts(workspace, interest.titles, interest.today, now) : undefined },
       );
       await settleSurprises(analysis, alerts, candidates);
       metrics.addMetric(METRIC.alertsSent, MetricUnit.Count, alerts.sent);

@@ -56,6 +56,7 @@ export function createCrawlSourceHandler(deps: { runtime: () => AwsRuntime; tele
       fetcher: rt.fetcher(workspace),
       store: rt.store(),
       objects: rt.objects(),
+      interest: rt.interest(),
       clock: rt.clock,
       log,
       analyzeQueue: rt.analyzeQueue(),

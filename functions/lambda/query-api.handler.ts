@@ -53,6 +53,7 @@ export function createQueryApiHandler(deps: { runtime: () => AwsRuntime; env: En
       analysis,
       store: rt.store(),
       digests: new DynamoDigestStore(table),
+      interest: rt.interest(),
       keys: new DynamoKeyStore(table),
       assist: {
         briefs,

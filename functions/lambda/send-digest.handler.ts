@@ -58,6 +58,7 @@ export function createSendDigestHandler(deps: { runtime: () => AwsRuntime; maile
           store: rt.store(),
           ledger: new DynamoLedger(tableAccess, { owner: digestInvocationOwner(event, context), takeOver: 'same-owner' }),
           digests: new DynamoDigestStore(tableAccess),
+          interest: rt.interest(),
           mailer: deps.mailer(rt),
           clock: rt.clock,
           log,

@@ -3,10 +3,18 @@ import { fileURLToPath } from 'node:url';
 import { loadWorkspaceFile } from '../../shared/config/workspace-file.js';
 import type { Workspace } from '../../shared/model/workspace.js';
 import { startStaticSite, type StaticSiteServer } from '../../shared/local/static-site.server.js';
+import { readFile } from 'node:fs/promises';
+import { importInterestArchive, type ArchiveImport } from '../../shared/interest/import-archive.js';
+import type { ForecastStore, InterestWriter } from '../../shared/ports/interest-store.js';
+import type { IdempotencyLedger } from '../../shared/ports/ledger.js';
 
 export const DEMO_DIR = fileURLToPath(new URL('../../config/demo/', import.meta.url));
 export const DEMO_WORKSPACE = `${DEMO_DIR}workspace.yaml`;
 export const DEMO_SITE = `${DEMO_DIR}site`;
+/** The channel snapshots a deployment crawling since mid-August would have kept (config/demo/tools/gen-interest.mjs). */
+export const DEMO_INTEREST_ARCHIVE = `${DEMO_DIR}interest/archive.jsonl`;
+/** The forecasts that deployment made a week before each opening (config/demo/tools/gen-forecast-archive.ts). */
+export const DEMO_FORECAST_ARCHIVE = `${DEMO_DIR}interest/forecasts.jsonl`;
 
 export interface RunningDemo {
   workspace: Workspace;
@@ -28,4 +36,12 @@ export async function startDemo(): Promise<RunningDemo> {
     site,
     close: () => site.close(),
   };
+}
+
+/** Brings the demo's recorded interest history and earlier forecasts into a store, once (the ledger remembers each archive). */
+export async function seedDemoInterest(deps: { interest: InterestWriter & Pick<ForecastStore, 'putForecast'>; ledger: IdempotencyLedger }): Promise<ArchiveImport> {
+  const snapshots = await importInterestArchive(await readFile(DEMO_INTEREST_ARCHIVE, 'utf8'), deps);
+  const forecasts = await readFile(DEMO_FORECAST_ARCHIVE, 'utf8').catch(() => '');
+  if (forecasts.trim()) await importInterestArchive(forecasts, deps);
+  return snapshots;
 }

@@ -20,6 +20,10 @@ import { DynamoAnalysisStore } from '../../shared/store/dynamo-analysis.store.js
 import type { Analyst } from '../../shared/ports/analyst.js';
 import type { ClusterHint } from '../../shared/analysis/cluster.js';
 import { DynamoLedger } from '../../shared/store/dynamo-ledger.js';
+import { DynamoInterestStore } from '../../shared/store/dynamo-interest.store.js';
+import { crawlerUserAgent } from '../../shared/config/user-agent.js';
+import type { VideoLinker } from '../../shared/ports/video-linker.js';
+import { createVideoLinker } from '../../agents/analyst/embedded/video-link.js';
 import { DynamoDigestStore, DynamoKeyStore } from '../../shared/store/dynamo-query.store.js';
 import { DynamoAnswerStore, DynamoBriefStore, DynamoFlagStore } from '../../shared/store/dynamo-assist.store.js';
 import type { AssistStores } from '../http/query-side.js';
@@ -57,6 +61,10 @@ export interface LocalRuntime extends CrawlDeps {
   briefs: DynamoBriefStore;
   /** "Flag as wrong" feedback. */
   flags: DynamoFlagStore;
+  /** Audience interest: video counts, page views, opening forecasts. */
+  interest: DynamoInterestStore;
+  /** Links channel videos to titles and kinds (the embedded analyst's rules). */
+  linker: VideoLinker;
   /** What the query side needs for briefs, feedback, audit and the answer archive. */
   assist: AssistStores;
   /** Rewrites brief options with the model when one is configured (the analyst's rule: llm, or auto with a key). */
@@ -138,6 +146,7 @@ export async function openLocalRuntime(
     timeoutMs: config.fetchTimeoutMs,
     maxBytes: config.fetchMaxBytes,
     maxRedirects: config.fetchMaxRedirects,
+    userAgent: crawlerUserAgent(workspace.network),
   });
   const briefs = new DynamoBriefStore(store.tableAccess);
   const answers = new DynamoAnswerStore(store.tableAccess, workspace.retentionDays);
@@ -160,6 +169,8 @@ export async function openLocalRuntime(
     keys: new LocalKeyStore(new DynamoKeyStore(store.tableAccess), options.inMemory ? null : config.dataDir),
     briefs,
     flags,
+    interest: new DynamoInterestStore(store.tableAccess),
+    linker: createVideoLinker(),
     assist: {
       briefs,
       flags,

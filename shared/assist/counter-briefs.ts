@@ -13,6 +13,8 @@ import type { BriefStore } from '../ports/brief-store.js';
 import type { FlagStore } from '../ports/flag-store.js';
 import type { ChartStore, ItemStore } from '../ports/store.js';
 import { TitleGenres } from '../query/title-genres.js';
+import type { InterestSummaryStore } from '../ports/interest-store.js';
+import { briefInterestLines } from '../interest/brief-lines.js';
 import { silentLogger, type Logger } from '../ports/logger.js';
 import { sha256Hex, titleKey } from '../util/text.js';
 import { absoluteHttpUrl } from '../util/url.js';
@@ -35,6 +37,8 @@ export interface BriefDeps {
   flags?: FlagStore;
   /** When a model is configured; without it (or when it fails) the template's options stand. */
   writer?: BriefWriter;
+  /** Interest summaries (trailer and page views against comps, forecasts), quoted in the brief when present. */
+  interest?: Pick<InterestSummaryStore, 'getTitleInterest'>;
   log?: Logger;
 }
 
@@ -253,6 +257,7 @@ async function buildBrief(c: Collision, id: string, ctx: BuildContext): Promise<
     },
     comparables,
     options,
+    ...(deps.interest ? { interest: await briefInterestLines(deps.interest, c) } : {}),
     citations,
     eventIds,
     analyst: { kind: 'embedded', version: BRIEF_TEMPLATE_VERSION },

@@ -21,6 +21,10 @@ import type { ChartStore } from '../ports/store.js';
 import type { ChatPoster } from '../ports/chat.js';
 import { recentEvents, sendAlerts, type AlertsReport } from '../delivery/alerts/send-alerts.js';
 import { settleSurprises, surpriseCandidates } from '../delivery/alerts/surprise-candidates.js';
+import type { InterestStore } from '../ports/interest-store.js';
+import type { VideoLinker } from '../ports/video-linker.js';
+import { updateInterest, type InterestReport } from '../interest/update-interest.js';
+import { interestAlerts } from '../interest/interest-alerts.js';
 
 export interface CycleReport {
   workspace: string;
@@ -37,6 +41,8 @@ export interface CycleReport {
   digest: SendDigestResult;
   /** Openings far above or below comparable openings: the latest weekend chart's, and earlier ones not alerted yet. */
   surprises: ChartSurprise[];
+  /** Audience interest: videos linked to titles, signals against comps, forecasts and their scores (null: no interest store). */
+  interest: InterestReport | null;
 }
 
 
@@ -61,6 +67,8 @@ export type CycleDeps = CrawlDeps &
     briefWriter?: BriefWriter;
     /** Named points between steps (fault injection: the crash tests stop the process there). */
     checkpoint?: Checkpoint;
+    interest?: InterestStore;
+    linker?: VideoLinker;
   };
 
 /** Runs one cycle over a workspace with the given adapters. */
@@ -81,15 +89,16 @@ export async function runCycle(workspace: Workspace, deps: CycleDeps, options: C
   const surpriseSet = await surpriseCandidates({ store: deps.store, pending: deps.analysis }, asOfInstant);
   const surprises = surpriseSet.surprises;
   deps.checkpoint?.('alerts.candidates');
+  const interest = deps.interest ? await updateInterest(workspace, { interest: deps.interest, analysis: deps.analysis, store: deps.store, linker: deps.linker, log: deps.log }, asOfInstant) : null;
   const briefs = deps.briefs
-    ? await draftCounterBriefs(workspace, { analysis: deps.analysis, store: deps.store, briefs: deps.briefs, flags: deps.flags, writer: deps.briefWriter, log: deps.log }, collisions, asOfInstant)
+    ? await draftCounterBriefs(workspace, { analysis: deps.analysis, store: deps.store, briefs: deps.briefs, flags: deps.flags, writer: deps.briefWriter, log: deps.log, interest: deps.interest }, collisions, asOfInstant)
     : null;
   options.onStage?.('alerts');
   // Recent events, not only this run's: what an earlier run deferred (maxPerRun) or failed to post goes out now.
   const alerts = await sendAlerts(
     workspace,
     { analysis: deps.analysis, ledger: deps.ledger, chat: deps.chat, clock: deps.clock, log: deps.log, links: deps.links, checkpoint: deps.checkpoint },
-    { events: await recentEvents(deps.analysis, asOfInstant, workspace.alerts.maxAgeHours), collisions, surprises, asOf: asOfInstant },
+    { events: await recentEvents(deps.analysis, asOfInstant, workspace.alerts.maxAgeHours), collisions, surprises, asOf: asOfInstant, interest: interest ? interestAlerts(workspace, interest.titles, interest.today, asOfInstant) : undefined },
   );
   await settleSurprises(deps.analysis, alerts, surpriseSet);
   options.onStage?.('digest');
@@ -98,7 +107,7 @@ export async function runCycle(workspace: Workspace, deps: CycleDeps, options: C
   try {
     digest = await sendDigest(
       workspace,
-      { analysis: deps.analysis, store: deps.store, ledger: deps.ledger, mailer: deps.mailer, clock: deps.clock, log: deps.log, digests: deps.digests, links: deps.links, checkpoint: deps.checkpoint },
+      { analysis: deps.analysis, store: deps.store, ledger: deps.ledger, mailer: deps.mailer, clock: deps.clock, log: deps.log, digests: deps.digests, links: deps.links, checkpoint: deps.checkpoint, interest: deps.interest },
       { week, from: options.mailFrom },
     );
   } catch (err) {
@@ -106,5 +115,5 @@ export async function runCycle(workspace: Workspace, deps: CycleDeps, options: C
     deps.log?.error('digest not sent', { week, error: (err as Error).message });
     digest = { week, status: 'failed', stats: null, error: (err as Error).message, outcome: err instanceof MailError ? err.outcome : 'not_sent' };
   }
-  return { workspace: workspace.name, startedAt, durationMs: Date.now() - started, crawl, analysis: { ...analysis, slateSeeded }, collisions, surprises, alerts, briefs, digest };
+  return { workspace: workspace.name, startedAt, durationMs: Date.now() - started, crawl, analysis: { ...analysis, slateSeeded }, collisions, surprises, alerts, briefs, digest, interest };
 }

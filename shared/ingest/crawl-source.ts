@@ -17,6 +17,8 @@ import { durationMs } from '../util/duration.js';
 import { isDue, nextDue, resolveSourceUrl } from './schedule.js';
 
 import { sha256Hex } from '../util/text.js';
+import { fetchUrlOf, isInterestSource, recordInterest, type InterestCrawl } from '../interest/record-interest.js';
+import type { InterestWriter } from '../ports/interest-store.js';
 import { mapLimit } from '../util/concurrency.js';
 
 export interface CrawlDeps {
@@ -26,6 +28,8 @@ export interface CrawlDeps {
   clock: Clock;
   /** Where new items wait for analysis (local runtime); in AWS the hand-off is a queue message instead. */
   pending?: PendingStore;
+  /** Where interest sources (youtube, pageviews) record their counts. */
+  interest?: InterestWriter;
   log?: Logger;
   /** Named points between steps (fault injection for the crash tests). */
   checkpoint?: Checkpoint;
@@ -47,6 +51,8 @@ export interface CrawlSourceResult {
   warnings: string[];
   nextDueAt: string | null;
   durationMs: number;
+  /** What an interest source recorded (videos and view counts, or days of page views). */
+  interest?: InterestCrawl;
 }
 
 const MAX_KEPT_WARNINGS = 10;
@@ -54,6 +60,7 @@ const MAX_KEPT_WARNINGS = 10;
 function extensionFor(contentType: string | undefined, kind: Source['kind']): string {
   if (contentType?.includes('html')) return 'html';
   if (contentType?.includes('xml')) return 'xml';
+  if (contentType?.includes('json')) return 'json';
   return kind === 'rss' ? 'xml' : 'html';
 }
 
@@ -94,7 +101,7 @@ export async function crawlSource(
 
   const next: SourceState = { ...state, lastAttemptAt: now.toISOString() };
   try {
-    const url = resolveSourceUrl(workspace, source);
+    const url = fetchUrlOf(source, resolveSourceUrl(workspace, source), now);
     const res = await deps.fetcher.fetch({ url, etag: state.etag, lastModified: state.lastModified });
     next.etag = res.headers.etag ?? (res.notModified ? state.etag : null);
     next.lastModified = res.headers['last-modified'] ?? (res.notModified ? state.lastModified : null);
@@ -109,7 +116,8 @@ export async function crawlSource(
       await deps.objects.put(snapshotKey, res.body, res.headers['content-type']);
       next.lastSnapshotKey = snapshotKey;
 
-      const parsed = await parseDocument(res.body, {
+      // Interest sources record counts and go on as a feed without items.
+      const parsed = isInterestSource(source) ? await recordInterest(source, res, { interest: deps.interest, now }, result) : await parseDocument(res.body, {
         name: url,
         kind: source.kind,
         baseUrl: res.url,

@@ -1,8 +1,10 @@
-// Serves a folder over HTTP on 127.0.0.1 with ETag/Last-Modified and 304s (the demo sources, test feeds).
+// Serves a folder over HTTP on 127.0.0.1 with ETag/Last-Modified and 304s (the demo sources, test feeds), and
+// recorded responses in sequence: a `<path>.seq/` folder of `curl -i` files answers for `<path>` and everything below it.
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { readFile, stat } from 'node:fs/promises';
-import { extname, join, normalize, sep } from 'node:path';
+import { readFile, readdir, stat } from 'node:fs/promises';
+import { dirname, extname, join, normalize, sep } from 'node:path';
+import { splitHttpResponse } from '../ingest/parse/http-response.js';
 import { createHash } from 'node:crypto';
 
 const TYPES: Record<string, string> = {
@@ -13,6 +15,37 @@ const TYPES: Record<string, string> = {
   '.json': 'application/json',
   '.txt': 'text/plain; charset=utf-8',
 };
+
+/**
+ * The sequence folder that answers a request: `<file>@<query>.seq` (the query's `?` written as `@`), else
+ * `<file>.seq`, else the same for each parent folder up to the root. Null when there is none.
+ */
+async function findSequence(root: string, file: string, search: string): Promise<string | null> {
+  const candidates = [...(search ? [`${file}@${decodeURIComponent(search.slice(1))}.seq`] : []), `${file}.seq`];
+  const base = normalize(root + sep);
+  for (let dir = dirname(file); `${dir}${sep}`.startsWith(base) && `${dir}${sep}` !== base; dir = dirname(dir)) candidates.push(`${dir}.seq`);
+  for (const c of candidates) if ((await stat(c).catch(() => null))?.isDirectory()) return c;
+  return null;
+}
+
+/**
+ * Recorded responses in order: no validator (or one it does not know) gets the first; an If-None-Match naming
+ * snapshot k gets k + 1, and the last one answers 304. Each file's status line and headers (Date, Content-Type) are
+ * replayed; its ETag is the hash of the file, so a client that keeps validators walks the sequence one step a request.
+ */
+async function serveSequence(dir: string, req: http.IncomingMessage, res: http.ServerResponse, send: (res: http.ServerResponse, status: number, headers?: Record<string, string>, body?: Buffer) => void) {
+  const files = (await readdir(dir)).filter((f) => f.endsWith('.http')).sort();
+  const snapshots = await Promise.all(files.map(async (f) => readFile(join(dir, f))));
+  const etags = snapshots.map((b) => `"${createHash('sha1').update(b).digest('hex').slice(0, 16)}"`);
+  const given = (req.headers['if-none-match'] ?? '').split(/\s*,\s*/);
+  const known = etags.findIndex((e) => given.includes(e));
+  if (known >= 0 && known === snapshots.length - 1) return send(res, 304, { etag: etags[known]! });
+  const index = known + 1;
+  const recorded = splitHttpResponse(new Uint8Array(snapshots[index]!));
+  const headers: Record<string, string> = { etag: etags[index]!, 'cache-control': 'no-cache' };
+  for (const name of ['date', 'content-type']) if (recorded.headers?.[name]) headers[name] = recorded.headers[name]!;
+  send(res, recorded.status ?? 200, headers, Buffer.from(recorded.body));
+}
 
 export interface StaticSiteServer {
   baseUrl: string;
@@ -32,9 +65,12 @@ export async function startStaticSite(root: string, port = 0): Promise<StaticSit
   };
   const server = http.createServer(async (req, res) => {
     try {
-      const path = decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname);
+      const url = new URL(req.url ?? '/', 'http://x');
+      const path = decodeURIComponent(url.pathname);
       const file = normalize(join(root, path));
       if (!file.startsWith(normalize(root + sep)) || req.method !== 'GET') return send(res, 404);
+      const sequence = await findSequence(root, file, url.search);
+      if (sequence) return serveSequence(sequence, req, res, send);
       const info = await stat(file).catch(() => null);
       if (!info?.isFile()) return send(res, 404, { 'content-type': 'text/plain' }, Buffer.from('not found'));
       const body = await readFile(file);

@@ -32,6 +32,7 @@ export const CounterBrief = z.object({
     .array(z.object({ title: z.string(), distributor: z.string().nullable(), start: z.string(), gross: z.number(), theaters: z.number().nullable(), genres: z.array(z.string()) }))
     .describe('Recent openings that share a genre with our title, from the box-office series'),
   options: z.array(z.object({ key: z.enum(['hold', 'shift', 'spend', 'trailer']), title: z.string(), text: z.string(), draft: z.literal(true) })),
+  interest: z.array(z.string()).optional().describe('Audience interest when drafted: their latest trailer against its comps, ours, the opening forecasts'),
   citations: z.array(BriefCitation),
   eventIds: z.array(z.string()).describe('Events the brief rests on'),
   analyst: z.object({ kind: z.enum(['embedded', 'llm']), version: z.string() }),

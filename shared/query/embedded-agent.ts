@@ -10,6 +10,7 @@ import { dateChangesAnswer } from './answers/date-changes.js';
 import { chartAnswer, genreAnswer, rankingAnswer, surprisesAnswer, titleAnswer } from './answers/box-office.js';
 import { calendarAnswer, sameWeekendAnswer } from './answers/calendar.js';
 import { activityAnswer, eventsAnswer, mentionsAnswer, nothingFound, resolveNamed, sequelAnswer } from './answers/events.js';
+import { interestAnswer } from '../interest/interest-answer.js';
 
 export const EMBEDDED_QUERY_VERSION = 'embedded-query-2';
 
@@ -53,6 +54,11 @@ export async function answerEmbedded(service: QueryService, vocabulary: TitleVoc
 async function answerParsed(ctx: AnswerContext, options: EmbeddedAgentOptions): Promise<Answer> {
   const p = ctx.p;
   if (p.intent === 'sources') return sourcesAnswer(ctx);
+  if (p.intent === 'interest' && ctx.service.deps.interest) {
+    const understood = p.titles.length ? `Audience interest: ${p.titles.join(', ')} against comparable titles` : 'Audience interest: titles dated ahead against comparable titles';
+    const a = await interestAnswer(ctx.service.deps.interest, p.titles, ctx.service.today());
+    return { ...a, understood, answer: `${understood}.\n${a.answer}` };
+  }
   // Names the workspace does not know: a studio or title the store holds joins the question; anything else is absent.
   if (p.named.length) {
     const { absent, sequelEvents, mentions } = await resolveNamed(ctx.service, p.named, p);

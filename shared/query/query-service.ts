@@ -6,6 +6,7 @@ import type { Workspace } from '../model/workspace.js';
 import type { EventStore, ReleaseStore } from '../ports/analysis-store.js';
 import type { ChartStore, ItemStore, SourceStateStore, StoredChart } from '../ports/store.js';
 import type { DigestRecord, DigestStore } from '../ports/digest-store.js';
+import type { InterestStore } from '../ports/interest-store.js';
 import { findCollisions } from '../analysis/release-calendar.js';
 import { titleSeries } from '../analysis/boxoffice-series.js';
 import { canonicalGenres } from '../analysis/genres.js';
@@ -25,6 +26,8 @@ export interface QueryDeps {
   digests: DigestStore;
   /** "Now" for defaults and relative questions (the workspace clock when it pins one). */
   now: () => Date;
+  /** Audience interest (trailer views, page views, forecasts) for `ask`; absent: interest questions read trailer news. */
+  interest?: Pick<InterestStore, 'getTitleInterest' | 'titleInterests' | 'titleArticles'>;
 }
 
 const MAX_WEEKS_WALKED = 110;

@@ -30,6 +30,8 @@ export type Intent =
   | 'surprises'
   /** A weekend chart, or a genre's share of recent weekends. */
   | 'boxoffice'
+  /** Audience interest: a title's trailers and page views against comparables. */
+  | 'interest'
   | 'sources';
 
 export type RankMetric = 'opening' | 'weekend' | 'per_theater' | 'drop' | 'hold' | 'total' | 'money';
@@ -146,6 +148,13 @@ const CALENDAR_RE =
   /\b(when|release dates?|dated for|comes? out|coming out|coming up|upcoming|slate|calendar|schedule|what opens|what's opening|opens? (?:on|in)|releas\w+|out when|hits? theaters)\b/i;
 const FORECAST_RE = /\b(outlook|forecasts?|tracking|projections?|projected|predictions?|expected to (?:open|gross|make))\b/i;
 const TIME_WORDS = /\b(today|yesterday|tomorrow|week|weekend|month|year|lately|recently|since|until|before|after|last|next|this|past|coming)\b/i;
+const INTEREST_RE = /\b(trailers?|teasers?|page[- ]?views|views|audience interest|interest|tracking|buzz)\b/i;
+const HOW_RE = /\b(how|doing|performing|perform|tracking|track|compare[sd]?|against|vs\.?|many views|views|interest)\b/i;
+
+/** A question about audience interest: "how is X's trailer doing?", "how many views does…", "page views of…". */
+export function asksAboutInterest(question: string): boolean {
+  return INTEREST_RE.test(question) && HOW_RE.test(question);
+}
 
 const STOP_NAMES = new Set(['What', 'Which', 'Who', 'How', 'When', 'Where', 'Why', 'Any', 'Has', 'Have', 'Does', 'Did', 'Is', 'Are', 'The', 'Box', 'Christmas', 'Thanksgiving', 'Halloween', 'I', 'We', 'Our', 'Show', 'List', 'Tell', 'Was', 'Were', 'Can', 'Could', 'Give', 'Top', 'Biggest', 'Best', 'Whats', "What's", 'Hows', "How's", 'Anything', 'New', 'News', 'BO', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday', 'Sunday', 'Weekend', 'Today', 'Yesterday', 'Tomorrow', 'Also', 'Please', 'Thanks', 'Hi', 'Hey', 'So', 'And', 'Or', 'But', 'If', 'Do', 'Should', 'Would', 'Will', 'US', 'UK', 'IMAX', 'TV']);
 const MONTH_NAME = /^(January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)\b/;
@@ -515,6 +524,7 @@ export function parseQuestion(question: string, vocab: Vocabulary, now: Date): P
   const pastWeekend = !titles.length && /\b(how (?:did|was|were)|what happened|results?)\b/i.test(masked) && /\bweekend\b/i.test(masked);
   let intent: Intent;
   if (SOURCES_RE.test(masked) && !/\baccording to\b/i.test(masked)) intent = 'sources';
+  else if (asksAboutInterest(q)) intent = 'interest';
   else if (forecast && !titles.length) {
     intent = 'events';
     types.clear();

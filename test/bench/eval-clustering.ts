@@ -17,7 +17,7 @@ export async function loadDemoDocs(): Promise<{ docs: ClusterDoc[]; label: Map<s
   for (const s of truth.stories) for (const v of s.versions) byUrl.set(v.url.replace(/[?#].*$/, '').replace(/\/$/, ''), s.id);
   const docs: ClusterDoc[] = [];
   const label = new Map<string, string>();
-  for (const src of ws.sources.filter((s) => s.kind !== 'boxoffice')) {
+  for (const src of ws.sources.filter((s) => s.kind === 'rss' || s.kind === 'html')) {
     const url = new URL(src.url, ws.baseUrl).toString();
     const path = join('config/demo/site', new URL(url).pathname);
     const bytes = new Uint8Array(await readFile(path));

@@ -123,6 +123,38 @@ describe('grants match the calls', () => {
     expect(usedActions()).toEqual(grantedActions('CrawlWorker'));
   });
 
+  it('crawl worker: a YouTube channel feed and Wikipedia page views are recorded with calls it is granted', async () => {
+    for (const m of [ddb, s3, sqs, ssm]) m.resetHistory();
+    const interest = validateWorkspace(
+      {
+        name: 'grants',
+        network: { contact: 'ops@example.com' },
+        sources: [
+          { id: 'yt', kind: 'youtube', url: 'https://www.youtube.com/feeds/videos.xml?channel_id=UCq7nYbN0rthwndPctrs4Xkg' },
+          { id: 'wiki', kind: 'pageviews', url: 'https://wikimedia.org/api/rest_v1/' },
+        ],
+        interest: { titles: [{ title: 'The Salt Road', article: 'The_Salt_Road_(film)' }] },
+      },
+      'grants interest workspace',
+    );
+    ssm.on(GetParameterCommand).resolves({ Parameter: { Value: JSON.stringify(interest) } });
+    const feed = await readFile('test/fixtures/interest/youtube-channel.xml');
+    const views = await readFile('test/fixtures/interest/pageviews-daily.json');
+    const recorded: Fetcher = {
+      async fetch({ url }) {
+        const yt = url.includes('youtube');
+        return { url, status: 200, notModified: false, headers: { 'content-type': yt ? 'text/xml; charset=UTF-8' : 'application/json' }, body: new Uint8Array(yt ? feed : views), redirects: 0 };
+      },
+    };
+    const runtime: AwsRuntime = { ...createAwsRuntime(env), fetcher: () => recorded };
+    const handler = createCrawlSourceHandler({ runtime: () => runtime, telemetry: quietTelemetry() });
+    const res = await handler(sqsEvent([{ sourceId: 'yt' }, { sourceId: 'wiki-the-salt-road' }]));
+    expect(res.batchItemFailures).toEqual([]);
+    expect(ddb.commandCalls(BatchWriteCommand).length).toBeGreaterThanOrEqual(2);
+    expect(usedActions().every((a) => grantedActions('CrawlWorker').includes(a))).toBe(true);
+    ssm.on(GetParameterCommand).resolves({ Parameter: { Value: JSON.stringify(workspace) } });
+  });
+
   it('planner: one Query on gsi1, the parameter and the crawl queue, and nothing more', async () => {
     for (const m of [ddb, s3, sqs, ssm]) m.resetHistory();
     const runtime = createAwsRuntime(env);

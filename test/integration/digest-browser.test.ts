@@ -8,7 +8,7 @@ import type { Browser } from 'playwright-core';
 import { resolveConfig } from '../../shared/config/app-config.js';
 import { runCycle } from '../../shared/cycle/run-cycle.js';
 import { openLocalRuntime, type LocalRuntime } from '../../functions/local/local-runtime.js';
-import { startDemo } from '../../functions/local/demo.js';
+import { seedDemoInterest, startDemo } from '../../functions/local/demo.js';
 import { NO_CHROMIUM, hasChromium, launchChromium } from '../support/chromium.js';
 
 const WEEK = '2026-W48';
@@ -29,6 +29,7 @@ describe.skipIf(!hasChromium)('digest in headless Chromium', () => {
     demo = await startDemo();
     const out = join(dir, 'out');
     runtime = await openLocalRuntime(resolveConfig({}, { dataDir: dir, outDir: out }), demo.workspace, { inMemory: true });
+    await seedDemoInterest(runtime);
     // The cycle itself writes the week's digest files, as `npm start` does.
     const result = (await runCycle(demo.workspace, runtime, { force: true })).digest;
     expect(result).toMatchObject({ week: WEEK, status: 'sent' });
@@ -79,6 +80,18 @@ describe.skipIf(!hasChromium)('digest in headless Chromium', () => {
     expect(sparkHeights.length).toBeGreaterThan(0);
     expect(Math.max(...sparkHeights)).toBeLessThan(60);
     if (!UPDATE_SCREENSHOTS) await tone.screenshot({ path: join(tmpdir(), 'marquee-digest-sentiment.png') });
+
+    // Audience interest: its table inside the column, and its own chart loaded beside the box-office one.
+    const interest = await page.evaluate<{ naturalWidth: number; complete: boolean; right: number } | null>(`(() => {
+      const img = document.querySelector('img[alt^="Interest against comps"]');
+      return img ? { naturalWidth: img.naturalWidth, complete: img.complete, right: img.getBoundingClientRect().right } : null;
+    })()`);
+    expect(interest).toMatchObject({ naturalWidth: 560, complete: true });
+    expect(interest!.right).toBeLessThanOrEqual(600);
+    const interestTable = page.locator('.interest table').first();
+    expect(await interestTable.innerText()).toMatch(/Iron Meridian\s+Lionsgate\s+Jan 22\s+2\.06×/);
+    const ibox = await interestTable.boundingBox();
+    expect(ibox!.x + ibox!.width).toBeLessThanOrEqual(600);
 
     const shot = UPDATE_SCREENSHOTS ? join(process.cwd(), 'docs', 'digest.png') : join(dir, 'digest.png');
     await page.screenshot({ path: shot, fullPage: true });

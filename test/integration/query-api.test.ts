@@ -43,7 +43,7 @@ describe('auth', () => {
     expect(html).not.toContain('Skyward Sprocket');
     expect(page.headers.get('content-security-policy')).toContain("script-src 'self'");
     const doc = await (await side.app.request('/openapi.json')).json() as any;
-    expect(Object.keys(doc.paths)).toEqual(['/v1/ask', '/v1/events', '/v1/releases', '/v1/boxoffice', '/v1/boxoffice/run', '/v1/boxoffice/surprises', '/v1/digests/latest', '/v1/sources']);
+    expect(Object.keys(doc.paths)).toEqual(['/v1/ask', '/v1/events', '/v1/releases', '/v1/boxoffice', '/v1/boxoffice/run', '/v1/boxoffice/surprises', '/v1/interest', '/v1/digests/latest', '/v1/sources']);
     const params = doc.paths['/v1/events'].get.parameters.map((p: { name: string }) => p.name);
     expect(params).toEqual(['studio', 'title', 'type', 'from', 'to', 'limit', 'cursor']);
     expect(doc.paths['/v1/ask'].post.requestBody.content['application/json'].schema.required).toEqual(['question']);
@@ -168,7 +168,8 @@ describe('routes', () => {
     expect(d).toMatchObject({ week: '2026-W48' });
     expect(d.brief.narrative.length).toBeGreaterThan(0);
     const s = await (await get('/v1/sources')).json() as any;
-    expect(s.sources).toHaveLength(20);
+    // 20 news and chart sources, 10 YouTube channels and one page-view source per tracked article (18).
+    expect(s.sources).toHaveLength(48);
     expect(s.sources.every((x: { status: string }) => x.status === 'ok')).toBe(true);
   });
 
@@ -265,7 +266,7 @@ describe('embedded agent on realistic questions (demo data, clock Nov 26, 2026)'
     ['Any executive moves at Sony?', /Dev Malhotra/, 1],
     ['What happened with Universal this week?', /Glimmerglass/, 3],
     ['What did Focus Features announce?', /involving Focus Features/, 1],
-    ['Which sources are failing?', /^20 of 20 sources are healthy\.$/, 0],
+    ['Which sources are failing?', /^48 of 48 sources are healthy\.$/, 0],
   ];
 
   it.each(cases)('%s', async (question, expected, minCitations) => {

@@ -21,7 +21,8 @@ describe.skipIf(!hasChromium)('query web page in headless Chromium', () => {
 
   beforeAll(async () => {
     data = await openDemoData();
-    const side = buildQuerySide(data.config, data.workspace, data.runtime);
+    // Many page loads with one key in a minute: the per-key rate limit is not what these tests are about.
+    const side = buildQuerySide({ ...data.config, apiRateLimitPerMinute: 10_000 }, data.workspace, data.runtime);
     server = await startQueryServer(side.app, 0);
     key = (await createApiKey(data.runtime.keys, 'browser')).key;
     browser = await launchChromium();
@@ -56,7 +57,9 @@ describe.skipIf(!hasChromium)('query web page in headless Chromium', () => {
     await page.press('#key-input', 'Enter');
     await page.waitForSelector('#sources-table tbody tr');
     expect(await page.isVisible('#key-panel')).toBe(false);
-    expect(await page.locator('#sources-table tbody tr').count()).toBe(20);
+    // 20 news and chart sources, then the 10 channel feeds and the 18 page-view sources as one row each.
+    expect(await page.locator('#sources-table tbody tr').count()).toBe(22);
+    expect(await page.locator('#sources-table tbody tr[data-group="pageviews"]').innerText()).toMatch(/^Wikipedia page views \(18\)\s+ok/);
     await page.close();
   });
 
@@ -153,7 +156,7 @@ describe.skipIf(!hasChromium)('query web page in headless Chromium', () => {
 
   /** Waits until every card has its data (box office with a drawn run, calendar, briefs, tone, digest, sources). */
   async function loaded(page: Page): Promise<void> {
-    for (const sel of ['#bo-chart li', '#bo-series svg', '#calendar-table tbody tr', '#briefs-body article.brief', '#tone-body .tone-row', '#digest-body strong', '#sources-table tbody tr']) await page.waitForSelector(sel, { state: 'attached' });
+    for (const sel of ['#bo-chart li', '#bo-series svg', '#interest-titles li', '#interest-trailers svg', '#interest-pageviews svg', '#calendar-table tbody tr', '#briefs-body article.brief', '#tone-body .tone-row', '#digest-body strong', '#sources-table tbody tr']) await page.waitForSelector(sel, { state: 'attached' });
   }
 
   it('box office: the latest weekend chart, the surprise, and a title series beside comparable openings', async () => {
@@ -186,6 +189,35 @@ describe.skipIf(!hasChromium)('query web page in headless Chromium', () => {
     const rows = await page.locator('#bo-figures-table tbody tr').allInnerTexts();
     expect(rows).toHaveLength(3);
     expect(rows[1]).toMatch(/^Fri, Nov 13, 2026\s+2\s+\$35\.8M\s+−60%\s+4,215\s+\$8K\s+\$163\.5M$/);
+    await page.close();
+  });
+
+  it('audience interest: titles dated ahead against comps, a title\'s trailers beside the comps\' and its page views', async () => {
+    const page = await open(`/#key=${key}`);
+    await loaded(page);
+    // Our first title with a forecast is shown first: its trailers as lines, the comps' as dashed lines, its page views as bars.
+    await expect.poll(() => page.locator('#interest-title-h').innerText()).toBe('The Lantern Keeper (Harbor Light Pictures): trailer views');
+    expect(await page.locator('#interest-titles li').first().innerText()).toMatch(/^The Lantern Keeper\s*ours\s+0\.94×\s+Fri, Dec 11, 2026 · trailer at day 7 0\.94× comps · page views 0\.97× comps · forecast \$15\.7M$/);
+    expect(await page.locator('#interest-facts').innerText()).toMatch(/Opening forecast: \$15\.7M \(\$10\.6M–\$21\.4M\), medium confidence\s+Comps: Glimmerglass \$71\.8M, Spirit Blade: The Crimson Gate \$10\.9M, A Very Fletcher Christmas \$9\.8M, Kingdom of Salt \$7\.2M/);
+    expect(await page.locator('#interest-trailers svg polyline.comp').count()).toBe(4);
+    expect(await page.locator('#interest-trailers svg polyline[class^="own-line"]').count()).toBe(3);
+    expect(await page.locator('#interest-pageviews svg rect.pv').count()).toBe(60);
+    // The competitor over its comps, chosen from the list by keyboard.
+    const iron = page.locator('#interest-titles button[data-title="Iron Meridian"]');
+    expect(await iron.locator('.bar-gross').innerText()).toBe('2.06×');
+    await iron.focus();
+    await page.keyboard.press('Enter');
+    await expect.poll(() => page.locator('#interest-title-h').innerText()).toBe('Iron Meridian (Lionsgate): trailer views');
+    expect(await page.locator('#interest-facts').innerText()).toMatch(/Trailer at day 3: 11\.1M views — 2\.06× comps video\s+Comps: Kingdom of Salt 5\.4M, Spirit Blade: The Crimson Gate 4\.8M, Starbreaker 18\.7M/);
+    expect(await page.locator('#interest-facts a').getAttribute('href')).toMatch(/^https:\/\/www\.youtube\.example\/watch\?v=/);
+    expect(await page.locator('#interest-scores').innerText()).toMatch(/Glimmerglass: forecast \$38\.0M \(\$30\.4M–\$50\.0M, made Fri, Nov 13, 2026\), opened to \$71\.8M — -47%, outside the range/);
+    // The brief quotes their trailer against comps.
+    expect(await page.locator('article.brief', { hasText: 'opens the same weekend as Deadfall Protocol' }).locator('.interest-lines').innerText()).toMatch(/^Their trailer is at 2\.06× comps at day 3/);
+    if (UPDATE_SCREENSHOTS) {
+      await page.locator('#interest-titles button[data-title="The Lantern Keeper"]').click();
+      await expect.poll(() => page.locator('#interest-title-h').innerText()).toMatch(/^The Lantern Keeper/);
+      await page.locator('#interest').screenshot({ path: 'docs/interest.png' });
+    }
     await page.close();
   });
 

@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { resolveConfig, type AppConfig } from '../../shared/config/app-config.js';
 import { runCycle, type CycleReport } from '../../shared/cycle/run-cycle.js';
 import { openLocalRuntime, type LocalRuntime } from '../../functions/local/local-runtime.js';
-import { startDemo, type RunningDemo } from '../../functions/local/demo.js';
+import { seedDemoInterest, startDemo, type RunningDemo } from '../../functions/local/demo.js';
 import type { Workspace } from '../../shared/model/workspace.js';
 
 export interface DemoData {
@@ -24,6 +24,7 @@ export async function openDemoData(env: Record<string, string | undefined> = {})
   const demo = await startDemo();
   const config = resolveConfig(env, { dataDir: dir, outDir: join(dir, 'out') });
   const runtime = await openLocalRuntime(config, demo.workspace, { inMemory: true });
+  await seedDemoInterest(runtime);
   const cycle = await runCycle(demo.workspace, runtime, { force: true });
   return {
     dir,

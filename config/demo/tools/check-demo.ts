@@ -1,7 +1,7 @@
 // Sanity checks for the demo workspace: schema, feed well-formedness + item counts (rss-parser),
 // newsroom selectors (cheerio), chart tables, date window, link targets, ground-truth stats.
 // Usage: npx tsx config/demo/tools/check-demo.ts
-import { readFileSync, existsSync } from 'node:fs';
+import { readFileSync, existsSync, readdirSync } from 'node:fs';
 import { join, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parse as parseYaml } from 'yaml';
@@ -9,6 +9,7 @@ import Parser from 'rss-parser';
 import * as cheerio from 'cheerio';
 import iconv from 'iconv-lite';
 import { Workspace } from '../../../shared/model/workspace.ts';
+import { parseInterestDocument } from '../../../shared/ingest/parse/parse-interest.ts';
 
 const demo = join(dirname(fileURLToPath(import.meta.url)), '..');
 const site = join(demo, 'site');
@@ -33,6 +34,27 @@ const counts: Record<string, number> = {};
 let total = 0;
 const parser = new Parser({ customFields: { item: ['dc:date', 'dc:creator'] } });
 for (const s of ws.sources) {
+  if (s.kind === 'youtube' || s.kind === 'pageviews') {
+    // Recorded responses served in sequence: a `<path>@<query>.seq` (channel feed) or `<article>/daily.seq` folder.
+    const u = new URL(s.url, base);
+    const dir = s.kind === 'youtube'
+      ? join(site, u.pathname.replace(/^\//, '')) + `@${decodeURIComponent(u.search.slice(1))}.seq`
+      : join(site, u.pathname.replace(/^\//, ''), 'metrics/pageviews/per-article', s.project, 'all-access/user', s.article!, 'daily.seq');
+    if (!existsSync(dir)) { fail(`${s.id}: missing recordings ${dir}`); continue; }
+    const files = readdirSync(dir).filter((f) => f.endsWith('.http')).sort();
+    const sizes = files.map((f) => {
+      try {
+        const r = parseInterestDocument(new Uint8Array(readFileSync(join(dir, f))), { name: f, kind: s.kind as 'youtube' | 'pageviews' });
+        if (!r.servedAt) fail(`${s.id}/${f}: recorded response without a Date header`);
+        return r.kind === 'youtube' ? r.videos.length : r.points.length;
+      } catch (e) {
+        fail(`${s.id}/${f}: ${(e as Error).message}`);
+        return 0;
+      }
+    });
+    console.log(`  ${s.id.padEnd(22)} ${files.length} recorded snapshots (${sizes.join('/')} ${s.kind === 'youtube' ? 'videos' : 'days'})`);
+    continue;
+  }
   const path = fileOf(s.url);
   if (!existsSync(path)) { fail(`${s.id}: missing file ${path}`); continue; }
   const buf = readFileSync(path);

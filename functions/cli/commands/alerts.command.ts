@@ -4,6 +4,7 @@ import { COLLISION_HORIZON_WEEKS, upcomingCollisions } from '../../../shared/ana
 import { settleSurprises, surpriseCandidates } from '../../../shared/delivery/alerts/surprise-candidates.js';
 import { recentEvents, sendAlerts, type AlertOutcome, type AlertsReport } from '../../../shared/delivery/alerts/send-alerts.js';
 import { localDate } from '../../../shared/util/week.js';
+import { interestAlerts } from '../../../shared/interest/interest-alerts.js';
 import type { LocalRuntime } from '../../local/local-runtime.js';
 import { openContext, type CommonOptions } from '../context.js';
 import { printJson, type Io } from '../output.js';
@@ -16,6 +17,7 @@ const ICON: Record<AlertOutcome['kind'], string> = {
   collision: '🚨',
   competitor_release: '📅',
   boxoffice_surprise: '📈',
+  interest_over_comps: '📣',
   acquisition: '🤝',
   greenlight: '🟢',
   trailer: '🎬',
@@ -72,6 +74,7 @@ export async function alertsCommand(opts: AlertsOptions, io: Io, env: Record<str
         events: await recentEvents(r.analysis, asOf, ws.alerts.maxAgeHours),
         collisions: await upcomingCollisions(r.analysis, ws, localDate(asOf, ws.timezone), COLLISION_HORIZON_WEEKS),
         surprises: candidates.surprises,
+        interest: interestAlerts(ws, await r.interest.titleInterests(), localDate(asOf, ws.timezone), asOf),
         asOf,
       },
     );

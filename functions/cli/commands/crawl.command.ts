@@ -16,6 +16,7 @@ function describe(r: CrawlSourceResult): string {
   if (r.status === 'skipped') return `not due until ${r.nextDueAt}`;
   if (r.status === 'not_modified') return 'unchanged since last crawl';
   if (r.chartEntries) return `${r.chartEntries} chart entries`;
+  if (r.interest) return r.interest.kind === 'youtube' ? `${r.interest.videos} videos, ${r.interest.counts} view counts` : `${r.interest.counts} days of page views`;
   return `${r.newItems} new, ${r.duplicates} duplicates`;
 }
 

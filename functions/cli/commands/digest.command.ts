@@ -28,7 +28,7 @@ export async function digestCommand(opts: DigestOptions, io: Io, env: Record<str
     try {
       result = await sendDigest(
         ctx.workspace,
-        { analysis: r.analysis, store: r.store, ledger: r.ledger, mailer: r.mailer, clock: r.clock, log: r.log, digests: r.digests, links: r.links },
+        { analysis: r.analysis, store: r.store, ledger: r.ledger, mailer: r.mailer, clock: r.clock, log: r.log, digests: r.digests, links: r.links, interest: r.interest },
         { week, from: ctx.config.mailFrom },
       );
     } catch (err) {

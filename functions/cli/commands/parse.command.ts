@@ -4,6 +4,7 @@ import { pathToFileURL } from 'node:url';
 import { resolve } from 'node:path';
 import { parseDocument } from '../../../shared/ingest/parse/parse-document.js';
 import { ParseError, type HtmlSelectors, type SourceKind } from '../../../shared/ingest/parse/parse.types.js';
+import { detectInterestKind, parseInterestDocument } from '../../../shared/ingest/parse/parse-interest.js';
 import { HtmlSelectors as HtmlSelectorsSchema } from '../../../shared/model/workspace.js';
 import { SafeHttpFetcher } from '../../../shared/http/safe-http.fetcher.js';
 import { FetchError } from '../../../shared/http/fetcher.js';
@@ -17,7 +18,7 @@ export interface ParseOptions {
   allowHost?: string[];
 }
 
-const KINDS = ['rss', 'html', 'boxoffice'];
+const KINDS = ['rss', 'html', 'boxoffice', 'youtube', 'pageviews'];
 
 async function readInput(target: string, opts: ParseOptions) {
   if (/^https?:\/\//i.test(target)) {
@@ -52,11 +53,34 @@ function parseSelectors(text: string | undefined): HtmlSelectors | undefined {
   return r.data;
 }
 
+/** A YouTube channel feed's videos with their counts, or an article's daily page views. */
+function printInterest(target: string, kind: 'youtube' | 'pageviews', input: { bytes: Uint8Array; baseUrl?: string; contentType?: string }, opts: ParseOptions, io: Io): number {
+  let r;
+  try {
+    r = parseInterestDocument(input.bytes, { name: target, kind, baseUrl: input.baseUrl, contentType: input.contentType });
+  } catch (err) {
+    if (err instanceof ParseError) throw new CliError(`${target}: ${err.message}`, err.code);
+    throw err;
+  }
+  if (opts.json) printJson(io, r);
+  else if (r.kind === 'youtube') {
+    io.out(`youtube channel ${r.channel.title || '(untitled)'}${r.servedAt ? ` (counts as of ${r.servedAt})` : ''}: ${r.videos.length} videos`);
+    for (const v of r.videos) io.out(`- ${v.publishedAt ?? 'undated'}  ${String(v.views ?? '-').padStart(11)} views  ${String(v.likes ?? '-').padStart(9)} likes  ${v.title}`);
+  } else {
+    io.out(`page views ${r.series ? `${r.series.project} ${r.series.article}` : ''}: ${r.points.length} days`);
+    for (const p of r.points) io.out(`- ${p.date}  ${p.views}`);
+  }
+  for (const w of r.warnings) io.err(`warning: ${w}`);
+  return 0;
+}
+
 /** Runs the parse command; returns the exit code. */
 export async function parseCommand(target: string, opts: ParseOptions, io: Io): Promise<number> {
   if (opts.kind && !KINDS.includes(opts.kind)) throw new CliError(`--kind must be one of ${KINDS.join(', ')}, not "${opts.kind}"`);
   const selectors = parseSelectors(opts.selectors);
   const input = await readInput(target, opts);
+  const interestKind = opts.kind === 'youtube' || opts.kind === 'pageviews' ? opts.kind : !opts.kind ? detectInterestKind(new TextDecoder().decode(input.bytes.subarray(0, 1 << 16)).replace(/^HTTP\/[\s\S]*?\r?\n\r?\n/, '')) : null;
+  if (interestKind) return printInterest(target, interestKind, input, opts, io);
   let result;
   try {
     result = await parseDocument(input.bytes, {

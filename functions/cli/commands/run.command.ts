@@ -6,6 +6,7 @@ import { openContext, type CommonOptions } from '../context.js';
 import { CliError, printJson, type Io } from '../output.js';
 import { crawlJson, formatSourceLine } from './crawl.command.js';
 import { alertsJson, formatAlertsSummary } from './alerts.command.js';
+import { formatInterestSummary, interestJson } from './interest-summary.js';
 
 export interface RunOptions extends CommonOptions {
   once?: boolean;
@@ -77,6 +78,7 @@ export async function runCommand(opts: RunOptions, io: Io, env: Record<string, s
         alerts: alertsJson(report.alerts, ctx.runtime),
         briefs: report.briefs,
         digest: report.digest,
+        interest: interestJson(report.interest),
       });
       // `run` tells a scheduler the digest failed; `start` still serves the query API over what the cycle stored.
     return report.digest.status === 'failed' && mode === 'run' ? 1 : 0;
@@ -97,6 +99,7 @@ export async function runCommand(opts: RunOptions, io: Io, env: Record<string, s
     for (const x of report.surprises) {
       io.out(`  surprise    ${x.title} (${x.distributor ?? 'unknown'}) opened to $${(x.gross / 1e6).toFixed(1)}M, ${x.ratio}× the per-theater median of ${x.comparables} comparable openings (${x.direction})`);
     }
+    if (report.interest) for (const line of formatInterestSummary(report.interest, ctx.workspace.alerts.interest.threshold)) io.out(line);
     if (report.briefs) {
       const b = report.briefs;
       io.out(`  briefs      ${b.drafted} counter-programming brief${b.drafted === 1 ? '' : 's'} drafted, ${b.existing} already drafted${b.skippedFlagged ? `, ${b.skippedFlagged} held back (flagged as wrong, not reviewed)` : ''}: drafts for human review, on the web page and GET /v1/briefs`);

@@ -371,6 +371,7 @@
     var what = el('ul');
     b.whatHappened.forEach(function (w) { var li = el('li', {}, [humanizeDates(w.text)]); citeLinks(li, w.cites, byN); what.appendChild(li); });
     art.appendChild(what);
+    if (b.interest && b.interest.length) art.appendChild(el('ul', { class: 'interest-lines', 'aria-label': 'Audience interest' }, b.interest.map(function (t) { return el('li', { text: humanizeDates(t) }); })));
     var others = b.weekend.titles.filter(function (t) { return !t.isSlate; }).map(function (t) { return t.title + (t.distributor ? ' (' + t.distributor + ')' : ''); });
     art.appendChild(el('p', { class: 'muted', text: 'Weekend of ' + day(b.weekend.start) + ': ' + (others.length ? others.join(', ') : 'no other dated title') + '.' }));
     var opts = el('ol', { class: 'options' });
@@ -453,10 +454,24 @@
   function loadSources() {
     return api('/v1/sources').then(function (r) {
       var tbody = clear(document.querySelector('#sources-table tbody'));
+      // Interest sources (a channel feed per studio, an article per title) are one row per kind, opened on request.
+      var groups = { youtube: { name: 'YouTube channels', list: [] }, pageviews: { name: 'Wikipedia page views', list: [] } };
       r.sources.forEach(function (s) {
+        if (groups[s.kind]) { if (!groups[s.kind].list.length) tbody.appendChild(el('tr', { 'data-group': s.kind })); groups[s.kind].list.push(s); return; }
         var status = el('td', { class: 'status-' + s.status, 'data-label': 'Status', text: s.status.replace(/_/g, ' ') });
         if (s.lastError) status.appendChild(el('div', { class: 'muted', text: s.lastError }));
         tbody.appendChild(el('tr', {}, [cell(s.id), status, cell(s.lastSuccessAt ? moment(s.lastSuccessAt) : 'never', 'Last success'), cell(count(s.itemsTotal), 'Items')]));
+      });
+      Object.keys(groups).forEach(function (kind) {
+        var g = groups[kind], row = tbody.querySelector('tr[data-group="' + kind + '"]');
+        if (!row) return;
+        var failing = g.list.filter(function (s) { return s.status !== 'ok'; });
+        var last = g.list.map(function (s) { return s.lastSuccessAt || ''; }).sort().pop();
+        var details = el('details', {}, [el('summary', { text: g.name + ' (' + g.list.length + ')' })].concat(g.list.map(function (s) {
+          return el('div', { class: 'small' }, [s.id + ' ', el('span', { class: 'status-' + s.status, text: s.status.replace(/_/g, ' ') })].concat(s.lastError ? [el('div', { class: 'muted', text: s.lastError })] : []));
+        })));
+        var status = el('td', { class: 'status-' + (failing.length ? 'failing' : 'ok'), 'data-label': 'Status', text: failing.length ? failing.length + ' failing' : 'ok' });
+        [el('td', {}, [details]), status, cell(last ? moment(last) : 'never', 'Last success'), cell('–', 'Items')].forEach(function (c) { row.appendChild(c); });
       });
     });
   }

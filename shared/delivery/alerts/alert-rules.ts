@@ -7,13 +7,14 @@ import type { Story } from '../../model/story.js';
 import type { Workspace } from '../../model/workspace.js';
 import { titleKey } from '../../util/text.js';
 
-export type AlertKind = 'collision' | 'competitor_release' | 'boxoffice_surprise' | 'acquisition' | 'greenlight' | 'trailer';
+export type AlertKind = 'collision' | 'competitor_release' | 'boxoffice_surprise' | 'interest_over_comps' | 'acquisition' | 'greenlight' | 'trailer';
 
 /** Lower goes first (and wins the maxPerRun budget): a collision with the slate is the one to see. */
 export const KIND_PRIORITY: Record<AlertKind, number> = {
   collision: 0,
   competitor_release: 1,
   boxoffice_surprise: 2,
+  interest_over_comps: 2,
   acquisition: 3,
   greenlight: 3,
   trailer: 4,
@@ -55,6 +56,8 @@ export interface Alert {
   change: { from: string | null; to: string | null } | null;
   collisions: AlertCollision[];
   surprise: ChartSurprise | null;
+  /** A competitor title's interest against its comps (interest_over_comps alerts). */
+  interest?: { label: string; ratio: number; value: number; compsMedian: number; comps: string[] } | null;
   /** The first report, and the other outlets that ran the story (one per outlet). */
   link: AlertLink | null;
   alsoIn: AlertLink[];
@@ -65,6 +68,8 @@ export interface RuleInput {
   stories: Map<string, Story>;
   collisions: Collision[];
   surprises: ChartSurprise[];
+  /** Interest alerts already built (shared/interest/interest-alerts.ts): kept when the rule is on. */
+  interest?: Alert[];
   now: Date;
 }
 
@@ -229,6 +234,8 @@ export function selectAlerts(ws: Workspace, input: RuleInput): RuleOutcome {
       });
     }
   }
+
+  if (ws.alerts.rules.interestOverComps) for (const a of input.interest ?? []) if (!byId.has(a.id)) byId.set(a.id, a);
 
   const alerts = [...byId.values()].sort((a, b) => a.priority - b.priority || b.at.localeCompare(a.at) || a.id.localeCompare(b.id));
   return { alerts, stale, noRule };

@@ -23,6 +23,7 @@ const LABEL: Record<AlertKind, { emoji: string; name: string }> = {
   collision: { emoji: '🚨', name: 'Collision with the slate' },
   competitor_release: { emoji: '📅', name: 'Competitor release date' },
   boxoffice_surprise: { emoji: '📈', name: 'Box-office surprise' },
+  interest_over_comps: { emoji: '📣', name: 'Audience interest above comps' },
   acquisition: { emoji: '🤝', name: 'Competitor acquisition' },
   greenlight: { emoji: '🟢', name: 'Competitor greenlight' },
   trailer: { emoji: '🎬', name: 'Competitor trailer' },
@@ -120,6 +121,8 @@ export function alertHeadline(a: Alert): string {
       return `${oneLine(a.title)}${who} ${a.eventType === 'release_moved' ? 'off the calendar' : 'dated (no date given)'}`;
     case 'boxoffice_surprise':
       return `${oneLine(a.title)}${who} ${a.surprise?.direction === 'below' ? 'opened far below' : 'opened far above'} comparable openings`;
+    case 'interest_over_comps':
+      return a.interest ? `${oneLine(a.title)}${who}: ${oneLine(a.interest.label)} at ${a.interest.ratio}× comps` : `${oneLine(a.title)}${who}`;
     default:
       return `${oneLine(a.title)}${who}`;
   }

@@ -36,6 +36,8 @@ export interface SendAlertsInput {
   events?: Event[];
   collisions?: Collision[];
   surprises?: ChartSurprise[];
+  /** Interest alerts (competitor titles running above their comps), built by shared/interest/interest-alerts.ts. */
+  interest?: Alert[];
   /** "Now" for the age limit; default: the workspace's pinned clock, else the clock. */
   asOf?: Date;
 }
@@ -146,7 +148,7 @@ export async function sendAlerts(workspace: Workspace, deps: SendAlertsDeps, inp
     if (s) stories.set(id, s);
   }
 
-  const outcome = selectAlerts(workspace, { events, stories, collisions: input.collisions ?? [], surprises: input.surprises ?? [], now });
+  const outcome = selectAlerts(workspace, { events, stories, collisions: input.collisions ?? [], surprises: input.surprises ?? [], interest: input.interest, now });
   const report: AlertsReport = {
     considered: outcome.alerts.length,
     sent: 0,

@@ -7,12 +7,16 @@ import type { ChartStore, ItemStore, StoredChart } from '../../ports/store.js';
 import { upcomingCollisions, type Collision } from '../../analysis/release-calendar.js';
 import { sentimentLeaders, type SentimentLeaders } from '../../analysis/sentiment-series.js';
 import { titleKey } from '../../util/text.js';
+import type { ForecastStore, InterestSummaryStore } from '../../ports/interest-store.js';
+import { interestDigest, type InterestDigest } from '../../interest/digest-section.js';
 import { absoluteHttpUrl } from '../../util/url.js';
 import { addDays, isoWeekDates, isoWeekOfDate, localDate } from '../../util/week.js';
 
 export interface BriefDeps {
   analysis: EventStore & ReleaseStore;
   store: ItemStore & ChartStore;
+  /** Interest summaries and forecast scores (the "Audience interest" section; omitted: no section). */
+  interest?: Pick<InterestSummaryStore, 'titleInterests'> & Pick<ForecastStore, 'scores'>;
 }
 
 /** One cited source: a stored item, numbered in order of first use. */
@@ -113,6 +117,8 @@ export interface Brief {
   citations: Citation[];
   /** Tone of coverage: the competitor studios and titles with the most coverage over the last 4 weeks, with weekly sentiment series. */
   sentiment?: SentimentLeaders;
+  /** Audience interest: our titles beside their competitors against comps, forecasts, scored forecasts. */
+  interest?: InterestDigest;
 }
 
 const round1 = (n: number) => Math.round(n * 10) / 10;
@@ -420,5 +426,6 @@ export async function buildBrief(workspace: Workspace, deps: BriefDeps, week: st
     boxOfficeSeries,
     citations,
     sentiment,
+    interest: deps.interest ? await interestDigest(deps.interest, monday) : undefined,
   };
 }

@@ -6,6 +6,7 @@ import mjml2html from 'mjml';
 import type { Brief, Citation } from './build-brief.js';
 import { CHART_HEIGHT, CHART_WIDTH, renderBoxOfficeChart } from './chart.js';
 import { sparkGlyphs, toneWord, type SentimentSeries } from '../../analysis/sentiment-series.js';
+import { interestMjml, interestText, renderInterestChart } from '../../interest/digest-section.js';
 
 export const CHART_CID = 'boxoffice-chart';
 
@@ -15,6 +16,8 @@ export interface RenderedDigest {
   text: string;
   /** The box-office chart PNG referenced as `cid:boxoffice-chart` (null when there is no weekend chart to draw). */
   chart: Buffer | null;
+  /** The interest chart PNG referenced as `cid:interest-chart` (null without interest figures). */
+  interestChart?: Buffer | null;
 }
 
 /** HTML-escapes text from the web (titles, summaries, outlet names) so it can only ever render as text. */
@@ -198,6 +201,7 @@ function plainText(b: Brief, links?: DigestLinks): string {
   for (const r of b.boxOffice.rows.slice(0, 10)) {
     lines.push(`  ${String(r.rank ?? '').padStart(2)}. ${r.title} (${r.distributor ?? '-'}) ${usd(r.gross)} ${pct(r.change)}, ${r.theaters ?? '-'} theaters, ${usd(r.perTheater)} avg, ${usd(r.totalGross)} total`);
   }
+  if (b.interest) lines.push('', ...interestText(b.interest));
   return lines.join('\n') + '\n';
 }
 
@@ -210,6 +214,7 @@ export async function renderDigest(brief: Brief, options: { links?: DigestLinks 
     html: out.html,
     text: plainText(brief, options.links),
     chart: brief.boxOffice.rows.length ? renderBoxOfficeChart(brief.boxOfficeSeries) : null,
+    interestChart: renderInterestChart(brief.interest),
   };
 }
 
@@ -220,7 +225,7 @@ function digestSource(brief: Brief, l?: DigestLinks): string {
 </mj-column></mj-section>`;
   return `<mjml><mj-head><mj-title>${escapeHtml(`${brief.workspace} — ${brief.week}`)}</mj-title>
 <mj-attributes><mj-all font-family="Helvetica, Arial, sans-serif"/><mj-text padding="4px 16px" color="#222"/><mj-table padding="4px 16px"/></mj-attributes>
-<mj-style>.boxoffice table, .stats table, .sentiment table { width:100% !important; } img { max-width:100%; height:auto; }</mj-style></mj-head>
+<mj-style>.boxoffice table, .stats table, .sentiment table, .interest table { width:100% !important; } img { max-width:100%; height:auto; }</mj-style></mj-head>
 <mj-body width="600px" background-color="#f3f4f6"><mj-wrapper background-color="#ffffff" padding="0">
 ${header}
 ${section('The brief', statsTable(brief) + narrative(brief, l))}
@@ -228,5 +233,6 @@ ${section('Competitor moves', competitorMoves(brief, l))}
 ${brief.sentiment ? section('Tone of coverage', tone(brief)) : ''}
 ${section('Release calendar', calendar(brief, l))}
 ${section('Box office', boxOffice(brief))}
+${brief.interest ? section('Audience interest', interestMjml(brief.interest)) : ''}
 </mj-wrapper></mj-body></mjml>`;
 }

@@ -13,6 +13,7 @@ import { CHART_CID, renderDigest } from './render-digest.js';
 import type { SentMail } from '../../ports/mailer.js';
 import { noCheckpoint, type Checkpoint } from '../../ports/checkpoint.js';
 import { MailError } from '../mail/errors.js';
+import { INTEREST_CHART_CID } from '../../interest/digest-section.js';
 
 export interface SendDigestDeps extends BriefDeps {
   ledger: IdempotencyLedger;
@@ -107,7 +108,10 @@ export async function sendDigest(workspace: Workspace, deps: SendDigestDeps, opt
       subject: digest.subject,
       html: digest.html,
       text: digest.text,
-      inline: digest.chart ? [{ filename: 'boxoffice-chart.png', contentType: 'image/png', cid: CHART_CID, content: digest.chart }] : [],
+      inline: [
+        ...(digest.chart ? [{ filename: 'boxoffice-chart.png', contentType: 'image/png', cid: CHART_CID, content: digest.chart }] : []),
+        ...(digest.interestChart ? [{ filename: 'interest-chart.png', contentType: 'image/png', cid: INTEREST_CHART_CID, content: digest.interestChart }] : []),
+      ],
       name,
     };
   } catch (err) {

@@ -1,6 +1,7 @@
 // The one contract every parser (rss, html list, box-office chart) implements.
 import type { ParsedItem } from '../../model/item.js';
 import type { BoxOfficeEntry, ChartInfo } from '../../model/boxoffice.js';
+import type { ChannelInfo, PageviewPoint, PageviewSeriesInfo, VideoStat } from '../../model/interest.js';
 
 export interface ParseLimits {
   /** Deepest element nesting accepted (Chromium's tree builder stops at 512 too). */
@@ -19,6 +20,9 @@ export interface ParseLimits {
 export const PARSE_LIMITS: Readonly<ParseLimits> = { maxDepth: 512, maxElements: 250_000, timeoutMs: 5_000 };
 
 export type SourceKind = 'rss' | 'html' | 'boxoffice';
+
+/** Audience-interest sources: counts rather than items (parsed by parse-interest.ts). */
+export type InterestKind = 'youtube' | 'pageviews';
 
 /** CSS selectors for an html list source (newsroom pages). */
 export interface HtmlSelectors {
@@ -58,12 +62,30 @@ export interface ChartParseResult {
   warnings: string[];
 }
 
+/** A YouTube channel feed: its videos with their counts (audience interest). */
+export interface YoutubeParseResult {
+  kind: 'youtube';
+  channel: ChannelInfo;
+  videos: VideoStat[];
+  warnings: string[];
+}
+
+/** Wikimedia per-article daily page views. */
+export interface PageviewsParseResult {
+  kind: 'pageviews';
+  series: PageviewSeriesInfo | null;
+  points: PageviewPoint[];
+  warnings: string[];
+}
+
 export type ParseResult = FeedParseResult | ChartParseResult;
+
+export type InterestParseResult = YoutubeParseResult | PageviewsParseResult;
 
 /** Thrown when input cannot be parsed at all; `code` is stable, `message` is one plain line. */
 export class ParseError extends Error {
   constructor(
-    readonly code: 'malformed_xml' | 'not_a_feed' | 'no_chart' | 'no_items' | 'bad_encoding' | 'unknown_kind' | 'bad_selectors' | 'parse_budget',
+    readonly code: 'malformed_xml' | 'not_a_feed' | 'no_chart' | 'no_items' | 'bad_encoding' | 'unknown_kind' | 'bad_selectors' | 'parse_budget' | 'api_error',
     message: string,
     options?: { cause?: unknown },
   ) {

@@ -31,7 +31,7 @@ describe('deployed workspace', () => {
 
   it('names the bad keys of a workspace without the shape the functions rely on', () => {
     const bad = { ...synth.workspace, sources: [{ id: 'x', kind: 'atom', url: '', enabled: true, tags: [], schedule: { every: '15m' } }] };
-    expect(() => checkWorkspaceShape(bad, 'here')).toThrow('here: sources[0].kind: expected "rss", "html" or "boxoffice"; sources[0].url: expected a URL');
+    expect(() => checkWorkspaceShape(bad, 'here')).toThrow('here: sources[0].kind: expected "rss", "html", "boxoffice", "youtube" or "pageviews"; sources[0].url: expected a URL');
     expect(() => checkWorkspaceShape([], 'here')).toThrow('here: (top level): expected an object');
   });
 });

@@ -115,7 +115,7 @@ const RULES: readonly Rule[] = [
   ['casting', 3, /\btaps\b[^.]{0,60}\b(?:to (?:direct|star|helm|lead|write|play|voice|topline)|for [^.]{0,30}TITLE)\b/i],
   ['casting', 4, /\bfinds (?:its|her|his|their) (?:star|lead|queen|king|hero|villain|heroine)\b|\bfor (?:the )?(?:leads?|lead roles?|starring roles?|title role)\b/i],
   ['casting', 1, /\breplace(?:s|d|ment)?\b|\bensemble\b|\bactor\b|\bactress\b/i],
-  ['casting', 3, /\bto (?:lead|headline|host|co-host|guest[- ]star|recur|appear)\b|\brecast\b|\bguest[- ]stars?\b|\bno longer (?:on|in)\b|\breplaces?\b[^.]{0,40}\b(?:on|in|as)\b/i],
+  ['casting', 3, /\bto (?:lead|headline|host|co-host|guest[- ]star|recur|appear|adapt|write|pen|script|co-write)\b|\badapting\b|\brecast\b|\bguest[- ]stars?\b|\bno longer (?:on|in)\b|\breplaces?\b[^.]{0,40}\b(?:on|in|as)\b/i],
   // acquisition
   ['acquisition', 3.5, /(?<!(?:super bowl|big game|ad|media)\s)\bbuys?\b(?!\s+(?:a\s+)?(?:super bowl|\d+-second|ad|ads|airtime|billboards?|spots?|time|tickets?)\b)|\bbought\b(?!\s+(?:a\s+|the\s+)?(?:\d+-second\s+)?(?:slot|spot|ad|tickets?)\b)/i],
   ['acquisition', 4, /\bacquires?\b|\bacquired\b|\bacquisitions?\b|\bsnaps? up\b|\bsnapped up\b|\bpreempt(?:s|ed|ive)?\b|\bbidding war\b|\bauction\b/i],
@@ -141,7 +141,7 @@ const RULES: readonly Rule[] = [
   ['greenlight', 1, /\bpilot\b|\breboot\b|\bremake\b|\badaptation\b|\bbased on\b/i],
   // Production starting or wrapping belongs to the greenlight family (the labeling guide).
   ['greenlight', 4, /\bwraps? (?:production|filming|shooting|principal photography)\b|\bwrapped\b|\bthat's a wrap\b|\b(?:begins?|began|starts?|started|kicks? off|kicked off|commences?|underway|resumes?|resumed) (?:production|filming|shooting|principal photography)\b|\b(?:production|filming|shooting|principal photography) (?:begins?|began|starts?|started|is underway|underway|kicks? off|wraps?|wrapped|resumes?)\b|\bcameras (?:are )?roll(?:ing)?\b|\bheads? into production\b|\bgo(?:es)? into production\b|\bin production\b/i],
-  ['greenlight', 3, /\b(?:to return|returning|will return|coming back) for (?:a )?(?:second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|final|new|another) season\b|\bfor (?:a )?season (?:[2-9]|1\d)\b|\bpicked up for\b|\bpicks? up (?:a )?(?:second|third|fourth|fifth|new) season\b|\bgets? (?:a )?(?:second|third|fourth|fifth|final) season\b|\breboot\b|\brevival\b|\bto adapt\b|\badapting\b|\bin the works\b/i],
+  ['greenlight', 3, /\b(?:to return|returning|will return|coming back) for (?:a )?(?:second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|final|new|another) season\b|\bfor (?:a )?season (?:[2-9]|1\d)\b|\bpicked up for\b|\bpicks? up (?:a )?(?:second|third|fourth|fifth|new) season\b|\bgets? (?:a )?(?:second|third|fourth|fifth|final) season\b|\breboot\b|\brevival\b|\bin the works\b|\bcoming back\b|\b(?:pilot|series|network) pick-?ups\b|\b(?:is|are) getting (?:a |an )?(?:[\w-]+ )?(?:sequel|prequel|series|spinoff|spin-off|reboot|remake|movie|film|season|show)\b/i],
   // Audience measures are box office (the labeling guide): ratings, viewership, charts of the most watched.
   ['box_office', 4.5, /\bviewership\b|\bviewers\b|\bnielsen\b|\bmost[- ](?:watched|streamed|viewed|popular)\b|\bhours viewed\b|\btop[- ]?(?:10|ten)\b|\bstreaming (?:rankings?|charts?|top|ratings)\b|\b(?:tv|television|overnight|premiere|finale|series|live\+\d) ratings\b|\bratings (?:high|low|record|winner|king|win|slide|dip|drop|surge|jump)\b|\bseries (?:high|low)\b|\brecord[- ]low\b|\bmillion (?:households|views|viewers|accounts)\b|\bsamba\b|\bluminate\b|\bcomscore\b|\bp2\+|\bmp35\b|\b18-49\b|\bdemo\b(?=[^.]{0,30}\b(?:rating|ratings|viewers)\b)/i],
   ['box_office', 2.5, /\baudiences?\b(?=[^.]{0,40}\b(?:falls?|fell|drops?|dropped|dips?|grows?|grew|rises?|rose|climbs?|slips?|record|high|low|million|best|biggest|largest)\b)|\bdraws?\b[^.]{0,40}\b(?:audience|viewers|million)\b|\bhits? (?:no\.|number|#) ?1 on\b|\b(?:no\.|number|#) ?1 on (?:netflix|hulu|disney\+|max|prime video|the charts?)\b|\btops? (?:the )?(?:netflix|streaming|nielsen|weekly|global)\b|\bchart\b/i],
@@ -165,6 +165,8 @@ const RULES: readonly Rule[] = [
   ['festival_awards', 2.5, /\b(?:[Tt]akes|[Ww]ins|[Ww]on|[Nn]abs|[Ee]arns|[Ss]coops)\s+(?:the\s+)?(?:top\s+)?(?:\p{Lu}[\p{L}']+\s+){0,3}(?:[Pp]rize|[Aa]ward|[Ll]ion|[Bb]ear|[Ff]rog|[Pp]alm|[Gg]lobe|[Ll]eopard|[Ss]hell|[Cc]rystal|[Ss]tatuette|[Hh]onors?)\b|\b[Gg]olden\s+\p{Lu}\p{Ll}+/u],
   // "Venice Title", "Cannes Winner", "Sundance Drama": the festival describes the film; the news is elsewhere.
   ['festival_awards', -1.5, new RegExp(String.raw`\b(?:${FESTIVALS})(?:'s)?\s+(?:competition\s+|market\s+)?(?:title|thriller|drama|doc|documentary|comedy|hit|winner|breakout|darling|entry|favorite|pic|hopeful|sensation|standout|selection|sale)\b`, 'i')],
+  ['festival_awards', 3, /\bto be honou?red\b|\bhonou?red (?:at|by|with)\b|\bhost (?:the )?(?:[\w'-]+ ){0,4}awards\b|\bstanding ovations?\b|\bshortlist\w*\b/i],
+  ['review', 3, /\breviews? (?:praise|pan|are in|call|say|hail)\b|\bcritics (?:praise|pan|call|say|hail|rave)\b/i],
   // executive
   ['executive', 1.5, new RegExp(JOB_MASK)],
   ['executive', 3.5, /\bhires?\b|\bhired\b|\bhiring\b|\bpromotes\b|\bpromoted\b|\bpromotions\b|\bups\b|\belevates?\b|\belevated\b|\bpoach(?:es|ed)?\b|\bappoint(?:s|ed|ment)?\b/i],
@@ -175,6 +177,7 @@ const RULES: readonly Rule[] = [
   ['executive', 3, /\btaps\b[^.]{0,60}\bto (?:run|lead|oversee|head)\b|\bto run\b|\bto oversee\b/i],
   ['executive', 2, /\breshuffles? (?:its |the )?(?:\w+ )?(?:team|leadership|executives?|ranks|division|JOBTITLE)\b|\breorg\w*\b|\bshake-?up\b/i],
   // Creators' and stars' overall and first-look deals are business of people: executive (the labeling guide).
+  ['executive', 3, /\blaunch(?:es|ed|ing)? (?:(?:a|her|his|their|new|own) )*(?:production )?(?:banner|company|shingle|studio|label|outfit)\b|\b(?:talent|production|creative|mega|development|producing|writing) (?:deal|pact|partnership)\b|\bmega-deal\b|\bstrikes?\b[^.]{0,40}\b(?:deal|pact|partnership)\b|\bnames? new\b|\bsuccessor\b|\bdirector[- ]general\b|\bdeparts?\b|\bexits? (?:the )?(?:company|post|role|network|studio)\b|\b(?:joins?|joining) (?:the |its )?board\b|\bboard of directors\b/i],
   ['executive', 5, /\b(?:overall|first[- ]look|multi-?year(?: overall)?|exclusive (?:overall|tv|television|film)) (?:deal|pact|agreement|contract)\b|\bsigns? (?:a )?(?:new )?(?:overall|first[- ]look)\b|\bextends? (?:overall|first[- ]look)\b/i],
   // campaign
   ['campaign', 4, /\bcampaigns?\b|\bsuper bowl (?:spot|ad|commercial)\b|\bbig game (?:spot|ad)\b|\bfan (?:event|screening|screenings|preview|previews|experience|activation|convention|fest)\b|\bactivations?\b/i],

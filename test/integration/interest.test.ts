@@ -140,16 +140,17 @@ describe('the first cycle over the demo', () => {
 
   it('answers "how is <title>\'s trailer doing?" with the figures and the video it rests on', async () => {
     const r = await side.ask("How is Iron Meridian's trailer doing?");
+    expect(r.understood).toBe('Audience interest: Iron Meridian against comparable titles');
     expect(r.answer).toBe(
-      'Iron Meridian (Lionsgate, dated Jan 22, 2027): its trailer has 11.1M views at day 3, 2.06× the median of 3 comparable titles at the same point (Kingdom of Salt 5.4M, Spirit Blade: The Crimson Gate 4.8M, Starbreaker 18.7M) [1].',
+      'Audience interest: Iron Meridian against comparable titles.\nIron Meridian (Lionsgate, dated Jan 22, 2027): its trailer has 11.1M views at day 3, 2.06× the median of 3 comparable titles at the same point (Kingdom of Salt 5.4M, Spirit Blade: The Crimson Gate 4.8M, Starbreaker 18.7M) [1].',
     );
     expect(r.citations).toEqual([{ n: 1, itemId: null, url: expect.stringMatching(/^https:\/\/www\.youtube\.example\/watch\?v=/), title: 'Iron Meridian (2027) Official Trailer – Dax Holloway, Odessa Lark', source: 'YouTube channel feed', publishedAt: null }]);
     const ours = await side.ask('How are The Lantern Keeper trailers tracking?');
-    expect(ours.answer).toMatch(/^The Lantern Keeper \(Harbor Light Pictures, dated Dec 11, 2026\): its trailer has 6\.8M views at day 7, 0\.94× the median of 4 comparable titles/);
+    expect(ours.answer).toMatch(/^Audience interest: The Lantern Keeper against comparable titles\.\nThe Lantern Keeper \(Harbor Light Pictures, dated Dec 11, 2026\): its trailer has 6\.8M views at day 7, 0\.94× the median of 4 comparable titles/);
     expect(ours.answer).toMatch(/\nWikipedia page views: 6K a day in the week to Nov 25, 16 days before release, 0\.97× comps as many days before their openings \(Glimmerglass 26K, .*\) \[2\]\.\nOpening forecast: \$15\.7M \(\$10\.6M–\$21\.4M, medium confidence\), from Glimmerglass \$71\.8M/);
     expect(ours.citations[1]).toMatchObject({ title: 'Wikipedia page views: The Lantern Keeper (film)', source: 'Wikimedia REST API', url: expect.stringMatching(/^http:\/\/127\.0\.0\.1:\d+\/wikimedia\/api\/rest_v1\/metrics\/pageviews\/per-article\/en\.wikipedia\/all-access\/user\/The_Lantern_Keeper_\(film\)\/daily\/\d{8}\/\d{8}$/) });
     const none = await side.ask('How is the Kingfisher trailer doing?');
-    expect(none.answer).toBe('I have no trailer views or page views of Kingfisher in the store.');
+    expect(none.answer).toBe('Audience interest: Kingfisher against comparable titles.\nI have no trailer views or page views of Kingfisher in the store.');
   });
 
   it('serves every title against comps and one title in detail on GET /v1/interest', async () => {

@@ -148,7 +148,7 @@ const CALENDAR_RE =
   /\b(when|release dates?|dated for|comes? out|coming out|coming up|upcoming|slate|calendar|schedule|what opens|what's opening|opens? (?:on|in)|releas\w+|out when|hits? theaters)\b/i;
 const FORECAST_RE = /\b(outlook|forecasts?|tracking|projections?|projected|predictions?|expected to (?:open|gross|make))\b/i;
 const TIME_WORDS = /\b(today|yesterday|tomorrow|week|weekend|month|year|lately|recently|since|until|before|after|last|next|this|past|coming)\b/i;
-const INTEREST_RE = /\b(trailers?|teasers?|page[- ]?views|views|audience interest|interest|tracking|buzz)\b/i;
+const INTEREST_RE = /\b(trailers?|teasers?|page[- ]?views|views|audience interest|interest|buzz)\b/i;
 const HOW_RE = /\b(how|doing|performing|perform|tracking|track|compare[sd]?|against|vs\.?|many views|views|interest)\b/i;
 
 /** A question about audience interest: "how is X's trailer doing?", "how many views does…", "page views of…". */

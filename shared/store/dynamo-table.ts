@@ -113,8 +113,14 @@ export class DynamoTable {
     return rows;
   }
 
-  /** Reads rows by key, 100 per request, retrying unprocessed keys; missing rows are simply absent. */
-  async batchGet(keys: Array<{ pk: string; sk: string }>, projection?: string): Promise<Row[]> {
+  /**
+   * Reads rows by key, 100 per request, retrying unprocessed keys; missing rows are simply absent.
+   * `projection`: an expression, or attribute names (safe for reserved words such as "name").
+   */
+  async batchGet(keys: Array<{ pk: string; sk: string }>, projection?: string | string[], options: { consistent?: boolean } = {}): Promise<Row[]> {
+    const project = Array.isArray(projection)
+      ? { ProjectionExpression: projection.map((_, i) => `#p${i}`).join(', '), ExpressionAttributeNames: Object.fromEntries(projection.map((a, i) => [`#p${i}`, a])) }
+      : { ProjectionExpression: projection };
     const rows: Row[] = [];
     for (let i = 0; i < keys.length; i += 100) {
       let pending: Row[] = keys.slice(i, i + 100);
@@ -122,7 +128,7 @@ export class DynamoTable {
         if (attempt > 8) throw new StoreError(`batch read left ${pending.length} keys unprocessed`);
         if (attempt > 0) await sleep(Math.min(50 * 2 ** attempt, 2000));
         const out = await this.doc.send(
-          new BatchGetCommand({ RequestItems: { [this.name]: { Keys: pending, ProjectionExpression: projection } } }),
+          new BatchGetCommand({ RequestItems: { [this.name]: { Keys: pending, ...project, ...(options.consistent ? { ConsistentRead: true } : {}) } } }),
         );
         rows.push(...((out.Responses?.[this.name] ?? []) as Row[]));
         pending = (out.UnprocessedKeys?.[this.name]?.Keys ?? []) as Row[];

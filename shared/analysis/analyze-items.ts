@@ -8,7 +8,7 @@ import type { AnalysisStore } from '../ports/analysis-store.js';
 import type { ItemStore } from '../ports/store.js';
 import type { Clock } from '../ports/clock.js';
 import { silentLogger, type Logger } from '../ports/logger.js';
-import { DEFAULT_WINDOW_HOURS, clusterDocs, type ClusterDoc, type ClusterHint } from './cluster.js';
+import { DEFAULT_WINDOW_HOURS, StoryClusterer, docFeatures, indexedDoc, type ClusterHint, type DocFeatures, type OpenStory } from './cluster.js';
 import { applyReleaseEvent } from './release-calendar.js';
 import { sha256Hex, titleKey } from '../util/text.js';
 import { studioKeys } from './studio-keys.js';
@@ -54,8 +54,8 @@ function member(item: Item): StoryMember {
   };
 }
 
-function doc(m: StoryMember): ClusterDoc {
-  return { id: m.itemId, title: m.title, text: m.lead, time: m.time, sourceId: m.sourceId };
+function itemTime(item: Item): string {
+  return item.publishedAt ?? item.fetchedAt;
 }
 
 /**
@@ -82,51 +82,104 @@ export function storyInput(story: Story, lead: Item | undefined): StoryInput {
   };
 }
 
+/** Items per batch: what one batch holds in memory (items, their stories, the analyst's inputs). */
+export const ANALYSIS_BATCH = 500;
+
+function dayOf(ms: number): string {
+  return new Date(ms).toISOString().slice(0, 10);
+}
+
+/** Day ranges (inclusive, ISO dates) covering `days`, each a run of consecutive days. */
+function dayRanges(days: string[]): Array<[string, string]> {
+  const sorted = [...new Set(days)].sort();
+  const out: Array<[string, string]> = [];
+  for (const d of sorted) {
+    const last = out.at(-1);
+    if (last && Date.parse(`${d}T00:00:00Z`) - Date.parse(`${last[1]}T00:00:00Z`) <= 86_400_000) last[1] = d;
+    else out.push([d, d]);
+  }
+  return out;
+}
+
 /**
- * Analyzes the given stored items (or every pending one): clusters them with the stories of the
- * surrounding window, creates stories for the rest, runs the analyst once per new story, stores
- * one event per story and applies release changes. Pending markers are cleared only at the end,
- * so a crash leaves the items to the next run.
+ * Analyzes the given stored items (or everything pending: no cap, no backlog). Items go in time
+ * order in bounded batches; each joins a story of the surrounding window (stories stored by earlier
+ * runs are read only for the days around the batch, with the clustering features stored on their
+ * members) or starts one; the analyst runs once per new story; events, release changes and stories
+ * are written in batches. Pending markers are cleared per batch only after its writes, so a crash
+ * leaves the rest to the next run.
  */
 export async function analyzeItems(workspace: Workspace, deps: AnalyzeDeps, itemIds?: string[]): Promise<AnalysisReport> {
   const log = deps.log ?? silentLogger;
   const started = Date.now();
   const now = deps.clock.now();
-  const ids = itemIds ?? (await deps.analysis.listPending(2000));
-  const items = (await deps.items.getItems(ids)).sort((a, b) => (a.publishedAt ?? a.fetchedAt).localeCompare(b.publishedAt ?? b.fetchedAt));
+  const fromPending = itemIds === undefined;
+  const ids = [...new Set(itemIds ?? (await deps.analysis.listPending()))];
   const usage: AnalystUsage = { requests: 0, promptTokens: 0, completionTokens: 0, cacheHits: 0, fallbacks: 0 };
   const report: AnalysisReport = {
     analyst: deps.analyst.info.kind === 'llm' ? `llm ${deps.analyst.info.model}` : `embedded ${deps.analyst.info.version}`,
-    items: items.length, stories: 0, joinedExisting: 0, events: 0, releasesChanged: 0,
+    items: 0, stories: 0, joinedExisting: 0, events: 0, releasesChanged: 0,
     ...usage, durationMs: 0, eventIds: [],
   };
-  if (items.length > 0) {
-    const byId = new Map(items.map((i) => [i.id, i]));
-    const times = items.map((i) => Date.parse(i.publishedAt ?? i.fetchedAt));
-    const windowMs = WINDOW_HOURS * 3_600_000;
-    const existing = await deps.analysis.storiesBetween(
-      new Date(Math.min(...times) - windowMs).toISOString(),
-      new Date(Math.max(...times) + windowMs).toISOString(),
-    );
-    const known = new Set(existing.flatMap((s) => s.members.map((m) => m.itemId)));
-    const fresh = items.filter((i) => !known.has(i.id));
-    const clusters = clusterDocs(
-      fresh.map((i) => doc(member(i))),
-      existing.map((s) => ({ id: s.id, docs: s.members.map(doc) })),
-      { windowHours: WINDOW_HOURS, hint: deps.hint ? (d) => deps.hint!({ title: d.title, text: d.text, publishedAt: d.time }) : undefined },
-    );
-    const storiesById = new Map(existing.map((s) => [s.id, s]));
-    const toAnalyze: Story[] = [];
-    for (const c of clusters) {
-      const added = c.itemIds.filter((id) => byId.has(id) && !known.has(id)).map((id) => member(byId.get(id)!));
-      if (added.length === 0 && c.id) {
-        const s = storiesById.get(c.id)!;
-        if (!s.eventId) toAnalyze.push(s); // analyzed before but its event was never stored
-        continue;
+  // Time order for the whole set, from ids and times only (a projection): memory stays bounded.
+  const timed = (await deps.items.itemTimes(ids)).sort((a, b) => a.time.localeCompare(b.time) || a.id.localeCompare(b.id));
+  report.items = timed.length;
+  const windowMs = WINDOW_HOURS * 3_600_000;
+  const clusterer = new StoryClusterer({ windowHours: WINDOW_HOURS });
+  const storyOf = new Map<OpenStory, Story>();
+  const storedIds = new Set<string>();
+  const loadedDays = new Set<string>();
+  const hint = deps.hint;
+  const featuresOf = (m: StoryMember): DocFeatures =>
+    m.features ?? docFeatures({ title: m.title, text: m.lead }, hint?.({ title: m.title, text: m.lead, publishedAt: m.time }));
+  const context = { competitors: workspace.competitors, slate: workspace.slate };
+  const competitorKeys = studioKeys(workspace.competitors);
+  const slateKeys = new Set(workspace.slate.map((s) => titleKey(s.title)));
+
+  for (let b = 0; b < timed.length; b += ANALYSIS_BATCH) {
+    const batchIds = timed.slice(b, b + ANALYSIS_BATCH).map((x) => x.id);
+    const items = (await deps.items.getItems(batchIds)).sort((x, y) => itemTime(x).localeCompare(itemTime(y)) || x.id.localeCompare(y.id));
+    const times = items.map((i) => Date.parse(itemTime(i)));
+    for (const gone of clusterer.evictBefore(Math.min(...times))) storyOf.delete(gone);
+
+    // Stories stored by earlier runs on the days around this batch (each day read once per run).
+    const days: string[] = [];
+    for (const t of times) for (let d = t - windowMs; d <= t + windowMs + 86_399_999; d += 86_400_000) if (!loadedDays.has(dayOf(d))) days.push(dayOf(d));
+    // Stories to analyze, by id, with the open story that holds their current version.
+    const toAnalyze = new Map<string, OpenStory>();
+    for (const [from, to] of dayRanges(days)) {
+      for (let d = from; d <= to; d = dayOf(Date.parse(`${d}T00:00:00Z`) + 86_400_000)) loadedDays.add(d);
+      for (const story of await deps.analysis.storiesBetween(`${from}T00:00:00.000Z`, `${to}T23:59:59.999Z`)) {
+        if (storedIds.has(story.id)) continue;
+        storedIds.add(story.id);
+        const open = clusterer.addStory(story.id, story.members.map((m) => indexedDoc(m.itemId, m.time, featuresOf(m))));
+        storyOf.set(open, story);
+        if (!story.eventId) toAnalyze.set(story.id, open); // stored before, but its event never was
       }
+    }
+    const known = new Set<string>();
+    for (const st of storyOf.values()) for (const m of st.members) known.add(m.itemId);
+
+    // Cluster the batch: every new document joins the best open story or starts one.
+    const fresh = items.filter((i) => !known.has(i.id));
+    const members = fresh.map(member);
+    const docs = fresh.map((i, k) => {
+      const m = members[k]!;
+      // The hint reads the whole item, as the analyst does: with the embedded rules, one reading serves both.
+      m.features = docFeatures({ title: m.title, text: m.lead }, hint?.({ title: i.title, text: i.text, publishedAt: i.publishedAt ?? m.time }));
+      return indexedDoc(m.itemId, m.time, m.features);
+    });
+    clusterer.count(docs);
+    const touched = new Map<OpenStory, StoryMember[]>();
+    docs.forEach((d, k) => {
+      const open = clusterer.assign(d);
+      touched.set(open, [...(touched.get(open) ?? []), members[k]!]);
+    });
+    const changed: Story[] = [];
+    for (const [open, added] of touched) {
+      const s = storyOf.get(open);
       let story: Story;
-      if (c.id) {
-        const s = storiesById.get(c.id)!;
+      if (s) {
         story = {
           ...s,
           members: [...s.members, ...added].slice(0, MAX_STORY_MEMBERS),
@@ -147,29 +200,30 @@ export async function analyzeItems(workspace: Workspace, deps: AnalyzeDeps, item
         };
         report.stories++;
       }
-      await deps.analysis.putStory(story);
-      if (!story.eventId) toAnalyze.push(story);
+      storyOf.set(open, story);
+      if (!story.eventId) toAnalyze.set(story.id, open);
+      else changed.push(story);
     }
 
-    if (toAnalyze.length > 0) {
-      const leadIds = toAnalyze.map((s) => analysisLead(s).itemId);
-      const leads = await deps.items.getItems(leadIds);
-      const leadById = new Map(leads.map((i) => [i.id, i]));
-      const inputs = toAnalyze.map((s, i) => storyInput(s, leadById.get(leadIds[i]!)));
-      const context = { competitors: workspace.competitors, slate: workspace.slate };
+    // The analyst, once per new story; then events, release changes and stories, each batched.
+    const analyzed: Story[] = [];
+    if (toAnalyze.size > 0) {
+      const opens = [...toAnalyze.values()];
+      const current = opens.map((o) => storyOf.get(o)!);
+      const leadIds = current.map((s) => analysisLead(s).itemId);
+      const leadById = new Map(items.map((i) => [i.id, i]));
+      for (const i of await deps.items.getItems(leadIds.filter((id) => !leadById.has(id)))) leadById.set(i.id, i);
+      const inputs = current.map((s, i) => storyInput(s, leadById.get(leadIds[i]!)));
       const { analyses, usage: u } = await deps.analyst.analyze(inputs, context);
-      Object.assign(usage, u);
-      const competitorKeys = studioKeys(workspace.competitors);
-      const slateKeys = new Set(workspace.slate.map((s) => titleKey(s.title)));
-      for (const [i, a] of analyses.entries()) {
-        const story = toAnalyze[i]!;
-        const input = inputs[i]!;
-        const event: Event = {
+      for (const k of Object.keys(usage) as Array<keyof AnalystUsage>) usage[k] += u[k];
+      const events: Event[] = analyses.map((a, i) => {
+        const story = current[i]!;
+        return {
           ...a.extraction,
           id: `e_${story.id.slice(2)}`,
           storyId: story.id,
           itemIds: story.members.map((m) => m.itemId),
-          publishedAt: input.publishedAt,
+          publishedAt: inputs[i]!.publishedAt,
           concernsCompetitor: a.extraction.studios.some((s) => competitorKeys.has(titleKey(s))),
           concernsSlate: a.extraction.titles.some((t) => slateKeys.has(titleKey(t))),
           analyst: a.analyst,
@@ -177,19 +231,33 @@ export async function analyzeItems(workspace: Workspace, deps: AnalyzeDeps, item
           // Per-event cost for the audit trail (`marquee explain`): this story's share of the model call.
           tokens: a.tokens,
         };
-        await deps.analysis.putEvent(event);
-        await deps.analysis.putStory({ ...story, eventId: event.id, analyzedAt: now.toISOString() });
+      });
+      await deps.analysis.putEvents(events);
+      for (const [i, event] of events.entries()) {
         report.events++;
         report.eventIds.push(event.id);
         try {
-          if (await applyReleaseEvent(event, { text: input.text, headline: input.title, ownStudio: workspace.studio }, deps.analysis, now)) report.releasesChanged++;
+          if (await applyReleaseEvent(event, { text: inputs[i]!.text, headline: inputs[i]!.title, ownStudio: workspace.studio }, deps.analysis, now)) report.releasesChanged++;
         } catch (err) {
           log.warn('release calendar update failed', { event: event.id, error: (err as Error).message });
         }
       }
+      for (const [i, story] of current.entries()) {
+        const done = { ...story, eventId: events[i]!.id, analyzedAt: now.toISOString() };
+        analyzed.push(done);
+        storyOf.set(opens[i]!, done);
+      }
     }
+    // Stories last: a story with its event id is the mark that its analysis is complete.
+    await deps.analysis.putStories([...changed, ...analyzed]);
+    if (fromPending) await deps.analysis.clearPending(batchIds);
   }
-  await deps.analysis.clearPending(ids);
+  // Pending ids whose item was never stored (a duplicate marked before the store refused it).
+  if (fromPending) {
+    const stored = new Set(timed.map((x) => x.id));
+    const orphans = ids.filter((id) => !stored.has(id));
+    if (orphans.length > 0) await deps.analysis.clearPending(orphans);
+  }
   Object.assign(report, usage);
   report.durationMs = Date.now() - started;
   return report;

@@ -7,6 +7,8 @@ import type { Page, TimeRange } from './store.js';
 
 export interface StoryStore {
   putStory(story: Story): Promise<void>;
+  /** Writes stories in batches (25 rows a request). */
+  putStories(stories: Story[]): Promise<void>;
   getStory(id: string): Promise<Story | null>;
   /** Stories first seen between two instants (partitioned by day: no scan). */
   storiesBetween(from: string, to: string): Promise<Story[]>;
@@ -15,12 +17,15 @@ export interface StoryStore {
 /** Items stored but not analyzed yet: written before the items, cleared after analysis, so none is lost. */
 export interface PendingStore {
   markPending(itemIds: string[]): Promise<void>;
+  /** Pending item ids (all of them unless `limit`). */
   listPending(limit?: number): Promise<string[]>;
   clearPending(itemIds: string[]): Promise<void>;
 }
 
 export interface EventStore {
   putEvent(event: Event): Promise<void>;
+  /** Writes events with their index rows in batches (25 rows a request, across events). */
+  putEvents(events: Event[]): Promise<void>;
   getEvent(id: string): Promise<Event | null>;
   /** Events published in an ISO week ("2026-W48"), optionally of one type. */
   eventsByWeek(week: string, type?: EventType): Promise<Event[]>;

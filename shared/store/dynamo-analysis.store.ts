@@ -6,7 +6,7 @@ import { Release } from '../model/release.js';
 import type { AnalysisStore } from '../ports/analysis-store.js';
 import { VersionConflictError } from '../ports/analysis-store.js';
 import type { Page, TimeRange } from '../ports/store.js';
-import { DynamoTable, stripKeys, type Row } from './dynamo-table.js';
+import { DynamoTable, MAX_PAGE, stripKeys, type Row } from './dynamo-table.js';
 import { StoreError, isConditionalCheckFailed } from './errors.js';
 import { titleKey } from '../util/text.js';
 import { addDays, isoWeekOf } from '../util/week.js';
@@ -39,6 +39,36 @@ function eventTime(e: Event): string {
   return e.publishedAt ?? e.createdAt;
 }
 
+function storyRow(story: Story): Row {
+  return {
+    pk: `STORY#${story.id}`,
+    sk: 'A',
+    entity: 'story',
+    gsi1pk: `STORYDAY#${story.firstSeenAt.slice(0, 10)}`,
+    gsi1sk: `${story.firstSeenAt}#${story.id}`,
+    ...story,
+  };
+}
+
+/** An event's rows: the event (by week and type on gsi1), and one copy per studio and per title it names. */
+function eventRows(event: Event): Row[] {
+  const time = eventTime(event);
+  const main: Row = {
+    pk: `EVENT#${event.id}`,
+    sk: 'A',
+    entity: 'event',
+    gsi1pk: `EVWEEK#${isoWeekOf(time)}`,
+    gsi1sk: `${event.type}#${time}#${event.id}`,
+    ...event,
+  };
+  // DynamoDB indexes one value per attribute: studios and titles get index rows of their own.
+  const index: Row[] = [
+    ...new Set(event.studios.map((s) => `EVSTUDIO#${titleKey(s)}`)),
+    ...new Set(event.titles.map((t) => `EVTITLE#${titleKey(t)}`)),
+  ].map((pk) => ({ pk, sk: `${time}#${event.id}`, entity: 'event-index', ...event }));
+  return [main, ...index];
+}
+
 function releaseIndex(r: Release): Row {
   const index: Row = {};
   if (r.date && r.date.length >= 7) {
@@ -65,14 +95,11 @@ export class DynamoAnalysisStore implements AnalysisStore {
   // ---- stories -----------------------------------------------------------------------------
 
   async putStory(story: Story): Promise<void> {
-    await this.t.put({
-      pk: `STORY#${story.id}`,
-      sk: 'A',
-      entity: 'story',
-      gsi1pk: `STORYDAY#${story.firstSeenAt.slice(0, 10)}`,
-      gsi1sk: `${story.firstSeenAt}#${story.id}`,
-      ...story,
-    });
+    await this.t.put(storyRow(story));
+  }
+
+  async putStories(stories: Story[]): Promise<void> {
+    await this.t.batchWrite(stories.map((s) => ({ PutRequest: { Item: storyRow(s) } })));
   }
 
   async getStory(id: string): Promise<Story | null> {
@@ -99,13 +126,13 @@ export class DynamoAnalysisStore implements AnalysisStore {
     await this.t.batchWrite(itemIds.map((id) => ({ PutRequest: { Item: { pk: 'PENDING', sk: id, entity: 'pending', at } } })));
   }
 
-  async listPending(limit = 1000): Promise<string[]> {
+  async listPending(limit = Infinity): Promise<string[]> {
     const ids: string[] = [];
     let cursor: string | null = null;
     do {
       const page = await this.t.queryPage(
         { KeyConditionExpression: 'pk = :pk', ExpressionAttributeValues: { ':pk': 'PENDING' } },
-        { limit: Math.min(200, limit - ids.length), cursor },
+        { limit: Math.min(MAX_PAGE, limit - ids.length), cursor },
       );
       ids.push(...page.rows.map((r) => String(r.sk)));
       cursor = page.cursor;
@@ -120,21 +147,11 @@ export class DynamoAnalysisStore implements AnalysisStore {
   // ---- events ------------------------------------------------------------------------------
 
   async putEvent(event: Event): Promise<void> {
-    const time = eventTime(event);
-    const main: Row = {
-      pk: `EVENT#${event.id}`,
-      sk: 'A',
-      entity: 'event',
-      gsi1pk: `EVWEEK#${isoWeekOf(time)}`,
-      gsi1sk: `${event.type}#${time}#${event.id}`,
-      ...event,
-    };
-    // DynamoDB indexes one value per attribute: studios and titles get index rows of their own.
-    const index: Row[] = [
-      ...new Set(event.studios.map((s) => `EVSTUDIO#${titleKey(s)}`)),
-      ...new Set(event.titles.map((t) => `EVTITLE#${titleKey(t)}`)),
-    ].map((pk) => ({ pk, sk: `${time}#${event.id}`, entity: 'event-index', ...event }));
-    await this.t.batchWrite([main, ...index].map((Item) => ({ PutRequest: { Item } })));
+    await this.putEvents([event]);
+  }
+
+  async putEvents(events: Event[]): Promise<void> {
+    await this.t.batchWrite(events.flatMap(eventRows).map((Item) => ({ PutRequest: { Item } })));
   }
 
   async getEvent(id: string): Promise<Event | null> {

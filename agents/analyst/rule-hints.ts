@@ -1,13 +1,48 @@
 // Clustering hints from the embedded rules: the cheap per-item reading (type, titles, people) that sharpens story clustering.
 import type { ClusterHint } from '../../shared/analysis/cluster.js';
+import type { EventExtraction } from '../../shared/model/event.js';
 import type { Competitor, SlateTitle } from '../../shared/model/workspace.js';
-import { createEmbeddedAnalyst } from './embedded/embedded-analyst.js';
+import type { AnalystContext } from '../../shared/ports/analyst.js';
+import { createEmbeddedAnalyst, type EmbeddedAnalyst, type EmbeddedStory } from './embedded/embedded-analyst.js';
 
 /** Clustering hints from the embedded rules, compiled once for a workspace. */
 export function ruleHints(context: { competitors: Competitor[]; slate: SlateTitle[] }, now?: () => Date) {
+  return embeddedRules(context, now).hint;
+}
+
+/** Readings remembered: a batch of analysis (its hints, then its stories) fits many times over. */
+const REMEMBERED = 4000;
+
+/**
+ * The embedded rules of a workspace, read once per document: the clustering hint of an item and the
+ * embedded analyst's extraction of a story that item leads are the same reading of the same text, so
+ * the second is looked up, not recomputed (a bounded memory of recent readings). `createEmbedded`
+ * shares the memory when asked for the workspace's own context, as analysis does; any other context
+ * gets a fresh analyst.
+ */
+export function embeddedRules(context: { competitors: Competitor[]; slate: SlateTitle[] }, now?: () => Date) {
   const rules = createEmbeddedAnalyst({ ...context, now });
-  return (doc: { title: string; text: string; publishedAt: string | null }): ClusterHint => {
+  const memory = new Map<string, EventExtraction>();
+  const extract = (doc: EmbeddedStory): EventExtraction => {
+    const key = `${doc.publishedAt ?? ''}\n${doc.title}\n${doc.text}`;
+    const known = memory.get(key);
+    if (known) {
+      memory.delete(key); // most recently used last
+      memory.set(key, known);
+      return known;
+    }
     const x = rules.extract(doc);
-    return { type: x.type, titles: x.titles, people: x.people };
+    memory.set(key, x);
+    if (memory.size > REMEMBERED) memory.delete(memory.keys().next().value!);
+    return x;
+  };
+  const shared: EmbeddedAnalyst = { ...rules, extract };
+  return {
+    hint: (doc: { title: string; text: string; publishedAt: string | null }): ClusterHint => {
+      const x = extract(doc);
+      return { type: x.type, titles: x.titles, people: x.people };
+    },
+    createEmbedded: (c: AnalystContext): EmbeddedAnalyst =>
+      c.competitors === context.competitors && c.slate === context.slate && !c.knownTitles?.length ? shared : createEmbeddedAnalyst({ ...c, now }),
   };
 }

@@ -31,9 +31,9 @@ import { SmtpMailer } from '../../shared/delivery/mail/smtp.mailer.js';
 import type { ChatPoster } from '../../shared/ports/chat.js';
 import { FileChat } from '../../shared/delivery/chat/file.chat.js';
 import { SlackWebhookChat } from '../../shared/delivery/chat/slack-webhook.chat.js';
-import { ruleHints } from '../../agents/analyst/rule-hints.js';
+import { embeddedRules } from '../../agents/analyst/rule-hints.js';
 import { selectAnalyst } from '../../agents/analyst/select-analyst.js';
-import { EMBEDDED_ANALYST_VERSION, createEmbeddedAnalyst } from '../../agents/analyst/embedded/embedded-analyst.js';
+import { EMBEDDED_ANALYST_VERSION } from '../../agents/analyst/embedded/embedded-analyst.js';
 
 export interface LocalRuntime extends CrawlDeps {
   store: DynamoStore;
@@ -71,6 +71,8 @@ export interface LocalRuntime extends CrawlDeps {
   alertsFile: string | null;
   /** Where the store lives, for messages. */
   dynamoEndpoint: string;
+  /** Peak resident memory of the embedded store's own process (bytes), or null (no such process, or not Linux). */
+  storeProcessPeakRss(): number | null;
   close(): Promise<void>;
 }
 
@@ -87,7 +89,8 @@ export async function openLocalRuntime(
   let endpoint = config.dynamoEndpoint;
   if (!endpoint) {
     try {
-      embedded = await startEmbeddedDynamo({ path: options.inMemory ? undefined : join(config.dataDir, 'dynamo') });
+      // Its own process: the store's request handling and LevelDB work run on another core than the cycle.
+      embedded = await startEmbeddedDynamo({ path: options.inMemory ? undefined : join(config.dataDir, 'dynamo'), ownProcess: true });
     } catch (err) {
       const msg = (err as Error).message;
       throw new ConfigError(
@@ -105,9 +108,11 @@ export async function openLocalRuntime(
   const analysis = new DynamoAnalysisStore(store.tableAccess);
   // The workspace may pin "now" (the demo does): the analyst reads undated stories against it.
   const asOf = workspace.clock ? () => new Date(workspace.clock!) : undefined;
+  // One reading of each document by the embedded rules serves both the clustering hint and the analyst.
+  const rules = embeddedRules(workspace, asOf);
   const { analyst, description: analystDescription } = selectAnalyst(config, {
     cache: analysis,
-    createEmbedded: (context) => createEmbeddedAnalyst({ ...context, now: asOf }),
+    createEmbedded: rules.createEmbedded,
     embeddedVersion: EMBEDDED_ANALYST_VERSION,
     log: options.log,
   });
@@ -154,12 +159,13 @@ export async function openLocalRuntime(
     pending: analysis,
     analyst,
     analystDescription,
-    hint: ruleHints(workspace, asOf),
+    hint: rules.hint,
     objects,
     fetcher,
     clock: systemClock,
     log: options.log,
     dynamoEndpoint: endpoint,
+    storeProcessPeakRss: () => embedded?.peakRss() ?? null,
     close: async () => {
       mailer.close?.();
       client.destroy();

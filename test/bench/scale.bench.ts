@@ -1,5 +1,5 @@
 // bench:scale: workspaces 1×, 10× and 50× the demo, served over local HTTP with conditional GET; a cold, a second and a no-change cycle each, in fresh processes.
-// Run: npm run bench:scale [-- --sizes 1,10,50 --runs 2 --query-seconds 4 | --no-query]
+// Run: npm run bench:scale [-- --sizes 1,10,50 --runs 2 --query-seconds 4 | --no-query] [--profile DIR: CPU profiles of the cold cycles]
 import { spawn, execFile } from 'node:child_process';
 import { copyFile, mkdir, mkdtemp, readdir, rm, writeFile } from 'node:fs/promises';
 import { cpus, tmpdir, loadavg } from 'node:os';
@@ -23,6 +23,7 @@ const { values: args } = parseArgs({
     runs: { type: 'string', default: '2' },
     'query-seconds': { type: 'string', default: '4' },
     'no-query': { type: 'boolean', default: false },
+    profile: { type: 'string' },
   },
 });
 const SIZES = args.sizes!.split(',').map((s) => Number(s.trim()));
@@ -36,9 +37,10 @@ interface QueryFigures {
   askP95: number;
 }
 
-/** One cycle in a fresh process (cold caches): the figures it prints. */
-async function cycle(workspace: string, data: string, out: string): Promise<CycleFigures> {
-  const { stdout } = await run(process.execPath, ['--import', 'tsx', CYCLE, '--workspace', workspace, '--data-dir', data, '--out', out], {
+/** One cycle in a fresh process (cold caches): the figures it prints. With `profile`, a CPU profile of it lands in that folder. */
+async function cycle(workspace: string, data: string, out: string, profile?: string): Promise<CycleFigures> {
+  const prof = profile ? ['--cpu-prof', '--cpu-prof-dir', profile] : [];
+  const { stdout } = await run(process.execPath, [...prof, '--import', 'tsx', CYCLE, '--workspace', workspace, '--data-dir', data, '--out', out], {
     env,
     cwd: ROOT,
     maxBuffer: 64 << 20,
@@ -122,7 +124,7 @@ async function runSize(size: number): Promise<SizeRun> {
     const data = join(dir, 'data');
     const out = join(dir, 'out');
     const cycles = {} as Record<CycleKind, CycleFigures>;
-    cycles.cold = await cycle(workspace, data, out);
+    cycles.cold = await cycle(workspace, data, out, args.profile ? join(args.profile, `${size}x-cold`) : undefined);
     await writeSiteFiles(siteDir, site.next); // the next poll: each copy's latest items appear
     cycles.second = await cycle(workspace, data, out);
     cycles['no-change'] = await cycle(workspace, data, out);
@@ -153,7 +155,7 @@ async function main(): Promise<void> {
       const res = await runSize(size);
       (results.get(size) ?? results.set(size, []).get(size)!).push(res);
       const c = res.cycles;
-      console.log(`run ${r + 1}, ${size}×: cold ${secs(c.cold.ms.cycle)} s (${c.cold.newItems} new), second ${secs(c.second.ms.cycle)} s (${c.second.newItems} new), no-change ${secs(c['no-change'].ms.cycle)} s; pending after cold ${c.cold.pendingAfter}${res.query ? `; query p95 read ${res.query.readP95.toFixed(0)} ms, ask ${res.query.askP95.toFixed(0)} ms` : ''} (${((Date.now() - t0) / 1000).toFixed(0)} s with generation)`);
+      console.log(`run ${r + 1}, ${size}×: cold ${secs(c.cold.ms.cycle)} s (${c.cold.newItems} new), second ${secs(c.second.ms.cycle)} s (${c.second.newItems} new), no-change ${secs(c['no-change'].ms.cycle)} s; pending after cold ${c.cold.pendingAfter}; sources failed ${c.cold.sources.errors}${res.query ? `; query p95 read ${res.query.readP95.toFixed(0)} ms, ask ${res.query.askP95.toFixed(0)} ms` : ''} (${((Date.now() - t0) / 1000).toFixed(0)} s with generation)`);
     }
   }
 
@@ -193,6 +195,14 @@ async function main(): Promise<void> {
   console.log(`| ${header.join(' | ')} |`);
   console.log(`| ${header.map(() => '---').join(' | ')} |`);
   for (const row of rows) console.log(`| ${row.join(' | ')} |`);
+
+  console.log('\nDynamoDB requests of the cold cycle (first run), per new item:');
+  for (const size of SIZES) {
+    const c = results.get(size)![0]!.cycles.cold;
+    const per = (r: Record<string, number>) => Object.entries(r).sort((a, b) => b[1] - a[1]).map(([op, n]) => `${op} ${(n / Math.max(1, c.newItems)).toFixed(2)}`).join(', ');
+    const sum = (r: Record<string, number>) => Object.values(r).reduce((a, b) => a + b, 0);
+    console.log(`  ${size}×: crawl ${(sum(c.requests.crawl) / Math.max(1, c.newItems)).toFixed(2)} (${per(c.requests.crawl)}); rest of the cycle ${(sum(c.requests.rest) / Math.max(1, c.newItems)).toFixed(2)} (${per(c.requests.rest)})`);
+  }
 
   if (!args['no-query']) {
     console.log(`\nQuery side over the data of each size, response cache off (MARQUEE_API_CACHE_SECONDS=0), 20 connections, ${QUERY_SECONDS} s per route (median p95):`);

@@ -16,6 +16,8 @@ export interface CycleFigures {
   /** Wall time of each stage (ms); `store` is the part of the crawl waiting on the store alone. */
   ms: { crawl: number; store: number; analysis: number; alerts: number; digest: number; cycle: number; startup: number };
   /** Peak resident set of this process, and of the embedded store's own process when it has one (MiB). */
+  /** DynamoDB requests by operation during the crawl and during the rest of the cycle. */
+  requests: { crawl: Record<string, number>; rest: Record<string, number> };
   peakRssMiB: number;
   storeRssMiB: number | null;
   pendingAfter: number;
@@ -74,6 +76,17 @@ async function main(): Promise<void> {
     const startup = performance.now() - t0;
     const marks: Partial<Record<Stage, number>> = {};
     const storeClock = new StoreClock();
+    const requests: CycleFigures['requests'] = { crawl: {}, rest: {} };
+    // Every DynamoDB request of the cycle, by operation (the document client sends them all through one stack).
+    runtime.store.tableAccess.doc.middlewareStack.add(
+      (next, context) => async (input) => {
+        const into = storeClock.on ? requests.crawl : requests.rest;
+        const op = String(context.commandName ?? 'unknown').replace(/Command$/, '');
+        into[op] = (into[op] ?? 0) + 1;
+        return next(input);
+      },
+      { step: 'initialize', name: 'benchRequestCounter' },
+    );
     const started = performance.now();
     const report = await runCycle(
       workspace,
@@ -97,7 +110,7 @@ async function main(): Promise<void> {
     const pendingAfter = (await runtime.analysis.listPending(1_000_000)).length;
     clearInterval(sampler);
     peak = Math.max(peak, process.resourceUsage().maxRSS * 1024);
-    const storeRss = await (runtime as { storeProcessPeakRss?: () => Promise<number | null> }).storeProcessPeakRss?.();
+    const storeRss = runtime.storeProcessPeakRss();
     const figures: CycleFigures = {
       newItems: report.crawl.totals.newItems,
       duplicates: report.crawl.totals.duplicates,
@@ -114,6 +127,7 @@ async function main(): Promise<void> {
         cycle: ended - started,
         startup,
       },
+      requests,
       peakRssMiB: peak / 1024 / 1024,
       storeRssMiB: storeRss ? storeRss / 1024 / 1024 : null,
       pendingAfter,

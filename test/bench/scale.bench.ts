@@ -196,12 +196,14 @@ async function main(): Promise<void> {
   console.log(`| ${header.map(() => '---').join(' | ')} |`);
   for (const row of rows) console.log(`| ${row.join(' | ')} |`);
 
-  console.log('\nDynamoDB requests of the cold cycle (first run), per new item:');
+  console.log('\nDynamoDB requests of the cold cycle (first run) per new item, by stage and operation:');
   for (const size of SIZES) {
     const c = results.get(size)![0]!.cycles.cold;
-    const per = (r: Record<string, number>) => Object.entries(r).sort((a, b) => b[1] - a[1]).map(([op, n]) => `${op} ${(n / Math.max(1, c.newItems)).toFixed(2)}`).join(', ');
+    const n = Math.max(1, c.newItems);
+    const per = (r: Record<string, number>) => Object.entries(r).sort((a, b) => b[1] - a[1]).map(([op, k]) => `${op} ${(k / n).toFixed(2)}`).join(', ');
     const sum = (r: Record<string, number>) => Object.values(r).reduce((a, b) => a + b, 0);
-    console.log(`  ${size}×: crawl ${(sum(c.requests.crawl) / Math.max(1, c.newItems)).toFixed(2)} (${per(c.requests.crawl)}); rest of the cycle ${(sum(c.requests.rest) / Math.max(1, c.newItems)).toFixed(2)} (${per(c.requests.rest)})`);
+    const all = Object.values(c.requests).reduce((t, r) => t + sum(r), 0);
+    console.log(`  ${size}×: ${(all / n).toFixed(2)} in all; ${Object.entries(c.requests).map(([stage, r]) => `${stage} ${(sum(r) / n).toFixed(2)} (${per(r) || 'none'})`).join('; ')}`);
   }
 
   if (!args['no-query']) {

@@ -16,8 +16,8 @@ export interface CycleFigures {
   /** Wall time of each stage (ms); `store` is the part of the crawl waiting on the store alone. */
   ms: { crawl: number; store: number; analysis: number; alerts: number; digest: number; cycle: number; startup: number };
   /** Peak resident set of this process, and of the embedded store's own process when it has one (MiB). */
-  /** DynamoDB requests by operation during the crawl and during the rest of the cycle. */
-  requests: { crawl: Record<string, number>; rest: Record<string, number> };
+  /** DynamoDB requests by stage and operation. */
+  requests: Record<Stage, Record<string, number>>;
   peakRssMiB: number;
   storeRssMiB: number | null;
   pendingAfter: number;
@@ -76,11 +76,12 @@ async function main(): Promise<void> {
     const startup = performance.now() - t0;
     const marks: Partial<Record<Stage, number>> = {};
     const storeClock = new StoreClock();
-    const requests: CycleFigures['requests'] = { crawl: {}, rest: {} };
+    const requests: CycleFigures['requests'] = { crawl: {}, analysis: {}, alerts: {}, digest: {} };
+    let stage: Stage = 'crawl';
     // Every DynamoDB request of the cycle, by operation (the document client sends them all through one stack).
     runtime.store.tableAccess.doc.middlewareStack.add(
       (next, context) => async (input) => {
-        const into = storeClock.on ? requests.crawl : requests.rest;
+        const into = requests[stage];
         const op = String(context.commandName ?? 'unknown').replace(/Command$/, '');
         into[op] = (into[op] ?? 0) + 1;
         return next(input);
@@ -101,6 +102,7 @@ async function main(): Promise<void> {
         concurrency: config.crawlConcurrency,
         onStage: (s) => {
           storeClock.on = s === 'crawl';
+          stage = s;
           marks[s] = performance.now();
         },
       },

@@ -63,6 +63,29 @@ const STUDIO_FAMILIES = [
 const FESTIVALS = ['Sundance', 'Berlinale', 'Marrakech', 'Tallinn', 'IDFA', 'CinemaCon', 'Venice', 'Telluride', 'Cannes', 'Busan', 'Sitges', 'Locarno', 'Rotterdam', 'Tribeca', 'Karlovy Vary', 'San Sebastian', 'Annecy', 'Hot Docs', 'Zurich', 'Mar del Plata', 'Thessaloniki'];
 const FESTIVALS_NAMED = 11; // the first eleven appear in the demo
 
+const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+const MONTH_RE = /\b(January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)(\.?) (\d{1,2})(?!\d)(, (\d{4}))?/g;
+
+/**
+ * Moves the calendar dates a copy's text names ("Dec. 11", "January 22, 2027") by whole weeks, so its
+ * releases fall on other Fridays than the demo's (and its weekday names stay right). A date without a
+ * year is read as the demo reads it: September to December 2026, January to August 2027.
+ */
+function dateShifter(days: number): (s: string) => string {
+  if (days === 0) return (s) => s;
+  return (s) =>
+    s.replace(MONTH_RE, (whole, month: string, dot: string, day: string, withYear: string | undefined, year: string | undefined) => {
+      const m = MONTHS.findIndex((x) => x.startsWith(month.slice(0, 3)));
+      const y = year ? Number(year) : m >= 8 ? 2026 : 2027;
+      const d = new Date(Date.UTC(y, m, Number(day)));
+      if (d.getUTCMonth() !== m) return whole; // not a date ("May 45")
+      d.setUTCDate(d.getUTCDate() + days);
+      const full = MONTHS[d.getUTCMonth()]!;
+      const name = month.length > 3 && month !== 'Sept' ? full : full === 'May' ? 'May' : full === 'September' && month === 'Sept' ? 'Sept' : full.slice(0, 3);
+      return `${name}${name === 'May' || name.length > 4 ? '' : dot} ${d.getUTCDate()}${withYear ? `, ${d.getUTCFullYear()}` : ''}`;
+    });
+}
+
 function h32(s: string): number {
   let h = 2166136261;
   for (let i = 0; i < s.length; i++) {
@@ -136,7 +159,10 @@ function copyRewriter(k: number, titles: string[], surnames: string[]): (s: stri
   map.set('Sony Pictures Classics', 'Sony Pictures Classics'); // a label of its own, never rotated
   const festivals = [...FESTIVALS].sort((a, b) => h32(`${k}:${a}`) - h32(`${k}:${b}`));
   FESTIVALS.slice(0, FESTIVALS_NAMED).forEach((f, i) => map.set(f, festivals[i]!));
-  return replacer(map);
+  const names = replacer(map);
+  // The copy's news is older; so are the dates it names (whole weeks: Friday releases stay Fridays).
+  const dates = dateShifter(-7 * Math.round((k * COPY_SHIFT_MS) / (7 * 86_400_000)));
+  return (s) => names(dates(s));
 }
 
 /** The studio a copy's text names instead of `studio`. */

@@ -32,6 +32,7 @@ import type { ChatPoster } from '../../shared/ports/chat.js';
 import { FileChat } from '../../shared/delivery/chat/file.chat.js';
 import { SlackWebhookChat } from '../../shared/delivery/chat/slack-webhook.chat.js';
 import { embeddedRules } from '../../agents/analyst/rule-hints.js';
+import { startReadingThread } from '../../agents/analyst/embedded/reading-thread.js';
 import { selectAnalyst } from '../../agents/analyst/select-analyst.js';
 import { EMBEDDED_ANALYST_VERSION } from '../../agents/analyst/embedded/embedded-analyst.js';
 
@@ -43,6 +44,8 @@ export interface LocalRuntime extends CrawlDeps {
   /** One line saying which analyst runs and why. */
   analystDescription: string;
   hint: (doc: { title: string; text: string; publishedAt: string | null }) => ClusterHint;
+  /** Reads hints ahead in a worker thread (large analyses only: the first batch is read on the main thread). */
+  readAhead: (docs: Array<{ title: string; text: string; publishedAt: string | null }>) => Promise<void>;
   objects: ObjectStore;
   clock: Clock;
   ledger: IdempotencyLedger;
@@ -109,7 +112,8 @@ export async function openLocalRuntime(
   // The workspace may pin "now" (the demo does): the analyst reads undated stories against it.
   const asOf = workspace.clock ? () => new Date(workspace.clock!) : undefined;
   // One reading of each document by the embedded rules serves both the clustering hint and the analyst.
-  const rules = embeddedRules(workspace, asOf);
+  // A reading thread reads the next batch's items while the main thread handles the current one.
+  const rules = embeddedRules(workspace, asOf, { thread: () => startReadingThread({ competitors: workspace.competitors, slate: workspace.slate, clock: workspace.clock }) });
   const { analyst, description: analystDescription } = selectAnalyst(config, {
     cache: analysis,
     createEmbedded: rules.createEmbedded,
@@ -160,6 +164,7 @@ export async function openLocalRuntime(
     analyst,
     analystDescription,
     hint: rules.hint,
+    readAhead: rules.readAhead,
     objects,
     fetcher,
     clock: systemClock,
@@ -167,6 +172,7 @@ export async function openLocalRuntime(
     dynamoEndpoint: endpoint,
     storeProcessPeakRss: () => embedded?.peakRss() ?? null,
     close: async () => {
+      await rules.close();
       mailer.close?.();
       client.destroy();
       await embedded?.close();

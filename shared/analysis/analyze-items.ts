@@ -20,6 +20,8 @@ export interface AnalyzeDeps {
   clock: Clock;
   /** Cheap per-item hints (event type, titles) that sharpen clustering; the embedded rules fit. */
   hint?: (doc: { title: string; text: string; publishedAt: string | null }) => ClusterHint;
+  /** Reads the hints of documents ahead, beside this thread (the local runtime's second core); `hint` then finds them read. */
+  readAhead?: (docs: Array<{ title: string; text: string; publishedAt: string | null }>) => Promise<void>;
   log?: Logger;
 }
 
@@ -36,6 +38,8 @@ export interface AnalysisReport {
   cacheHits: number;
   fallbacks: number;
   durationMs: number;
+  /** Where the time went (ms): reading items and stories, hints, clustering, the analyst, writing results. */
+  phases: { read: number; hints: number; cluster: number; analyst: number; write: number };
   /** Ids of the events created by this run (for alerting). */
   eventIds: string[];
 }
@@ -56,6 +60,11 @@ function member(item: Item): StoryMember {
 
 function itemTime(item: Item): string {
   return item.publishedAt ?? item.fetchedAt;
+}
+
+/** What the hint reads of an item: all of it, as the analyst does (the embedded rules then read it once for both). */
+function hintInput(item: Item) {
+  return { title: item.title, text: item.text, publishedAt: item.publishedAt ?? item.fetchedAt };
 }
 
 /**
@@ -119,11 +128,20 @@ export async function analyzeItems(workspace: Workspace, deps: AnalyzeDeps, item
   const report: AnalysisReport = {
     analyst: deps.analyst.info.kind === 'llm' ? `llm ${deps.analyst.info.model}` : `embedded ${deps.analyst.info.version}`,
     items: 0, stories: 0, joinedExisting: 0, events: 0, releasesChanged: 0,
-    ...usage, durationMs: 0, eventIds: [],
+    ...usage, durationMs: 0, phases: { read: 0, hints: 0, cluster: 0, analyst: 0, write: 0 }, eventIds: [],
+  };
+  const phases = report.phases;
+  const timed = async <T>(phase: keyof AnalysisReport['phases'], work: () => Promise<T> | T): Promise<T> => {
+    const t0 = performance.now();
+    try {
+      return await work();
+    } finally {
+      phases[phase] += performance.now() - t0;
+    }
   };
   // Time order for the whole set, from ids and times only (a projection): memory stays bounded.
-  const timed = (await deps.items.itemTimes(ids)).sort((a, b) => a.time.localeCompare(b.time) || a.id.localeCompare(b.id));
-  report.items = timed.length;
+  const byTime = (await timed('read', () => deps.items.itemTimes(ids))).sort((a, b) => a.time.localeCompare(b.time) || a.id.localeCompare(b.id));
+  report.items = byTime.length;
   const windowMs = WINDOW_HOURS * 3_600_000;
   const clusterer = new StoryClusterer({ windowHours: WINDOW_HOURS });
   const storyOf = new Map<OpenStory, Story>();
@@ -136,9 +154,18 @@ export async function analyzeItems(workspace: Workspace, deps: AnalyzeDeps, item
   const competitorKeys = studioKeys(workspace.competitors);
   const slateKeys = new Set(workspace.slate.map((s) => titleKey(s.title)));
 
-  for (let b = 0; b < timed.length; b += ANALYSIS_BATCH) {
-    const batchIds = timed.slice(b, b + ANALYSIS_BATCH).map((x) => x.id);
-    const items = (await deps.items.getItems(batchIds)).sort((x, y) => itemTime(x).localeCompare(itemTime(y)) || x.id.localeCompare(y.id));
+  const batches: string[][] = [];
+  for (let b = 0; b < byTime.length; b += ANALYSIS_BATCH) batches.push(byTime.slice(b, b + ANALYSIS_BATCH).map((x) => x.id));
+  // The next batch is fetched and its hints read ahead (when a reader is configured) while this one is processed.
+  const load = async (batchIds: string[], ahead: boolean) => {
+    const loaded = (await deps.items.getItems(batchIds)).sort((x, y) => itemTime(x).localeCompare(itemTime(y)) || x.id.localeCompare(y.id));
+    if (ahead) await deps.readAhead?.(loaded.map(hintInput));
+    return loaded;
+  };
+  let next = batches.length > 0 ? load(batches[0]!, false) : null;
+  for (const [b, batchIds] of batches.entries()) {
+    const items = await timed('read', () => next!);
+    next = b + 1 < batches.length ? load(batches[b + 1]!, true) : null;
     const times = items.map((i) => Date.parse(itemTime(i)));
     for (const gone of clusterer.evictBefore(Math.min(...times))) storyOf.delete(gone);
 
@@ -149,7 +176,7 @@ export async function analyzeItems(workspace: Workspace, deps: AnalyzeDeps, item
     const toAnalyze = new Map<string, OpenStory>();
     for (const [from, to] of dayRanges(days)) {
       for (let d = from; d <= to; d = dayOf(Date.parse(`${d}T00:00:00Z`) + 86_400_000)) loadedDays.add(d);
-      for (const story of await deps.analysis.storiesBetween(`${from}T00:00:00.000Z`, `${to}T23:59:59.999Z`)) {
+      for (const story of await timed('read', () => deps.analysis.storiesBetween(`${from}T00:00:00.000Z`, `${to}T23:59:59.999Z`))) {
         if (storedIds.has(story.id)) continue;
         storedIds.add(story.id);
         const open = clusterer.addStory(story.id, story.members.map((m) => indexedDoc(m.itemId, m.time, featuresOf(m))));
@@ -163,18 +190,20 @@ export async function analyzeItems(workspace: Workspace, deps: AnalyzeDeps, item
     // Cluster the batch: every new document joins the best open story or starts one.
     const fresh = items.filter((i) => !known.has(i.id));
     const members = fresh.map(member);
-    const docs = fresh.map((i, k) => {
+    const docs = await timed('hints', () => fresh.map((i, k) => {
       const m = members[k]!;
       // The hint reads the whole item, as the analyst does: with the embedded rules, one reading serves both.
-      m.features = docFeatures({ title: m.title, text: m.lead }, hint?.({ title: i.title, text: i.text, publishedAt: i.publishedAt ?? m.time }));
+      m.features = docFeatures({ title: m.title, text: m.lead }, hint?.(hintInput(i)));
       return indexedDoc(m.itemId, m.time, m.features);
-    });
+    }));
     clusterer.count(docs);
     const touched = new Map<OpenStory, StoryMember[]>();
-    docs.forEach((d, k) => {
-      const open = clusterer.assign(d);
-      touched.set(open, [...(touched.get(open) ?? []), members[k]!]);
-    });
+    await timed('cluster', () =>
+      docs.forEach((d, k) => {
+        const open = clusterer.assign(d);
+        touched.set(open, [...(touched.get(open) ?? []), members[k]!]);
+      }),
+    );
     const changed: Story[] = [];
     for (const [open, added] of touched) {
       const s = storyOf.get(open);
@@ -212,9 +241,9 @@ export async function analyzeItems(workspace: Workspace, deps: AnalyzeDeps, item
       const current = opens.map((o) => storyOf.get(o)!);
       const leadIds = current.map((s) => analysisLead(s).itemId);
       const leadById = new Map(items.map((i) => [i.id, i]));
-      for (const i of await deps.items.getItems(leadIds.filter((id) => !leadById.has(id)))) leadById.set(i.id, i);
+      for (const i of await timed('read', () => deps.items.getItems(leadIds.filter((id) => !leadById.has(id))))) leadById.set(i.id, i);
       const inputs = current.map((s, i) => storyInput(s, leadById.get(leadIds[i]!)));
-      const { analyses, usage: u } = await deps.analyst.analyze(inputs, context);
+      const { analyses, usage: u } = await timed('analyst', () => deps.analyst.analyze(inputs, context));
       for (const k of Object.keys(usage) as Array<keyof AnalystUsage>) usage[k] += u[k];
       const events: Event[] = analyses.map((a, i) => {
         const story = current[i]!;
@@ -232,12 +261,13 @@ export async function analyzeItems(workspace: Workspace, deps: AnalyzeDeps, item
           tokens: a.tokens,
         };
       });
-      await deps.analysis.putEvents(events);
+      await timed('write', () => deps.analysis.putEvents(events));
       for (const [i, event] of events.entries()) {
         report.events++;
         report.eventIds.push(event.id);
         try {
-          if (await applyReleaseEvent(event, { text: inputs[i]!.text, headline: inputs[i]!.title, ownStudio: workspace.studio }, deps.analysis, now)) report.releasesChanged++;
+          const context2 = { text: inputs[i]!.text, headline: inputs[i]!.title, ownStudio: workspace.studio };
+          if (await timed('write', () => applyReleaseEvent(event, context2, deps.analysis, now))) report.releasesChanged++;
         } catch (err) {
           log.warn('release calendar update failed', { event: event.id, error: (err as Error).message });
         }
@@ -249,16 +279,19 @@ export async function analyzeItems(workspace: Workspace, deps: AnalyzeDeps, item
       }
     }
     // Stories last: a story with its event id is the mark that its analysis is complete.
-    await deps.analysis.putStories([...changed, ...analyzed]);
-    if (fromPending) await deps.analysis.clearPending(batchIds);
+    await timed('write', async () => {
+      await deps.analysis.putStories([...changed, ...analyzed]);
+      if (fromPending) await deps.analysis.clearPending(batchIds);
+    });
   }
   // Pending ids whose item was never stored (a duplicate marked before the store refused it).
   if (fromPending) {
-    const stored = new Set(timed.map((x) => x.id));
+    const stored = new Set(byTime.map((x) => x.id));
     const orphans = ids.filter((id) => !stored.has(id));
     if (orphans.length > 0) await deps.analysis.clearPending(orphans);
   }
   Object.assign(report, usage);
+  for (const k of Object.keys(phases) as Array<keyof typeof phases>) phases[k] = Math.round(phases[k]);
   report.durationMs = Date.now() - started;
   return report;
 }

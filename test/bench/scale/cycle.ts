@@ -11,6 +11,8 @@ export interface CycleFigures {
   duplicates: number;
   sources: { ok: number; notModified: number; errors: number };
   analyzed: number;
+  /** analyzeItems' own phases (ms), and the rest of the analysis stage (slate, collisions, surprises, briefs). */
+  analysisPhases: Record<string, number>;
   stories: number;
   events: number;
   /** Wall time of each stage (ms); `store` is the part of the crawl waiting on the store alone. */
@@ -118,6 +120,7 @@ async function main(): Promise<void> {
       duplicates: report.crawl.totals.duplicates,
       sources: { ok: report.crawl.totals.ok, notModified: report.crawl.totals.notModified, errors: report.crawl.totals.errors },
       analyzed: report.analysis.items,
+      analysisPhases: { ...report.analysis.phases, other: Math.round(span('analysis', 'alerts') - report.analysis.durationMs) },
       stories: report.analysis.stories,
       events: report.analysis.events,
       ms: {

@@ -9,7 +9,7 @@ import type { ItemStore } from '../ports/store.js';
 import type { Clock } from '../ports/clock.js';
 import { silentLogger, type Logger } from '../ports/logger.js';
 import { DEFAULT_WINDOW_HOURS, StoryClusterer, docFeatures, indexedDoc, type ClusterHint, type DocFeatures, type OpenStory } from './cluster.js';
-import { applyReleaseEvent } from './release-calendar.js';
+import { applyReleaseEvents } from './release-calendar.js';
 import { sha256Hex, titleKey } from '../util/text.js';
 import { studioKeys } from './studio-keys.js';
 
@@ -115,8 +115,8 @@ function dayRanges(days: string[]): Array<[string, string]> {
  * order in bounded batches; each joins a story of the surrounding window (stories stored by earlier
  * runs are read only for the days around the batch, with the clustering features stored on their
  * members) or starts one; the analyst runs once per new story; events, release changes and stories
- * are written in batches. Pending markers are cleared per batch only after its writes, so a crash
- * leaves the rest to the next run.
+ * are written in batches. Pending markers are cleared at the end, so a crash leaves everything to
+ * the next run (which skips what is already in stored stories).
  */
 export async function analyzeItems(workspace: Workspace, deps: AnalyzeDeps, itemIds?: string[]): Promise<AnalysisReport> {
   const log = deps.log ?? silentLogger;
@@ -149,7 +149,9 @@ export async function analyzeItems(workspace: Workspace, deps: AnalyzeDeps, item
   const loadedDays = new Set<string>();
   const hint = deps.hint;
   const featuresOf = (m: StoryMember): DocFeatures =>
-    m.features ?? docFeatures({ title: m.title, text: m.lead }, hint?.({ title: m.title, text: m.lead, publishedAt: m.time }));
+    m.features
+      ? { ...m.features, tokens: m.features.tokens ? m.features.tokens.split(' ') : [] }
+      : docFeatures({ title: m.title, text: m.lead }, hint?.({ title: m.title, text: m.lead, publishedAt: m.time }));
   const context = { competitors: workspace.competitors, slate: workspace.slate };
   const competitorKeys = studioKeys(workspace.competitors);
   const slateKeys = new Set(workspace.slate.map((s) => titleKey(s.title)));
@@ -163,7 +165,7 @@ export async function analyzeItems(workspace: Workspace, deps: AnalyzeDeps, item
     return loaded;
   };
   let next = batches.length > 0 ? load(batches[0]!, false) : null;
-  for (const [b, batchIds] of batches.entries()) {
+  for (let b = 0; b < batches.length; b++) {
     const items = await timed('read', () => next!);
     next = b + 1 < batches.length ? load(batches[b + 1]!, true) : null;
     const times = items.map((i) => Date.parse(itemTime(i)));
@@ -193,8 +195,9 @@ export async function analyzeItems(workspace: Workspace, deps: AnalyzeDeps, item
     const docs = await timed('hints', () => fresh.map((i, k) => {
       const m = members[k]!;
       // The hint reads the whole item, as the analyst does: with the embedded rules, one reading serves both.
-      m.features = docFeatures({ title: m.title, text: m.lead }, hint?.(hintInput(i)));
-      return indexedDoc(m.itemId, m.time, m.features);
+      const f = docFeatures({ title: m.title, text: m.lead }, hint?.(hintInput(i)));
+      m.features = { ...f, tokens: f.tokens.join(' ') };
+      return indexedDoc(m.itemId, m.time, f);
     }));
     clusterer.count(docs);
     const touched = new Map<OpenStory, StoryMember[]>();
@@ -262,15 +265,17 @@ export async function analyzeItems(workspace: Workspace, deps: AnalyzeDeps, item
         };
       });
       await timed('write', () => deps.analysis.putEvents(events));
-      for (const [i, event] of events.entries()) {
+      for (const event of events) {
         report.events++;
         report.eventIds.push(event.id);
-        try {
-          const context2 = { text: inputs[i]!.text, headline: inputs[i]!.title, ownStudio: workspace.studio };
-          if (await timed('write', () => applyReleaseEvent(event, context2, deps.analysis, now))) report.releasesChanged++;
-        } catch (err) {
-          log.warn('release calendar update failed', { event: event.id, error: (err as Error).message });
-        }
+      }
+      try {
+        const applied = await timed('write', () =>
+          applyReleaseEvents(events.map((event, i) => ({ event, context: { text: inputs[i]!.text, headline: inputs[i]!.title, ownStudio: workspace.studio } })), deps.analysis, now),
+        );
+        report.releasesChanged += applied.filter(Boolean).length;
+      } catch (err) {
+        log.warn('release calendar update failed', { events: events.length, error: (err as Error).message });
       }
       for (const [i, story] of current.entries()) {
         const done = { ...story, eventId: events[i]!.id, analyzedAt: now.toISOString() };
@@ -279,17 +284,12 @@ export async function analyzeItems(workspace: Workspace, deps: AnalyzeDeps, item
       }
     }
     // Stories last: a story with its event id is the mark that its analysis is complete.
-    await timed('write', async () => {
-      await deps.analysis.putStories([...changed, ...analyzed]);
-      if (fromPending) await deps.analysis.clearPending(batchIds);
-    });
+    await timed('write', () => deps.analysis.putStories([...changed, ...analyzed]));
   }
-  // Pending ids whose item was never stored (a duplicate marked before the store refused it).
-  if (fromPending) {
-    const stored = new Set(byTime.map((x) => x.id));
-    const orphans = ids.filter((id) => !stored.has(id));
-    if (orphans.length > 0) await deps.analysis.clearPending(orphans);
-  }
+  // Pending markers go once everything listed is analyzed (and ids whose item was never stored: a
+  // duplicate marked before the store refused it). A crash before leaves them all to the next run,
+  // which finds the items already in stored stories and skips them.
+  if (fromPending && ids.length > 0) await timed('write', () => deps.analysis.clearPending(ids));
   Object.assign(report, usage);
   for (const k of Object.keys(phases) as Array<keyof typeof phases>) phases[k] = Math.round(phases[k]);
   report.durationMs = Date.now() - started;

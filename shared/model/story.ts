@@ -3,7 +3,8 @@ import { z } from 'zod';
 
 /** What clustering compares, kept with the member so later runs never recompute it (see analysis/cluster.ts). */
 export const MemberFeatures = z.object({
-  tokens: z.array(z.string()),
+  /** Content words, space-separated (one string: a fraction of the bytes of a list, written and read). */
+  tokens: z.string(),
   titles: z.array(z.string()),
   figures: z.array(z.string()),
   hint: z.object({ type: z.string(), titles: z.array(z.string()), people: z.array(z.string()).optional() }).optional(),

@@ -42,6 +42,8 @@ export class VersionConflictError extends Error {
 
 export interface ReleaseStore {
   getRelease(titleKey: string): Promise<Release | null>;
+  /** Releases by title key, batched (titles without a release are absent). */
+  getReleases(titleKeys: string[]): Promise<Map<string, Release>>;
   /** Writes a release if its stored version is still `release.version - 1` (or absent for version 1). */
   putRelease(release: Release): Promise<void>;
   /** Dated releases between two ISO dates (inclusive), by date. */

@@ -1,4 +1,5 @@
 // DynamoDB adapter of the analysis ports: stories, events (with per-studio/title index rows), releases, pending work, cache.
+import { randomUUID } from 'node:crypto';
 import { PutCommand } from '@aws-sdk/lib-dynamodb';
 import { Story } from '../model/story.js';
 import { Event, EventExtraction, type EventType } from '../model/event.js';
@@ -6,12 +7,39 @@ import { Release } from '../model/release.js';
 import type { AnalysisStore } from '../ports/analysis-store.js';
 import { VersionConflictError } from '../ports/analysis-store.js';
 import type { Page, TimeRange } from '../ports/store.js';
-import { DynamoTable, MAX_PAGE, stripKeys, type Row } from './dynamo-table.js';
+import { DynamoTable, stripKeys, type Row } from './dynamo-table.js';
 import { StoreError, isConditionalCheckFailed } from './errors.js';
 import { titleKey } from '../util/text.js';
 import { addDays, isoWeekOf } from '../util/week.js';
 
 const CACHE_TTL_DAYS = 90;
+/** Item ids per pending row (32-character ids: about 35 KB, far below the 400 KB item limit). */
+const PENDING_PER_ROW = 1000;
+
+/** The ids a pending row holds (a row from before pages held one id: its sort key). */
+export function pendingIds(row: Row): string[] {
+  return Array.isArray(row.ids) ? (row.ids as string[]) : [String(row.sk)];
+}
+
+/** Every pending row (a handful: one per crawled page since the last analysis). */
+export function pendingRows(t: DynamoTable): Promise<Row[]> {
+  return t.queryAll({ KeyConditionExpression: 'pk = :pk', ExpressionAttributeValues: { ':pk': 'PENDING' } });
+}
+
+/** Removes ids from the pending rows (a row left empty is deleted); returns how many were pending. */
+export async function clearPendingIds(t: DynamoTable, cleared: Set<string>, options: { dryRun?: boolean } = {}): Promise<number> {
+  let found = 0;
+  const writes: Array<Record<string, unknown>> = [];
+  for (const row of await pendingRows(t)) {
+    const ids = pendingIds(row);
+    const rest = ids.filter((id) => !cleared.has(id));
+    if (rest.length === ids.length) continue;
+    found += ids.length - rest.length;
+    writes.push(rest.length > 0 && Array.isArray(row.ids) ? { PutRequest: { Item: { ...row, ids: rest } } } : { DeleteRequest: { Key: { pk: row.pk, sk: row.sk } } });
+  }
+  if (!options.dryRun) await t.batchWrite(writes);
+  return found;
+}
 
 function days(fromIso: string, toIso: string): string[] {
   const out: string[] = [];
@@ -121,27 +149,33 @@ export class DynamoAnalysisStore implements AnalysisStore {
 
   // ---- pending analysis --------------------------------------------------------------------
 
+  /**
+   * One pending row per crawled page (up to PENDING_PER_ROW ids), not per item: a new item costs a
+   * share of one small write to mark and one to clear. Rows are keyed by when they were written.
+   */
   async markPending(itemIds: string[]): Promise<void> {
     const at = this.now().toISOString();
-    await this.t.batchWrite(itemIds.map((id) => ({ PutRequest: { Item: { pk: 'PENDING', sk: id, entity: 'pending', at } } })));
+    const ids = [...new Set(itemIds)];
+    const rows: Row[] = [];
+    for (let i = 0; i < ids.length; i += PENDING_PER_ROW) {
+      rows.push({ pk: 'PENDING', sk: `${at}#${randomUUID().slice(0, 8)}`, entity: 'pending', at, ids: ids.slice(i, i + PENDING_PER_ROW) });
+    }
+    await this.t.batchWrite(rows.map((Item) => ({ PutRequest: { Item } })));
   }
 
   async listPending(limit = Infinity): Promise<string[]> {
-    const ids: string[] = [];
-    let cursor: string | null = null;
-    do {
-      const page = await this.t.queryPage(
-        { KeyConditionExpression: 'pk = :pk', ExpressionAttributeValues: { ':pk': 'PENDING' } },
-        { limit: Math.min(MAX_PAGE, limit - ids.length), cursor },
-      );
-      ids.push(...page.rows.map((r) => String(r.sk)));
-      cursor = page.cursor;
-    } while (cursor && ids.length < limit);
-    return ids;
+    const ids = new Set<string>();
+    for (const row of await pendingRows(this.t)) {
+      for (const id of pendingIds(row)) {
+        ids.add(id);
+        if (ids.size >= limit) return [...ids];
+      }
+    }
+    return [...ids];
   }
 
   async clearPending(itemIds: string[]): Promise<void> {
-    await this.t.batchWrite(itemIds.map((id) => ({ DeleteRequest: { Key: { pk: 'PENDING', sk: id } } })));
+    await clearPendingIds(this.t, new Set(itemIds));
   }
 
   // ---- events ------------------------------------------------------------------------------
@@ -188,6 +222,11 @@ export class DynamoAnalysisStore implements AnalysisStore {
   async getRelease(key: string): Promise<Release | null> {
     const row = await this.t.get(`RELEASE#${key}`, 'A');
     return row ? Release.parse(stripKeys(row)) : null;
+  }
+
+  async getReleases(keys: string[]): Promise<Map<string, Release>> {
+    const rows = await this.t.batchGet([...new Set(keys)].map((k) => ({ pk: `RELEASE#${k}`, sk: 'A' })));
+    return new Map(rows.map((r) => Release.parse(stripKeys(r))).map((r) => [r.titleKey, r]));
   }
 
   async putRelease(release: Release): Promise<void> {

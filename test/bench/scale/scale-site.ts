@@ -204,6 +204,8 @@ function editionOutlets(e: number): Record<string, Outlet> {
         file: `${prefix}${o.file}`,
         domain: newsroom ? o.domain : `${o.domain}/${slug}`,
         url: newsroom ? (p) => o.url(p).replace(`${BASE}newsroom/`, `${BASE}${prefix}newsroom/`) : o.url,
+        // Some outlets' guids are bare post numbers ("hl-1236418432"): an edition's must differ from the demo's.
+        ...(o.guid ? { guid: (p: Record<string, unknown>) => `${o.guid!(p)}#${slug}` } : {}),
       };
       return [key, clone];
     }),

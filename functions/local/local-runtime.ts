@@ -92,8 +92,9 @@ export async function openLocalRuntime(
   let endpoint = config.dynamoEndpoint;
   if (!endpoint) {
     try {
-      // Its own process: the store's request handling and LevelDB work run on another core than the cycle.
-      embedded = await startEmbeddedDynamo({ path: options.inMemory ? undefined : join(config.dataDir, 'dynamo'), ownProcess: true });
+      // By default in its own process: the store's request handling and LevelDB work run on another
+      // core than the cycle (bench:scale --store inline|process compares the two).
+      embedded = await startEmbeddedDynamo({ path: options.inMemory ? undefined : join(config.dataDir, 'dynamo'), ownProcess: config.embeddedStore === 'process' });
     } catch (err) {
       const msg = (err as Error).message;
       throw new ConfigError(

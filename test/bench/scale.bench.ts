@@ -1,5 +1,6 @@
 // bench:scale: workspaces 1×, 10× and 50× the demo, served over local HTTP with conditional GET; a cold, a second and a no-change cycle each, in fresh processes.
 // Run: npm run bench:scale [-- --sizes 1,10,50 --runs 2 --query-seconds 4 | --no-query] [--profile DIR: CPU profiles of the cold cycles]
+//      [--store process|inline: the embedded store in its own process (the default, as `marquee run`) or in the cycle's]
 import { spawn, execFile } from 'node:child_process';
 import { copyFile, mkdir, mkdtemp, readdir, rm, writeFile } from 'node:fs/promises';
 import { cpus, tmpdir, loadavg } from 'node:os';
@@ -24,6 +25,7 @@ const { values: args } = parseArgs({
     'query-seconds': { type: 'string', default: '4' },
     'no-query': { type: 'boolean', default: false },
     profile: { type: 'string' },
+    store: { type: 'string', default: 'process' },
   },
 });
 const SIZES = args.sizes!.split(',').map((s) => Number(s.trim()));
@@ -40,7 +42,7 @@ interface QueryFigures {
 /** One cycle in a fresh process (cold caches): the figures it prints. With `profile`, a CPU profile of it lands in that folder. */
 async function cycle(workspace: string, data: string, out: string, profile?: string): Promise<CycleFigures> {
   const prof = profile ? ['--cpu-prof', '--cpu-prof-dir', profile] : [];
-  const { stdout } = await run(process.execPath, [...prof, '--import', 'tsx', CYCLE, '--workspace', workspace, '--data-dir', data, '--out', out], {
+  const { stdout } = await run(process.execPath, [...prof, '--import', 'tsx', CYCLE, '--workspace', workspace, '--data-dir', data, '--out', out, '--store', args.store!], {
     env,
     cwd: ROOT,
     maxBuffer: 64 << 20,
@@ -147,7 +149,7 @@ async function main(): Promise<void> {
   const command = `npm run bench:scale${process.argv.length > 2 ? ` -- ${process.argv.slice(2).join(' ')}` : ''}`;
   const load0 = loadavg()[0]!.toFixed(1);
   console.log(`bench:scale — node ${process.version}, ${cpus().length} cores (shared with other work: figures are noisy), load average ${load0} at start`);
-  console.log(`sizes ${SIZES.join(', ')}×; ${RUNS} run(s) each, median reported; every cycle in a fresh process, a fresh data dir per size and run\n`);
+  console.log(`sizes ${SIZES.join(', ')}×; ${RUNS} run(s) each, median reported; every cycle in a fresh process, a fresh data dir per size and run; embedded store ${args.store === 'inline' ? 'in the cycle\'s process' : 'in its own process'}\n`);
   const results = new Map<number, SizeRun[]>();
   for (let r = 0; r < RUNS; r++) {
     for (const size of SIZES) {

@@ -1,5 +1,5 @@
 // One cycle of bench:scale in its own process: the local runtime and the same runCycle as `marquee run --once`, timed per stage.
-// Run by test/bench/scale.bench.ts: tsx test/bench/scale/cycle.ts --workspace ws.json --data-dir DIR --out DIR
+// Run by test/bench/scale.bench.ts: tsx test/bench/scale/cycle.ts --workspace ws.json --data-dir DIR --out DIR [--store process|inline]
 import { parseArgs } from 'node:util';
 import { resolveConfig } from '../../../shared/config/app-config.js';
 import { loadWorkspaceFile } from '../../../shared/config/workspace-file.js';
@@ -68,10 +68,10 @@ class StoreClock {
 
 async function main(): Promise<void> {
   const t0 = performance.now();
-  const { values } = parseArgs({ options: { workspace: { type: 'string' }, 'data-dir': { type: 'string' }, out: { type: 'string' } } });
+  const { values } = parseArgs({ options: { workspace: { type: 'string' }, 'data-dir': { type: 'string' }, out: { type: 'string' }, store: { type: 'string', default: 'process' } } });
   let peak = process.memoryUsage().rss;
   const sampler = setInterval(() => (peak = Math.max(peak, process.memoryUsage().rss)), 25);
-  const config = resolveConfig(process.env, { dataDir: values['data-dir'], outDir: values.out });
+  const config = resolveConfig(process.env, { dataDir: values['data-dir'], outDir: values.out, embeddedStore: values.store === 'inline' ? 'inline' : 'process' });
   const workspace = await loadWorkspaceFile(values.workspace!);
   const runtime = await openLocalRuntime(config, workspace);
   try {

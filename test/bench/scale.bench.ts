@@ -59,10 +59,9 @@ async function load(url: string, key: string, opts: Partial<autocannon.Options>)
   const latencies: number[] = [];
   // A request still unanswered at the end is not counted by autocannon: the timeout makes a slow route show as slow, not as nothing.
   await new Promise<autocannon.Result>((resolve, reject) => {
-    const instance = autocannon(
-      { url, connections: 20, duration: QUERY_SECONDS, timeout: 30, headers: { authorization: `Bearer ${key}` }, ...opts },
-      (err, res) => (err ? reject(err) : resolve(res)),
-    );
+    const options: autocannon.Options = { url, connections: 20, duration: QUERY_SECONDS, timeout: 30, headers: { authorization: `Bearer ${key}` }, ...opts };
+    if (options.amount) delete options.duration; // a number of requests, however long they take
+    const instance = autocannon(options, (err, res) => (err ? reject(err) : resolve(res)));
     instance.on('response', (_c: unknown, _status: number, _bytes: number, ms: number) => latencies.push(ms));
   });
   return latencies.length ? p95(latencies) : Infinity;
@@ -89,7 +88,10 @@ async function query(workspace: string, data: string): Promise<QueryFigures> {
     });
     await load(`${base}/v1/events`, key, { duration: 1 }); // warm-up
     const readP95 = await load(`${base}/v1/events?limit=20`, key, {});
+    // A fixed number of questions rather than a time window: a slow answer still counts (autocannon drops replies still in flight at the end).
     const askP95 = await load(`${base}/v1/ask`, key, {
+      amount: 60,
+      timeout: 120,
       requests: [
         { method: 'POST', path: '/v1/ask', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ question: 'What did Lionsgate announce since October?' }) },
         { method: 'POST', path: '/v1/ask', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ question: 'Any new trailers this week?' }) },
@@ -212,7 +214,7 @@ async function main(): Promise<void> {
   }
 
   if (!args['no-query']) {
-    console.log(`\nQuery side over the data of each size, response cache off (MARQUEE_API_CACHE_SECONDS=0), 20 connections, ${QUERY_SECONDS} s per route (median p95):`);
+    console.log(`\nQuery side over the data of each size, response cache off (MARQUEE_API_CACHE_SECONDS=0), 20 connections (read route for ${QUERY_SECONDS} s, ask for 60 questions), median p95; the query side is another piece of work of this issue, reported here for it:`);
     console.log('| size | GET /v1/events?limit=20 p95 ms | POST /v1/ask p95 ms |');
     console.log('| --- | --- | --- |');
     for (const size of SIZES) {

@@ -97,9 +97,10 @@ export class DynamoStore implements Store {
     const items: Row[] = [];
     for (const i of fresh) {
       const { item, identityKeys } = entries[i]!;
-      const lost = identityKeys.find((k) => claims.has(k) && claimedBy.get(k) !== item.id);
+      // Lost only to another owner: a claim not read back at all was not taken by anyone else.
+      const lost = identityKeys.find((k) => claims.has(k) && claimedBy.has(k) && claimedBy.get(k) !== item.id);
       if (lost) {
-        results[i] = { status: 'duplicate', duplicateOf: claimedBy.get(lost) ?? '', key: lost };
+        results[i] = { status: 'duplicate', duplicateOf: claimedBy.get(lost)!, key: lost };
         continue;
       }
       const time = itemTime(item);

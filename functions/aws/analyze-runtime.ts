@@ -10,9 +10,9 @@ import type { ClusterHint } from '../../shared/analysis/cluster.js';
 import type { Logger } from '../../shared/ports/logger.js';
 import type { Workspace } from '../../shared/model/workspace.js';
 import { SlackWebhookChat } from '../../shared/delivery/chat/slack-webhook.chat.js';
-import { ruleHints } from '../../agents/analyst/rule-hints.js';
+import { embeddedRules } from '../../agents/analyst/rule-hints.js';
 import { selectAnalyst } from '../../agents/analyst/select-analyst.js';
-import { EMBEDDED_ANALYST_VERSION, createEmbeddedAnalyst } from '../../agents/analyst/embedded/embedded-analyst.js';
+import { EMBEDDED_ANALYST_VERSION } from '../../agents/analyst/embedded/embedded-analyst.js';
 import { awsRuntime, type AwsRuntime } from './runtime.js';
 import { readSecret } from './secrets.js';
 
@@ -64,6 +64,9 @@ export function createAnalyzeRuntime(base: AwsRuntime): AnalyzeRuntime {
   const analysts = new WeakMap<Workspace, { analyst: Analyst; description: string }>();
   // The workspace may pin "now" (the demo does): the analyst reads undated stories against it.
   const asOf = (ws: Workspace) => (ws.clock ? () => new Date(ws.clock!) : undefined);
+  // One reading of each document by the embedded rules serves both the clustering hint and the analyst.
+  const rules = new WeakMap<Workspace, ReturnType<typeof embeddedRules>>();
+  const rulesOf = (ws: Workspace) => rules.get(ws) ?? rules.set(ws, embeddedRules(ws, asOf(ws))).get(ws)!;
 
   const rt: AnalyzeRuntime = {
     base,
@@ -83,7 +86,7 @@ export function createAnalyzeRuntime(base: AwsRuntime): AnalyzeRuntime {
         },
         {
           cache: rt.analysis(),
-          createEmbedded: (context) => createEmbeddedAnalyst({ ...context, now: asOf(workspace) }),
+          createEmbedded: rulesOf(workspace).createEmbedded,
           embeddedVersion: EMBEDDED_ANALYST_VERSION,
           ...(log ? { log } : {}),
         },
@@ -91,7 +94,7 @@ export function createAnalyzeRuntime(base: AwsRuntime): AnalyzeRuntime {
       analysts.set(workspace, selection);
       return selection;
     },
-    hint: (workspace) => ruleHints(workspace, asOf(workspace)),
+    hint: (workspace) => rulesOf(workspace).hint,
     chat,
     links,
   };

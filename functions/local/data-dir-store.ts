@@ -22,6 +22,8 @@ export interface DataDirStore {
   endpoint: string;
   /** The process whose store this is, when it is another one; null when this process owns the files. */
   borrowedFrom: StoreInfo | null;
+  /** Peak resident memory of the store's own process (bytes), or null (borrowed, in this process, or not Linux). */
+  peakRss(): number | null;
   close(): Promise<void>;
 }
 
@@ -91,7 +93,7 @@ const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
  * or takes the files, starts the embedded server and publishes its endpoint until `close()`.
  * Fails with one clear line when the files are held by a process that shares no endpoint.
  */
-export async function openDataDirStore(dataDir: string, opts: { command?: string; waitMs?: number } = {}): Promise<DataDirStore> {
+export async function openDataDirStore(dataDir: string, opts: { command?: string; waitMs?: number; ownProcess?: boolean } = {}): Promise<DataDirStore> {
   mkdirSync(dataDir, { recursive: true });
   const file = join(dataDir, STORE_INFO_FILE);
   const deadline = Date.now() + (opts.waitMs ?? 10_000);
@@ -112,7 +114,7 @@ export async function openDataDirStore(dataDir: string, opts: { command?: string
         removeIfOurs(file, info.pid);
         continue;
       }
-      if (info.endpoint && (await reachable(info.endpoint))) return { endpoint: info.endpoint, borrowedFrom: info, close: async () => {} };
+      if (info.endpoint && (await reachable(info.endpoint))) return { endpoint: info.endpoint, borrowedFrom: info, peakRss: () => null, close: async () => {} };
       if (Date.now() > deadline) {
         throw new ConfigError(
           `the data dir ${dataDir} is held by marquee ${info.command} (pid ${info.pid}), whose store ${info.endpoint ? `at ${info.endpoint} does not answer` : 'has not started'}; stop that process, or use --data-dir`,
@@ -140,7 +142,7 @@ export async function openDataDirStore(dataDir: string, opts: { command?: string
       if (await levelLocked(path)) {
         throw new ConfigError(`the data dir ${dataDir} is in use by another process that does not share its store (an older marquee?); stop it, or use --data-dir`);
       }
-      const embedded = await startEmbeddedDynamo({ path });
+      const embedded = await startEmbeddedDynamo({ path, ownProcess: opts.ownProcess });
       const tmp = `${file}.${process.pid}.tmp`;
       const published: StoreInfo = { ...mine, endpoint: embedded.endpoint };
       const fdTmp = openSync(tmp, 'w', 0o600);
@@ -153,6 +155,7 @@ export async function openDataDirStore(dataDir: string, opts: { command?: string
       return {
         endpoint: embedded.endpoint,
         borrowedFrom: null,
+        peakRss: () => embedded.peakRss(),
         close: async () => {
           process.off('exit', onExit);
           removeIfOurs(file);

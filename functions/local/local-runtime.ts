@@ -38,9 +38,10 @@ import { SmtpMailer } from '../../shared/delivery/mail/smtp.mailer.js';
 import type { ChatPoster } from '../../shared/ports/chat.js';
 import { FileChat } from '../../shared/delivery/chat/file.chat.js';
 import { SlackWebhookChat } from '../../shared/delivery/chat/slack-webhook.chat.js';
-import { ruleHints } from '../../agents/analyst/rule-hints.js';
+import { embeddedRules } from '../../agents/analyst/rule-hints.js';
+import { startReadingThread } from '../../agents/analyst/embedded/reading-thread.js';
 import { selectAnalyst } from '../../agents/analyst/select-analyst.js';
-import { EMBEDDED_ANALYST_VERSION, createEmbeddedAnalyst } from '../../agents/analyst/embedded/embedded-analyst.js';
+import { EMBEDDED_ANALYST_VERSION } from '../../agents/analyst/embedded/embedded-analyst.js';
 
 export interface LocalRuntime extends CrawlDeps {
   store: DynamoStore;
@@ -50,6 +51,8 @@ export interface LocalRuntime extends CrawlDeps {
   /** One line saying which analyst runs and why. */
   analystDescription: string;
   hint: (doc: { title: string; text: string; publishedAt: string | null }) => ClusterHint;
+  /** Reads hints ahead in a worker thread (large analyses only: the first batch is read on the main thread). */
+  readAhead: (docs: Array<{ title: string; text: string; publishedAt: string | null }>) => Promise<void>;
   objects: ObjectStore;
   clock: Clock;
   ledger: IdempotencyLedger;
@@ -86,6 +89,8 @@ export interface LocalRuntime extends CrawlDeps {
   storeBorrowedFrom: StoreInfo | null;
   /** Named points between steps; with MARQUEE_KILL_AT the process kills itself at one of them (crash tests). */
   checkpoint?: Checkpoint;
+  /** Peak resident memory of the embedded store's own process (bytes), or null (no such process, borrowed, or not Linux). */
+  storeProcessPeakRss(): number | null;
   close(): Promise<void>;
 }
 
@@ -112,16 +117,18 @@ export async function openLocalRuntime(
   workspace: Workspace,
   options: { inMemory?: boolean; log?: Logger; print?: (line: string) => void; command?: string } = {},
 ): Promise<LocalRuntime> {
-  let embedded: { close(): Promise<void> } | undefined;
+  let embedded: { close(): Promise<void>; peakRss(): number | null } | undefined;
   let borrowedFrom: StoreInfo | null = null;
   let endpoint = config.dynamoEndpoint;
   if (!endpoint && options.inMemory) {
-    const memory = await startEmbeddedDynamo({});
+    const memory = await startEmbeddedDynamo({ ownProcess: config.embeddedStore === 'process' });
     embedded = memory;
     endpoint = memory.endpoint;
   } else if (!endpoint) {
     // The data dir's store: ours, or the one a running marquee process (serve, start) publishes there.
-    const shared = await openDataDirStore(config.dataDir, { command: options.command });
+    // Ours runs by default in its own process: the store's request handling and LevelDB work run on
+    // another core than the cycle (bench:scale --store inline|process compares the two).
+    const shared = await openDataDirStore(config.dataDir, { command: options.command, ownProcess: config.embeddedStore === 'process' });
     embedded = shared;
     endpoint = shared.endpoint;
     borrowedFrom = shared.borrowedFrom;
@@ -132,9 +139,12 @@ export async function openLocalRuntime(
   const analysis = new DynamoAnalysisStore(store.tableAccess);
   // The workspace may pin "now" (the demo does): the analyst reads undated stories against it.
   const asOf = workspace.clock ? () => new Date(workspace.clock!) : undefined;
+  // One reading of each document by the embedded rules serves both the clustering hint and the analyst.
+  // A reading thread reads the next batch's items while the main thread handles the current one.
+  const rules = embeddedRules(workspace, asOf, { thread: () => startReadingThread({ competitors: workspace.competitors, slate: workspace.slate, clock: workspace.clock }) });
   const { analyst, description: analystDescription } = selectAnalyst(config, {
     cache: analysis,
-    createEmbedded: (context) => createEmbeddedAnalyst({ ...context, now: asOf }),
+    createEmbedded: rules.createEmbedded,
     embeddedVersion: EMBEDDED_ANALYST_VERSION,
     log: options.log,
   });
@@ -190,7 +200,8 @@ export async function openLocalRuntime(
     pending: analysis,
     analyst,
     analystDescription,
-    hint: ruleHints(workspace, asOf),
+    hint: rules.hint,
+    readAhead: rules.readAhead,
     objects,
     fetcher,
     clock: systemClock,
@@ -198,7 +209,9 @@ export async function openLocalRuntime(
     ...(config.killAt ? { checkpoint: killAtCheckpoint(config.killAt) } : {}),
     dynamoEndpoint: endpoint,
     storeBorrowedFrom: borrowedFrom,
+    storeProcessPeakRss: () => embedded?.peakRss() ?? null,
     close: async () => {
+      await rules.close();
       mailer.close?.();
       client.destroy();
       await embedded?.close();

@@ -20,6 +20,10 @@ export const AppConfig = z.object({
   fetchMaxBytes: Int.default(FETCH_DEFAULTS.fetchMaxBytes),
   fetchMaxRedirects: z.coerce.number().int().min(0).max(20).default(FETCH_DEFAULTS.fetchMaxRedirects),
   crawlConcurrency: Int.max(64).default(4),
+  embeddedStore: z
+    .enum(['process', 'inline'])
+    .default('process')
+    .describe('Where the embedded DynamoDB-protocol server runs: its own process (another core; pays on large cycles) or inline'),
   analyst: z.enum(['auto', 'embedded', 'llm']).default('auto'),
   openaiApiKey: z.string().optional(),
   openaiBaseUrl: z.string().url().optional(),
@@ -54,6 +58,7 @@ const ENV_KEYS: Record<string, keyof AppConfig> = {
   MARQUEE_FETCH_MAX_BYTES: 'fetchMaxBytes',
   MARQUEE_FETCH_MAX_REDIRECTS: 'fetchMaxRedirects',
   MARQUEE_CRAWL_CONCURRENCY: 'crawlConcurrency',
+  MARQUEE_EMBEDDED_STORE: 'embeddedStore',
   MARQUEE_ANALYST: 'analyst',
   OPENAI_API_KEY: 'openaiApiKey',
   OPENAI_BASE_URL: 'openaiBaseUrl',

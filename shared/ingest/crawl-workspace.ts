@@ -2,6 +2,7 @@
 import type { Workspace } from '../model/workspace.js';
 import { mapLimit } from '../util/concurrency.js';
 import { crawlSource, describeFailure, type CrawlDeps, type CrawlSourceResult } from './crawl-source.js';
+import { SeenSet } from './dedupe.js';
 
 export interface CrawlTotals {
   sources: number;
@@ -28,10 +29,12 @@ export async function crawlWorkspace(
 ): Promise<CrawlReport> {
   const started = Date.now();
   const sources = workspace.sources.filter((s) => s.enabled);
+  // One registry of new items' identity keys for the round: a copy in two sources is stored once.
+  const round = new SeenSet();
   const results = await mapLimit(sources, options.concurrency ?? 4, async (source) => {
     let r: CrawlSourceResult;
     try {
-      r = await crawlSource(workspace, source, deps, { force: options.force });
+      r = await crawlSource(workspace, source, deps, { force: options.force, round });
     } catch (err) {
       // The source's own failures are recorded inside crawlSource; this is the store itself failing.
       const { code, message } = describeFailure(err);

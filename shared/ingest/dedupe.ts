@@ -53,6 +53,14 @@ export function itemIdFor(item: ParsedItem, sourceId: string): string {
   return sha32(item.hash);
 }
 
+/**
+ * Whether an identity key needs no row of its own: the `url:` key of an item whose id is that URL's
+ * hash is claimed by the item row itself (same URL, same id, same row).
+ */
+export function impliedByItemRow(item: { id: string; url: string | null }, key: string): boolean {
+  return !!item.url && key === `url:${item.url}` && item.id === sha32(item.url);
+}
+
 /** Dedupe within one run: remembers every identity key it was given, nothing else. */
 export class SeenSet {
   // One set per key kind instead of prefixed strings: no string building per item on the hot path.

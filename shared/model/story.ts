@@ -1,6 +1,15 @@
 // Story: a cluster of items from one or more outlets that report the same news.
 import { z } from 'zod';
 
+/** What clustering compares, kept with the member so later runs never recompute it (see analysis/cluster.ts). */
+export const MemberFeatures = z.object({
+  /** Content words, space-separated (one string: a fraction of the bytes of a list, written and read). */
+  tokens: z.string(),
+  titles: z.array(z.string()),
+  figures: z.array(z.string()),
+  hint: z.object({ type: z.string(), titles: z.array(z.string()), people: z.array(z.string()).optional() }).optional(),
+});
+
 export const StoryMember = z.object({
   itemId: z.string(),
   sourceId: z.string(),
@@ -9,6 +18,8 @@ export const StoryMember = z.object({
   lead: z.string(),
   time: z.string(),
   url: z.string().nullable(),
+  /** Clustering features (absent on stories stored before they were kept: computed when read). */
+  features: MemberFeatures.optional(),
 });
 export type StoryMember = z.infer<typeof StoryMember>;
 

@@ -8,6 +8,8 @@ import type { ChartSurprise } from '../analysis/boxoffice-series.js';
 
 export interface StoryStore {
   putStory(story: Story): Promise<void>;
+  /** Writes stories in batches (25 rows a request). */
+  putStories(stories: Story[]): Promise<void>;
   getStory(id: string): Promise<Story | null>;
   /** Stories first seen between two instants (partitioned by day: no scan). */
   storiesBetween(from: string, to: string): Promise<Story[]>;
@@ -16,12 +18,15 @@ export interface StoryStore {
 /** Items stored but not analyzed yet: written before the items, cleared after analysis, so none is lost. */
 export interface PendingStore {
   markPending(itemIds: string[]): Promise<void>;
+  /** Pending item ids (all of them unless `limit`). */
   listPending(limit?: number): Promise<string[]>;
   clearPending(itemIds: string[]): Promise<void>;
 }
 
 export interface EventStore {
   putEvent(event: Event): Promise<void>;
+  /** Writes events with their index rows in batches (25 rows a request, across events). */
+  putEvents(events: Event[]): Promise<void>;
   getEvent(id: string): Promise<Event | null>;
   /** Events published in an ISO week ("2026-W48"), optionally of one type. */
   eventsByWeek(week: string, type?: EventType): Promise<Event[]>;
@@ -38,6 +43,8 @@ export class VersionConflictError extends Error {
 
 export interface ReleaseStore {
   getRelease(titleKey: string): Promise<Release | null>;
+  /** Releases by title key, batched (titles without a release are absent). */
+  getReleases(titleKeys: string[]): Promise<Map<string, Release>>;
   /** Writes a release if its stored version is still `release.version - 1` (or absent for version 1). */
   putRelease(release: Release): Promise<void>;
   /** Dated releases between two ISO dates (inclusive), by date. */

@@ -21,12 +21,23 @@ export type PutItemResult =
   | { status: 'exists' }
   | { status: 'duplicate'; duplicateOf: string; key: string };
 
+/** An item to store and its identity keys (guid, canonical url, content hash), strongest first. */
+export interface NewItem {
+  item: Item;
+  identityKeys: string[];
+}
+
 export interface ItemStore {
   /**
-   * Stores an item unless one of its identity keys (guid, canonical url, content hash) already
-   * belongs to another item. Idempotent: retrying the same item after a crash completes it.
+   * Stores items, each unless one of its identity keys already belongs to another item; one result
+   * per item, in order. Batched: a crawled page costs a few requests, not a few per item.
+   * Idempotent: retrying the same items after a crash completes them.
    */
+  putItems(items: NewItem[]): Promise<PutItemResult[]>;
+  /** `putItems` of one item. */
   putItemIfNew(item: Item, identityKeys: string[]): Promise<PutItemResult>;
+  /** Ids and times (published, else fetched) of the stored items among these, read without their text. */
+  itemTimes(ids: string[]): Promise<Array<{ id: string; time: string }>>;
   /** Of these item ids, the ones not stored yet (one batched read: a re-crawled page costs no writes). */
   unknownItemIds(ids: string[]): Promise<Set<string>>;
   getItem(id: string): Promise<Item | null>;

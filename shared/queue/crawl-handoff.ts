@@ -91,9 +91,12 @@ export async function crawlAndHandOff(
       for (const id of found) if (id) pending.add(id);
       return unknown;
     },
-    putItemIfNew: async (item, keys) => {
-      const out = await guard(() => inner.putItemIfNew(item, keys));
-      if (out.status === 'new' || (out.status === 'exists' && (await stranded(item.id)))) pending.add(item.id);
+    putItems: async (entries) => {
+      const out = await guard(() => inner.putItems(entries));
+      await mapLimit(out, 8, async (o, i) => {
+        const id = entries[i]!.item.id;
+        if (o.status === 'new' || (o.status === 'exists' && (await stranded(id)))) pending.add(id);
+      });
       return out;
     },
     putSourceState: async (state) => {

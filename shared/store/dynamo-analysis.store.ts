@@ -1,4 +1,5 @@
 // DynamoDB adapter of the analysis ports: stories, events (with per-studio/title index rows), releases, pending work, cache.
+import { randomUUID } from 'node:crypto';
 import { PutCommand } from '@aws-sdk/lib-dynamodb';
 import { Story } from '../model/story.js';
 import { Event, EventExtraction, type EventType } from '../model/event.js';
@@ -15,6 +16,33 @@ import type { ChartSurprise } from '../analysis/boxoffice-series.js';
 import { surpriseAlertId } from '../delivery/alerts/alert-rules.js';
 
 const CACHE_TTL_DAYS = 90;
+/** Item ids per pending row (32-character ids: about 35 KB, far below the 400 KB item limit). */
+const PENDING_PER_ROW = 1000;
+
+/** The ids a pending row holds (a row from before pages held one id: its sort key). */
+export function pendingIds(row: Row): string[] {
+  return Array.isArray(row.ids) ? (row.ids as string[]) : [String(row.sk)];
+}
+
+/** Every pending row (a handful: one per crawled page since the last analysis). */
+export function pendingRows(t: DynamoTable): Promise<Row[]> {
+  return t.queryAll({ KeyConditionExpression: 'pk = :pk', ExpressionAttributeValues: { ':pk': 'PENDING' } });
+}
+
+/** Removes ids from the pending rows (a row left empty is deleted); returns how many were pending. */
+export async function clearPendingIds(t: DynamoTable, cleared: Set<string>, options: { dryRun?: boolean } = {}): Promise<number> {
+  let found = 0;
+  const writes: Array<Record<string, unknown>> = [];
+  for (const row of await pendingRows(t)) {
+    const ids = pendingIds(row);
+    const rest = ids.filter((id) => !cleared.has(id));
+    if (rest.length === ids.length) continue;
+    found += ids.length - rest.length;
+    writes.push(rest.length > 0 && Array.isArray(row.ids) ? { PutRequest: { Item: { ...row, ids: rest } } } : { DeleteRequest: { Key: { pk: row.pk, sk: row.sk } } });
+  }
+  if (!options.dryRun) await t.batchWrite(writes);
+  return found;
+}
 
 function days(fromIso: string, toIso: string): string[] {
   const out: string[] = [];
@@ -42,6 +70,38 @@ function eventTime(e: Event): string {
   return e.publishedAt ?? e.createdAt;
 }
 
+function storyRow(input: Story): Row {
+  const story = capStory(input);
+  return {
+    pk: `STORY#${story.id}`,
+    sk: 'A',
+    entity: 'story',
+    gsi1pk: `STORYDAY#${story.firstSeenAt.slice(0, 10)}`,
+    gsi1sk: `${story.firstSeenAt}#${story.id}`,
+    ...story,
+  };
+}
+
+/** An event's rows: the event (by week and type on gsi1), and one copy per studio and per title it names. */
+function eventRows(input: Event): Row[] {
+  const event = capEvent(input);
+  const time = eventTime(event);
+  const main: Row = {
+    pk: `EVENT#${event.id}`,
+    sk: 'A',
+    entity: 'event',
+    gsi1pk: `EVWEEK#${isoWeekOf(time)}`,
+    gsi1sk: `${event.type}#${time}#${event.id}`,
+    ...event,
+  };
+  // DynamoDB indexes one value per attribute: studios and titles get index rows of their own.
+  const index: Row[] = [
+    ...new Set(event.studios.map((s) => `EVSTUDIO#${titleKey(s)}`)),
+    ...new Set(event.titles.map((t) => `EVTITLE#${titleKey(t)}`)),
+  ].map((pk) => ({ pk, sk: `${time}#${event.id}`, entity: 'event-index', ...event }));
+  return [main, ...index];
+}
+
 function releaseIndex(r: Release): Row {
   const index: Row = {};
   if (r.date && r.date.length >= 7) {
@@ -67,16 +127,12 @@ export class DynamoAnalysisStore implements AnalysisStore {
 
   // ---- stories -----------------------------------------------------------------------------
 
-  async putStory(input: Story): Promise<void> {
-    const story = capStory(input);
-    await this.t.put({
-      pk: `STORY#${story.id}`,
-      sk: 'A',
-      entity: 'story',
-      gsi1pk: `STORYDAY#${story.firstSeenAt.slice(0, 10)}`,
-      gsi1sk: `${story.firstSeenAt}#${story.id}`,
-      ...story,
-    });
+  async putStory(story: Story): Promise<void> {
+    await this.t.put(storyRow(story));
+  }
+
+  async putStories(stories: Story[]): Promise<void> {
+    await this.t.batchWrite(stories.map((s) => ({ PutRequest: { Item: storyRow(s) } })));
   }
 
   async getStory(id: string): Promise<Story | null> {
@@ -98,48 +154,43 @@ export class DynamoAnalysisStore implements AnalysisStore {
 
   // ---- pending analysis --------------------------------------------------------------------
 
+  /**
+   * One pending row per crawled page (up to PENDING_PER_ROW ids), not per item: a new item costs a
+   * share of one small write to mark and one to clear. Rows are keyed by when they were written.
+   */
   async markPending(itemIds: string[]): Promise<void> {
     const at = this.now().toISOString();
-    await this.t.batchWrite(itemIds.map((id) => ({ PutRequest: { Item: { pk: 'PENDING', sk: id, entity: 'pending', at } } })));
+    const ids = [...new Set(itemIds)];
+    const rows: Row[] = [];
+    for (let i = 0; i < ids.length; i += PENDING_PER_ROW) {
+      rows.push({ pk: 'PENDING', sk: `${at}#${randomUUID().slice(0, 8)}`, entity: 'pending', at, ids: ids.slice(i, i + PENDING_PER_ROW) });
+    }
+    await this.t.batchWrite(rows.map((Item) => ({ PutRequest: { Item } })));
   }
 
-  async listPending(limit = 1000): Promise<string[]> {
-    const ids: string[] = [];
-    let cursor: string | null = null;
-    do {
-      const page = await this.t.queryPage(
-        { KeyConditionExpression: 'pk = :pk', ExpressionAttributeValues: { ':pk': 'PENDING' } },
-        { limit: Math.min(200, limit - ids.length), cursor },
-      );
-      ids.push(...page.rows.map((r) => String(r.sk)));
-      cursor = page.cursor;
-    } while (cursor && ids.length < limit);
-    return ids;
+  async listPending(limit = Infinity): Promise<string[]> {
+    const ids = new Set<string>();
+    for (const row of await pendingRows(this.t)) {
+      for (const id of pendingIds(row)) {
+        ids.add(id);
+        if (ids.size >= limit) return [...ids];
+      }
+    }
+    return [...ids];
   }
 
   async clearPending(itemIds: string[]): Promise<void> {
-    await this.t.batchWrite(itemIds.map((id) => ({ DeleteRequest: { Key: { pk: 'PENDING', sk: id } } })));
+    await clearPendingIds(this.t, new Set(itemIds));
   }
 
   // ---- events ------------------------------------------------------------------------------
 
-  async putEvent(input: Event): Promise<void> {
-    const event = capEvent(input);
-    const time = eventTime(event);
-    const main: Row = {
-      pk: `EVENT#${event.id}`,
-      sk: 'A',
-      entity: 'event',
-      gsi1pk: `EVWEEK#${isoWeekOf(time)}`,
-      gsi1sk: `${event.type}#${time}#${event.id}`,
-      ...event,
-    };
-    // DynamoDB indexes one value per attribute: studios and titles get index rows of their own.
-    const index: Row[] = [
-      ...new Set(event.studios.map((s) => `EVSTUDIO#${titleKey(s)}`)),
-      ...new Set(event.titles.map((t) => `EVTITLE#${titleKey(t)}`)),
-    ].map((pk) => ({ pk, sk: `${time}#${event.id}`, entity: 'event-index', ...event }));
-    await this.t.batchWrite([main, ...index].map((Item) => ({ PutRequest: { Item } })));
+  async putEvent(event: Event): Promise<void> {
+    await this.putEvents([event]);
+  }
+
+  async putEvents(events: Event[]): Promise<void> {
+    await this.t.batchWrite(events.flatMap(eventRows).map((Item) => ({ PutRequest: { Item } })));
   }
 
   async getEvent(id: string): Promise<Event | null> {
@@ -176,6 +227,11 @@ export class DynamoAnalysisStore implements AnalysisStore {
   async getRelease(key: string): Promise<Release | null> {
     const row = await this.t.get(`RELEASE#${key}`, 'A');
     return row ? Release.parse(stripKeys(row)) : null;
+  }
+
+  async getReleases(keys: string[]): Promise<Map<string, Release>> {
+    const rows = await this.t.batchGet([...new Set(keys)].map((k) => ({ pk: `RELEASE#${k}`, sk: 'A' })));
+    return new Map(rows.map((r) => Release.parse(stripKeys(r))).map((r) => [r.titleKey, r]));
   }
 
   async putRelease(input: Release): Promise<void> {

@@ -2,6 +2,7 @@
 import type { ItemRowCounts, PurgeCandidate, PurgeStore } from '../ports/purge-store.js';
 import { identityKeys } from '../ingest/dedupe.js';
 import type { DynamoTable } from './dynamo-table.js';
+import { clearPendingIds } from './dynamo-analysis.store.js';
 
 const FIELDS = ['id', 'sourceId', 'publishedAt', 'fetchedAt', 'url', 'guid', 'hash', 'entity'] as const;
 
@@ -51,17 +52,16 @@ export class DynamoPurgeStore implements PurgeStore {
         'pk, sk, itemId',
       );
       const ownedKeys = keyRows.filter((r) => ids.has(String(r.itemId)));
-      const pending = await this.t.batchGet(batch.map((it) => ({ pk: 'PENDING', sk: it.id })), 'pk, sk');
       const itemRows = await this.t.batchGet(batch.map((it) => ({ pk: `ITEM#${it.id}`, sk: 'A' })), 'pk, sk');
       counts.items += itemRows.length;
       counts.identityKeys += ownedKeys.length;
-      counts.pendingMarkers += pending.length;
+      counts.pendingMarkers += await clearPendingIds(this.t, ids, options);
       if (options.dryRun) continue;
       const del = (rows: Array<Record<string, unknown>>) => rows.map((r) => ({ DeleteRequest: { Key: { pk: r.pk, sk: r.sk } } }));
-      // Keys and markers first, the item row last: if this stops half-way, the item is still found
+      // Markers (above) and keys first, the item row last: if this stops half-way, the item is still found
       // by the next purge (through its index entries) and its remaining rows go then. The reverse
       // order could leave key rows that no query reaches, and they would block re-ingesting the URL.
-      await this.t.batchWrite([...del(ownedKeys), ...del(pending)]);
+      await this.t.batchWrite(del(ownedKeys));
       await this.t.batchWrite(del(itemRows));
     }
     return counts;

@@ -12,6 +12,7 @@ import {
 import type { TimeRange } from '../ports/store.js';
 import { InvalidCursorError, StoreError } from './errors.js';
 import { assertFits } from './item-size.js';
+import { mapLimit } from '../util/concurrency.js';
 
 export type Row = Record<string, unknown>;
 
@@ -40,13 +41,21 @@ export function stripKeys<T = Row>(row: Row): T {
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
+/** Batch requests of one call in flight at once. */
+const BATCH_CONCURRENCY = 4;
+
 export class DynamoTable {
   readonly doc: DynamoDBDocumentClient;
+
+  /** First retry delay of unprocessed batch items (doubling, capped at 40×); tests shorten it. */
+  readonly retryBaseMs: number;
 
   constructor(
     client: DynamoDBClient,
     readonly name: string,
+    options: { retryBaseMs?: number } = {},
   ) {
+    this.retryBaseMs = options.retryBaseMs ?? 50;
     this.doc = DynamoDBDocumentClient.from(client, {
       marshallOptions: { removeUndefinedValues: true, convertEmptyValues: false },
     });
@@ -116,38 +125,53 @@ export class DynamoTable {
     return rows;
   }
 
-  /** Reads rows by key, 100 per request, retrying unprocessed keys; missing rows are simply absent. */
-  async batchGet(keys: Array<{ pk: string; sk: string }>, projection?: string): Promise<Row[]> {
-    const rows: Row[] = [];
-    for (let i = 0; i < keys.length; i += 100) {
-      let pending: Row[] = keys.slice(i, i + 100);
+  /**
+   * Reads rows by key, 100 per request, retrying unprocessed keys; missing rows are simply absent.
+   * `projection`: an expression, or attribute names (safe for reserved words such as "name").
+   */
+  async batchGet(keys: Array<{ pk: string; sk: string }>, projection?: string | string[], options: { consistent?: boolean } = {}): Promise<Row[]> {
+    const project = Array.isArray(projection)
+      ? { ProjectionExpression: projection.map((_, i) => `#p${i}`).join(', '), ExpressionAttributeNames: Object.fromEntries(projection.map((a, i) => [`#p${i}`, a])) }
+      : { ProjectionExpression: projection };
+    const chunks: Row[][] = [];
+    for (let i = 0; i < keys.length; i += 100) chunks.push(keys.slice(i, i + 100));
+    const parts = await mapLimit(chunks, BATCH_CONCURRENCY, async (chunk) => {
+      const rows: Row[] = [];
+      let pending: Row[] = chunk;
       for (let attempt = 0; pending.length > 0; attempt++) {
         if (attempt > 8) throw new StoreError(`batch read left ${pending.length} keys unprocessed`);
         if (attempt > 0) await sleep(Math.min(50 * 2 ** attempt, 2000));
         const out = await this.doc.send(
-          new BatchGetCommand({ RequestItems: { [this.name]: { Keys: pending, ProjectionExpression: projection } } }),
+          new BatchGetCommand({ RequestItems: { [this.name]: { Keys: pending, ...project, ...(options.consistent ? { ConsistentRead: true } : {}) } } }),
         );
         rows.push(...((out.Responses?.[this.name] ?? []) as Row[]));
         pending = (out.UnprocessedKeys?.[this.name]?.Keys ?? []) as Row[];
       }
-    }
-    return rows;
+      return rows;
+    });
+    return parts.flat();
   }
 
-  /** Writes and deletes, 25 per request; unprocessed items (throttling) are retried with backoff. */
+  /**
+   * Writes and deletes, 25 per request, a few requests at a time; unprocessed items (throttling) are
+   * retried with exponential backoff, and a request still unprocessed after 9 attempts fails the call.
+   * No order between the requests of one call: callers that need one make two calls.
+   */
   async batchWrite(requests: Array<Record<string, unknown>>): Promise<void> {
     for (const r of requests) {
       const item = (r.PutRequest as { Item?: Row } | undefined)?.Item;
       if (item) assertFits(item);
     }
-    for (let i = 0; i < requests.length; i += 25) {
-      let pending = requests.slice(i, i + 25);
+    const chunks: Array<Array<Record<string, unknown>>> = [];
+    for (let i = 0; i < requests.length; i += 25) chunks.push(requests.slice(i, i + 25));
+    await mapLimit(chunks, BATCH_CONCURRENCY, async (chunk) => {
+      let pending = chunk;
       for (let attempt = 0; pending.length > 0; attempt++) {
         if (attempt > 8) throw new StoreError(`batch write left ${pending.length} items unprocessed`);
-        if (attempt > 0) await sleep(Math.min(50 * 2 ** attempt, 2000));
+        if (attempt > 0) await sleep(Math.min(this.retryBaseMs * 2 ** attempt, 40 * this.retryBaseMs));
         const out = await this.doc.send(new BatchWriteCommand({ RequestItems: { [this.name]: pending as never } }));
         pending = (out.UnprocessedItems?.[this.name] ?? []) as Array<Record<string, unknown>>;
       }
-    }
+    });
   }
 }

@@ -1,11 +1,11 @@
 // DynamoDB adapter of the store ports: one table, two GSIs, conditional writes instead of transactions.
 import type { DynamoDBClient } from '@aws-sdk/client-dynamodb';
-import { PutCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
+import { QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { Item } from '../model/item.js';
 import { SourceState } from '../model/source-state.js';
 import type { BoxOfficeEntry, ChartInfo } from '../model/boxoffice.js';
-import type { Page, PutItemResult, Store, StoredChart, TimeRange } from '../ports/store.js';
-import { StoreError, isConditionalCheckFailed } from './errors.js';
+import type { NewItem, Page, PutItemResult, Store, StoredChart, TimeRange } from '../ports/store.js';
+import { impliedByItemRow } from '../ingest/dedupe.js';
 import { DynamoTable, MAX_PAGE, decodeCursor, encodeCursor, stripKeys, type Row } from './dynamo-table.js';
 import { titleKey } from '../util/text.js';
 import { capChartEntry, capItem, capSourceState } from './record-limits.js';
@@ -50,52 +50,82 @@ export class DynamoStore implements Store {
     return unknown;
   }
 
-  async putItemIfNew(input: Item, identityKeys: string[]): Promise<PutItemResult> {
-    // A body of any size is kept whole in the raw snapshot; the stored item keeps its first MAX_ITEM_TEXT characters.
-    const item = capItem(input);
-    // Claim every identity key for this item id. The condition lets a retry of the same item pass
-    // (the key is already ours), so a crash between claims and the item write loses nothing.
-    for (const key of identityKeys) {
-      try {
-        await this.t.doc.send(
-          new PutCommand({
-            TableName: this.t.name,
-            Item: { pk: `KEY#${key}`, sk: 'A', entity: 'key', itemId: item.id },
-            ConditionExpression: 'attribute_not_exists(pk) OR itemId = :id',
-            ExpressionAttributeValues: { ':id': item.id },
-          }),
-        );
-      } catch (err) {
-        if (!isConditionalCheckFailed(err)) throw new StoreError(`could not claim key ${key}`, { cause: err });
-        const owner = await this.t.get(`KEY#${key}`, 'A');
-        return { status: 'duplicate', duplicateOf: String(owner?.itemId ?? ''), key };
-      }
-    }
+  async putItemIfNew(item: Item, identityKeys: string[]): Promise<PutItemResult> {
+    return (await this.putItems([{ item, identityKeys }]))[0]!;
+  }
 
-    const time = itemTime(item);
-    try {
-      await this.t.doc.send(
-        new PutCommand({
-          TableName: this.t.name,
-          Item: {
-            pk: `ITEM#${item.id}`,
-            sk: 'A',
-            entity: 'item',
-            gsi1pk: `SRC#${item.sourceId}`,
-            gsi1sk: `${time}#${item.id}`,
-            gsi2pk: `ITEMS#${monthOf(time)}`,
-            gsi2sk: `${time}#${item.id}`,
-            ...item,
-          },
-          // Never overwrite an item: a concurrent crawler of the same source may have won the race.
-          ConditionExpression: 'attribute_not_exists(pk)',
-        }),
-      );
-    } catch (err) {
-      if (isConditionalCheckFailed(err)) return { status: 'exists' };
-      throw new StoreError(`could not store item ${item.id}`, { cause: err });
+  /**
+   * Stores new items in a few requests, none of them per item. Rows per new item: the item (also its
+   * URL's claim: the id is the URL's hash), the content-hash key and, when the guid is not just the
+   * URL, the guid key; plus the pending marker the crawl wrote first.
+   * 1. One batched read (100 keys a request) of the item rows and every identity key decides what is
+   *    already stored: exists, or a duplicate of the item that owns one of its keys.
+   * 2. The new items' key rows are written in BatchWriteItem requests (25 a request, unprocessed rows
+   *    retried with backoff), then read back with a consistent batched read: a key another writer
+   *    claimed meanwhile makes this item its duplicate.
+   * 3. The item rows of the rest, in batches. A crash between claims and items loses nothing: a retry
+   *    finds the claims its own.
+   * Within one process the crawl decides concurrent copies before they get here (one registry per
+   * crawl round); across processes two writers can still both pass in the few milliseconds between
+   * one's read-back and the other's claim: both items are stored, and analysis puts a syndicated
+   * copy in the same story as the original (its outlet is listed as "also in").
+   */
+  async putItems(input: NewItem[]): Promise<PutItemResult[]> {
+    // A body of any size is kept whole in the raw snapshot; the stored item keeps its first MAX_ITEM_TEXT characters.
+    const entries = input.map((e) => ({ ...e, item: capItem(e.item) }));
+    const results: Array<PutItemResult | undefined> = new Array(entries.length);
+    const read = new Set<string>();
+    for (const { item, identityKeys } of entries) {
+      read.add(`ITEM#${item.id}`);
+      for (const k of identityKeys) read.add(`KEY#${k}`);
     }
-    return { status: 'new' };
+    const owner = new Map((await this.t.batchGet([...read].map((pk) => ({ pk, sk: 'A' })), ['pk', 'itemId'])).map((r) => [String(r.pk), String(r.itemId ?? '')]));
+
+    // Claims of the new items; a key twice in this call goes to the first item that has it.
+    const claims = new Map<string, string>();
+    const fresh: number[] = [];
+    entries.forEach(({ item, identityKeys }, i) => {
+      if (owner.has(`ITEM#${item.id}`)) return void (results[i] = { status: 'exists' });
+      for (const key of identityKeys) {
+        const by = owner.get(`KEY#${key}`) ?? claims.get(key);
+        if (by !== undefined && by !== item.id) return void (results[i] = { status: 'duplicate', duplicateOf: by, key });
+      }
+      for (const key of identityKeys) if (!impliedByItemRow(item, key)) claims.set(key, item.id);
+      fresh.push(i);
+    });
+    await this.t.batchWrite([...claims].map(([key, itemId]) => ({ PutRequest: { Item: { pk: `KEY#${key}`, sk: 'A', entity: 'key', itemId } } })));
+    const check = await this.t.batchGet([...claims.keys()].map((key) => ({ pk: `KEY#${key}`, sk: 'A' })), ['pk', 'itemId'], { consistent: true });
+    const claimedBy = new Map(check.map((r) => [String(r.pk).slice('KEY#'.length), String(r.itemId ?? '')]));
+
+    const items: Row[] = [];
+    for (const i of fresh) {
+      const { item, identityKeys } = entries[i]!;
+      // Lost only to another owner: a claim not read back at all was not taken by anyone else.
+      const lost = identityKeys.find((k) => claims.has(k) && claimedBy.has(k) && claimedBy.get(k) !== item.id);
+      if (lost) {
+        results[i] = { status: 'duplicate', duplicateOf: claimedBy.get(lost)!, key: lost };
+        continue;
+      }
+      const time = itemTime(item);
+      items.push({
+        pk: `ITEM#${item.id}`,
+        sk: 'A',
+        entity: 'item',
+        gsi1pk: `SRC#${item.sourceId}`,
+        gsi1sk: `${time}#${item.id}`,
+        gsi2pk: `ITEMS#${monthOf(time)}`,
+        gsi2sk: `${time}#${item.id}`,
+        ...item,
+      });
+      results[i] = { status: 'new' };
+    }
+    await this.t.batchWrite(items.map((Item) => ({ PutRequest: { Item } })));
+    return results as PutItemResult[];
+  }
+
+  async itemTimes(ids: string[]): Promise<Array<{ id: string; time: string }>> {
+    const rows = await this.t.batchGet([...new Set(ids)].map((id) => ({ pk: `ITEM#${id}`, sk: 'A' })), ['id', 'publishedAt', 'fetchedAt']);
+    return rows.map((r) => ({ id: String(r.id), time: String(r.publishedAt ?? r.fetchedAt) }));
   }
 
   async getItem(id: string): Promise<Item | null> {

@@ -1,9 +1,15 @@
 // ISO weeks and release weekends: keys for weekly partitions, digest weeks and calendar collisions.
 
+// One formatter per timezone: building an Intl.DateTimeFormat costs far more than formatting with one.
+const dateFormats = new Map<string, Intl.DateTimeFormat>();
+
 /** The local calendar date (YYYY-MM-DD) of an instant in a timezone. */
 export function localDate(instant: Date | string, timeZone = 'UTC'): string {
   const d = typeof instant === 'string' ? new Date(instant) : instant;
-  return new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(d);
+  if (timeZone === 'UTC') return d.toISOString().slice(0, 10);
+  let format = dateFormats.get(timeZone);
+  if (!format) dateFormats.set(timeZone, (format = new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' })));
+  return format.format(d);
 }
 
 function utcDate(iso: string): Date {

@@ -49,8 +49,8 @@ describe('analyzeItems', () => {
 
   it('clusters the pending items into stories, stores one event per story and moves the release', async () => {
     const report = await analyzeItems(workspace, { items: t.store, analysis, analyst: embeddedAsAnalyst((c) => createEmbeddedAnalyst({ ...c, now: clock.now }), 'rules-1'), clock, hint: ruleHints(workspace) });
-    // The failed run had already stored the two stories (without events): this run analyzes them.
-    expect(report).toMatchObject({ items: 3, stories: 0, events: 2, releasesChanged: 1, analyst: 'embedded rules-1', requests: 0 });
+    // The failed run stored nothing (stories are written with their events): this run clusters and analyzes all three.
+    expect(report).toMatchObject({ items: 3, stories: 2, events: 2, releasesChanged: 1, analyst: 'embedded rules-1', requests: 0 });
     expect(await analysis.listPending()).toEqual([]);
     const moved = (await analysis.eventsByTitle('Skyward Sprocket')).items;
     expect(moved).toHaveLength(1);

@@ -27,6 +27,7 @@ function countingStore(store: Store): Store {
   return new Proxy(store, {
     get(target, prop, receiver) {
       const value = Reflect.get(target, prop, receiver);
+      if (prop === 'putItems') return (...a: Parameters<Store['putItems']>) => ((writes.items += a[0].length), target.putItems(...a));
       if (prop === 'putItemIfNew') return (...a: Parameters<Store['putItemIfNew']>) => (writes.items++, target.putItemIfNew(...a));
       if (prop === 'putChart') return (...a: Parameters<Store['putChart']>) => (writes.charts++, target.putChart(...a));
       return typeof value === 'function' ? value.bind(target) : value;

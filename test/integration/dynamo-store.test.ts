@@ -2,6 +2,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openTestStore, type TestStore } from '../support/embedded-store.js';
 import type { Item } from '../../shared/model/item.js';
+import { itemIdFor } from '../../shared/ingest/dedupe.js';
 import { emptySourceState } from '../../shared/model/source-state.js';
 
 let t: TestStore;
@@ -60,6 +61,59 @@ describe('DynamoStore items', () => {
     await (await import('@aws-sdk/lib-dynamodb')).DynamoDBDocumentClient.from(t.client).send(partial);
     expect(await t.store.putItemIfNew(c, keys(c))).toEqual({ status: 'new' });
     expect(await t.store.getItem('c1')).not.toBeNull();
+  });
+
+  it('stores a page of new items in batched requests, none per item (BatchWriteItem: 25 rows a request)', async () => {
+    // Ids as the crawl makes them (the URL's hash), so an item's URL needs no key row of its own.
+    const page = Array.from({ length: 60 }, (_, i) => item(`pg${i}`, { guid: `guid-pg${i}` })).map((i) => ({ ...i, id: itemIdFor(i, i.sourceId) }));
+    const ops: string[] = [];
+    t.store.tableAccess.doc.middlewareStack.add(
+      (next, context) => async (args) => {
+        ops.push(String(context.commandName));
+        return next(args);
+      },
+      { step: 'initialize', name: 'countForTest' },
+    );
+    try {
+      const out = await t.store.putItems(page.map((i) => ({ item: i, identityKeys: [`guid:${i.guid}`, `url:${i.url}`, `hash:${i.hash}`] })));
+      expect(out.every((o) => o.status === 'new')).toBe(true);
+    } finally {
+      t.store.tableAccess.doc.middlewareStack.remove('countForTest');
+    }
+    const count = (op: string) => ops.filter((o) => o === op).length;
+    // 60 item rows and 120 key rows (guid, hash; the url's claim is the item row): ceil(120/25) + ceil(60/25) writes;
+    // reads: 240 keys checked (item, guid, url, hash) + 120 claims read back, 100 a request.
+    expect(count('PutItemCommand')).toBe(0);
+    expect(count('BatchWriteItemCommand')).toBe(5 + 3);
+    expect(count('BatchGetItemCommand')).toBe(3 + 2);
+    expect((await t.store.getItems(page.map((i) => i.id))).map((i) => i.id)).toEqual(page.map((i) => i.id));
+    expect(await t.store.tableAccess.get(`KEY#url:${page[0]!.url}`, 'A')).toBeNull();
+    expect(await t.store.tableAccess.get(`KEY#guid:guid-pg0`, 'A')).toMatchObject({ itemId: page[0]!.id });
+    // Dedupe still holds without the url row: the same URL is the same item, the same guid or content a duplicate.
+    expect(await t.store.putItemIfNew(page[1]!, keys(page[1]!))).toEqual({ status: 'exists' });
+    const sameGuid = item('q1', { guid: 'guid-pg2', hash: 'hash-q1' });
+    expect(await t.store.putItemIfNew(sameGuid, [`guid:guid-pg2`, `url:${sameGuid.url}`, `hash:hash-q1`])).toEqual({ status: 'duplicate', duplicateOf: page[2]!.id, key: 'guid:guid-pg2' });
+  });
+
+  it('a key another writer claims between the claim and its read-back makes this item the duplicate', async () => {
+    const mine = item('r1', { hash: 'raced-hash' });
+    // The other writer (another crawl worker) overwrites the claim just before this call reads it back.
+    t.store.tableAccess.doc.middlewareStack.add(
+      (next, context) => async (args) => {
+        const input = (args as { input: { RequestItems?: Record<string, { ConsistentRead?: boolean }> } }).input;
+        if (context.commandName === 'BatchGetItemCommand' && Object.values(input.RequestItems ?? {})[0]?.ConsistentRead) {
+          await t.store.tableAccess.put({ pk: 'KEY#hash:raced-hash', sk: 'A', entity: 'key', itemId: 'r2' });
+        }
+        return next(args);
+      },
+      { step: 'initialize', name: 'raceForTest' },
+    );
+    try {
+      expect(await t.store.putItemIfNew(mine, keys(mine))).toEqual({ status: 'duplicate', duplicateOf: 'r2', key: 'hash:raced-hash' });
+    } finally {
+      t.store.tableAccess.doc.middlewareStack.remove('raceForTest');
+    }
+    expect(await t.store.getItem('r1')).toBeNull();
   });
 
   it('pages items of a source newest first with an opaque cursor', async () => {

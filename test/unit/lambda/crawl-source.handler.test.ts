@@ -5,7 +5,7 @@ import { GetParameterCommand, SSMClient } from '@aws-sdk/client-ssm';
 import { S3Client, PutObjectCommand, S3ServiceException, type PutObjectCommandInput } from '@aws-sdk/client-s3';
 import { SQSClient, SendMessageBatchCommand, type SendMessageBatchCommandInput } from '@aws-sdk/client-sqs';
 import { ProvisionedThroughputExceededException } from '@aws-sdk/client-dynamodb';
-import { DynamoDBDocumentClient, GetCommand, PutCommand, type PutCommandInput } from '@aws-sdk/lib-dynamodb';
+import { BatchWriteCommand, DynamoDBDocumentClient, GetCommand, type BatchWriteCommandInput, type BatchWriteCommandOutput } from '@aws-sdk/lib-dynamodb';
 import { createCrawlSourceHandler } from '../../../functions/lambda/crawl-source.handler.js';
 import { createAwsRuntime, type AwsRuntime } from '../../../functions/aws/runtime.js';
 import { failingForMs } from '../../../shared/queue/crawl-handoff.js';
@@ -131,10 +131,19 @@ describe('crawl worker: fault injection', () => {
   });
 
   it('a throttled item write fails the record without backing the source off; the retry hands off every item', async () => {
-    let itemWrites = 0;
-    ddb.on(PutCommand).callsFake(async (input: PutCommandInput, getClient: () => unknown) => {
-      if (input.Item?.entity === 'item' && input.Item.sourceId === 'b' && ++itemWrites === 2) throw throttle();
-      return (realDocSend as (this: DynamoDBDocumentClient, c: PutCommand) => Promise<unknown>).call(getClient() as DynamoDBDocumentClient, new PutCommand(input));
+    // The batch of b's rows comes back with one item unprocessed (DynamoDB throttling part of a batch), and the retry
+    // of that item is throttled outright: the other rows are stored, the record fails.
+    let unprocessed: Record<string, unknown> | null = null;
+    ddb.on(BatchWriteCommand).callsFake(async (input: BatchWriteCommandInput, getClient: () => unknown) => {
+      const send = (i: BatchWriteCommandInput) =>
+        (realDocSend as (this: DynamoDBDocumentClient, c: BatchWriteCommand) => Promise<BatchWriteCommandOutput>).call(getClient() as DynamoDBDocumentClient, new BatchWriteCommand(i));
+      const [table, requests] = Object.entries(input.RequestItems!)[0]!;
+      if (unprocessed && requests.includes(unprocessed as never)) throw throttle();
+      const itemsOfB = requests.filter((r) => r.PutRequest?.Item?.entity === 'item' && r.PutRequest.Item.sourceId === 'b');
+      if (unprocessed || itemsOfB.length < 2) return send(input);
+      unprocessed = itemsOfB[1]!;
+      const out = await send({ RequestItems: { [table]: requests.filter((r) => r !== unprocessed) } });
+      return { ...out, UnprocessedItems: { [table]: [unprocessed] } };
     });
     const { handler } = handlerFor();
     const first = await handler(sqsEvent([{ sourceId: 'a' }, { sourceId: 'b' }]));

@@ -47,7 +47,8 @@ export async function buildCli(fingerprint = sourceFingerprint()) {
   const tmp = join(DIST, `.tmp-${process.pid}-${Date.now()}`);
   try {
     await build({
-      entryPoints: { run: join(ROOT, 'functions/cli/run.ts') },
+      // The reading worker and the store's own process are started from files beside the code that starts them.
+      entryPoints: { run: join(ROOT, 'functions/cli/run.ts'), 'reading-worker': join(ROOT, 'agents/analyst/embedded/reading-worker-entry.ts') },
       outdir: tmp,
       outExtension: { '.js': '.mjs' },
       chunkNames: '[name]-[hash]',
@@ -63,6 +64,7 @@ export async function buildCli(fingerprint = sourceFingerprint()) {
     });
     const assets = join(ROOT, 'functions/http/assets');
     if (existsSync(assets)) cpSync(assets, join(tmp, 'assets'), { recursive: true });
+    cpSync(join(ROOT, 'shared/store/dynalite-process.mjs'), join(tmp, 'dynalite-process.mjs'));
     try {
       renameSync(tmp, final);
     } catch (err) {

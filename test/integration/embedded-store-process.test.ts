@@ -94,7 +94,7 @@ describe('embedded store in its own process', () => {
       await expect(startEmbeddedDynamo({ path: join(dataDir, 'dynamo'), ownProcess: true })).rejects.toThrow(/lock/i);
       const workspace = await loadWorkspaceFile('config/demo/workspace.yaml');
       await expect(openLocalRuntime(resolveConfig({}, { dataDir, embeddedStore: 'process' }), workspace)).rejects.toThrow(
-        `the data dir ${dataDir} is in use by another marquee process`,
+        `the data dir ${dataDir} is in use by another process`,
       );
     } finally {
       await holder.close();

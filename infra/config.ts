@@ -36,6 +36,8 @@ export const InfraConfig = z
     openaiSecretName: z.string().min(1).optional().describe('Secrets Manager secret (name) holding the OpenAI API key'),
     openaiBaseUrl: z.string().url().optional().describe('OpenAI-compatible endpoint (default api.openai.com)'),
     model: z.string().min(1).default('gpt-4o-mini'),
+    tokenBudget: Int(1_000, 100_000_000).optional().describe("Tokens the LLM analyst may spend per analyze message (MARQUEE_TOKEN_BUDGET); unset = the workspace's analyst.tokenBudget, else 200000"),
+    llmFallbackAlarmPercent: Int(1, 100).default(20).describe('Alarm when this share (percent) or more of the stories the LLM analyst was given in an hour went to the embedded rules (model failures)'),
     slackWebhookSecretName: z.string().min(1).optional().describe('Secrets Manager secret (name) holding the Slack incoming-webhook URL; unset = no alerts'),
     mailFrom: z.string().email().optional().describe('Sender address of the weekly digest; unset = no digest function'),
     sesIdentity: z.string().min(3).optional().describe('SES identity to create and send as: a domain, or an address (default: mailFrom)'),

@@ -2,6 +2,7 @@
 // Plain checks, not zod: this module is in every function's bundle (see functions/aws/deployed-workspace.ts).
 import { ConfigError } from '../../shared/config/errors.js';
 import { FETCH_DEFAULTS, type FetchLimits } from '../../shared/config/fetch-limits.js';
+import { parseTokenBudget } from '../../shared/config/token-budget.js';
 
 /**
  * Every variable the AWS composition root reads. The CDK `MarqueeFunction` sets each together
@@ -28,6 +29,8 @@ export interface AwsEnv {
   MARQUEE_MODEL?: string;
   /** auto (LLM when the OpenAI secret is set), embedded or llm. */
   MARQUEE_ANALYST?: string;
+  /** Tokens the LLM analyst may spend per analyze message (analyze worker; unset = the workspace's, else the default). */
+  MARQUEE_TOKEN_BUDGET?: string;
   /** The verified SES identity the digest is sent from (digest function). */
   MAIL_FROM?: string;
   /** SES configuration set, if any (digest function). */
@@ -53,6 +56,7 @@ const KEYS: Array<keyof AwsEnv> = [
   'OPENAI_BASE_URL',
   'MARQUEE_MODEL',
   'MARQUEE_ANALYST',
+  'MARQUEE_TOKEN_BUDGET',
   'MAIL_FROM',
   'SES_CONFIGURATION_SET',
   'AWS_REGION',
@@ -80,6 +84,7 @@ export function parseAwsEnv(env: Record<string, string | undefined>): AwsEnv {
   if (out.MARQUEE_ANALYST && !['auto', 'embedded', 'llm'].includes(out.MARQUEE_ANALYST)) {
     throw new ConfigError(`lambda environment: MARQUEE_ANALYST: expected auto, embedded or llm, not "${out.MARQUEE_ANALYST}"`);
   }
+  parseTokenBudget(out.MARQUEE_TOKEN_BUDGET, 'lambda environment: MARQUEE_TOKEN_BUDGET');
   for (const key of URL_KEYS) {
     const value = out[key];
     if (value !== undefined && !URL.canParse(value)) throw new ConfigError(`lambda environment: ${key}: invalid URL "${value}"`);

@@ -36,6 +36,7 @@ import { FileChat } from '../../shared/delivery/chat/file.chat.js';
 import { SlackWebhookChat } from '../../shared/delivery/chat/slack-webhook.chat.js';
 import { ruleHints } from '../../agents/analyst/rule-hints.js';
 import { selectAnalyst } from '../../agents/analyst/select-analyst.js';
+import { runTokenBudget } from '../../shared/config/token-budget.js';
 import { EMBEDDED_ANALYST_VERSION, createEmbeddedAnalyst } from '../../agents/analyst/embedded/embedded-analyst.js';
 
 export interface LocalRuntime extends CrawlDeps {
@@ -124,7 +125,7 @@ export async function openLocalRuntime(
   const analysis = new DynamoAnalysisStore(store.tableAccess);
   // The workspace may pin "now" (the demo does): the analyst reads undated stories against it.
   const asOf = workspace.clock ? () => new Date(workspace.clock!) : undefined;
-  const { analyst, description: analystDescription } = selectAnalyst(config, {
+  const { analyst, description: analystDescription } = selectAnalyst({ ...config, tokenBudget: runTokenBudget(config.tokenBudget, workspace) }, {
     cache: analysis,
     createEmbedded: (context) => createEmbeddedAnalyst({ ...context, now: asOf }),
     embeddedVersion: EMBEDDED_ANALYST_VERSION,

@@ -43,7 +43,7 @@ export class MarqueeStack extends Stack {
       queue: this.crawl.analyzeQueue,
       workspace: this.workspace,
       monitoring: this.monitoring,
-      config,
+      config: { ...config, workspaceTokenBudget: props.workspace.workspace.analyst?.tokenBudget },
       publicUrl: this.query.url.url,
     });
     if (config.mailFrom) {
@@ -66,5 +66,13 @@ export class MarqueeStack extends Stack {
     new CfnOutput(this, 'ReplayCrawlDlq', { value: this.crawl.crawlQueue.replayCommand, description: 'moves crawl dead letters back' });
     new CfnOutput(this, 'ReplayAnalyzeDlq', { value: this.crawl.analyzeQueue.replayCommand, description: 'moves analyze dead letters back' });
     new CfnOutput(this, 'AlarmTopicArn', { value: this.monitoring.topic.topicArn });
+    if (!config.alarmEmail) {
+      // Loud on purpose: without a subscriber every alarm above changes state in silence. `cdk synth --strict` makes it an error.
+      Annotations.of(this).addWarningV2(
+        'marquee:no-alarm-destination',
+        `no alarmEmail context: the ${this.monitoring.alarms.length} alarms of this stack notify an SNS topic nobody is subscribed to. ` +
+          'Deploy with -c alarmEmail=oncall@your-domain, or subscribe your own endpoint (chat, pager) to the AlarmTopicArn output.',
+      );
+    }
   }
 }

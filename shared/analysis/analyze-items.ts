@@ -37,6 +37,10 @@ export interface AnalysisReport {
   completionTokens: number;
   cacheHits: number;
   fallbacks: number;
+  /** Of `fallbacks`, stories handed to the embedded analyst because the run's token budget was spent. */
+  budgetFallbacks: number;
+  /** Stories given to the analyst in this run (new ones and any whose event was never stored). */
+  storiesAnalyzed: number;
   durationMs: number;
   /** Ids of the events created by this run (for alerting). */
   eventIds: string[];
@@ -97,11 +101,11 @@ export async function analyzeItems(workspace: Workspace, deps: AnalyzeDeps, item
   const ids = itemIds ?? (await deps.analysis.listPending(2000));
   const keepPending = new Set<string>();
   const items = (await deps.items.getItems(ids)).sort((a, b) => (a.publishedAt ?? a.fetchedAt).localeCompare(b.publishedAt ?? b.fetchedAt));
-  const usage: AnalystUsage = { requests: 0, promptTokens: 0, completionTokens: 0, cacheHits: 0, fallbacks: 0 };
+  const usage: AnalystUsage = { requests: 0, promptTokens: 0, completionTokens: 0, cacheHits: 0, fallbacks: 0, budgetFallbacks: 0 };
   const report: AnalysisReport = {
     analyst: deps.analyst.info.kind === 'llm' ? `llm ${deps.analyst.info.model}` : `embedded ${deps.analyst.info.version}`,
     items: items.length, stories: 0, joinedExisting: 0, events: 0, releasesChanged: 0,
-    ...usage, durationMs: 0, eventIds: [],
+    ...usage, budgetFallbacks: 0, storiesAnalyzed: 0, durationMs: 0, eventIds: [],
   };
   if (items.length > 0) {
     const byId = new Map(items.map((i) => [i.id, i]));
@@ -162,6 +166,7 @@ export async function analyzeItems(workspace: Workspace, deps: AnalyzeDeps, item
       const context = { competitors: workspace.competitors, slate: workspace.slate };
       const { analyses, usage: u } = await deps.analyst.analyze(inputs, context);
       Object.assign(usage, u);
+      report.storiesAnalyzed = inputs.length;
       const competitorKeys = studioKeys(workspace.competitors);
       const slateKeys = new Set(workspace.slate.map((s) => titleKey(s.title)));
       for (const [i, a] of analyses.entries()) {
@@ -199,7 +204,7 @@ export async function analyzeItems(workspace: Workspace, deps: AnalyzeDeps, item
   }
   await deps.analysis.clearPending(ids.filter((id) => !keepPending.has(id)));
   deps.checkpoint?.('analysis.done');
-  Object.assign(report, usage);
+  Object.assign(report, usage, { budgetFallbacks: usage.budgetFallbacks ?? 0 });
   report.durationMs = Date.now() - started;
   return report;
 }

@@ -45,7 +45,7 @@ export const InfraConfig = z
     digestHour: Int(0, 23).default(8).describe("Local hour (the workspace's timezone) of the weekly digest"),
     digestMinute: Int(0, 59).default(0),
     linkSecretName: z.string().min(1).optional().describe('Secrets Manager secret (name) holding the HMAC secret of "flag as wrong" links; unset = no signed links in alerts and answers'),
-    apiRateLimit: Int(1, 10_000_000).default(120).describe('Query API requests a minute per API key (per container)'),
+    apiRateLimit: Int(1, 10_000_000).default(120).describe('Query API requests a minute per API key or signed-in user, counted in the table so every container shares it'),
     apiCacheSeconds: Int(0, 3600).default(10).describe('Seconds the query API reuses a read result or an answer'),
     queryConcurrency: Int(1, 1000).default(10).describe('Reserved concurrency of the query function: bounds cost and the load on the table'),
   })

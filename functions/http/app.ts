@@ -7,6 +7,7 @@ import { secureHeaders } from 'hono/secure-headers';
 import type { z } from 'zod';
 import { bearerToken, checkApiKey } from '../../shared/auth/api-keys.js';
 import { RateLimiter } from '../../shared/auth/rate-limit.js';
+import type { RateLimit } from '../../shared/ports/rate-limit.js';
 import type { KeyStore } from '../../shared/ports/key-store.js';
 import { silentLogger, type Logger } from '../../shared/ports/logger.js';
 import { QueryInputError } from '../../shared/query/errors.js';
@@ -28,6 +29,8 @@ export interface AppDeps {
   /** The query agent (embedded or LLM). */
   ask: (question: string) => Promise<AskResponse>;
   rateLimit?: { perMinute: number; burst?: number };
+  /** The limiter to use instead of an in-memory one built from `rateLimit` (on Lambda: the DynamoDB counter all containers share). */
+  limiter?: RateLimit;
   log?: Logger;
   version?: string;
   /** Seconds a GET result or an answer is reused (0 = off). The store changes once a crawl cycle. */
@@ -83,7 +86,7 @@ function parseQuery<T extends z.ZodType>(c: Context, schema: T): { ok: true; val
 /** Builds the app over a query service and a key store; the same app runs on Node and on Lambda. */
 export function createApp(deps: AppDeps): Hono<Env> {
   const log = deps.log ?? silentLogger;
-  const limiter = new RateLimiter(deps.rateLimit?.perMinute ?? 120, deps.rateLimit?.burst);
+  const limiter: RateLimit = deps.limiter ?? new RateLimiter(deps.rateLimit?.perMinute ?? 120, deps.rateLimit?.burst);
   const cache = new ResponseCache((deps.cacheSeconds ?? 0) * 1000);
   const inflight = new Map<string, Promise<{ status: 200 | 404; body: string }>>();
   const app = new Hono<Env>();
@@ -178,7 +181,7 @@ export function createApp(deps: AppDeps): Hono<Env> {
       c.header('www-authenticate', 'Bearer realm="marquee"');
       return c.json({ error: why, requestId: c.get('requestId') }, 401);
     }
-    const decision = limiter.take(check.key.id);
+    const decision = await limiter.take(check.key.id);
     c.header('x-ratelimit-remaining', String(decision.remaining));
     if (!decision.allowed) {
       c.header('retry-after', String(decision.retryAfter));

@@ -6,6 +6,7 @@ import type { EventStore, ReleaseStore } from '../../shared/ports/analysis-store
 import type { ChartStore, ItemStore, SourceStateStore } from '../../shared/ports/store.js';
 import type { DigestStore } from '../../shared/ports/digest-store.js';
 import type { KeyStore } from '../../shared/ports/key-store.js';
+import type { RateLimit } from '../../shared/ports/rate-limit.js';
 import { cachedKeys } from '../../shared/auth/api-keys.js';
 import { QueryService } from '../../shared/query/query-service.js';
 import { answerEmbedded, TitleVocabulary } from '../../shared/query/embedded-agent.js';
@@ -39,6 +40,8 @@ export interface QueryStores {
   keys: Pick<KeyStore, 'getKey'> & Partial<Pick<KeyStore, 'recordUse'>> & { generation?: () => string };
   /** Briefs, feedback, audit (their routes exist only when given). */
   assist?: AssistStores;
+  /** A shared rate limit (Lambda: the DynamoDB counter); unset = in memory, per process. */
+  rateLimit?: RateLimit;
 }
 
 export interface QuerySide {
@@ -67,6 +70,7 @@ export function buildQuerySide(config: QuerySettings, workspace: Workspace, stor
     ...(keys.recordUse ? { recordKeyUse: (id: string, at: Date) => keys.recordUse!(id, at.toISOString()) } : {}),
     ask: agent.ask,
     boxOffice: { run: (title: string) => titleRun(stores.store, title), surprises: () => surprisesView(stores.store, surpriseMemo) }, rateLimit: { perMinute: config.apiRateLimitPerMinute }, cacheSeconds: config.apiCacheSeconds,
+    ...(stores.rateLimit ? { limiter: stores.rateLimit } : {}),
     log,
     ...(stores.assist
       ? {

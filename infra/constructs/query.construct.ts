@@ -26,11 +26,12 @@ export interface QueryProps {
 export const QUERY_TABLE_ACTIONS: TableAction[] = ['GetItem', 'BatchGetItem', 'Query'];
 
 /**
- * The only rows the query function writes: answers (audit), flags (feedback), brief reviews and
- * when each API key was last used (KEYUSE#<id>, apart from the keys, which it can never write).
+ * The only rows the query function writes: answers (audit), flags (feedback), brief reviews,
+ * when each API key was last used (KEYUSE#<id>, apart from the keys, which it can never write) and
+ * the per-caller request counters of the shared rate limit (RATE#<caller>, one row per minute).
  * DynamoDB's LeadingKeys condition limits Put/Update to those partitions.
  */
-export const QUERY_WRITE_PARTITIONS = ['ANSWER#*', 'FLAG#*', 'BRIEF#*', 'KEYUSE#*'];
+export const QUERY_WRITE_PARTITIONS = ['ANSWER#*', 'FLAG#*', 'BRIEF#*', 'KEYUSE#*', 'RATE#*'];
 
 export class QueryConstruct extends Construct {
   readonly fn: MarqueeFunction;

@@ -22,6 +22,8 @@ export interface AwsEnv {
   SLACK_SECRET_NAME?: string;
   /** Secrets Manager secret (name) holding the HMAC secret of "flag as wrong" links (query API, analyze worker). */
   LINK_SECRET_NAME?: string;
+  /** SSM parameter with the sign-in settings (query API; unset = API keys only): see functions/aws/sign-in-settings.ts. */
+  AUTH_PARAMETER?: string;
   /** Where people reach the web page (the query Function URL): links in alerts. */
   PUBLIC_URL?: string;
   /** OpenAI-compatible base URL and model of the LLM analyst (analyze worker). */
@@ -52,6 +54,7 @@ const KEYS: Array<keyof AwsEnv> = [
   'OPENAI_SECRET_NAME',
   'SLACK_SECRET_NAME',
   'LINK_SECRET_NAME',
+  'AUTH_PARAMETER',
   'PUBLIC_URL',
   'OPENAI_BASE_URL',
   'MARQUEE_MODEL',

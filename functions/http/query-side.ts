@@ -12,6 +12,7 @@ import { QueryService } from '../../shared/query/query-service.js';
 import { answerEmbedded, TitleVocabulary } from '../../shared/query/embedded-agent.js';
 import type { AskResponse } from '../../shared/query/schemas.js';
 import { createApp } from './app.js';
+import type { SignInDeps } from './sign-in-routes.js';
 import type { AssistDeps } from './assist-routes.js';
 import type { BriefStore } from '../../shared/ports/brief-store.js';
 import type { FlagStore } from '../../shared/ports/flag-store.js';
@@ -42,6 +43,8 @@ export interface QueryStores {
   assist?: AssistStores;
   /** A shared rate limit (Lambda: the DynamoDB counter); unset = in memory, per process. */
   rateLimit?: RateLimit;
+  /** Browser sign-in (Lambda, when the stack configured a provider); unset = API keys only. */
+  signIn?: SignInDeps;
 }
 
 export interface QuerySide {
@@ -71,6 +74,7 @@ export function buildQuerySide(config: QuerySettings, workspace: Workspace, stor
     ask: agent.ask,
     boxOffice: { run: (title: string) => titleRun(stores.store, title), surprises: () => surprisesView(stores.store, surpriseMemo) }, rateLimit: { perMinute: config.apiRateLimitPerMinute }, cacheSeconds: config.apiCacheSeconds,
     ...(stores.rateLimit ? { limiter: stores.rateLimit } : {}),
+    ...(stores.signIn ? { signIn: stores.signIn } : {}),
     log,
     ...(stores.assist
       ? {

@@ -8,6 +8,7 @@ import { ConfigError } from '../../shared/config/errors.js';
 import { auditExplainer } from '../../shared/audit/index.js';
 import { RateLimiter } from '../../shared/auth/rate-limit.js';
 import { DynamoRateLimiter } from '../../shared/store/dynamo-rate-limit.js';
+import { readSignInParameter, signInDeps } from '../aws/sign-in-settings.js';
 import { buildQuerySide, type QuerySettings } from '../http/query-side.js';
 import { awsRuntime, type AwsRuntime } from '../aws/runtime.js';
 import { readSecret } from '../aws/secrets.js';
@@ -66,8 +67,10 @@ export function createQueryApiHandler(deps: { runtime: () => AwsRuntime; env: En
       },
       // One counter per key per minute that every container shares; should the table fail, the container's own buckets.
       rateLimit: new DynamoRateLimiter(table, { limit: settings.apiRateLimitPerMinute, fallback: new RateLimiter(settings.apiRateLimitPerMinute), log }),
+      // Browser sign-in when the stack configured a provider (AUTH_PARAMETER); API keys work either way.
+      ...(deps.env.AUTH_PARAMETER ? { signIn: signInDeps(await readSignInParameter(rt.ssm(), deps.env.AUTH_PARAMETER), log) } : {}),
     }, log);
-    log.info('query api ready', { agent: side.agentDescription });
+    log.info('query api ready', { agent: side.agentDescription, signIn: deps.env.AUTH_PARAMETER ? 'on' : 'off (API keys only)' });
     return handle(side.app);
   };
   return async (event: LambdaEvent, context: LambdaContext) => {

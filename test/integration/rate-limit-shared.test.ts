@@ -66,8 +66,10 @@ describe('rate limit shared across containers', () => {
     expect(retryAfter).toBeLessThanOrEqual(60);
     expect(JSON.parse(refused!.body).error).toMatch(/rate limit reached for key "shared": retry in \d+ s/);
     // Another key has its own allowance.
-    const other = (await createApiKey(new DynamoKeyStore(db.store.tableAccess), 'other')).key;
-    expect(((await b(urlEvent('/v1/sources', { authorization: `Bearer ${other}` }), ctx)) as { statusCode: number }).statusCode).toBe(200);
+    const other = await createApiKey(new DynamoKeyStore(db.store.tableAccess), 'other');
+    expect(((await b(urlEvent('/v1/sources', { authorization: `Bearer ${other.key}` }), ctx)) as { statusCode: number }).statusCode).toBe(200);
+    // Key use is recorded in the background: let it land before the store closes.
+    await expect.poll(async () => (await new DynamoKeyStore(db.store.tableAccess).lastUsed([other.record.id])).size).toBe(1);
   });
 });
 

@@ -275,6 +275,17 @@ export class MarqueeFunction extends Construct {
     return this;
   }
 
+  /**
+   * Lets the function read the sign-in settings parameter (ssm:GetParameter on that one name) and sets AUTH_PARAMETER.
+   * The ARN is built from the name, not referenced, so the parameter may depend on this function's URL.
+   */
+  useSignIn(parameterName: string): this {
+    const stack = Stack.of(this);
+    this.role.addToPolicy(new iam.PolicyStatement({ actions: ['ssm:GetParameter'], resources: [stack.formatArn({ service: 'ssm', resource: 'parameter', resourceName: parameterName.slice(1) })] }));
+    this.fn.addEnvironment('AUTH_PARAMETER', parameterName);
+    return this;
+  }
+
   /** Grants ses:SendEmail and ses:SendRawEmail on the one SES identity and sets MAIL_FROM. */
   sendsMailAs(identityArn: string, mailFrom: string): this {
     this.role.addToPolicy(new iam.PolicyStatement({ actions: ['ses:SendEmail', 'ses:SendRawEmail'], resources: [identityArn] }));

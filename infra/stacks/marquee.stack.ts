@@ -7,6 +7,7 @@ import { CrawlConstruct } from '../constructs/crawl.construct.js';
 import { DigestConstruct } from '../constructs/digest.construct.js';
 import { Monitoring } from '../constructs/monitoring.construct.js';
 import { QueryConstruct } from '../constructs/query.construct.js';
+import { SignInConstruct } from '../constructs/sign-in.construct.js';
 import { WorkspaceSecret } from '../constructs/workspace-secret.construct.js';
 import { importStorage } from './storage.stack.js';
 
@@ -29,6 +30,8 @@ export class MarqueeStack extends Stack {
   /** Present when the `mailFrom` context is set. */
   readonly digest?: DigestConstruct;
   readonly query: QueryConstruct;
+  /** Present unless `signIn` is none: the Cognito user pool (or OIDC settings) the page and API sign in with. */
+  readonly signIn?: SignInConstruct;
 
   constructor(scope: Construct, id: string, props: MarqueeStackProps) {
     super(scope, id, props);
@@ -38,6 +41,12 @@ export class MarqueeStack extends Stack {
     this.workspace = new WorkspaceSecret(this, 'Workspace', { workspace: props.workspace });
     this.crawl = new CrawlConstruct(this, 'Crawl', { table, bucket, workspace: this.workspace, monitoring: this.monitoring, config });
     this.query = new QueryConstruct(this, 'Query', { table, workspace: this.workspace, monitoring: this.monitoring, config });
+    if (config.signIn !== 'none') {
+      this.signIn = new SignInConstruct(this, 'SignIn', { config, queryUrl: this.query.url.url });
+      this.query.fn.useSignIn(this.signIn.parameterName);
+    } else {
+      Annotations.of(this).addWarningV2('marquee:no-sign-in', 'signIn=none: the page and API take API keys only (anyone with a key and the URL gets in); use the default -c signIn=cognito or -c signIn=oidc');
+    }
     this.analyze = new AnalyzeConstruct(this, 'Analyze', {
       table,
       queue: this.crawl.analyzeQueue,

@@ -36,6 +36,8 @@ export const InfraConfig = z
     openaiSecretName: z.string().min(1).optional().describe('Secrets Manager secret (name) holding the OpenAI API key'),
     openaiBaseUrl: z.string().url().optional().describe('OpenAI-compatible endpoint (default api.openai.com)'),
     model: z.string().min(1).default('gpt-4o-mini'),
+    tokenBudget: Int(1_000, 100_000_000).optional().describe("Tokens the LLM analyst may spend per analyze message (MARQUEE_TOKEN_BUDGET); unset = the workspace's analyst.tokenBudget, else 200000"),
+    llmFallbackAlarmPercent: Int(1, 100).default(20).describe('Alarm when this share (percent) or more of the stories the LLM analyst was given in an hour went to the embedded rules (model failures)'),
     slackWebhookSecretName: z.string().min(1).optional().describe('Secrets Manager secret (name) holding the Slack incoming-webhook URL; unset = no alerts'),
     mailFrom: z.string().email().optional().describe('Sender address of the weekly digest; unset = no digest function'),
     sesIdentity: z.string().min(3).optional().describe('SES identity to create and send as: a domain, or an address (default: mailFrom)'),
@@ -43,9 +45,24 @@ export const InfraConfig = z
     digestHour: Int(0, 23).default(8).describe("Local hour (the workspace's timezone) of the weekly digest"),
     digestMinute: Int(0, 59).default(0),
     linkSecretName: z.string().min(1).optional().describe('Secrets Manager secret (name) holding the HMAC secret of "flag as wrong" links; unset = no signed links in alerts and answers'),
-    apiRateLimit: Int(1, 10_000_000).default(120).describe('Query API requests a minute per API key (per container)'),
+    apiRateLimit: Int(1, 10_000_000).default(120).describe('Query API requests a minute per API key or signed-in user, counted in the table so every container shares it'),
     apiCacheSeconds: Int(0, 3600).default(10).describe('Seconds the query API reuses a read result or an answer'),
     queryConcurrency: Int(1, 1000).default(10).describe('Reserved concurrency of the query function: bounds cost and the load on the table'),
+    signIn: z.enum(['cognito', 'oidc', 'none']).default('cognito').describe('Browser sign-in for the page and API: a Cognito user pool with its hosted UI, your own OIDC provider, or none (API keys only)'),
+    cognitoDomainPrefix: z
+      .string()
+      .regex(/^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$/, 'lowercase letters, digits and dashes')
+      .refine((p) => !/aws|amazon|cognito/.test(p), 'may not contain "aws", "amazon" or "cognito"')
+      .optional()
+      .describe('Hosted UI domain prefix (<prefix>.auth.<region>.amazoncognito.com); default <stackPrefix>-<account id>'),
+    signInSessionHours: Int(1, 24).default(8).describe('How long a sign-in lasts (ID token validity) before the browser goes back to the provider'),
+    oidcIssuer: z.string().url().optional().describe('signIn=oidc: the provider\'s issuer URL (its /.well-known/openid-configuration is read at run time)'),
+    oidcClientId: z.string().min(1).optional().describe('signIn=oidc: the client id registered at the provider (a public client with PKCE; callback <QueryUrl>auth/callback)'),
+    oidcScopes: z.string().regex(/^[\x21-\x7e]+( [\x21-\x7e]+)*$/).default('openid email profile').describe('signIn=oidc: scopes asked for, space-separated (openid required)'),
+    oidcAuthorizeUrl: z.string().url().optional(),
+    oidcTokenUrl: z.string().url().optional(),
+    oidcJwksUrl: z.string().url().optional(),
+    oidcLogoutUrl: z.string().url().optional(),
   })
   .superRefine((c, ctx) => {
     if (c.sesIdentity && c.mailFrom && c.sesIdentity.includes('@') ? c.sesIdentity !== c.mailFrom : c.sesIdentity && c.mailFrom && !c.mailFrom.toLowerCase().endsWith(`@${c.sesIdentity.toLowerCase()}`)) {
@@ -54,6 +71,15 @@ export const InfraConfig = z
     if (c.sesIdentity && !c.mailFrom) ctx.addIssue({ code: 'custom', path: ['mailFrom'], message: 'is required when sesIdentity is set' });
     if (c.analyst === 'llm' && !c.openaiSecretName && !c.openaiBaseUrl) {
       ctx.addIssue({ code: 'custom', path: ['analyst'], message: 'llm needs openaiSecretName or openaiBaseUrl' });
+    }
+    if (c.signIn === 'oidc') {
+      if (!c.oidcIssuer?.startsWith('https://')) ctx.addIssue({ code: 'custom', path: ['oidcIssuer'], message: 'signIn=oidc needs the https issuer URL of your provider' });
+      if (!c.oidcClientId) ctx.addIssue({ code: 'custom', path: ['oidcClientId'], message: 'signIn=oidc needs the client id registered at your provider' });
+      if (!c.oidcScopes.split(' ').includes('openid')) ctx.addIssue({ code: 'custom', path: ['oidcScopes'], message: 'must include openid' });
+    }
+    if (c.signIn !== 'oidc' && (c.oidcIssuer || c.oidcClientId)) ctx.addIssue({ code: 'custom', path: ['signIn'], message: 'set signIn=oidc to use oidcIssuer/oidcClientId' });
+    if (/aws|amazon|cognito/i.test(c.stackPrefix) && c.signIn === 'cognito' && !c.cognitoDomainPrefix) {
+      ctx.addIssue({ code: 'custom', path: ['cognitoDomainPrefix'], message: 'the default hosted UI prefix would contain the stackPrefix, which has a word Cognito refuses (aws, amazon, cognito): set cognitoDomainPrefix' });
     }
     if (c.snapshotGlacierDays <= c.snapshotInfrequentAccessDays) {
       ctx.addIssue({ code: 'custom', path: ['snapshotGlacierDays'], message: 'must be after snapshotInfrequentAccessDays' });

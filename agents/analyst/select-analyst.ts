@@ -11,6 +11,8 @@ export interface AnalystSelectionConfig {
   openaiApiKey?: string;
   openaiBaseUrl?: string;
   model: string;
+  /** Prompt + completion tokens the LLM analyst may spend per analyze() run (shared/config/token-budget.ts); unset = no cap. */
+  tokenBudget?: number;
 }
 
 export interface AnalystSelectionDeps {
@@ -76,6 +78,7 @@ export function selectAnalyst(config: AnalystSelectionConfig, deps: AnalystSelec
     return { analyst: embeddedAsAnalyst(createEmbedded, embeddedVersion), description: `analyst: embedded ${embeddedVersion} (${why})` };
   }
   const analyst = createLlmAnalyst({
+    ...(config.tokenBudget !== undefined ? { tokenBudget: config.tokenBudget } : {}),
     ...deps.llm,
     ...(config.openaiBaseUrl ? { baseUrl: config.openaiBaseUrl } : {}),
     ...(config.openaiApiKey ? { apiKey: config.openaiApiKey } : {}),
@@ -86,6 +89,6 @@ export function selectAnalyst(config: AnalystSelectionConfig, deps: AnalystSelec
   });
   return {
     analyst,
-    description: `analyst: LLM ${config.model} via ${endpointLabel(config.openaiBaseUrl)} (prompt ${PROMPT_VERSION}, fallback embedded ${embeddedVersion})`,
+    description: `analyst: LLM ${config.model} via ${endpointLabel(config.openaiBaseUrl)} (prompt ${PROMPT_VERSION}, fallback embedded ${embeddedVersion}${config.tokenBudget !== undefined ? `, budget ${config.tokenBudget} tokens a run` : ''})`,
   };
 }

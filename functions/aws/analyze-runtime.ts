@@ -15,6 +15,7 @@ import { selectAnalyst } from '../../agents/analyst/select-analyst.js';
 import { EMBEDDED_ANALYST_VERSION } from '../../agents/analyst/embedded/embedded-analyst.js';
 import { awsRuntime, type AwsRuntime } from './runtime.js';
 import { readSecret } from './secrets.js';
+import { parseTokenBudget, runTokenBudget } from '../../shared/config/token-budget.js';
 
 export interface AnalyzeRuntime {
   readonly base: AwsRuntime;
@@ -83,6 +84,7 @@ export function createAnalyzeRuntime(base: AwsRuntime): AnalyzeRuntime {
           openaiApiKey: await openaiKey(),
           openaiBaseUrl: env.OPENAI_BASE_URL,
           model: env.MARQUEE_MODEL ?? 'gpt-4o-mini',
+          tokenBudget: runTokenBudget(parseTokenBudget(env.MARQUEE_TOKEN_BUDGET, 'lambda environment: MARQUEE_TOKEN_BUDGET'), workspace),
         },
         {
           cache: rt.analysis(),

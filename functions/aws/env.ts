@@ -2,6 +2,7 @@
 // Plain checks, not zod: this module is in every function's bundle (see functions/aws/deployed-workspace.ts).
 import { ConfigError } from '../../shared/config/errors.js';
 import { FETCH_DEFAULTS, type FetchLimits } from '../../shared/config/fetch-limits.js';
+import { parseTokenBudget } from '../../shared/config/token-budget.js';
 
 /**
  * Every variable the AWS composition root reads. The CDK `MarqueeFunction` sets each together
@@ -21,6 +22,8 @@ export interface AwsEnv {
   SLACK_SECRET_NAME?: string;
   /** Secrets Manager secret (name) holding the HMAC secret of "flag as wrong" links (query API, analyze worker). */
   LINK_SECRET_NAME?: string;
+  /** SSM parameter with the sign-in settings (query API; unset = API keys only): see functions/aws/sign-in-settings.ts. */
+  AUTH_PARAMETER?: string;
   /** Where people reach the web page (the query Function URL): links in alerts. */
   PUBLIC_URL?: string;
   /** OpenAI-compatible base URL and model of the LLM analyst (analyze worker). */
@@ -28,6 +31,8 @@ export interface AwsEnv {
   MARQUEE_MODEL?: string;
   /** auto (LLM when the OpenAI secret is set), embedded or llm. */
   MARQUEE_ANALYST?: string;
+  /** Tokens the LLM analyst may spend per analyze message (analyze worker; unset = the workspace's, else the default). */
+  MARQUEE_TOKEN_BUDGET?: string;
   /** The verified SES identity the digest is sent from (digest function). */
   MAIL_FROM?: string;
   /** SES configuration set, if any (digest function). */
@@ -49,10 +54,12 @@ const KEYS: Array<keyof AwsEnv> = [
   'OPENAI_SECRET_NAME',
   'SLACK_SECRET_NAME',
   'LINK_SECRET_NAME',
+  'AUTH_PARAMETER',
   'PUBLIC_URL',
   'OPENAI_BASE_URL',
   'MARQUEE_MODEL',
   'MARQUEE_ANALYST',
+  'MARQUEE_TOKEN_BUDGET',
   'MAIL_FROM',
   'SES_CONFIGURATION_SET',
   'AWS_REGION',
@@ -80,6 +87,7 @@ export function parseAwsEnv(env: Record<string, string | undefined>): AwsEnv {
   if (out.MARQUEE_ANALYST && !['auto', 'embedded', 'llm'].includes(out.MARQUEE_ANALYST)) {
     throw new ConfigError(`lambda environment: MARQUEE_ANALYST: expected auto, embedded or llm, not "${out.MARQUEE_ANALYST}"`);
   }
+  parseTokenBudget(out.MARQUEE_TOKEN_BUDGET, 'lambda environment: MARQUEE_TOKEN_BUDGET');
   for (const key of URL_KEYS) {
     const value = out[key];
     if (value !== undefined && !URL.canParse(value)) throw new ConfigError(`lambda environment: ${key}: invalid URL "${value}"`);

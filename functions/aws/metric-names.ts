@@ -23,10 +23,23 @@ export const METRIC = {
   sourceFailingForADay: 'SourceFailingForADay',
   itemsAnalyzed: 'ItemsAnalyzed',
   eventsCreated: 'EventsCreated',
+  /** Stories the LLM analyst was given (emitted only when the analyst is the LLM): the fallback rate's denominator. */
+  llmStories: 'LlmStories',
+  /** Of those, stories it handed to the embedded rules (model errors, malformed output, or the token budget). */
+  llmFallbacks: 'LlmFallbacks',
+  /** Of the fallbacks, those caused by the run's token budget: any at all alarms. */
+  tokenBudgetFallbacks: 'TokenBudgetFallbacks',
+  /** Prompt + completion tokens the LLM analyst spent. */
+  modelTokens: 'ModelTokens',
   alertsSent: 'AlertsSent',
   /** Alerts whose Slack message failed (the record is retried; the claims were released). */
   alertsFailed: 'AlertsFailed',
   digestsSent: 'DigestsSent',
   /** 1 each time the digest function finds the week's digest sent (by this run or an earlier one): its absence for a week alarms. */
   digestDelivered: 'DigestDelivered',
+  /** 1 when the check an hour after the weekly slot finds that week's digest not sent: alarms at once. */
+  digestMissing: 'DigestMissing',
 } as const;
+
+/** The digest check runs this long after the weekly slot (its own schedule) and looks for the slot's week. */
+export const DIGEST_CHECK_DELAY_MINUTES = 60;

@@ -4,7 +4,7 @@ import { Metrics } from '@aws-lambda-powertools/metrics';
 import type { Logger } from '../../shared/ports/logger.js';
 import { METRICS_NAMESPACE } from './metric-names.js';
 
-export { METRIC, METRICS_NAMESPACE, SERVICE } from './metric-names.js';
+export { DIGEST_CHECK_DELAY_MINUTES, METRIC, METRICS_NAMESPACE, SERVICE } from './metric-names.js';
 
 export interface Telemetry {
   logger: PowertoolsLogger;

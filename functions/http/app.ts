@@ -5,8 +5,13 @@ import { HTTPException } from 'hono/http-exception';
 import { bodyLimit } from 'hono/body-limit';
 import { secureHeaders } from 'hono/secure-headers';
 import type { z } from 'zod';
+import { getCookie } from 'hono/cookie';
 import { bearerToken, checkApiKey } from '../../shared/auth/api-keys.js';
+import { InvalidTokenError } from '../../shared/auth/sign-in.js';
+import type { Identity } from '../../shared/ports/identity.js';
+import { SESSION_COOKIE, registerSignInRoutes, sessionIdentity, type SignInDeps } from './sign-in-routes.js';
 import { RateLimiter } from '../../shared/auth/rate-limit.js';
+import type { RateLimit } from '../../shared/ports/rate-limit.js';
 import type { KeyStore } from '../../shared/ports/key-store.js';
 import { silentLogger, type Logger } from '../../shared/ports/logger.js';
 import { QueryInputError } from '../../shared/query/errors.js';
@@ -29,19 +34,27 @@ export interface AppDeps {
   /** The query agent (embedded or LLM). */
   ask: (question: string) => Promise<AskResponse>;
   rateLimit?: { perMinute: number; burst?: number };
+  /** The limiter to use instead of an in-memory one built from `rateLimit` (on Lambda: the DynamoDB counter all containers share). */
+  limiter?: RateLimit;
   log?: Logger;
   version?: string;
   /** Seconds a GET result or an answer is reused (0 = off). The store changes once a crawl cycle. */
   cacheSeconds?: number;
   /** Briefs, feedback, audit and the answer archive (routes are added when given). */
   assist?: AssistDeps;
+  /**
+   * Browser sign-in with the customer's identity provider (AWS: Cognito or OIDC). When given, `/v1` takes a session
+   * cookie or an ID token as well as an API key; when not (the local runtime), API keys only.
+   */
+  signIn?: SignInDeps;
   /** The box-office view: a title's run with comparables, the latest chart's surprises (routes are added when given). */
   boxOffice?: { run(title: string): Promise<TitleRun | null>; surprises(): Promise<SurprisesResult> };
   /** Audience interest: every tracked title against its comps, or one title in detail (the route is added when given). */
   interest?: { overview(): Promise<InterestOverview>; detail(title: string): Promise<InterestDetail | null> };
 }
 
-type Env = { Variables: { requestId: string; keyId: string; keyName: string } };
+/** keyId / keyName: the API key, or for a signed-in person `user:<sub>` / `user:<email>`; principal: who, for audit lines ("key:<name>", "user:<email>"). */
+type Env = { Variables: { requestId: string; keyId: string; keyName: string; principal: string } };
 
 /** The largest request body any route reads (the biggest real one, a flag form, is under 4 KB). */
 export const MAX_BODY_BYTES = 64 * 1024;
@@ -86,7 +99,7 @@ function parseQuery<T extends z.ZodType>(c: Context, schema: T): { ok: true; val
 /** Builds the app over a query service and a key store; the same app runs on Node and on Lambda. */
 export function createApp(deps: AppDeps): Hono<Env> {
   const log = deps.log ?? silentLogger;
-  const limiter = new RateLimiter(deps.rateLimit?.perMinute ?? 120, deps.rateLimit?.burst);
+  const limiter: RateLimit = deps.limiter ?? new RateLimiter(deps.rateLimit?.perMinute ?? 120, deps.rateLimit?.burst);
   const cache = new ResponseCache((deps.cacheSeconds ?? 0) * 1000);
   const inflight = new Map<string, Promise<{ status: 200 | 404; body: string }>>();
   const app = new Hono<Env>();
@@ -168,28 +181,65 @@ export function createApp(deps: AppDeps): Hono<Env> {
   app.get('/openapi.json', (c) => c.json(openApiDocument(deps.version ?? '1.0.0')));
   app.get('/healthz', (c) => c.json({ ok: true }));
 
-  // ---- /v1: API key, then the per-key rate limit ----
+  // ---- sign-in (AWS): the provider round trip; the page asks /auth/session whether it can offer it ----
+  if (deps.signIn) registerSignInRoutes(app, deps.signIn);
+  else app.get('/auth/session', (c) => c.json({ signIn: null, user: null }));
+
+  // ---- /v1: an API key (scripts) or a signed-in session (browsers), then the per-caller rate limit ----
+  const refuseKey = (c: Context<Env>, reason: 'missing' | 'malformed' | 'unknown' | 'revoked') => {
+    const why = {
+      missing: deps.signIn
+        ? 'sign in at /auth/login, or send an API key: `Authorization: Bearer <key>` (create one with `npx marquee keys create <name>`)'
+        : 'an API key is required: send `Authorization: Bearer <key>` (create one with `npx marquee keys create <name>`)',
+      malformed: 'the API key is malformed: expected `mq_<12 hex>_<43 characters>`',
+      unknown: 'the API key is not valid',
+      revoked: 'the API key has been revoked',
+    }[reason];
+    c.header('www-authenticate', 'Bearer realm="marquee"');
+    return c.json({ error: why, requestId: c.get('requestId'), ...(deps.signIn ? { signIn: '/auth/login' } : {}) }, 401);
+  };
   app.use('/v1/*', async (c, next) => {
-    const check = await checkApiKey(deps.keys, bearerToken(c.req.header('authorization')));
-    if (!check.ok) {
-      const why = {
-        missing: 'an API key is required: send `Authorization: Bearer <key>` (create one with `npx marquee keys create <name>`)',
-        malformed: 'the API key is malformed: expected `mq_<12 hex>_<43 characters>`',
-        unknown: 'the API key is not valid',
-        revoked: 'the API key has been revoked',
-      }[check.reason];
-      c.header('www-authenticate', 'Bearer realm="marquee"');
-      return c.json({ error: why, requestId: c.get('requestId') }, 401);
+    const bearer = bearerToken(c.req.header('authorization'));
+    let who: { id: string; name: string; principal: string; label: string; key?: boolean } | null = null;
+    if (deps.signIn && !bearer?.startsWith('mq_')) {
+      // A browser's session cookie, or an ID token sent as a bearer token by a script.
+      const fromCookie = !bearer;
+      let user: Identity | null = null;
+      if (bearer) {
+        try {
+          user = await (await deps.signIn.verifier()).verify(bearer);
+        } catch (err) {
+          if (!(err instanceof InvalidTokenError)) throw err;
+        }
+      } else user = await sessionIdentity(c, deps.signIn);
+      if (!user) {
+        if (!bearer && !getCookie(c, SESSION_COOKIE)) return refuseKey(c, 'missing');
+        c.header('www-authenticate', 'Bearer realm="marquee", error="invalid_token"');
+        return c.json({ error: 'your sign-in is not valid any more (expired or not for this app): sign in again', signIn: '/auth/login', requestId: c.get('requestId') }, 401);
+      }
+      // A cookie rides along on any request the browser makes: a write must come from this site's own page.
+      const from = c.req.header('origin');
+      if (fromCookie && !['GET', 'HEAD'].includes(c.req.method) && from && from !== new URL(c.req.url).origin) {
+        return c.json({ error: 'cross-site request refused', requestId: c.get('requestId') }, 403);
+      }
+      const display = user.email ?? user.name ?? user.sub;
+      who = { id: `user:${user.sub}`, name: `user:${display}`, principal: `user:${display}`, label: `user ${display}` };
     }
-    const decision = limiter.take(check.key.id);
+    if (!who) {
+      const check = await checkApiKey(deps.keys, bearer);
+      if (!check.ok) return refuseKey(c, check.reason);
+      who = { id: check.key.id, name: check.key.name, principal: `key:${check.key.name}`, label: `key "${check.key.name}"`, key: true };
+    }
+    const decision = await limiter.take(who.id);
     c.header('x-ratelimit-remaining', String(decision.remaining));
     if (!decision.allowed) {
       c.header('retry-after', String(decision.retryAfter));
-      return c.json({ error: `rate limit reached for key "${check.key.name}": retry in ${decision.retryAfter} s`, requestId: c.get('requestId') }, 429);
+      return c.json({ error: `rate limit reached for ${who.label}: retry in ${decision.retryAfter} s`, requestId: c.get('requestId') }, 429);
     }
-    c.set('keyId', check.key.id);
-    c.set('keyName', check.key.name);
-    noteKeyUse(check.key.id);
+    c.set('keyId', who.id);
+    c.set('keyName', who.name);
+    c.set('principal', who.principal);
+    if (who.key) noteKeyUse(who.id);
     await next();
   });
 
@@ -228,7 +278,7 @@ export function createApp(deps: AppDeps): Hono<Env> {
         ...(answer.understood ? { understood: answer.understood } : {}),
         ...(answer.fallback ? { fallback: answer.fallback } : {}),
       });
-      const flagUrl = assist.linkSecret ? flagLink(new URL(c.req.url).origin, assist.linkSecret, { kind: 'answer', id }, `key:${c.get('keyName')}`, now) : undefined;
+      const flagUrl = assist.linkSecret ? flagLink(new URL(c.req.url).origin, assist.linkSecret, { kind: 'answer', id }, c.get('principal'), now) : undefined;
       return c.json({ ...answer, id, ...(flagUrl ? { flagUrl } : {}) }, 200, headers);
     },
   );

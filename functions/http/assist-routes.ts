@@ -32,7 +32,7 @@ export interface AssistDeps {
 /** The `who` of flag links in a digest sent to several recipients at once. */
 const SHARED = 'digest recipient';
 
-type Env = { Variables: { requestId: string; keyId: string; keyName: string } };
+type Env = { Variables: { requestId: string; keyId: string; keyName: string; principal: string } };
 type Bad = (c: Context<Env>, lines: string[]) => Response;
 
 const BriefsQuery = z
@@ -90,7 +90,7 @@ export function registerAssistRoutes(app: Hono<Env>, deps: AssistDeps, badReques
     }
     const r = BriefReview.safeParse(body);
     if (!r.success) return badRequest(c, issues(r.error));
-    const b = await deps.briefs.reviewBrief(c.req.param('id'), { status: r.data.status, by: `key:${c.get('keyName')}`, at: deps.now().toISOString(), note: r.data.note ?? null });
+    const b = await deps.briefs.reviewBrief(c.req.param('id'), { status: r.data.status, by: c.get('principal'), at: deps.now().toISOString(), note: r.data.note ?? null });
     return b ? c.json(b) : c.json({ error: `no brief ${c.req.param('id')}`, requestId: c.get('requestId') }, 404);
   });
 
@@ -131,7 +131,7 @@ export function registerAssistRoutes(app: Hono<Env>, deps: AssistDeps, badReques
     const r = FlagRequest.safeParse(body);
     if (!r.success) return badRequest(c, issues(r.error));
     try {
-      return c.json(await recordFlag(deps, r.data.target, `key:${c.get('keyName')}`, r.data.reason, deps.now()), 201);
+      return c.json(await recordFlag(deps, r.data.target, c.get('principal'), r.data.reason, deps.now()), 201);
     } catch (err) {
       if (err instanceof FlagTargetNotFound) return c.json({ error: err.message, requestId: c.get('requestId') }, 404);
       throw err;

@@ -6,11 +6,13 @@ import type { EventStore, ReleaseStore } from '../../shared/ports/analysis-store
 import type { ChartStore, ItemStore, SourceStateStore } from '../../shared/ports/store.js';
 import type { DigestStore } from '../../shared/ports/digest-store.js';
 import type { KeyStore } from '../../shared/ports/key-store.js';
+import type { RateLimit } from '../../shared/ports/rate-limit.js';
 import { cachedKeys } from '../../shared/auth/api-keys.js';
 import { QueryService } from '../../shared/query/query-service.js';
 import { answerEmbedded, TitleVocabulary } from '../../shared/query/embedded-agent.js';
 import type { AskResponse } from '../../shared/query/schemas.js';
 import { createApp } from './app.js';
+import type { SignInDeps } from './sign-in-routes.js';
 import type { AssistDeps } from './assist-routes.js';
 import type { BriefStore } from '../../shared/ports/brief-store.js';
 import type { FlagStore } from '../../shared/ports/flag-store.js';
@@ -44,6 +46,10 @@ export interface QueryStores {
   assist?: AssistStores;
   /** Audience interest: GET /v1/interest, the page's interest section and interest questions (absent: none). */
   interest?: InterestStore;
+  /** A shared rate limit (Lambda: the DynamoDB counter); unset = in memory, per process. */
+  rateLimit?: RateLimit;
+  /** Browser sign-in (Lambda, when the stack configured a provider); unset = API keys only. */
+  signIn?: SignInDeps;
 }
 
 export interface QuerySide {
@@ -81,6 +87,8 @@ export function buildQuerySide(config: QuerySettings, workspace: Workspace, stor
     ...(keys.recordUse ? { recordKeyUse: (id: string, at: Date) => keys.recordUse!(id, at.toISOString()) } : {}),
     ask: agent.ask,
     boxOffice: { run: (title: string) => titleRun(stores.store, title), surprises: () => surprisesView(stores.store, surpriseMemo) }, interest: interestView, rateLimit: { perMinute: config.apiRateLimitPerMinute }, cacheSeconds: config.apiCacheSeconds,
+    ...(stores.rateLimit ? { limiter: stores.rateLimit } : {}),
+    ...(stores.signIn ? { signIn: stores.signIn } : {}),
     log,
     ...(stores.assist
       ? {

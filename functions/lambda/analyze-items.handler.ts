@@ -82,6 +82,14 @@ export function createAnalyzeItemsHandler(deps: { runtime: () => AnalyzeRuntime;
     );
     metrics.addMetric(METRIC.itemsAnalyzed, MetricUnit.Count, report.items);
     metrics.addMetric(METRIC.eventsCreated, MetricUnit.Count, report.events);
+    if (analyst.info.kind === 'llm') {
+      // The fallback rate and the budget alarms (infra/constructs/analyze.construct.ts) are built from these.
+      metrics.addMetric(METRIC.llmStories, MetricUnit.Count, report.storiesAnalyzed);
+      metrics.addMetric(METRIC.llmFallbacks, MetricUnit.Count, report.fallbacks);
+      metrics.addMetric(METRIC.tokenBudgetFallbacks, MetricUnit.Count, report.budgetFallbacks);
+      metrics.addMetric(METRIC.modelTokens, MetricUnit.Count, report.promptTokens + report.completionTokens);
+      if (report.budgetFallbacks > 0) logger.warn('token budget reached: stories went to the embedded analyst', { source: sourceId, stories: report.budgetFallbacks, tokens: report.promptTokens + report.completionTokens });
+    }
 
     // As in the local cycle: collisions with the slate (a year ahead) get a drafted brief, and they and the
     // latest chart's surprises are alert candidates (the ledger keeps each alert to one post).
@@ -120,6 +128,8 @@ export function createAnalyzeItemsHandler(deps: { runtime: () => AnalyzeRuntime;
       events: report.events,
       analyst: report.analyst,
       tokens: report.promptTokens + report.completionTokens,
+      fallbacks: report.fallbacks,
+      budgetFallbacks: report.budgetFallbacks,
       alerts: alerts ? { sent: alerts.sent, skipped: alerts.skipped, deferred: alerts.deferred } : 'no Slack secret configured',
       briefs: { drafted: briefs.drafted, existing: briefs.existing, skippedFlagged: briefs.skippedFlagged },
     };

@@ -6,6 +6,9 @@ import { DynamoDigestStore, DynamoKeyStore } from '../../shared/store/dynamo-que
 import { DynamoAnswerStore, DynamoBriefStore, DynamoFlagStore } from '../../shared/store/dynamo-assist.store.js';
 import { ConfigError } from '../../shared/config/errors.js';
 import { auditExplainer } from '../../shared/audit/index.js';
+import { RateLimiter } from '../../shared/auth/rate-limit.js';
+import { DynamoRateLimiter } from '../../shared/store/dynamo-rate-limit.js';
+import { readSignInParameter, signInDeps } from '../aws/sign-in-settings.js';
 import { buildQuerySide, type QuerySettings } from '../http/query-side.js';
 import { awsRuntime, type AwsRuntime } from '../aws/runtime.js';
 import { readSecret } from '../aws/secrets.js';
@@ -49,7 +52,8 @@ export function createQueryApiHandler(deps: { runtime: () => AwsRuntime; env: En
     const briefs = new DynamoBriefStore(table);
     const answers = new DynamoAnswerStore(table, workspace.retentionDays);
     const linkSecret = deps.env.LINK_SECRET_NAME ? await readSecret(rt.ssm(), deps.env.LINK_SECRET_NAME) : undefined;
-    const side = buildQuerySide(await querySettings(deps.env, rt), workspace, {
+    const settings = await querySettings(deps.env, rt);
+    const side = buildQuerySide(settings, workspace, {
       analysis,
       store: rt.store(),
       digests: new DynamoDigestStore(table),
@@ -62,8 +66,12 @@ export function createQueryApiHandler(deps: { runtime: () => AwsRuntime; env: En
         ...(linkSecret ? { linkSecret } : {}),
         explain: auditExplainer({ analysis, store: rt.store(), briefs, answers }),
       },
+      // One counter per key per minute that every container shares; should the table fail, the container's own buckets.
+      rateLimit: new DynamoRateLimiter(table, { limit: settings.apiRateLimitPerMinute, fallback: new RateLimiter(settings.apiRateLimitPerMinute), log }),
+      // Browser sign-in when the stack configured a provider (AUTH_PARAMETER); API keys work either way.
+      ...(deps.env.AUTH_PARAMETER ? { signIn: signInDeps(await readSignInParameter(rt.ssm(), deps.env.AUTH_PARAMETER), log) } : {}),
     }, log);
-    log.info('query api ready', { agent: side.agentDescription });
+    log.info('query api ready', { agent: side.agentDescription, signIn: deps.env.AUTH_PARAMETER ? 'on' : 'off (API keys only)' });
     return handle(side.app);
   };
   return async (event: LambdaEvent, context: LambdaContext) => {

@@ -3,7 +3,7 @@ import { randomUUID } from 'node:crypto';
 import type { Context } from 'aws-lambda';
 import { MetricUnit } from '@aws-lambda-powertools/metrics';
 import { SESv2Client } from '@aws-sdk/client-sesv2';
-import { sendDigest, type SendDigestResult } from '../../shared/delivery/digest/send-digest.js';
+import { digestWasSent, sendDigest, type SendDigestResult } from '../../shared/delivery/digest/send-digest.js';
 import { SesMailer } from '../../shared/delivery/mail/ses.mailer.js';
 import type { Mailer } from '../../shared/ports/mailer.js';
 import { DynamoAnalysisStore } from '../../shared/store/dynamo-analysis.store.js';
@@ -12,7 +12,7 @@ import { DynamoDigestStore } from '../../shared/store/dynamo-query.store.js';
 import { isoWeekOf } from '../../shared/util/week.js';
 import { required } from '../aws/env.js';
 import { awsRuntime, type AwsRuntime } from '../aws/runtime.js';
-import { METRIC, SERVICE, createTelemetry, loggerPort, type Telemetry } from '../aws/powertools.js';
+import { DIGEST_CHECK_DELAY_MINUTES, METRIC, SERVICE, createTelemetry, loggerPort, type Telemetry } from '../aws/powertools.js';
 
 /**
  * The scheduler's input: the scheduled time of the invocation (`<aws.scheduler.scheduled-time>`),
@@ -22,6 +22,18 @@ import { METRIC, SERVICE, createTelemetry, loggerPort, type Telemetry } from '..
 export interface DigestEvent {
   week?: string;
   scheduledTime?: string;
+  /**
+   * The check schedule's invocation, DIGEST_CHECK_DELAY_MINUTES after the weekly slot: sends nothing, only says
+   * whether the slot's week has its digest (DigestDelivered) or not (DigestMissing, which alarms).
+   */
+  check?: boolean;
+}
+
+/** What a check invocation reports. */
+export interface DigestCheckResult {
+  week: string;
+  status: 'checked';
+  sent: boolean;
 }
 
 const WEEK = /^\d{4}-W\d{2}$/;
@@ -37,11 +49,17 @@ export function digestInvocationOwner(event: DigestEvent | null | undefined, con
   return `invoke:${context?.awsRequestId ?? randomUUID()}`;
 }
 
+/** The week a scheduled run sends: the local week of its scheduled time (a retry hours later still sends that week), else of now. */
+function weekOf(event: DigestEvent | null | undefined, now: Date, timezone: string, minus = 0): string {
+  const at = event?.scheduledTime ? new Date(Date.parse(event.scheduledTime) - minus) : new Date(now.getTime() - minus);
+  return isoWeekOf(at, timezone);
+}
+
 /** Builds the handler around a runtime and a mailer provider, so tests can inject SES faults. */
 export function createSendDigestHandler(deps: { runtime: () => AwsRuntime; mailer: (rt: AwsRuntime) => Mailer; telemetry: Telemetry }) {
   const { logger, metrics } = deps.telemetry;
   const log = loggerPort(logger);
-  return async (event: DigestEvent | null | undefined, context?: Context): Promise<SendDigestResult> => {
+  return async (event: DigestEvent | null | undefined, context?: Context): Promise<SendDigestResult | DigestCheckResult> => {
     if (context) logger.addContext(context);
     try {
       const week = event?.week;
@@ -51,6 +69,17 @@ export function createSendDigestHandler(deps: { runtime: () => AwsRuntime; maile
       const rt = deps.runtime();
       const workspace = await rt.workspace();
       const tableAccess = rt.store().tableAccess;
+      if (event?.check) {
+        // The slot this check follows: its week is the one that should have gone out.
+        const checked = week ?? weekOf(event, rt.clock.now(), workspace.timezone, DIGEST_CHECK_DELAY_MINUTES * 60_000);
+        const sent = await digestWasSent(workspace, { ledger: new DynamoLedger(tableAccess) }, checked);
+        if (sent) metrics.addMetric(METRIC.digestDelivered, MetricUnit.Count, 1);
+        else {
+          metrics.addMetric(METRIC.digestMissing, MetricUnit.Count, 1);
+          logger.error('the weekly digest was not sent by the hour after its slot', { week: checked, scheduledTime: event.scheduledTime });
+        }
+        return { week: checked, status: 'checked', sent };
+      }
       const result = await sendDigest(
         workspace,
         {
@@ -63,7 +92,7 @@ export function createSendDigestHandler(deps: { runtime: () => AwsRuntime; maile
           clock: rt.clock,
           log,
         },
-        { week: week ?? isoWeekOf(rt.clock.now(), workspace.timezone), from: required(rt.env, 'MAIL_FROM') },
+        { week: week ?? weekOf(event, rt.clock.now(), workspace.timezone), from: required(rt.env, 'MAIL_FROM') },
       );
       if (result.status === 'sent') metrics.addMetric(METRIC.digestsSent, MetricUnit.Count, 1);
       // The week has its digest (now or earlier): the "no digest this week" alarm watches for this metric's absence.

@@ -41,6 +41,7 @@ import { SlackWebhookChat } from '../../shared/delivery/chat/slack-webhook.chat.
 import { embeddedRules } from '../../agents/analyst/rule-hints.js';
 import { startReadingThread } from '../../agents/analyst/embedded/reading-thread.js';
 import { selectAnalyst } from '../../agents/analyst/select-analyst.js';
+import { runTokenBudget } from '../../shared/config/token-budget.js';
 import { EMBEDDED_ANALYST_VERSION } from '../../agents/analyst/embedded/embedded-analyst.js';
 
 export interface LocalRuntime extends CrawlDeps {
@@ -142,7 +143,7 @@ export async function openLocalRuntime(
   // One reading of each document by the embedded rules serves both the clustering hint and the analyst.
   // A reading thread reads the next batch's items while the main thread handles the current one.
   const rules = embeddedRules(workspace, asOf, { thread: () => startReadingThread({ competitors: workspace.competitors, slate: workspace.slate, clock: workspace.clock }) });
-  const { analyst, description: analystDescription } = selectAnalyst(config, {
+  const { analyst, description: analystDescription } = selectAnalyst({ ...config, tokenBudget: runTokenBudget(config.tokenBudget, workspace) }, {
     cache: analysis,
     createEmbedded: rules.createEmbedded,
     embeddedVersion: EMBEDDED_ANALYST_VERSION,

@@ -1,6 +1,7 @@
 // The one Lambda function construct every Marquee function uses: runtime, arch, logs, tracing, bundling, and grant+env helpers.
+import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { ArnFormat, Duration, RemovalPolicy, Stack } from 'aws-cdk-lib';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import * as lambda from 'aws-cdk-lib/aws-lambda';
@@ -12,6 +13,7 @@ import { NodejsFunction, OutputFormat, type BundlingOptions } from 'aws-cdk-lib/
 import { Construct } from 'constructs';
 import { TABLE } from '../../shared/store/table.js';
 import { METRICS_NAMESPACE } from '../../functions/aws/metric-names.js';
+import { CHART_ASSETS, CHART_ASSET_DIR } from '../../shared/delivery/digest/chart-assets.js';
 import { acknowledgeWildcardResource } from '../nag.js';
 import type { WorkspaceSecret } from './workspace-secret.construct.js';
 
@@ -71,13 +73,15 @@ export interface FunctionBundling {
   nodeModules?: string[];
   /** A folder of files the code reads at run time, copied beside the bundle as ./assets (the web page). */
   assets?: string;
+  /** Single files the code reads at run time: path beside the bundle -> package path (resolved from the project). A missing one fails synth. */
+  files?: Record<string, string>;
 }
 
 export const FUNCTION_BUNDLING: Partial<Record<LambdaName, FunctionBundling>> = {
   analyzeItems: { alias: {} },
-  // The digest's chart PNG is rendered by resvg, a native addon: esbuild cannot bundle a .node file,
-  // so the package is installed for linux/arm64 next to the bundle (npm, at synth).
-  sendDigest: { alias: {}, external: ['@resvg/resvg-js'], nodeModules: ['@resvg/resvg-js'] },
+  // The digest's chart PNG is rendered by resvg's WebAssembly build: its .wasm and the chart's fonts are plain files
+  // beside the bundle (no native binary, no npm install at synth, the same PNG on every platform).
+  sendDigest: { alias: {}, files: Object.fromEntries(Object.entries(CHART_ASSETS).map(([name, spec]) => [`${CHART_ASSET_DIR}/${name}`, spec])) },
   // The web page's shell, script and stylesheet are files (functions/http/page.ts reads ./assets beside the bundle).
   queryApi: { assets: 'functions/http/assets' },
 };
@@ -91,7 +95,19 @@ export function bundleOptions(name?: LambdaName) {
     external: [...BUNDLE_OPTIONS.external, ...(o?.external ?? [])],
     nodeModules: [...(o?.nodeModules ?? [])],
     assets: o?.assets,
+    files: Object.fromEntries(Object.entries(o?.files ?? {}).map(([dest, spec]) => [dest, projectRequire.resolve(spec)])),
   };
+}
+
+const projectRequire = createRequire(join(PROJECT_ROOT, 'package.json'));
+
+/** Shell commands that copy a function's run-time files beside its bundle (NodejsFunction's afterBundling hook). */
+function copyCommands(inputDir: string, outputDir: string, o: ReturnType<typeof bundleOptions>): string[] {
+  const commands = o.assets ? [`cp -R "${join(inputDir, o.assets)}" "${join(outputDir, 'assets')}"`] : [];
+  for (const [dest, source] of Object.entries(o.files)) {
+    commands.push(`mkdir -p "${dirname(join(outputDir, dest))}"`, `cp "${source}" "${join(outputDir, dest)}"`);
+  }
+  return commands;
 }
 
 /** A function's bundle options as NodejsFunction bundling props. */
@@ -109,12 +125,12 @@ export function nodejsBundling(name: LambdaName): BundlingOptions {
     // Externals above; the SDK comes from the Lambda runtime.
     bundleAwsSDK: false,
     esbuildArgs: Object.fromEntries(Object.entries(o.alias).map(([from, to]) => [`--alias:${from}`, to])),
-    ...(o.assets
+    ...(o.assets || Object.keys(o.files).length
       ? {
           commandHooks: {
             beforeBundling: () => [],
             beforeInstall: () => [],
-            afterBundling: (inputDir: string, outputDir: string) => [`cp -R "${join(inputDir, o.assets!)}" "${join(outputDir, 'assets')}"`],
+            afterBundling: (inputDir: string, outputDir: string) => copyCommands(inputDir, outputDir, o),
           },
         }
       : {}),
@@ -256,6 +272,17 @@ export class MarqueeFunction extends Construct {
     });
     this.role.addToPolicy(new iam.PolicyStatement({ actions: ['secretsmanager:GetSecretValue'], resources: [secretArn] }));
     this.fn.addEnvironment(envName, secretName);
+    return this;
+  }
+
+  /**
+   * Lets the function read the sign-in settings parameter (ssm:GetParameter on that one name) and sets AUTH_PARAMETER.
+   * The ARN is built from the name, not referenced, so the parameter may depend on this function's URL.
+   */
+  useSignIn(parameterName: string): this {
+    const stack = Stack.of(this);
+    this.role.addToPolicy(new iam.PolicyStatement({ actions: ['ssm:GetParameter'], resources: [stack.formatArn({ service: 'ssm', resource: 'parameter', resourceName: parameterName.slice(1) })] }));
+    this.fn.addEnvironment('AUTH_PARAMETER', parameterName);
     return this;
   }
 

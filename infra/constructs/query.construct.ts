@@ -26,11 +26,12 @@ export interface QueryProps {
 export const QUERY_TABLE_ACTIONS: TableAction[] = ['GetItem', 'BatchGetItem', 'Query'];
 
 /**
- * The only rows the query function writes: answers (audit), flags (feedback), brief reviews and
- * when each API key was last used (KEYUSE#<id>, apart from the keys, which it can never write).
+ * The only rows the query function writes: answers (audit), flags (feedback), brief reviews,
+ * when each API key was last used (KEYUSE#<id>, apart from the keys, which it can never write) and
+ * the per-caller request counters of the shared rate limit (RATE#<caller>, one row per minute).
  * DynamoDB's LeadingKeys condition limits Put/Update to those partitions.
  */
-export const QUERY_WRITE_PARTITIONS = ['ANSWER#*', 'FLAG#*', 'BRIEF#*', 'KEYUSE#*'];
+export const QUERY_WRITE_PARTITIONS = ['ANSWER#*', 'FLAG#*', 'BRIEF#*', 'KEYUSE#*', 'RATE#*'];
 
 export class QueryConstruct extends Construct {
   readonly fn: MarqueeFunction;
@@ -71,8 +72,10 @@ export class QueryConstruct extends Construct {
     );
     // Reserved concurrency bounds what a flood of requests can cost and how hard it can read the table.
     (this.fn.fn.node.defaultChild as lambda.CfnFunction).reservedConcurrentExecutions = config.queryConcurrency;
-    // Auth NONE at the URL: every /v1 route requires an API key (hashed in the table, constant-time
-    // check, per-key rate limit) and the page shell holds no data. The browser page cannot sign IAM requests.
+    // Auth NONE at the URL: the app itself lets in, on every /v1 route, a signed-in person (the sign-in construct's
+    // Cognito or OIDC ID token, in a session cookie or as a bearer token) or an API key (hashed in the table,
+    // constant-time check), then applies the shared per-caller rate limit; the page shell holds no data. A browser
+    // cannot sign IAM requests, so the URL's own IAM auth would shut the page out.
     this.url = this.fn.fn.addFunctionUrl({ authType: lambda.FunctionUrlAuthType.NONE, invokeMode: lambda.InvokeMode.BUFFERED });
     props.monitoring.watchFunction(this.fn, 'query API');
     new CfnOutput(this, 'Url', { value: this.url.url, description: 'query API and web page; create a key with npx marquee keys create <name> (see docs/deploy.md)' });

@@ -7,6 +7,7 @@ import { CrawlConstruct } from '../constructs/crawl.construct.js';
 import { DigestConstruct } from '../constructs/digest.construct.js';
 import { Monitoring } from '../constructs/monitoring.construct.js';
 import { QueryConstruct } from '../constructs/query.construct.js';
+import { SignInConstruct } from '../constructs/sign-in.construct.js';
 import { WorkspaceSecret } from '../constructs/workspace-secret.construct.js';
 import { importStorage } from './storage.stack.js';
 
@@ -29,6 +30,8 @@ export class MarqueeStack extends Stack {
   /** Present when the `mailFrom` context is set. */
   readonly digest?: DigestConstruct;
   readonly query: QueryConstruct;
+  /** Present unless `signIn` is none: the Cognito user pool (or OIDC settings) the page and API sign in with. */
+  readonly signIn?: SignInConstruct;
 
   constructor(scope: Construct, id: string, props: MarqueeStackProps) {
     super(scope, id, props);
@@ -38,12 +41,18 @@ export class MarqueeStack extends Stack {
     this.workspace = new WorkspaceSecret(this, 'Workspace', { workspace: props.workspace });
     this.crawl = new CrawlConstruct(this, 'Crawl', { table, bucket, workspace: this.workspace, monitoring: this.monitoring, config });
     this.query = new QueryConstruct(this, 'Query', { table, workspace: this.workspace, monitoring: this.monitoring, config });
+    if (config.signIn !== 'none') {
+      this.signIn = new SignInConstruct(this, 'SignIn', { config, queryUrl: this.query.url.url });
+      this.query.fn.useSignIn(this.signIn.parameterName);
+    } else {
+      Annotations.of(this).addWarningV2('marquee:no-sign-in', 'signIn=none: the page and API take API keys only (anyone with a key and the URL gets in); use the default -c signIn=cognito or -c signIn=oidc');
+    }
     this.analyze = new AnalyzeConstruct(this, 'Analyze', {
       table,
       queue: this.crawl.analyzeQueue,
       workspace: this.workspace,
       monitoring: this.monitoring,
-      config,
+      config: { ...config, workspaceTokenBudget: props.workspace.workspace.analyst?.tokenBudget },
       publicUrl: this.query.url.url,
     });
     if (config.mailFrom) {
@@ -66,5 +75,13 @@ export class MarqueeStack extends Stack {
     new CfnOutput(this, 'ReplayCrawlDlq', { value: this.crawl.crawlQueue.replayCommand, description: 'moves crawl dead letters back' });
     new CfnOutput(this, 'ReplayAnalyzeDlq', { value: this.crawl.analyzeQueue.replayCommand, description: 'moves analyze dead letters back' });
     new CfnOutput(this, 'AlarmTopicArn', { value: this.monitoring.topic.topicArn });
+    if (!config.alarmEmail) {
+      // Loud on purpose: without a subscriber every alarm above changes state in silence. `cdk synth --strict` makes it an error.
+      Annotations.of(this).addWarningV2(
+        'marquee:no-alarm-destination',
+        `no alarmEmail context: the ${this.monitoring.alarms.length} alarms of this stack notify an SNS topic nobody is subscribed to. ` +
+          'Deploy with -c alarmEmail=oncall@your-domain, or subscribe your own endpoint (chat, pager) to the AlarmTopicArn output.',
+      );
+    }
   }
 }

@@ -39,6 +39,10 @@ export interface AnalysisReport {
   completionTokens: number;
   cacheHits: number;
   fallbacks: number;
+  /** Of `fallbacks`, stories handed to the embedded analyst because the run's token budget was spent. */
+  budgetFallbacks: number;
+  /** Stories given to the analyst in this run (new ones and any whose event was never stored). */
+  storiesAnalyzed: number;
   durationMs: number;
   /** Where the time went (ms): reading items and stories, hints, clustering, the analyst, writing results. */
   phases: { read: number; hints: number; cluster: number; analyst: number; write: number };
@@ -127,11 +131,11 @@ export async function analyzeItems(workspace: Workspace, deps: AnalyzeDeps, item
   const fromPending = itemIds === undefined;
   const ids = [...new Set(itemIds ?? (await deps.analysis.listPending()))];
   const keepPending = new Set<string>();
-  const usage: AnalystUsage = { requests: 0, promptTokens: 0, completionTokens: 0, cacheHits: 0, fallbacks: 0 };
+  const usage: AnalystUsage = { requests: 0, promptTokens: 0, completionTokens: 0, cacheHits: 0, fallbacks: 0, budgetFallbacks: 0 };
   const report: AnalysisReport = {
     analyst: deps.analyst.info.kind === 'llm' ? `llm ${deps.analyst.info.model}` : `embedded ${deps.analyst.info.version}`,
     items: 0, stories: 0, joinedExisting: 0, events: 0, releasesChanged: 0,
-    ...usage, durationMs: 0, phases: { read: 0, hints: 0, cluster: 0, analyst: 0, write: 0 }, eventIds: [],
+    ...usage, budgetFallbacks: 0, storiesAnalyzed: 0, durationMs: 0, phases: { read: 0, hints: 0, cluster: 0, analyst: 0, write: 0 }, eventIds: [],
   };
   const phases = report.phases;
   const timed = async <T>(phase: keyof AnalysisReport['phases'], work: () => Promise<T> | T): Promise<T> => {
@@ -250,7 +254,8 @@ export async function analyzeItems(workspace: Workspace, deps: AnalyzeDeps, item
       for (const i of await timed('read', () => deps.items.getItems(leadIds.filter((id) => !leadById.has(id))))) leadById.set(i.id, i);
       const inputs = current.map((s, i) => storyInput(s, leadById.get(leadIds[i]!)));
       const { analyses, usage: u } = await timed('analyst', () => deps.analyst.analyze(inputs, context));
-      for (const k of Object.keys(usage) as Array<keyof AnalystUsage>) usage[k] += u[k];
+      for (const k of Object.keys(usage) as Array<keyof AnalystUsage>) usage[k] = (usage[k] ?? 0) + (u[k] ?? 0);
+      report.storiesAnalyzed += inputs.length;
       const events: Event[] = analyses.map((a, i) => {
         const story = current[i]!;
         return {
@@ -305,7 +310,7 @@ export async function analyzeItems(workspace: Workspace, deps: AnalyzeDeps, item
   const cleared = ids.filter((id) => !keepPending.has(id));
   if (fromPending && cleared.length > 0) await timed('write', () => deps.analysis.clearPending(cleared));
   deps.checkpoint?.('analysis.done');
-  Object.assign(report, usage);
+  Object.assign(report, usage, { budgetFallbacks: usage.budgetFallbacks ?? 0 });
   for (const k of Object.keys(phases) as Array<keyof typeof phases>) phases[k] = Math.round(phases[k]);
   report.durationMs = Date.now() - started;
   return report;

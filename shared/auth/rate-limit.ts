@@ -1,17 +1,14 @@
 // Per-key token bucket: `perMinute` requests a minute with bursts up to `burst`; says how long to wait when empty.
+import type { RateDecision, RateLimit } from '../ports/rate-limit.js';
 
-export interface RateDecision {
-  allowed: boolean;
-  /** Whole seconds until one request is allowed again (0 when allowed). */
-  retryAfter: number;
-  remaining: number;
-}
+export type { RateDecision } from '../ports/rate-limit.js';
 
 /**
- * In-memory buckets, one per key id. On Lambda each container keeps its own buckets, so the
- * effective limit is per container; the API's throttling settings bound the total there.
+ * In-memory buckets, one per key id: the limit of one process (`marquee serve`). On Lambda every
+ * container would keep its own, so the query function uses the DynamoDB counter
+ * (shared/store/dynamo-rate-limit.ts) instead, and this only as its fallback.
  */
-export class RateLimiter {
+export class RateLimiter implements RateLimit {
   private readonly buckets = new Map<string, { tokens: number; at: number }>();
 
   constructor(

@@ -5,6 +5,7 @@ import { formatIssues } from './workspace-file.js';
 import { DEFAULT_TABLE_NAME } from '../store/table.js';
 import { FETCH_DEFAULTS } from './fetch-limits.js';
 import { CHECKPOINTS } from '../ports/checkpoint.js';
+import { TOKEN_BUDGET_BOUNDS } from './token-budget.js';
 
 const Int = z.coerce.number().int().positive();
 
@@ -28,6 +29,13 @@ export const AppConfig = z.object({
   openaiApiKey: z.string().optional(),
   openaiBaseUrl: z.string().url().optional(),
   model: z.string().default('gpt-4o-mini'),
+  tokenBudget: z.coerce
+    .number()
+    .int()
+    .min(TOKEN_BUDGET_BOUNDS.min)
+    .max(TOKEN_BUDGET_BOUNDS.max)
+    .optional()
+    .describe('Tokens the LLM analyst may spend in one run; unset = the workspace\'s analyst.tokenBudget, else DEFAULT_TOKEN_BUDGET'),
   slackWebhookUrl: z.string().url().optional(),
   smtpUrl: z.string().optional(),
   port: z.coerce.number().int().min(0).max(65535).default(4820).describe('Port of the query API and web page (0 = any free port)'),
@@ -63,6 +71,7 @@ const ENV_KEYS: Record<string, keyof AppConfig> = {
   OPENAI_API_KEY: 'openaiApiKey',
   OPENAI_BASE_URL: 'openaiBaseUrl',
   MARQUEE_MODEL: 'model',
+  MARQUEE_TOKEN_BUDGET: 'tokenBudget',
   SLACK_WEBHOOK_URL: 'slackWebhookUrl',
   SMTP_URL: 'smtpUrl',
   MARQUEE_MAIL_FROM: 'mailFrom',

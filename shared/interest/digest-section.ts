@@ -1,7 +1,7 @@
 // The digest's "Audience interest" section: our titles of the coming weeks beside the competitor titles dated near
 // them (first trailer and page views against comps), the opening forecasts, forecasts scored after opening, and a
 // chart of our titles against their competitors (SVG rasterized to PNG, inline by CID).
-import { Resvg } from '@resvg/resvg-js';
+import { renderSvgPng } from '../delivery/digest/chart.js';
 import type { ForecastScore, InterestSignal, OpeningForecast, TitleInterest } from '../model/interest.js';
 import type { ForecastStore, InterestSummaryStore } from '../ports/interest-store.js';
 import { escapeHtml } from '../util/html.js';
@@ -159,9 +159,8 @@ export function interestChartSvg(d: InterestDigest): string {
   return parts.join('\n');
 }
 
-/** The chart as PNG (system fonts), or null when no title has a figure. */
-export function renderInterestChart(d: InterestDigest | undefined): Buffer | null {
+/** The chart as PNG (the digest chart's own fonts, DejaVu Sans), or null when no title has a figure. */
+export async function renderInterestChart(d: InterestDigest | undefined): Promise<Buffer | null> {
   if (!d || !d.pairs.some((p) => p.ours.index !== null || p.theirs.some((t) => t.index !== null))) return null;
-  const resvg = new Resvg(interestChartSvg(d), { fitTo: { mode: 'original' }, font: { loadSystemFonts: true, defaultFontFamily: 'DejaVu Sans' }, background: '#ffffff' });
-  return Buffer.from(resvg.render().asPng());
+  return renderSvgPng(interestChartSvg(d));
 }

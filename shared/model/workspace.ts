@@ -181,6 +181,18 @@ export const Workspace = z
     slack: z.object({ channel: z.string().optional() }).strict().optional(),
     alerts: AlertSettings.prefault({}),
     interest: InterestSettings.prefault({}),
+    analyst: z
+      .object({
+        tokenBudget: z
+          .number()
+          .int()
+          .min(1_000)
+          .max(100_000_000)
+          .optional()
+          .describe('Prompt + completion tokens the LLM analyst may spend in one run (a cycle; one analyze message on AWS); past it, stories go to the embedded analyst. MARQUEE_TOKEN_BUDGET overrides it; default 200000'),
+      })
+      .strict()
+      .optional(),
   })
   .strict()
   .superRefine((ws, ctx) => {

@@ -29,6 +29,8 @@ export interface AnalystUsage {
   cacheHits: number;
   /** Stories that the LLM analyst handed to the embedded one (budget spent, repeated failures). */
   fallbacks: number;
+  /** Of `fallbacks`, those handed over because the run's token budget was spent (the LLM analyst sets it). */
+  budgetFallbacks?: number;
 }
 
 export interface StoryAnalysis {

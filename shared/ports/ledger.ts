@@ -42,3 +42,8 @@ export interface IdempotencyLedger {
    */
   abandon(key: string, reason: string): Promise<void>;
 }
+
+/** A read-only look at the ledger: whether a key's side effect is done (the "digest not sent by the hour after its slot" check). */
+export interface LedgerReader {
+  isDone(key: string): Promise<boolean>;
+}

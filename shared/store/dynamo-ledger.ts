@@ -1,7 +1,7 @@
 // DynamoDB adapter of the idempotency ledger: conditional writes on one row per key, owned by a run, expiring after the retention.
 import { randomUUID } from 'node:crypto';
 import { DeleteCommand, GetCommand, PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
-import type { ClaimResult, IdempotencyLedger, LedgerPhase } from '../ports/ledger.js';
+import type { ClaimResult, IdempotencyLedger, LedgerPhase, LedgerReader } from '../ports/ledger.js';
 import type { DynamoTable, Row } from './dynamo-table.js';
 import { StoreError, isConditionalCheckFailed } from './errors.js';
 
@@ -24,7 +24,7 @@ export interface DynamoLedgerOptions {
   takeOver?: TakeoverRule;
 }
 
-export class DynamoLedger implements IdempotencyLedger {
+export class DynamoLedger implements IdempotencyLedger, LedgerReader {
   private readonly now: () => Date;
   readonly owner: string;
   private readonly takeOver: TakeoverRule;
@@ -72,6 +72,11 @@ export class DynamoLedger implements IdempotencyLedger {
     if (this.takeOver === 'same-owner') return holder === this.owner;
     if (this.takeOver === 'other-owners') return holder !== this.owner;
     return false;
+  }
+
+  /** Whether the key was completed (a strongly consistent read; nothing is claimed). */
+  async isDone(key: string): Promise<boolean> {
+    return (await this.read(key))?.status === 'done';
   }
 
   async claim(key: string, leaseSeconds = 900): Promise<ClaimResult> {

@@ -2,6 +2,7 @@
 import { execFileSync } from 'node:child_process';
 import { cp, mkdir, mkdtemp, readFile, readdir, rm, stat } from 'node:fs/promises';
 import { join } from 'node:path';
+import { tmpdir } from 'node:os';
 import { pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { build } from 'esbuild';
@@ -19,7 +20,7 @@ afterAll(async () => {
 
 async function bundle(entry: string, name: string, fn: LambdaName = 'crawlSource'): Promise<{ file: string; text: string }> {
   const outfile = join(dir, name, 'index.mjs');
-  const { banner, mainFields, external, alias, nodeModules: _installed, assets, ...rest } = bundleOptions(fn);
+  const { banner, mainFields, external, alias, nodeModules: _installed, assets, files, ...rest } = bundleOptions(fn);
   const result = await build({
     ...rest,
     banner: { ...banner },
@@ -33,6 +34,7 @@ async function bundle(entry: string, name: string, fn: LambdaName = 'crawlSource
   });
   // What the NodejsFunction's afterBundling hook does: the run-time files beside the bundle.
   if (assets) await cp(join(PROJECT_ROOT, assets), join(dir, name, 'assets'), { recursive: true });
+  for (const [dest, source] of Object.entries(files)) await cp(source, join(dir, name, dest));
   return { file: outfile, text: JSON.stringify(Object.keys(result.metafile.inputs)) };
 }
 
@@ -109,6 +111,10 @@ describe('Lambda bundles', () => {
     expect(analyze.text).toContain('node_modules/@langchain/openai/');
     const digest = await bundle(LAMBDA_ENTRIES.sendDigest, 'digest', 'sendDigest');
     expect(digest.text).not.toContain('node_modules/@langchain/');
+    // The chart renderer is WebAssembly, bundled: no native addon, nothing installed beside the bundle.
+    expect(digest.text).toContain('node_modules/@resvg/resvg-wasm/');
+    expect(digest.text).not.toContain('@resvg/resvg-js');
+    expect(bundleOptions('sendDigest').nodeModules).toEqual([]);
     const event = { Records: [{ messageId: 'm-0', body: '{"sourceId":"a"}', receiptHandle: 'r', attributes: {}, messageAttributes: {}, eventSource: 'aws:sqs' }] };
     expect(
       runNode(`const { handler } = await import(${JSON.stringify(pathToFileURL(analyze.file).href)});try { await handler(${JSON.stringify(event)}); } catch (e) { process.stdout.write(e.name); }`),
@@ -136,5 +142,30 @@ describe('Lambda bundles', () => {
     expect(out[0]).toContain('<script src="/assets/app.js" defer></script>');
     expect(out[1]).toBe(await readFile(join(PROJECT_ROOT, 'functions/http/assets/app.js'), 'utf8'));
     expect(out[2]).toContain('.bo-grid');
+  });
+
+  it('the digest chart, bundled as the digest function is, renders from the .wasm and fonts beside it with no node_modules in reach', async () => {
+    // Outside the project: nothing can fall back to node_modules, as on Lambda.
+    const away = await mkdtemp(join(tmpdir(), 'marquee-chart-bundle-'));
+    try {
+      const { banner, mainFields, external, alias, files, nodeModules: _n, assets: _a, ...rest } = bundleOptions('sendDigest');
+      const outfile = join(away, 'index.mjs');
+      await build({ ...rest, banner: { ...banner }, mainFields: [...mainFields], external: [...external], alias: { ...alias }, entryPoints: [join(PROJECT_ROOT, 'shared/delivery/digest/chart.ts')], outfile, write: true });
+      expect(Object.keys(files).sort()).toEqual(['chart/DejaVuSans-Bold.woff', 'chart/DejaVuSans.woff', 'chart/resvg.wasm']);
+      for (const [dest, source] of Object.entries(files)) {
+        await mkdir(join(away, dest, '..'), { recursive: true });
+        await cp(source, join(away, dest));
+      }
+      const series = { weekends: ['2026-11-20', '2026-11-27'], titles: [{ title: 'Glimmerglass', grosses: [71_800_000, 38_200_000] }, { title: 'Night Ferry', grosses: [5_000_000, 4_200_000] }] };
+      const script = `const { renderBoxOfficeChart } = await import(${JSON.stringify(pathToFileURL(outfile).href)}); process.stdout.write((await renderBoxOfficeChart(${JSON.stringify(series)})).toString('base64'));`;
+      const bundled = Buffer.from(execFileSync(process.execPath, ['--input-type=module', '-e', script], { cwd: away, encoding: 'utf8' }), 'base64');
+      const { renderBoxOfficeChart } = await import('../../shared/delivery/digest/chart.js');
+      expect(Buffer.compare(bundled, await renderBoxOfficeChart(series))).toBe(0);
+      // Without its files beside it the renderer fails loudly (synth copies them, and fails when one is missing).
+      await rm(join(away, 'chart'), { recursive: true });
+      expect(() => execFileSync(process.execPath, ['--input-type=module', '-e', script], { cwd: away, encoding: 'utf8', stdio: 'pipe' })).toThrow(/Cannot find module '@resvg\/resvg-wasm\/index_bg.wasm'/);
+    } finally {
+      await rm(away, { recursive: true, force: true });
+    }
   });
 });

@@ -207,11 +207,11 @@ describe('query API', () => {
       'secretsmanager:GetSecretValue',
       'ssm:GetParameter',
     ]);
-    // Writes only to answers, flags, brief reviews and key use: the LeadingKeys condition names those partitions.
+    // Writes only to answers, flags, brief reviews, key use and the shared rate-limit counters: the LeadingKeys condition names those partitions.
     const writes = statementsOf(roleOf(id)).filter((st) => asArray(st.Action).includes('dynamodb:PutItem'));
     expect(writes).toHaveLength(1);
     expect(asArray(writes[0]!.Action).sort()).toEqual(['dynamodb:PutItem', 'dynamodb:UpdateItem']);
-    expect((writes[0] as unknown as { Condition: unknown }).Condition).toEqual({ 'ForAllValues:StringLike': { 'dynamodb:LeadingKeys': ['ANSWER#*', 'FLAG#*', 'BRIEF#*', 'KEYUSE#*'] } });
+    expect((writes[0] as unknown as { Condition: unknown }).Condition).toEqual({ 'ForAllValues:StringLike': { 'dynamodb:LeadingKeys': ['ANSWER#*', 'FLAG#*', 'BRIEF#*', 'KEYUSE#*', 'RATE#*'] } });
   });
 });
 

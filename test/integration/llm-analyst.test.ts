@@ -125,7 +125,7 @@ describe('LLM analyst against the OpenAI stub', () => {
   it('does not retry a 401: the run falls back at once', async () => {
     stub.script([{ status: 401 }]);
     const { analyses, usage } = await analyst().analyze(SIXTEEN, CONTEXT);
-    expect(usage).toMatchObject({ requests: 1, fallbacks: 16 });
+    expect(usage).toMatchObject({ requests: 1, fallbacks: 16, budgetFallbacks: 0 });
     expect(sleeps).toEqual([]);
     expect(analyses).toHaveLength(16);
   });
@@ -140,13 +140,15 @@ describe('LLM analyst against the OpenAI stub', () => {
     expect(stub.requests).toHaveLength(1);
     expect(usage.requests).toBe(1);
     expect(usage.fallbacks).toBe(4);
+    // Counted apart from model failures: the budget has its own metric and alarm on AWS.
+    expect(usage.budgetFallbacks).toBe(4);
     expect(usage.promptTokens + usage.completionTokens).toBeLessThanOrEqual(oneCall + 600);
     expect(analyses.map((a) => a.analyst.kind)).toEqual(['llm', 'llm', 'llm', 'llm', 'embedded', 'embedded', 'embedded', 'embedded']);
 
     // A budget too small for any call sends nothing at all.
     const none = await analyst({ tokenBudget: 500 }).analyze(TRADE_STORIES, CONTEXT);
     expect(stub.requests).toHaveLength(1);
-    expect(none.usage).toMatchObject({ requests: 0, fallbacks: 8 });
+    expect(none.usage).toMatchObject({ requests: 0, fallbacks: 8, budgetFallbacks: 8 });
   });
 
   it('retries malformed JSON once, then falls back for that batch only', async () => {
@@ -202,7 +204,7 @@ describe('LLM analyst against the OpenAI stub', () => {
 
     const second = await analyst({ cache }).analyze(TRADE_STORIES, CONTEXT);
     expect(stub.requests).toHaveLength(1);
-    expect(second.usage).toEqual({ requests: 0, promptTokens: 0, completionTokens: 0, cacheHits: 8, fallbacks: 0 });
+    expect(second.usage).toEqual({ requests: 0, promptTokens: 0, completionTokens: 0, cacheHits: 8, fallbacks: 0, budgetFallbacks: 0 });
     expect(second.analyses.map((a) => a.extraction)).toEqual(first.analyses.map((a) => a.extraction));
     expect(second.analyses.every((a) => a.tokens === 0 && a.analyst.kind === 'llm')).toBe(true);
 
@@ -254,6 +256,12 @@ describe('LLM analyst against the OpenAI stub', () => {
       { cache: new MemoryAnalysisCache() },
     );
     expect(description).toBe(`analyst: LLM gpt-4o-mini via ${stub.baseUrl} (prompt ${PROMPT_VERSION}, fallback embedded ${EMBEDDED_ANALYST_VERSION})`);
+    // With a budget (as both runtimes pass it): the analyst keeps to it and says so at start-up.
+    const budgeted = selectAnalyst({ analyst: 'llm', openaiBaseUrl: stub.baseUrl, model: 'gpt-4o-mini', tokenBudget: 1000 }, { cache: new MemoryAnalysisCache() });
+    expect(budgeted.description).toContain('budget 1000 tokens a run');
+    const over = await budgeted.analyst.analyze(TRADE_STORIES.slice(0, 2), CONTEXT);
+    expect(over.usage).toMatchObject({ requests: 0, fallbacks: 2, budgetFallbacks: 2 });
+    stub.requests.length = 0;
     const { analyses } = await picked.analyze(TRADE_STORIES.slice(0, 2), CONTEXT);
     expect(stub.requests).toHaveLength(1);
     expect(analyses.map((a) => a.analyst)).toEqual([LLM, LLM]);

@@ -117,6 +117,12 @@ function shares(total: number, n: number): number[] {
 
 const sleepReal = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
+/** Why the run stopped calling the model: the token budget, or a failure retries did not cure. */
+interface Stop {
+  reason: string;
+  budget: boolean;
+}
+
 /** A group of input stories with the same hash: analyzed once, answered for all. */
 interface Group {
   hash: string;
@@ -167,20 +173,23 @@ export function createLlmAnalyst(options: LlmAnalystOptions): Analyst {
   }
 
   async function analyze(stories: StoryInput[], context: AnalystContext) {
-    const usage: AnalystUsage = { requests: 0, promptTokens: 0, completionTokens: 0, cacheHits: 0, fallbacks: 0 };
+    const usage: AnalystUsage = { requests: 0, promptTokens: 0, completionTokens: 0, cacheHits: 0, fallbacks: 0, budgetFallbacks: 0 };
     const results: (StoryAnalysis | undefined)[] = new Array(stories.length);
     const canon: Canonicalizer = buildCanonicalizer(context);
     let embedded: EmbeddedExtractor | undefined;
     const spent = () => usage.promptTokens + usage.completionTokens;
 
-    const fallBack = (indices: number[], reason: string) => {
+    const fallBack = (indices: number[], why: Stop | string) => {
+      const reason = typeof why === 'string' ? why : why.reason;
+      const byBudget = typeof why !== 'string' && why.budget;
       embedded ??= fallback(context);
       for (const i of indices) {
         const story = stories[i]!;
         results[i] = { storyId: story.storyId, extraction: embeddedExtract(embedded, story, log), analyst: embedded.info, tokens: 0 };
         usage.fallbacks++;
+        if (byBudget) usage.budgetFallbacks = (usage.budgetFallbacks ?? 0) + 1;
       }
-      if (indices.length) log.warn('llm analyst: stories handed to the embedded analyst', { count: indices.length, reason });
+      if (indices.length) log.warn('llm analyst: stories handed to the embedded analyst', { count: indices.length, reason, ...(byBudget ? { tokenBudget: budget } : {}) });
     };
 
     // 1. Cache: a hit is never sent. Unreadable entries count as misses.
@@ -228,7 +237,8 @@ export function createLlmAnalyst(options: LlmAnalystOptions): Analyst {
         estimateTokens(buildBatchPrompt(batch.map((g, i) => ({ id: String(i + 1), story: g.story })))) +
         batch.length * COMPLETION_TOKENS_PER_STORY;
       const fits = (batch: Group[]) => spent() + estimate(batch) <= budget;
-      let stopped: string | undefined;
+      let stopped: Stop | undefined;
+      const budgetStop = (): Stop => ({ reason: `token budget ${budget} reached (${spent()} spent)`, budget: true });
 
       /** Runs one batch with retries; returns the extraction and token share of each answered group. */
       const runBatch = async (batch: Group[]): Promise<Map<Group, { extraction: EventExtraction; tokens: number }>> => {
@@ -238,7 +248,7 @@ export function createLlmAnalyst(options: LlmAnalystOptions): Analyst {
         let malformedRetries = 0;
         while (pending.length) {
           if (!fits(pending)) {
-            stopped = `token budget ${budget} reached (${spent()} spent)`;
+            stopped = budgetStop();
             break;
           }
           const ids = new Map(pending.map((g, i) => [String(i + 1), g] as const));
@@ -296,7 +306,7 @@ export function createLlmAnalyst(options: LlmAnalystOptions): Analyst {
               continue;
             }
             // Retries exhausted or a fatal error (auth, bad request): stop calling the model for this run.
-            if (failure.kind !== 'malformed') stopped = failure.reason;
+            if (failure.kind !== 'malformed') stopped = { reason: failure.reason, budget: false };
             log.warn('llm analyst: call failed', { reason: failure.reason, kind: failure.kind });
             break;
           }
@@ -313,7 +323,7 @@ export function createLlmAnalyst(options: LlmAnalystOptions): Analyst {
         const batch = queue.slice(0, batchSize);
         while (batch.length > 1 && !fits(batch)) batch.pop();
         if (!fits(batch)) {
-          stopped = `token budget ${budget} reached (${spent()} spent)`;
+          stopped = budgetStop();
           continue;
         }
         queue = queue.slice(batch.length);

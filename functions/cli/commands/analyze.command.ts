@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { resolveConfig } from '../../../shared/config/app-config.js';
 import { loadWorkspaceFile } from '../../../shared/config/workspace-file.js';
 import { selectAnalyst } from '../../../agents/analyst/select-analyst.js';
+import { runTokenBudget } from '../../../shared/config/token-budget.js';
 import { MemoryAnalysisCache } from '../../../agents/analyst/llm/memory-cache.js';
 import type { StoryInput } from '../../../shared/ports/analyst.js';
 import { sha256Hex } from '../../../shared/util/text.js';
@@ -55,7 +56,7 @@ export async function analyzeCommand(opts: AnalyzeOptions, io: Io, env: Record<s
   const config = resolveConfig(env, opts.analyst ? { analyst: opts.analyst as 'embedded' | 'llm' } : {});
   const workspace = await loadWorkspaceFile(opts.workspace ?? env.MARQUEE_WORKSPACE ?? DEMO_WORKSPACE);
   const lines = parseInputLines(input ?? (await readStdin()));
-  const { analyst, description } = selectAnalyst(config, { cache: new MemoryAnalysisCache() });
+  const { analyst, description } = selectAnalyst({ ...config, tokenBudget: runTokenBudget(config.tokenBudget, workspace) }, { cache: new MemoryAnalysisCache() });
   io.err(description);
   const stories: StoryInput[] = lines.map((l, i) => ({
     storyId: `line-${i + 1}`,

@@ -90,7 +90,7 @@ export async function runCommand(opts: RunOptions, io: Io, env: Record<string, s
     io.out(`  box office  ${t.chartEntries} chart entries`);
     const a = report.analysis;
     io.out(`  analysis    ${a.items} items → ${a.stories} new stories (${a.joinedExisting} items joined earlier stories), ${a.events} events, ${a.releasesChanged} release-calendar changes (${a.durationMs} ms)`);
-    io.out(`  analyst     ${report.analysis.analyst}: ${a.requests} model requests, ${a.promptTokens} prompt + ${a.completionTokens} completion tokens${a.fallbacks ? `, ${a.fallbacks} stories fell back to the embedded rules` : ''}`);
+    io.out(`  analyst     ${report.analysis.analyst}: ${a.requests} model requests, ${a.promptTokens} prompt + ${a.completionTokens} completion tokens${a.fallbacks ? `, ${a.fallbacks} stories fell back to the embedded rules${a.budgetFallbacks ? ` (${a.budgetFallbacks} over the token budget)` : ''}` : ''}`);
     io.out(`  collisions  ${report.collisions.length} competitor titles within a weekend of the slate (next ${COLLISION_HORIZON_WEEKS} weeks)`);
     for (const c of report.collisions) {
       const when = c.weekendsApart === 0 ? 'same weekend' : 'one weekend apart';

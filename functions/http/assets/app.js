@@ -28,10 +28,12 @@
   function clear(n) { while (n.firstChild) n.removeChild(n.firstChild); return n; }
   function api(path, init) {
     init = init || {};
-    init.headers = Object.assign({ authorization: 'Bearer ' + key() }, init.headers || {});
+    // With a key, the key; without one, the browser's sign-in session (a same-site cookie the server set) goes along.
+    init.headers = Object.assign(key() ? { authorization: 'Bearer ' + key() } : {}, init.headers || {});
+    init.credentials = 'same-origin';
     return fetch(path, init).then(function (r) {
       return r.json().catch(function () { return {}; }).then(function (body) {
-        if (r.status === 401) { sessionStorage.removeItem(KEY); showKeyPanel(body.error); }
+        if (r.status === 401) { sessionStorage.removeItem(KEY); showKeyPanel(body.error, body.signIn); }
         if (!r.ok) { var err = new Error(body.error || ('HTTP ' + r.status)); err.status = r.status; throw err; }
         return body;
       });
@@ -86,8 +88,13 @@
   }
   function count(n) { return n == null ? '–' : Number(n).toLocaleString('en-US'); }
   function pct(n) { return n == null ? '' : (n > 0 ? '+' : n < 0 ? '−' : '') + Math.round(Math.abs(n)) + '%'; }
-  function showKeyPanel(msg) {
+  function showKeyPanel(msg, signIn) {
     document.getElementById('key-panel').hidden = false;
+    if (signIn) {
+      // Back to this very view after the provider: the path and the fragment (a brief link) survive the round trip.
+      document.getElementById('sign-in-link').setAttribute('href', signIn + '?next=' + encodeURIComponent(location.pathname + location.hash));
+      document.getElementById('sign-in').hidden = false;
+    }
     document.getElementById('key-error').textContent = msg || '';
     document.getElementById('key-input').focus();
   }
@@ -475,8 +482,22 @@
       });
     });
   }
+  function whoami(user) {
+    var w = clear(document.getElementById('whoami'));
+    w.appendChild(document.createTextNode('Signed in as ' + (user.email || user.name || 'you') + ' · '));
+    w.appendChild(el('a', { href: '/auth/logout', text: 'Sign out' }));
+  }
   function loadAll() {
-    if (!key()) { showKeyPanel(); return; }
+    if (!key()) {
+      // No key: a signed-in session (on AWS), else the key panel, with a sign-in link where the server offers one.
+      fetch('/auth/session', { credentials: 'same-origin' }).then(function (r) { return r.ok ? r.json() : {}; }).catch(function () { return {}; }).then(function (s) {
+        if (s.user) { whoami(s.user); loadData(); } else showKeyPanel('', s.signIn);
+      });
+      return;
+    }
+    loadData();
+  }
+  function loadData() {
     document.getElementById('key-panel').hidden = true;
     Promise.all([loadBoxOffice(), loadCalendar(), loadBriefs(), loadTone(), loadDigest(), loadSources()]).catch(function (e) { if (e.status !== 401) console.error(e); });
   }

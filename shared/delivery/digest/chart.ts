@@ -1,6 +1,37 @@
 // Box-office chart for the digest: a hand-built SVG line chart of the top titles' weekend grosses, rasterized to PNG.
-import { Resvg } from '@resvg/resvg-js';
+// The rasterizer is resvg's WebAssembly build with its fonts given as files (DejaVu Sans, from npm): the same PNG on a
+// laptop and on Lambda (which has neither a native binary for every platform nor system fonts), with nothing to install.
+import { existsSync, readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { fileURLToPath } from 'node:url';
+import { initWasm, Resvg } from '@resvg/resvg-wasm';
 import type { Brief } from './build-brief.js';
+import { woffToSfnt } from './woff.js';
+import { CHART_ASSETS, CHART_ASSET_DIR, type ChartAsset } from './chart-assets.js';
+
+export { CHART_ASSETS, CHART_ASSET_DIR, type ChartAsset } from './chart-assets.js';
+
+/** A run-time file: beside the bundle (Lambda), else from node_modules (sources, tests, the CLI's dist/). */
+export function chartAssetPath(name: ChartAsset): string {
+  const beside = fileURLToPath(new URL(`./${CHART_ASSET_DIR}/${name}`, import.meta.url));
+  if (existsSync(beside)) return beside;
+  return createRequire(import.meta.url).resolve(CHART_ASSETS[name]);
+}
+
+let wasm: Promise<void> | null = null;
+let fonts: Uint8Array[] | null = null;
+
+/** Loads the WebAssembly module and the fonts once per process (≈0.2 s); a failed load is retried on the next call. */
+async function renderer(): Promise<Uint8Array[]> {
+  // initWasm may run only once per process: its promise is kept unless it failed.
+  wasm ??= initWasm(readFileSync(chartAssetPath('resvg.wasm'))).catch((err: unknown) => {
+    wasm = null;
+    throw err;
+  });
+  await wasm;
+  fonts ??= [woffToSfnt(readFileSync(chartAssetPath('DejaVuSans.woff'))), woffToSfnt(readFileSync(chartAssetPath('DejaVuSans-Bold.woff')))];
+  return fonts;
+}
 
 export const CHART_WIDTH = 560;
 export const CHART_HEIGHT = 280;
@@ -64,12 +95,28 @@ export function boxOfficeChartSvg(series: Brief['boxOfficeSeries']): string {
   return parts.join('\n');
 }
 
-/** Renders the box-office chart to a PNG buffer (560×280, system fonts). */
-export function renderBoxOfficeChart(series: Brief['boxOfficeSeries']): Buffer {
-  const resvg = new Resvg(boxOfficeChartSvg(series), {
-    fitTo: { mode: 'original' },
-    font: { loadSystemFonts: true, defaultFontFamily: 'DejaVu Sans' },
-    background: '#ffffff',
-  });
-  return Buffer.from(resvg.render().asPng());
+/** The rasterizer's options: the chart's own fonts, nothing from the system. */
+export function chartRenderOptions(fontBuffers: Uint8Array[]) {
+  return { fitTo: { mode: 'original' as const }, font: { fontBuffers, defaultFontFamily: 'DejaVu Sans' }, background: '#ffffff' };
+}
+
+/** Renders an SVG to a PNG buffer with the chart's own fonts (DejaVu Sans). */
+export async function renderSvgPng(svg: string): Promise<Buffer> {
+  const resvg = new Resvg(svg, chartRenderOptions(await renderer()));
+  try {
+    const image = resvg.render();
+    try {
+      return Buffer.from(image.asPng());
+    } finally {
+      image.free();
+    }
+  } finally {
+    // WebAssembly memory is not garbage-collected: free what each render allocated.
+    resvg.free();
+  }
+}
+
+/** Renders the box-office chart to a PNG buffer (560×280, DejaVu Sans). */
+export function renderBoxOfficeChart(series: Brief['boxOfficeSeries']): Promise<Buffer> {
+  return renderSvgPng(boxOfficeChartSvg(series));
 }

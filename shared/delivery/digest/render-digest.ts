@@ -213,8 +213,8 @@ export async function renderDigest(brief: Brief, options: { links?: DigestLinks 
     subject: `${brief.workspace}: weekly digest ${brief.week}`,
     html: out.html,
     text: plainText(brief, options.links),
-    chart: brief.boxOffice.rows.length ? renderBoxOfficeChart(brief.boxOfficeSeries) : null,
-    interestChart: renderInterestChart(brief.interest),
+    chart: brief.boxOffice.rows.length ? await renderBoxOfficeChart(brief.boxOfficeSeries) : null,
+    interestChart: await renderInterestChart(brief.interest),
   };
 }
 

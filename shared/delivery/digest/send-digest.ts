@@ -2,7 +2,7 @@
 import { workspaceKey } from '../../util/text.js';
 import type { Workspace } from '../../model/workspace.js';
 import type { Clock } from '../../ports/clock.js';
-import type { IdempotencyLedger } from '../../ports/ledger.js';
+import type { IdempotencyLedger, LedgerReader } from '../../ports/ledger.js';
 import { silentLogger, type Logger } from '../../ports/logger.js';
 import { retryWrite } from '../../util/retry.js';
 import type { Mailer } from '../../ports/mailer.js';
@@ -57,6 +57,14 @@ const LEASE_SECONDS = 900;
 /** The ledger key of a workspace's digest for a week: `digest:<workspace name key>:<week>`. */
 export function digestKey(workspaceName: string, week: string): string {
   return `digest:${workspaceKey(workspaceName)}:${week}`;
+}
+
+/**
+ * Whether the week's digest went out (its ledger key is done): what the check an hour after the weekly slot asks,
+ * without claiming or sending anything.
+ */
+export async function digestWasSent(workspace: Pick<Workspace, 'name'>, deps: { ledger: LedgerReader }, week: string): Promise<boolean> {
+  return deps.ledger.isDone(digestKey(workspace.name, week));
 }
 
 /**

@@ -62,12 +62,12 @@ describe('renderDigest', () => {
 });
 
 describe('box-office chart', () => {
-  it('is a 560×280 PNG with escaped labels, axes and a legend', () => {
+  it('is a 560×280 PNG with escaped labels, axes and a legend', async () => {
     const svg = boxOfficeChartSvg(brief.boxOfficeSeries);
     expect(svg).not.toContain('<script');
     expect(svg).toContain('Gross ($M)');
     expect(svg).toContain('Weekend (Friday)');
-    const png = renderBoxOfficeChart(brief.boxOfficeSeries);
+    const png = await renderBoxOfficeChart(brief.boxOfficeSeries);
     expect(png.subarray(0, 8).toString('hex')).toBe('89504e470d0a1a0a');
     expect(png.readUInt32BE(16)).toBe(560);
     expect(png.readUInt32BE(20)).toBe(280);

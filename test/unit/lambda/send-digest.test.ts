@@ -117,4 +117,34 @@ describe('digest function', () => {
     expect(await handler(scheduled)).toMatchObject({ status: 'sent', messageId: 'ses-4' });
     expect(sesMock.commandCalls(SendEmailCommand)).toHaveLength(1);
   });
+
+  it('a scheduled run sends the week of its scheduled time, also when the retry runs later', async () => {
+    sesMock.on(SendEmailCommand).resolves({ MessageId: 'ses-5' });
+    const { handler } = handlerFor();
+    // Sunday 23:00 in Los Angeles: a retry after midnight must still send that week, not the next.
+    expect((await handler({ scheduledTime: '2026-12-07T07:00:00Z' })).week).toBe('2026-W49');
+  });
+
+  it('the check an hour after the slot reports a sent week as delivered and sends nothing', async () => {
+    sesMock.on(SendEmailCommand).resolves({ MessageId: 'ses-6' });
+    const { handler, telemetry } = handlerFor();
+    // MON 08:00 America/Los_Angeles = 16:00 UTC; the check runs at 09:00 local.
+    expect(await handler({ scheduledTime: '2026-11-30T16:00:00Z' })).toMatchObject({ week: '2026-W49', status: 'sent' });
+    const check = await handler({ check: true, scheduledTime: '2026-11-30T17:00:00Z' });
+    expect(check).toEqual({ week: '2026-W49', status: 'checked', sent: true });
+    expect(sesMock.commandCalls(SendEmailCommand)).toHaveLength(1);
+    expect(telemetry.recorded.filter((m) => m.name === 'DigestDelivered')).toHaveLength(2);
+    expect(telemetry.recorded.filter((m) => m.name === 'DigestMissing')).toEqual([]);
+  });
+
+  it('the check reports DigestMissing when the slot failed, and looks at the slot\'s week across midnight', async () => {
+    sesMock.on(SendEmailCommand).rejects(new TooManyRequestsException({ message: 'Maximum sending rate exceeded.', $metadata: { httpStatusCode: 429 } }));
+    const { handler, telemetry } = handlerFor();
+    await expect(handler({ scheduledTime: '2026-12-07T07:00:00Z' })).rejects.toThrow(/SES/);
+    // SUN 23:00 local slot: its check runs at MON 00:00, already in the next ISO week; it asks about the slot's week.
+    const check = await handler({ check: true, scheduledTime: '2026-12-07T08:00:00Z' });
+    expect(check).toEqual({ week: '2026-W49', status: 'checked', sent: false });
+    expect(telemetry.recorded.filter((m) => m.name === 'DigestMissing').map((m) => m.value)).toEqual([1]);
+    expect(telemetry.recorded.filter((m) => m.name === 'DigestDelivered')).toEqual([]);
+  });
 });

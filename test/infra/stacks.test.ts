@@ -215,7 +215,10 @@ describe('MarqueeStack: crawl fan-out', () => {
   });
 
   it('keeps the validated workspace (recipients included) in a KMS-encrypted secret, not a plain SSM parameter', async () => {
-    s.appTemplate.resourceCountIs('AWS::SSM::Parameter', 0);
+    // The one plain parameter is the sign-in settings (issuer, client id, scopes: nothing secret, no workspace).
+    const plain = Object.entries(resourcesOf(s.appTemplate, 'AWS::SSM::Parameter'));
+    expect(plain.map(([id]) => id)).toEqual([expect.stringMatching(/^SignInSettings/)]);
+    expect(JSON.stringify(plain[0]![1].Properties)).not.toMatch(/recipients|competitors|slate/);
     const secrets = Object.entries(resourcesOf(s.appTemplate, 'AWS::SecretsManager::Secret'));
     expect(secrets).toHaveLength(1);
     const [secretId, secret] = secrets[0]!;

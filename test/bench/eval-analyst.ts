@@ -198,7 +198,7 @@ export function formatReport(e: Evaluation, set: string): string {
   out.push(`type accuracy       ${pct(e.accuracy)}`);
   out.push(`studios exact set   ${pct(e.studioExact)}   micro P ${f3(e.studioMicro.precision)} R ${f3(e.studioMicro.recall)} F1 ${f3(e.studioMicro.f1)}   (rolled up to parent groups: ${pct(e.studioGroupExact)})`);
   out.push(`titles exact set    ${pct(e.titleExact)}   micro P ${f3(e.titleMicro.precision)} R ${f3(e.titleMicro.recall)} F1 ${f3(e.titleMicro.f1)}`);
-  out.push(`release dates       ${pct(e.dates.accuracy)} (${e.dates.correct}/${e.dates.n} with a dated label, both dates right; new date alone ${e.dates.releaseCorrect}/${e.dates.n})`);
+  out.push(`release dates       ${pct(e.dates.accuracy)} (${e.dates.correct}/${e.dates.n} with a dated label, both dates right; new date alone ${e.dates.releaseCorrect}/${e.dates.n}; a date where the label has none: ${e.dates.falsePositives}/${e.dates.nullLabeled})`);
   out.push(`                    ${e.dates.falsePositives}/${e.dates.nullLabeled} undated-label stories got a date`);
   if (e.datedWithTime.n < e.dates.n) out.push(`                    ${pct(e.datedWithTime.correct / (e.datedWithTime.n || 1))} (${e.datedWithTime.correct}/${e.datedWithTime.n}) over the dated stories that carry a publication time (without one, a year-less date cannot be resolved)`);
   if (e.kinds.n) out.push(`release kind        ${pct(e.kinds.correct / e.kinds.n)} (${e.kinds.correct}/${e.kinds.n} dated stories: theatrical, streaming, tv, digital)`);

@@ -179,7 +179,7 @@ function bareMonthReadsAsDate(s: string, start: number, end: number): boolean {
 
 export type DateRole = 'new' | 'previous' | 'other';
 
-const RELEASE_WORDS = /\b(?:streamers?|roll(?:s|ing)? out|expected|selects?|targets?|tabs|circled|circles|tagged|preps|head(?:s|ed|ing)? (?:to|into|back)|on (?:netflix|hulu|hbo max|max|disney\+|prime video|peacock|paramount\+|apple tv\+?|tubi|shudder|starz|mgm\+|amc\+)|launched|premiers?|airs?|aired|airing|starts?|starting|returns?|returning|coming|comes|ready|available|drops?|theaters|theatres|cinemas|digital|blu-?ray|dvd|vod|pvod|street date|open|opens|opening|release|releases|released|releasing|date|dates|dated|dating|slate|slates|slated|set|sets|move|moves|moved|moving|push|pushes|pushed|delay|delays|delayed|shift|shifts|shifted|bump|bumps|bumped|postpone\w*|debut\w*|bow|bows|bowing|premiere|premieres|premiering|stream|streams|streaming|launch\w*|arriv\w*|hit theaters|hits theaters|in theaters|theatrical\w*|plant\w*|book|books|booked|lands?|calendar|schedul\w*|slot|corridor|earlier|later|vacat\w*|due)\b/i;
+const RELEASE_WORDS = /\b(?:streamers?|roll(?:s|ing)? out|expected|selects?|targets?|tabs|circled|circles|tagged|preps|head(?:s|ed|ing)? (?:to|into|back)|(?:on|by|at|to|from) (?:netflix|hulu|hbo max|hbo|max|disney\+|prime video|amazon|peacock|paramount\+|apple tv\+?|apple|tubi|shudder|starz|mgm\+|amc\+)|launched|premiers?|airs?|aired|airing|starts?|starting|returns?|returning|coming|comes|ready|available|drops?|theaters|theatres|cinemas|digital|blu-?ray|dvd|vod|pvod|street date|open|opens|opening|release|releases|released|releasing|date|dates|dated|dating|slate|slates|slated|set|sets|move|moves|moved|moving|push|pushes|pushed|delay|delays|delayed|shift|shifts|shifted|bump|bumps|bumped|postpone\w*|debut\w*|bow|bows|bowing|premiere|premieres|premiering|stream|streams|streaming|launch\w*|arriv\w*|hit theaters|hits theaters|in theaters|theatrical\w*|plant\w*|book|books|booked|lands?|calendar|schedul\w*|slot|corridor|earlier|later|vacat\w*|due)\b/i;
 // Cheap gate: a sentence with no digit and no month, season, holiday or "year" word has no date phrase.
 const DATEISH = /\d|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|spring|summer|fall|autumn|holiday|christmas|thanksgiving|memorial|labor|president|independence|fourth|halloween|valentine|new year|mlk|martin|year)/i;
 const EVENT_ONLY = /\b(?:convention|cinemacon|conference|summit|ceremony|gala|expo|shareholder|meeting|earnings|edition|lineup|nominations|contract|talks|deadline|fiscal|quarter)\b/i;
@@ -203,24 +203,36 @@ const PREVIOUS_BEFORE = new RegExp(
   'i',
 );
 const NEW_BEFORE = new RegExp(
-  String.raw`(?:\b(?:today|tomorrow|tonight),\s*|\b(?:to|for|on|into|in|until|now|by|this|later this)\s+(?:(?:the|a|an|its|their|wide|limited|nationwide|theatrically|exclusively|globally|same|premium|digital|digitally|select|theaters|theatres|cinemas|and|blu-ray|dvd|4k|vod|on|demand)\s+){0,4}` +
+  String.raw`(?:\b(?:today|tomorrow|tonight),\s*|\b(?:to|for|on|into|in|until|now|by|this|later this)\s+(?:(?:the|a|an|its|their|wide|limited|nationwide|theatrically|exclusively|globally|same|premium|digital|digitally|select|theaters|theatres|cinemas|and|blu-ray|dvd|4k|vod|on|demand|netflix|hulu|max|hbo|disney\+|prime video|peacock|paramount\+|apple tv\+?|tubi|shudder|starz|mgm\+|amc\+|crunchyroll|fx|amc|abc|cbs|nbc|fox|the cw|pbs)[\s,]+){0,4}` +
     String.raw`|\b(?:expected|selects?|selected|targets?|targeted|tabs|tabbed|circled|circles|tagged|preps|rolls? out|rolling out|opens?|opening|releases?|released|releasing|debuts?|debuting|bows?|bowing|premieres?|premiering|premiers?|airs?|airing|starts?|returns?|returning|coming|comes|ready|available|drops?|tabs|streams?|streaming|arrives?|arriving|launch(?:es|ing)?|hits?\s+theaters|lands?|set|sets|dated|dates|slated|slates|plants?|planted|books?|booked|claims?|claimed|moves?|moved|shifts?|shifted|pushe[sd]|pushes|bumps?|bumped|delay(?:s|ed)?|scheduled|due|out|will\s+(?:now\s+)?(?:open|bow|debut|release|arrive|premiere|stream|launch|land))` +
     String.raw`(?:\s+[^\s,;.]+){0,5}?\s+(?:(?:on|in|for)\s+)?(?:(?:the|a|an|its|their)\s+)?)$`,
   'i',
 );
 const NEW_AFTER = /^\s*(?:,\s*\d{4}\s*)?(?:(?:digital|streaming|theatrical|home|blu-ray|dvd|4k|tv|series|season|wide|limited)\s+)?(?:release|releases|theatrical|opening|debut|premiere|bow|launch|date|slot|limited|wide|global|streaming|in theaters|nationwide|bow)\b/i;
 
-function roleOf(sentence: string, m: DateMention, reference: Date): DateRole {
-  const before = sentence.slice(Math.max(0, m.start - 60), m.start);
+/** Quoted spans (titles, mostly) blanked out, so that their words ("Best and Last", "Born Again") are not read as cues. */
+function withoutQuoted(text: string): string {
+  return text.replace(/(?<![\w])(['‘"“])[^'‘’"“”\n]{1,80}?(['’"”])(?![\w])/g, (q) => ' '.repeat(q.length));
+}
+
+// Words that make "starts" or "begins" a shoot or a run rather than a premiere.
+const PRODUCTION_WORDS = /\b(?:shoot\w*|film(?:s|ing)|lens\w*|production|cameras?|principal photography|rehearsal\w*|casting|tour\w*|trial|festival|convention|auction|sale|presale|pre-sale|ticket\w*|voting|campaign)\b/i;
+
+function roleOf(sentence: string, m: DateMention, reference: Date, timeKnown: boolean): DateRole {
+  const before = withoutQuoted(sentence.slice(Math.max(0, m.start - 60), m.start));
   const after = sentence.slice(m.end, m.end + 30);
   // "will be released in May" is ahead, unlike "released in May"; "starts streaming May 1" is a release, "starts shooting" not.
-  const future = /\b(?:will|would|to|set to|slated to|scheduled to|expected to|is|are|gets?|being)\s+(?:now\s+)?(?:be\s+)?(?:re-?)?(?:released|launched|available|out|in theaters|streaming)\b[^,;]{0,28}$|\bstarts?\s+(?:streaming|airing|playing)\b[^,;]{0,20}$/i.test(before);
+  const future =
+    /\b(?:will|would|to|set to|slated to|scheduled to|expected to|is|are|gets?|being)\s+(?:now\s+)?(?:be\s+)?(?:re-?)?(?:released|launched|available|out|in theaters|streaming)\b[^,;]{0,28}$|\b(?:starts?|begins?)\s+(?:streaming|airing|playing)\b[^,;]{0,20}$/i.test(before) ||
+    // "The Break … starts May 27": a show that starts on a date premieres, unless the sentence is about a shoot or a run.
+    (/\b(?:starts?|begins?)\s+(?:on\s+)?$/i.test(before) && !PRODUCTION_WORDS.test(sentence));
   if (!future && NEGATIVE_BEFORE.test(before) && !/\b(?:to|for|instead of|from)\s+(?:the\s+|its\s+|a\s+)?$/i.test(before)) return 'other';
   if (NEGATIVE_AFTER.test(after)) return 'other';
-  // A bare year right after a name is an event ("Sundance 2027", "CinemaCon 2027"), not a date.
-  if (m.precision === 'year' && /^\d{4}$/.test(m.text) && /\b[A-Z][\w'-]*[a-z][\w'-]*\s*$/.test(before) && !/\b(?:To|For|In|Into|Until|Of|From|On|Coming|Arrives?|Arriving|Returns?|Returning|Premieres?|Premiering|Opens?|Opening|Debuts?|Debuting|Hits?|Slated|Set|Sets|Due|Dated|Lands?|Landing|Releas(?:es|ing)|Streams?|Streaming|Out|Back)\s*$/.test(before)) return 'other';
+  // A bare year right after a name is an event ("Sundance 2027", "CinemaCon 2027"), not a date; "2023 Release Date" is.
+  if (m.precision === 'year' && /^\d{4}$/.test(m.text) && !/^\s*(?:(?:theatrical|streaming|digital|premiere|debut|opening)\s+)?(?:release\s+)?date\b|^\s*release\b/i.test(after) && /\b[A-Z][\w'-]*[a-z][\w'-]*\s*$/.test(before) && !/\b(?:To|For|In|Into|Until|Of|From|On|Coming|Arrives?|Arriving|Returns?|Returning|Premieres?|Premiering|Opens?|Opening|Debuts?|Debuting|Hits?|Slated|Set|Sets|Due|Dated|Lands?|Landing|Releas(?:es|ing)|Streams?|Streaming|Out|Back)\s*$/.test(before)) return 'other';
   // "the 1992 thriller", "a 1996 classic": a year long past names a film's vintage, not a date of this story.
-  if (m.precision === 'year' && m.explicitYear && Number(m.date) < reference.getUTCFullYear() - 1) return 'other';
+  // Only when the story's time is known: without it, a year is taken as written.
+  if (timeKnown && m.precision === 'year' && m.explicitYear && Number(m.date) < reference.getUTCFullYear() - 1) return 'other';
   if (PREVIOUS_BEFORE.test(before)) return 'previous';
   if (/^\s*(?:date|slot|release date|opening)?\s*(?:it|which)?\s*(?:had|previously|originally)\b/i.test(after)) return 'previous';
   if (NEW_BEFORE.test(before) || NEW_AFTER.test(after)) return 'new';
@@ -248,7 +260,10 @@ export interface ReleaseDates {
  * Reads the new and previous release dates from the headline and the body sentences. The first new date wins (the
  * headline first); a later, more precise date that agrees with it refines it ("May 2028" then "May 26, 2028").
  */
-export function extractReleaseDates(headline: string, bodySentences: readonly string[], reference: Date): ReleaseDates {
+export function extractReleaseDates(headline: string, bodySentences: readonly string[], reference: Date, options: { timeKnown?: boolean } = {}): ReleaseDates {
+  // The reference is the story's publication time, or (unknown: an item read without one) the clock: then the
+  // rules that judge a written year against the story's own year ("a 1996 classic" is a vintage) do not apply.
+  const timeKnown = options.timeKnown ?? true;
   const sentences = [headline, ...bodySentences];
   let release: DateMention | null = null;
   let previous: DateMention | null = null;
@@ -263,7 +278,7 @@ export function extractReleaseDates(headline: string, bodySentences: readonly st
     if (!DATEISH.test(s) || !RELEASE_WORDS.test(s)) continue;
     if (EVENT_ONLY.test(s) && !FILM_RELEASE.test(s)) continue;
     for (const m of findDateMentions(s, reference)) {
-      const role = roleOf(s, m, reference);
+      const role = roleOf(s, m, reference, timeKnown);
       if (role === 'new') {
         if (!release) {
           release = m;
@@ -284,7 +299,7 @@ export function extractReleaseDates(headline: string, bodySentences: readonly st
   const releaseDate = release?.date ?? null;
   let previousDate = previous?.date ?? null;
   // A title moves from a date still ahead or just past, never from one years back ("its original 1954 release").
-  if (previousDate && Number(previousDate.slice(0, 4)) < reference.getUTCFullYear() - 1) previousDate = null;
+  if (timeKnown && previousDate && Number(previousDate.slice(0, 4)) < reference.getUTCFullYear() - 1) previousDate = null;
   if (releaseDate && previousDate && releaseDate === previousDate) previousDate = null;
   return { releaseDate, previousDate, undated, releaseIn, previousIn, releaseSentence, releaseAt: release?.start ?? null };
 }

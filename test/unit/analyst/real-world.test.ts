@@ -7,7 +7,7 @@ import { train, type Example } from '../../../agents/analyst/embedded/training/t
 import { EVENT_TYPES } from '../../../shared/model/event.js';
 
 const analyst = createEmbeddedAnalyst({ competitors: [], slate: [], knownTitles: ['Glimmerglass'] });
-const at = (title: string, text = '', publishedAt = '2026-06-01T12:00:00Z') => analyst.extract({ title, text, publishedAt });
+const at = (title: string, text = '', publishedAt: string | null = '2026-06-01T12:00:00Z') => analyst.extract({ title, text, publishedAt });
 
 describe('release dates as the labeling guide reads them', () => {
   it('a TV season premiere date is a dating, of kind tv or streaming, with its network', () => {
@@ -29,6 +29,28 @@ describe('release dates as the labeling guide reads them', () => {
     expect(at("'Wild Coast' Trailer Teases the Heist").releaseKind ?? null).toBeNull();
     const e = at("Disney Debuts 'Tiana' First Look", "The musical series, which picks up from 2009's 'The Princess and the Frog,' will hit the streaming service in 2027.");
     expect(e.previousDate).toBeNull();
+  });
+});
+
+describe('dates as written, with and without the story\'s time', () => {
+  it('without a publication time a written year is taken as written (no vintage rule against the clock)', () => {
+    expect(at("'Copper Town' Delayed Until 2021", '', null).releaseDate).toBe('2021');
+    // With a time, a year long before it is a vintage, not this story's date.
+    expect(at("Revisiting 'Copper Town', the 2011 thriller", '', '2026-06-01T12:00:00Z').releaseDate).toBeNull();
+  });
+
+  it('reads a year before "release date", a streamer after "heads to", formats in a list, and a show that starts on a date', () => {
+    expect(at("'Copper Town' Gets 2027 Release Date").releaseDate).toBe('2027');
+    expect(at("'Copper Town' Heads to Tubi June 20").releaseDate).toBe('2026-06-20');
+    expect(at("'Copper Town' Lands on 4K, Blu-ray, and DVD July 28").releaseDate).toBe('2026-07-28');
+    expect(at("'Night Harbor' Trailer", 'The series begins streaming on August 5.').releaseDate).toBe('2026-08-05');
+    expect(at("'Night Harbor' Trailer", '"Night Harbor" starts June 27.').releaseDate).toBe('2026-06-27');
+  });
+
+  it('does not read a quoted title\'s words as cues, nor a shoot that starts as a premiere', () => {
+    expect(at("'Best and Last' Trailer", "'Best and Last' will arrive in theaters on June 26.").releaseDate).toBe('2026-06-26');
+    expect(at("'Copper Town' Casts Its Lead", 'Filming starts June 27 in Atlanta.').releaseDate).toBeNull();
+    expect(at('Sundance 2027 Lineup Announced').releaseDate).toBeNull();
   });
 });
 

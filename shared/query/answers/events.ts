@@ -82,13 +82,18 @@ function studiosOf(ctx: AnswerContext): string[] {
   return p.aboutSlate && own && !p.titles.length && /\b(we|our (studio|company|team))\b/i.test(p.text) ? [own] : [];
 }
 
+/** A title that names a sequel: "X: Part Two", "X 2", "X III". */
+const SEQUEL_TITLE = /:\s*part\s+(?:two|three|four|five|ii|iii|iv|v|\d)\b|\s(?:[2-9]|ii|iii|iv)$/i;
+
 /** Events of the asked types (or any), newest first, the first few named with citations. */
 export async function eventsAnswer(ctx: AnswerContext, maxNamed = 8): Promise<Answer> {
   const { service, p } = ctx;
   const range = ctx.pastRange(84);
   const studios = studiosOf(ctx);
   const keyed = [...studios.map((s) => ({ studio: s })), ...p.titles.map((t) => ({ title: t }))];
-  let events = (await collect(service, keyed, range)).filter((e) => p.types.length === 0 || p.types.includes(e.type));
+  // "Sequels" asks for the films, whatever the story was filed as: a sequel greenlit and dated in one story is a dating.
+  const sequels = /\bsequels?\b/i.test(p.text);
+  let events = (await collect(service, keyed, range)).filter((e) => p.types.length === 0 || p.types.includes(e.type) || (sequels && e.titles.some((t) => SEQUEL_TITLE.test(t))));
   // Both a studio and a title named: events that match both first; the rest only if none do.
   if (studios.length && p.titles.length) {
     const both = events.filter((e) => e.titles.some((t) => p.titles.some((x) => titleKey(x) === titleKey(t))) && e.studios.some((s) => studios.some((x) => titleKey(x) === titleKey(s))));

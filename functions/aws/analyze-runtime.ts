@@ -31,8 +31,6 @@ export interface AnalyzeRuntime {
   /** The analyst for this workspace: LLM when the OpenAI secret is configured (and MARQUEE_ANALYST allows), embedded otherwise. */
   analyst(workspace: Workspace, log?: Logger): Promise<{ analyst: Analyst; description: string }>;
   hint(workspace: Workspace): (doc: { title: string; text: string; publishedAt: string | null }) => ClusterHint;
-  /** Brief and "flag as wrong" links for alerts (PUBLIC_URL + the link secret), or undefined when not configured. */
-  links(): Promise<{ publicUrl: string; linkSecret: string } | undefined>;
   /** Slack through the webhook in the Slack secret, or null when no secret is configured (no alerts). */
   chat(): Promise<ChatPoster | null>;
 }
@@ -58,9 +56,6 @@ export function createAnalyzeRuntime(base: AwsRuntime): AnalyzeRuntime {
   const openaiKey = cachedAsync(async () => (env.OPENAI_SECRET_NAME ? readSecret(base.ssm(), env.OPENAI_SECRET_NAME) : undefined));
   const chat = cachedAsync(async (): Promise<ChatPoster | null> =>
     env.SLACK_SECRET_NAME ? new SlackWebhookChat(await readSecret(base.ssm(), env.SLACK_SECRET_NAME)) : null,
-  );
-  const links = cachedAsync(async () =>
-    env.PUBLIC_URL && env.LINK_SECRET_NAME ? { publicUrl: env.PUBLIC_URL, linkSecret: await readSecret(base.ssm(), env.LINK_SECRET_NAME) } : undefined,
   );
   const analysts = new WeakMap<Workspace, { analyst: Analyst; description: string }>();
   // The workspace may pin "now" (the demo does): the analyst reads undated stories against it.
@@ -98,7 +93,6 @@ export function createAnalyzeRuntime(base: AwsRuntime): AnalyzeRuntime {
     },
     hint: (workspace) => rulesOf(workspace).hint,
     chat,
-    links,
   };
   return rt;
 }

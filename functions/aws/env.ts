@@ -41,9 +41,21 @@ export interface AwsEnv {
   /** Honoured as the SDK does, so the same code runs against the embedded DynamoDB-protocol server in tests. */
   AWS_ENDPOINT_URL_DYNAMODB?: string;
   AWS_ENDPOINT_URL_S3?: string;
+  AWS_ENDPOINT_URL_SQS?: string;
+  AWS_ENDPOINT_URL_SSM?: string;
+  AWS_ENDPOINT_URL_SESV2?: string;
 }
 
-const URL_KEYS = ['CRAWL_QUEUE_URL', 'ANALYZE_QUEUE_URL', 'OPENAI_BASE_URL', 'AWS_ENDPOINT_URL_DYNAMODB', 'AWS_ENDPOINT_URL_S3'] as const;
+const URL_KEYS = [
+  'CRAWL_QUEUE_URL',
+  'ANALYZE_QUEUE_URL',
+  'OPENAI_BASE_URL',
+  'AWS_ENDPOINT_URL_DYNAMODB',
+  'AWS_ENDPOINT_URL_S3',
+  'AWS_ENDPOINT_URL_SQS',
+  'AWS_ENDPOINT_URL_SSM',
+  'AWS_ENDPOINT_URL_SESV2',
+] as const;
 const KEYS: Array<keyof AwsEnv> = [
   'TABLE_NAME',
   'BUCKET_NAME',
@@ -65,6 +77,9 @@ const KEYS: Array<keyof AwsEnv> = [
   'AWS_REGION',
   'AWS_ENDPOINT_URL_DYNAMODB',
   'AWS_ENDPOINT_URL_S3',
+  'AWS_ENDPOINT_URL_SQS',
+  'AWS_ENDPOINT_URL_SSM',
+  'AWS_ENDPOINT_URL_SESV2',
 ];
 
 /** Which `MarqueeFunction` helper grants the resource each variable names (for the error message). */

@@ -4,7 +4,7 @@ import { BatchProcessor, EventType, processPartialResponse } from '@aws-lambda-p
 import type { PartialItemFailureResponse } from '@aws-lambda-powertools/batch/types';
 import { MetricUnit } from '@aws-lambda-powertools/metrics';
 import { analyzeAndNotify } from '../../shared/analysis/analyze-and-notify.js';
-import type { AnalyzeMessage } from '../../shared/queue/crawl-handoff.js';
+import { AnalyzeMessage, parseMessageBody } from '../../shared/model/queue-message.js';
 import type { SurpriseMemo } from '../../shared/analysis/boxoffice-series.js';
 import { createVideoLinker } from '../../agents/analyst/embedded/video-link.js';
 import { analyzeRuntime, type AnalyzeRuntime } from '../aws/analyze-runtime.js';
@@ -27,20 +27,9 @@ export class AlertDeliveryError extends Error {
 }
 
 function parseRecord(record: SQSRecord): AnalyzeMessage {
-  let raw: unknown;
-  try {
-    raw = JSON.parse(record.body);
-  } catch {
-    throw new BadAnalyzeMessageError(record.messageId, 'body is not JSON');
-  }
-  const m = raw as Partial<AnalyzeMessage> | null;
-  if (!m || typeof m !== 'object' || typeof m.sourceId !== 'string' || !m.sourceId) {
-    throw new BadAnalyzeMessageError(record.messageId, 'sourceId: expected a non-empty string');
-  }
-  if (!Array.isArray(m.itemIds) || m.itemIds.length === 0 || !m.itemIds.every((id) => typeof id === 'string' && id.length > 0)) {
-    throw new BadAnalyzeMessageError(record.messageId, 'itemIds: expected a non-empty list of item ids');
-  }
-  return { sourceId: m.sourceId, itemIds: m.itemIds };
+  const parsed = parseMessageBody(AnalyzeMessage, record.body);
+  if (!parsed.ok) throw new BadAnalyzeMessageError(record.messageId, parsed.reason);
+  return parsed.value;
 }
 
 /**

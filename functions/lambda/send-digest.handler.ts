@@ -6,9 +6,7 @@ import { SESv2Client } from '@aws-sdk/client-sesv2';
 import { digestWasSent, sendDigest, type SendDigestResult } from '../../shared/delivery/digest/send-digest.js';
 import { SesMailer } from '../../shared/delivery/mail/ses.mailer.js';
 import type { Mailer } from '../../shared/ports/mailer.js';
-import { DynamoAnalysisStore } from '../../shared/store/dynamo-analysis.store.js';
-import { DynamoLedger } from '../../shared/store/dynamo-ledger.js';
-import { DynamoDigestStore } from '../../shared/store/dynamo-query.store.js';
+import { awsStores } from '../aws/stores.js';
 import { isoWeekOf } from '../../shared/util/week.js';
 import { required } from '../aws/env.js';
 import { awsRuntime, clientOptions, type AwsRuntime } from '../aws/runtime.js';
@@ -74,11 +72,11 @@ export function createSendDigestHandler(deps: { runtime: () => AwsRuntime; maile
       if (scheduledTime !== undefined && !SCHEDULED_TIME.test(scheduledTime)) throw new Error(`event.scheduledTime must be an ISO time in UTC, not "${scheduledTime}"`);
       const rt = deps.runtime();
       const workspace = await rt.workspace();
-      const tableAccess = rt.store().tableAccess;
+      const stores = awsStores(rt);
       if (event?.check) {
         // The slot this check follows: its week is the one that should have gone out.
         const checked = week ?? weekOf(event, workspace, rt.clock, DIGEST_CHECK_DELAY_MINUTES * 60_000);
-        const sent = await digestWasSent(workspace, { ledger: new DynamoLedger(tableAccess) }, checked);
+        const sent = await digestWasSent(workspace, { ledger: stores.ledger() }, checked);
         if (sent) metrics.addMetric(METRIC.digestDelivered, MetricUnit.Count, 1);
         else {
           metrics.addMetric(METRIC.digestMissing, MetricUnit.Count, 1);
@@ -89,11 +87,11 @@ export function createSendDigestHandler(deps: { runtime: () => AwsRuntime; maile
       const result = await sendDigest(
         workspace,
         {
-          analysis: new DynamoAnalysisStore(tableAccess),
-          store: rt.store(),
-          ledger: new DynamoLedger(tableAccess, { owner: digestInvocationOwner(event, context), takeOver: 'same-owner' }),
-          digests: new DynamoDigestStore(tableAccess),
-          interest: rt.interest(),
+          analysis: stores.analysis(),
+          store: stores.store,
+          ledger: stores.ledger({ owner: digestInvocationOwner(event, context), takeOver: 'same-owner' }),
+          digests: stores.digests(),
+          interest: stores.interest(),
           mailer: deps.mailer(rt),
           clock: rt.clock,
           log,

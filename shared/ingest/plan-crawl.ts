@@ -5,10 +5,7 @@ import type { Clock } from '../ports/clock.js';
 import type { Queue } from '../queue/queue.js';
 import { isDue } from './schedule.js';
 
-/** What the crawl queue receives: one source to crawl. */
-export interface CrawlMessage {
-  sourceId: string;
-}
+import type { CrawlMessage } from '../model/queue-message.js';
 
 export interface PlanCrawlDeps {
   store: Pick<SourceStateStore, 'listSourceStates'>;

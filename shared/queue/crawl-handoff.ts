@@ -9,11 +9,7 @@ import { chunk, type Queue } from './queue.js';
 /** Item ids per analysis message: keeps every message far below the SQS size limit. */
 export const ITEM_IDS_PER_MESSAGE = 100;
 
-/** What the analysis queue receives. */
-export interface AnalyzeMessage {
-  sourceId: string;
-  itemIds: string[];
-}
+import type { AnalyzeMessage } from '../model/queue-message.js';
 
 export interface HandoffDeps extends CrawlDeps {
   analyzeQueue: Queue;

@@ -3,7 +3,7 @@ import type { Context, SQSEvent, SQSRecord } from 'aws-lambda';
 import { BatchProcessor, EventType, processPartialResponse } from '@aws-lambda-powertools/batch';
 import type { PartialItemFailureResponse } from '@aws-lambda-powertools/batch/types';
 import { MetricUnit } from '@aws-lambda-powertools/metrics';
-import { crawlAndHandOff, failingForADay } from '../../shared/queue/crawl-handoff.js';
+import { crawlAndHandOff, failingForADay } from '../../shared/ingest/crawl-handoff.js';
 import { awsRuntime, type AwsRuntime } from '../aws/runtime.js';
 import { CrawlMessage, parseMessageBody } from '../../shared/model/queue-message.js';
 import { METRIC, SERVICE, createTelemetry, loggerPort, type Telemetry } from '../aws/powertools.js';

@@ -30,7 +30,7 @@ import type { AssistStores } from '../http/query-side.js';
 import { localLinkSecret } from './link-secret.js';
 import { auditExplainer } from '../../shared/audit/index.js';
 import { createLlmBriefWriter } from '../../agents/assist/llm-brief-writer.js';
-import type { BriefWriter } from '../../shared/assist/counter-briefs.js';
+import type { BriefWriter } from '../../shared/ports/brief-writer.js';
 import type { IdempotencyLedger } from '../../shared/ports/ledger.js';
 import type { Mailer } from '../../shared/ports/mailer.js';
 import { FileMailer } from '../../shared/delivery/mail/file.mailer.js';

@@ -14,7 +14,8 @@ import type { Mailer } from '../ports/mailer.js';
 import type { DigestStore } from '../ports/digest-store.js';
 import type { BriefStore } from '../ports/brief-store.js';
 import type { FlagStore } from '../ports/flag-store.js';
-import type { BriefReport, BriefWriter } from '../assist/counter-briefs.js';
+import type { BriefReport } from '../assist/counter-briefs.js';
+import type { BriefWriter } from '../ports/brief-writer.js';
 import { latestSurprises, type ChartSurprise } from '../analysis/boxoffice-series.js';
 
 export { latestSurprises };

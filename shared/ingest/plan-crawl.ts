@@ -2,7 +2,7 @@
 import type { Workspace } from '../model/workspace.js';
 import type { SourceStateStore } from '../ports/store.js';
 import type { Clock } from '../ports/clock.js';
-import type { Queue } from '../queue/queue.js';
+import type { Queue } from '../ports/queue.js';
 import { isDue } from './schedule.js';
 
 import type { CrawlMessage } from '../model/queue-message.js';

@@ -17,7 +17,8 @@ import { startAwsLocal, type AwsLocal } from '../support/aws-local.server.js';
 import { startSlackSink, type SlackSink } from '../support/slack-sink.js';
 import { startSmtpSink, type SmtpSink } from '../support/smtp-sink.js';
 import { quietTelemetry } from '../unit/lambda/support.js';
-import { createAwsRuntime } from '../../functions/aws/runtime.js';
+import { clientOptions, createAwsRuntime } from '../../functions/aws/runtime.js';
+import { workspaceVersion } from '../../functions/aws/deployed-workspace.js';
 import { createAnalyzeRuntime } from '../../functions/aws/analyze-runtime.js';
 import { secretReference } from '../../functions/aws/secrets.js';
 import { createPlanCrawlHandler } from '../../functions/lambda/plan-crawl.handler.js';
@@ -38,7 +39,6 @@ import { COLLISION_HORIZON_WEEKS, upcomingCollisions } from '../../shared/analys
 import { briefId } from '../../shared/assist/counter-briefs.js';
 import { SesMailer } from '../../shared/delivery/mail/ses.mailer.js';
 import { SESv2Client } from '@aws-sdk/client-sesv2';
-import { clientOptions } from '../../functions/aws/runtime.js';
 
 const LINK_SECRET = 'parity-link-secret-0123456789abcdef';
 const PUBLIC_URL = 'https://marquee.parity.example';
@@ -119,7 +119,8 @@ beforeAll(async () => {
   s3 = new S3rver({ address: '127.0.0.1', port: 0, silent: true, directory: s3dir, configureBuckets: [{ name: BUCKET, configs: [] }] });
   const s3Address = await s3.run();
   // What synth writes: the validated workspace as JSON in its parameter; the secrets by reference.
-  aws.putParameter('marquee-workspace', JSON.stringify(local.workspace));
+  const workspaceJson = JSON.stringify(local.workspace);
+  aws.putParameter('marquee-workspace', workspaceJson);
   aws.putParameter(secretReference('marquee-slack'), JSON.stringify({ webhookUrl: awsSlack.url }));
   aws.putParameter(secretReference('marquee-link'), LINK_SECRET);
   env = {
@@ -129,6 +130,8 @@ beforeAll(async () => {
     CRAWL_QUEUE_URL: aws.queueUrl('marquee-crawl'),
     ANALYZE_QUEUE_URL: aws.queueUrl('marquee-analyze'),
     WORKSPACE_PARAMETER: 'marquee-workspace',
+    // As the stack sets it: the functions take only the value synth validated.
+    WORKSPACE_VERSION: workspaceVersion(workspaceJson),
     SLACK_SECRET_NAME: 'marquee-slack',
     LINK_SECRET_NAME: 'marquee-link',
     PUBLIC_URL,
@@ -174,8 +177,8 @@ describe('AWS parity over the demo', () => {
 
     // SQS → analyze worker.
     const analyzeTelemetry = quietTelemetry();
-    const analyze = createAnalyzeItemsHandler({ runtime: () => analyzeRt, telemetry: analyzeTelemetry });
     const analyzeRt = createAnalyzeRuntime(base);
+    const analyze = createAnalyzeItemsHandler({ runtime: () => analyzeRt, telemetry: analyzeTelemetry });
     for (const batch of chunks(analyzeBodies, 5)) expect((await analyze(sqsEvent(batch, 'marquee-analyze'))).batchItemFailures).toEqual([]);
     expect(aws.drain('marquee-analyze')).toEqual([]);
 

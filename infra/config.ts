@@ -2,6 +2,7 @@
 import { gzipSync } from 'node:zlib';
 import { z } from 'zod';
 import { ConfigError } from '../shared/config/errors.js';
+import { ANALYST_MODES, DEFAULT_ANALYST, DEFAULT_MODEL } from '../shared/config/defaults.js';
 import { formatIssues, loadWorkspaceFile } from '../shared/config/workspace-file.js';
 import type { Workspace } from '../shared/model/workspace.js';
 
@@ -32,10 +33,10 @@ export const InfraConfig = z
     alarmEmail: z.string().email().optional().describe('Subscribed to the alarm topic when set'),
     analyzeBatchSize: Int(1, 10).default(5).describe('SQS records (each up to 100 item ids) per analyze worker invocation'),
     analyzeMaxConcurrency: Int(2, 1000).default(2).describe('Concurrent analyze workers: low, clustering reads then writes stories'),
-    analyst: z.enum(['auto', 'embedded', 'llm']).default('auto').describe('auto = LLM when openaiSecretName is set, embedded rules otherwise'),
+    analyst: z.enum(ANALYST_MODES).default(DEFAULT_ANALYST).describe('auto = LLM when openaiSecretName is set, embedded rules otherwise'),
     openaiSecretName: z.string().min(1).optional().describe('Secrets Manager secret (name) holding the OpenAI API key'),
     openaiBaseUrl: z.string().url().optional().describe('OpenAI-compatible endpoint (default api.openai.com)'),
-    model: z.string().min(1).default('gpt-4o-mini'),
+    model: z.string().min(1).default(DEFAULT_MODEL),
     tokenBudget: Int(1_000, 100_000_000).optional().describe("Tokens the LLM analyst may spend per analyze message (MARQUEE_TOKEN_BUDGET); unset = the workspace's analyst.tokenBudget, else 200000"),
     llmFallbackAlarmPercent: Int(1, 100).default(20).describe('Alarm when this share (percent) or more of the stories the LLM analyst was given in an hour went to the embedded rules (model failures)'),
     slackWebhookSecretName: z.string().min(1).optional().describe('Secrets Manager secret (name) holding the Slack incoming-webhook URL; unset = no alerts'),

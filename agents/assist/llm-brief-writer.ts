@@ -2,7 +2,7 @@
 // the facts stay computed, only cited numbers that exist survive, and every option stays a draft for human review.
 import { ChatOpenAI } from '@langchain/openai';
 import { z } from 'zod';
-import type { BriefWriter } from '../../shared/assist/counter-briefs.js';
+import type { BriefWriter } from '../../shared/ports/brief-writer.js';
 import type { CounterBrief } from '../../shared/model/counter-brief.js';
 
 export const BRIEF_PROMPT_VERSION = 'brief-v1';

@@ -1,8 +1,8 @@
 // Composition root of the analyze worker: the base AWS runtime plus the analysis store, analyst, ledger and Slack chat.
 // Apart from runtime.ts so that only this function bundles LangChain (the LLM analyst) and the alert code.
-import { DynamoAnalysisStore } from '../../shared/store/dynamo-analysis.store.js';
-import { DynamoLedger } from '../../shared/store/dynamo-ledger.js';
-import { DynamoBriefStore, DynamoFlagStore } from '../../shared/store/dynamo-assist.store.js';
+import type { DynamoAnalysisStore } from '../../shared/store/dynamo-analysis.store.js';
+import type { DynamoBriefStore, DynamoFlagStore } from '../../shared/store/dynamo-assist.store.js';
+import { awsStores } from './stores.js';
 import type { Analyst } from '../../shared/ports/analyst.js';
 import type { ChatPoster } from '../../shared/ports/chat.js';
 import type { IdempotencyLedger } from '../../shared/ports/ledger.js';
@@ -15,6 +15,7 @@ import { selectAnalyst } from '../../agents/analyst/select-analyst.js';
 import { EMBEDDED_ANALYST_VERSION } from '../../agents/analyst/embedded/embedded-analyst.js';
 import { awsRuntime, type AwsRuntime } from './runtime.js';
 import { readSecret } from './secrets.js';
+import { analystSettings } from './env.js';
 import { parseTokenBudget, runTokenBudget } from '../../shared/config/token-budget.js';
 
 export interface AnalyzeRuntime {
@@ -31,8 +32,6 @@ export interface AnalyzeRuntime {
   /** The analyst for this workspace: LLM when the OpenAI secret is configured (and MARQUEE_ANALYST allows), embedded otherwise. */
   analyst(workspace: Workspace, log?: Logger): Promise<{ analyst: Analyst; description: string }>;
   hint(workspace: Workspace): (doc: { title: string; text: string; publishedAt: string | null }) => ClusterHint;
-  /** Brief and "flag as wrong" links for alerts (PUBLIC_URL + the link secret), or undefined when not configured. */
-  links(): Promise<{ publicUrl: string; linkSecret: string } | undefined>;
   /** Slack through the webhook in the Slack secret, or null when no secret is configured (no alerts). */
   chat(): Promise<ChatPoster | null>;
 }
@@ -52,15 +51,9 @@ function cachedAsync<T>(build: () => Promise<T>): () => Promise<T> {
 /** Builds the analyze runtime over a base runtime (tests pass one over mocked or embedded services). */
 export function createAnalyzeRuntime(base: AwsRuntime): AnalyzeRuntime {
   const { env } = base;
-  let analysis: DynamoAnalysisStore | undefined;
-  let briefs: DynamoBriefStore | undefined;
-  let flags: DynamoFlagStore | undefined;
   const openaiKey = cachedAsync(async () => (env.OPENAI_SECRET_NAME ? readSecret(base.ssm(), env.OPENAI_SECRET_NAME) : undefined));
   const chat = cachedAsync(async (): Promise<ChatPoster | null> =>
     env.SLACK_SECRET_NAME ? new SlackWebhookChat(await readSecret(base.ssm(), env.SLACK_SECRET_NAME)) : null,
-  );
-  const links = cachedAsync(async () =>
-    env.PUBLIC_URL && env.LINK_SECRET_NAME ? { publicUrl: env.PUBLIC_URL, linkSecret: await readSecret(base.ssm(), env.LINK_SECRET_NAME) } : undefined,
   );
   const analysts = new WeakMap<Workspace, { analyst: Analyst; description: string }>();
   // The workspace may pin "now" (the demo does): the analyst reads undated stories against it.
@@ -71,19 +64,17 @@ export function createAnalyzeRuntime(base: AwsRuntime): AnalyzeRuntime {
 
   const rt: AnalyzeRuntime = {
     base,
-    analysis: () => (analysis ??= new DynamoAnalysisStore(base.store().tableAccess)),
-    ledger: (owner) => new DynamoLedger(base.store().tableAccess, owner ? { owner, takeOver: 'same-owner' } : {}),
-    briefs: () => (briefs ??= new DynamoBriefStore(base.store().tableAccess)),
-    flags: () => (flags ??= new DynamoFlagStore(base.store().tableAccess)),
+    analysis: () => awsStores(base).analysis(),
+    ledger: (owner) => awsStores(base).ledger(owner ? { owner, takeOver: 'same-owner' } : {}),
+    briefs: () => awsStores(base).briefs(),
+    flags: () => awsStores(base).flags(),
     async analyst(workspace, log) {
       const known = analysts.get(workspace);
       if (known) return known;
       const selection = selectAnalyst(
         {
-          analyst: (env.MARQUEE_ANALYST as 'auto' | 'embedded' | 'llm' | undefined) ?? 'auto',
+          ...analystSettings(env),
           openaiApiKey: await openaiKey(),
-          openaiBaseUrl: env.OPENAI_BASE_URL,
-          model: env.MARQUEE_MODEL ?? 'gpt-4o-mini',
           tokenBudget: runTokenBudget(parseTokenBudget(env.MARQUEE_TOKEN_BUDGET, 'lambda environment: MARQUEE_TOKEN_BUDGET'), workspace),
         },
         {
@@ -98,7 +89,6 @@ export function createAnalyzeRuntime(base: AwsRuntime): AnalyzeRuntime {
     },
     hint: (workspace) => rulesOf(workspace).hint,
     chat,
-    links,
   };
   return rt;
 }

@@ -3,6 +3,7 @@
 import { ConfigError } from '../../shared/config/errors.js';
 import { FETCH_DEFAULTS, type FetchLimits } from '../../shared/config/fetch-limits.js';
 import { parseTokenBudget } from '../../shared/config/token-budget.js';
+import { ANALYST_MODES, DEFAULT_ANALYST, DEFAULT_MODEL, QUERY_LIMITS, type AnalystMode } from '../../shared/config/defaults.js';
 
 /**
  * Every variable the AWS composition root reads. The CDK `MarqueeFunction` sets each together
@@ -41,9 +42,21 @@ export interface AwsEnv {
   /** Honoured as the SDK does, so the same code runs against the embedded DynamoDB-protocol server in tests. */
   AWS_ENDPOINT_URL_DYNAMODB?: string;
   AWS_ENDPOINT_URL_S3?: string;
+  AWS_ENDPOINT_URL_SQS?: string;
+  AWS_ENDPOINT_URL_SSM?: string;
+  AWS_ENDPOINT_URL_SESV2?: string;
 }
 
-const URL_KEYS = ['CRAWL_QUEUE_URL', 'ANALYZE_QUEUE_URL', 'OPENAI_BASE_URL', 'AWS_ENDPOINT_URL_DYNAMODB', 'AWS_ENDPOINT_URL_S3'] as const;
+const URL_KEYS = [
+  'CRAWL_QUEUE_URL',
+  'ANALYZE_QUEUE_URL',
+  'OPENAI_BASE_URL',
+  'AWS_ENDPOINT_URL_DYNAMODB',
+  'AWS_ENDPOINT_URL_S3',
+  'AWS_ENDPOINT_URL_SQS',
+  'AWS_ENDPOINT_URL_SSM',
+  'AWS_ENDPOINT_URL_SESV2',
+] as const;
 const KEYS: Array<keyof AwsEnv> = [
   'TABLE_NAME',
   'BUCKET_NAME',
@@ -65,6 +78,9 @@ const KEYS: Array<keyof AwsEnv> = [
   'AWS_REGION',
   'AWS_ENDPOINT_URL_DYNAMODB',
   'AWS_ENDPOINT_URL_S3',
+  'AWS_ENDPOINT_URL_SQS',
+  'AWS_ENDPOINT_URL_SSM',
+  'AWS_ENDPOINT_URL_SESV2',
 ];
 
 /** Which `MarqueeFunction` helper grants the resource each variable names (for the error message). */
@@ -84,7 +100,7 @@ export function parseAwsEnv(env: Record<string, string | undefined>): AwsEnv {
     const value = env[key];
     if (value !== undefined && value !== '') out[key] = value;
   }
-  if (out.MARQUEE_ANALYST && !['auto', 'embedded', 'llm'].includes(out.MARQUEE_ANALYST)) {
+  if (out.MARQUEE_ANALYST && !(ANALYST_MODES as readonly string[]).includes(out.MARQUEE_ANALYST)) {
     throw new ConfigError(`lambda environment: MARQUEE_ANALYST: expected auto, embedded or llm, not "${out.MARQUEE_ANALYST}"`);
   }
   parseTokenBudget(out.MARQUEE_TOKEN_BUDGET, 'lambda environment: MARQUEE_TOKEN_BUDGET');
@@ -108,6 +124,27 @@ export function parseFetchLimits(env: Record<string, string | undefined>): Fetch
     fetchTimeoutMs: read('MARQUEE_FETCH_TIMEOUT_MS', FETCH_DEFAULTS.fetchTimeoutMs, 1, 900_000),
     fetchMaxBytes: read('MARQUEE_FETCH_MAX_BYTES', FETCH_DEFAULTS.fetchMaxBytes, 1, 1024 ** 3),
     fetchMaxRedirects: read('MARQUEE_FETCH_MAX_REDIRECTS', FETCH_DEFAULTS.fetchMaxRedirects, 0, 20),
+  };
+}
+
+/** The analyst and model settings (MARQUEE_ANALYST, MARQUEE_MODEL, OPENAI_BASE_URL) with the shared defaults. */
+export function analystSettings(env: AwsEnv): { analyst: AnalystMode; model: string; openaiBaseUrl?: string } {
+  return { analyst: (env.MARQUEE_ANALYST as AnalystMode | undefined) ?? DEFAULT_ANALYST, model: env.MARQUEE_MODEL ?? DEFAULT_MODEL, openaiBaseUrl: env.OPENAI_BASE_URL };
+}
+
+/** The query side's limits from MARQUEE_QUERY_MAX_TOOL_CALLS, MARQUEE_API_RATE_LIMIT and MARQUEE_API_CACHE_SECONDS (same names, defaults and bounds as on a laptop). */
+export function parseQueryLimits(env: Record<string, string | undefined>): { queryMaxToolCalls: number; apiRateLimitPerMinute: number; apiCacheSeconds: number } {
+  const read = (name: string, limit: { default: number; min: number; max: number }): number => {
+    const raw = env[name];
+    if (raw === undefined || raw === '') return limit.default;
+    const n = Number(raw);
+    if (!Number.isInteger(n) || n < limit.min || n > limit.max) throw new ConfigError(`${name} must be a whole number ${limit.min}-${limit.max}, not "${raw}"`);
+    return n;
+  };
+  return {
+    queryMaxToolCalls: read('MARQUEE_QUERY_MAX_TOOL_CALLS', QUERY_LIMITS.queryMaxToolCalls),
+    apiRateLimitPerMinute: read('MARQUEE_API_RATE_LIMIT', QUERY_LIMITS.apiRateLimitPerMinute),
+    apiCacheSeconds: read('MARQUEE_API_CACHE_SECONDS', QUERY_LIMITS.apiCacheSeconds),
   };
 }
 

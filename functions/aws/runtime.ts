@@ -6,7 +6,7 @@ import type { Workspace } from '../../shared/model/workspace.js';
 import type { Clock } from '../../shared/ports/clock.js';
 import { systemClock } from '../../shared/ports/clock.js';
 import type { ObjectStore } from '../../shared/ports/object-store.js';
-import type { Fetcher } from '../../shared/http/fetcher.js';
+import type { Fetcher } from '../../shared/ports/fetcher.js';
 import { SafeHttpFetcher } from '../../shared/http/safe-http.fetcher.js';
 import { DynamoInterestStore } from '../../shared/store/dynamo-interest.store.js';
 import { crawlerUserAgent } from '../../shared/config/user-agent.js';
@@ -14,9 +14,10 @@ import { DynamoStore } from '../../shared/store/dynamo.store.js';
 import { createDynamoClient } from '../../shared/store/dynamo-client.js';
 import { S3ObjectStore, createS3Client } from '../../shared/objects/s3.objects.js';
 import { SqsQueue } from '../../shared/queue/sqs.queue.js';
-import type { Queue } from '../../shared/queue/queue.js';
+import type { Queue } from '../../shared/ports/queue.js';
 import { parseAwsEnv, parseFetchLimits, required, type AwsEnv } from './env.js';
 import { loadWorkspaceParameter } from './workspace-parameter.js';
+import { readSecret } from './secrets.js';
 
 /** The adapters a handler may ask for; each is built on first use and then reused by the container. */
 export interface AwsRuntime {
@@ -36,6 +37,17 @@ export interface AwsRuntime {
   fetcher(workspace: Workspace): Fetcher;
   /** Video counts, page views and forecasts (same table). */
   interest(): DynamoInterestStore;
+  /** Brief and "flag as wrong" links in alerts and digests (PUBLIC_URL + the link secret), or undefined when not configured. */
+  links(): Promise<{ publicUrl: string; linkSecret: string } | undefined>;
+}
+
+/**
+ * Client options: the region, and for an endpoint on this machine (AWS_ENDPOINT_URL_<SERVICE>, as the
+ * SDK names them; the parity test's local services) fixed credentials, so the SDK does not look for real ones.
+ */
+export function clientOptions(endpoint: string | undefined, region: string | undefined): { region?: string; endpoint?: string; credentials?: { accessKeyId: string; secretAccessKey: string } } {
+  if (!endpoint) return { region };
+  return { region: region ?? 'us-east-1', endpoint, credentials: { accessKeyId: 'local', secretAccessKey: 'local' } };
 }
 
 function once<T>(build: () => T): () => T {
@@ -59,8 +71,8 @@ export function createAwsRuntime(rawEnv: Record<string, string | undefined>): Aw
   const env = parseAwsEnv(rawEnv);
   // Fetch timeouts and caps: the same MARQUEE_* keys and defaults as on a laptop.
   const config = parseFetchLimits(rawEnv);
-  const sqs = once(() => new SQSClient({ region: env.AWS_REGION }));
-  const ssm = once(() => new SSMClient({ region: env.AWS_REGION }));
+  const sqs = once(() => new SQSClient(clientOptions(env.AWS_ENDPOINT_URL_SQS, env.AWS_REGION)));
+  const ssm = once(() => new SSMClient(clientOptions(env.AWS_ENDPOINT_URL_SSM, env.AWS_REGION)));
   const store = once(
     () => new DynamoStore({ client: createDynamoClient({ endpoint: env.AWS_ENDPOINT_URL_DYNAMODB, region: env.AWS_REGION }), tableName: required(env, 'TABLE_NAME') }),
   );
@@ -71,6 +83,7 @@ export function createAwsRuntime(rawEnv: Record<string, string | undefined>): Aw
   const crawlQueue = once(() => new SqsQueue(sqs(), required(env, 'CRAWL_QUEUE_URL')));
   const analyzeQueue = once(() => new SqsQueue(sqs(), required(env, 'ANALYZE_QUEUE_URL')));
 
+  let links: Promise<{ publicUrl: string; linkSecret: string } | undefined> | null = null;
   let workspace: Promise<Workspace> | null = null;
   const fetchers = new WeakMap<Workspace, Fetcher>();
 
@@ -90,6 +103,16 @@ export function createAwsRuntime(rawEnv: Record<string, string | undefined>): Aw
         throw err;
       });
       return workspace;
+    },
+    links: () => {
+      const { PUBLIC_URL: publicUrl, LINK_SECRET_NAME: secretName } = env;
+      links ??= (publicUrl && secretName ? readSecret(ssm(), secretName).then((linkSecret) => ({ publicUrl, linkSecret })) : Promise.resolve(undefined)).catch(
+        (err: unknown) => {
+          links = null; // A secret read can fail transiently: the next call reads again.
+          throw err;
+        },
+      );
+      return links;
     },
     fetcher: (ws) => {
       let f = fetchers.get(ws);

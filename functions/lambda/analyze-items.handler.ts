@@ -3,16 +3,9 @@ import type { Context, SQSEvent, SQSRecord } from 'aws-lambda';
 import { BatchProcessor, EventType, processPartialResponse } from '@aws-lambda-powertools/batch';
 import type { PartialItemFailureResponse } from '@aws-lambda-powertools/batch/types';
 import { MetricUnit } from '@aws-lambda-powertools/metrics';
-import { analyzeItems } from '../../shared/analysis/analyze-items.js';
-import { recentEvents, sendAlerts, type AlertsReport } from '../../shared/delivery/alerts/send-alerts.js';
-import type { AnalyzeMessage } from '../../shared/queue/crawl-handoff.js';
-import { COLLISION_HORIZON_WEEKS, seedSlate, upcomingCollisions } from '../../shared/analysis/release-calendar.js';
-import { draftCounterBriefs } from '../../shared/assist/counter-briefs.js';
+import { analyzeAndNotify } from '../../shared/analysis/analyze-and-notify.js';
+import { AnalyzeMessage, parseMessageBody } from '../../shared/model/queue-message.js';
 import type { SurpriseMemo } from '../../shared/analysis/boxoffice-series.js';
-import { settleSurprises, surpriseCandidates } from '../../shared/delivery/alerts/surprise-candidates.js';
-import { localDate } from '../../shared/util/week.js';
-import { updateInterest } from '../../shared/interest/update-interest.js';
-import { interestAlerts } from '../../shared/interest/interest-alerts.js';
 import { createVideoLinker } from '../../agents/analyst/embedded/video-link.js';
 import { analyzeRuntime, type AnalyzeRuntime } from '../aws/analyze-runtime.js';
 import { METRIC, SERVICE, createTelemetry, loggerPort, type Telemetry } from '../aws/powertools.js';
@@ -34,20 +27,9 @@ export class AlertDeliveryError extends Error {
 }
 
 function parseRecord(record: SQSRecord): AnalyzeMessage {
-  let raw: unknown;
-  try {
-    raw = JSON.parse(record.body);
-  } catch {
-    throw new BadAnalyzeMessageError(record.messageId, 'body is not JSON');
-  }
-  const m = raw as Partial<AnalyzeMessage> | null;
-  if (!m || typeof m !== 'object' || typeof m.sourceId !== 'string' || !m.sourceId) {
-    throw new BadAnalyzeMessageError(record.messageId, 'sourceId: expected a non-empty string');
-  }
-  if (!Array.isArray(m.itemIds) || m.itemIds.length === 0 || !m.itemIds.every((id) => typeof id === 'string' && id.length > 0)) {
-    throw new BadAnalyzeMessageError(record.messageId, 'itemIds: expected a non-empty list of item ids');
-  }
-  return { sourceId: m.sourceId, itemIds: m.itemIds };
+  const parsed = parseMessageBody(AnalyzeMessage, record.body);
+  if (!parsed.ok) throw new BadAnalyzeMessageError(record.messageId, parsed.reason);
+  return parsed.value;
 }
 
 /**
@@ -72,14 +54,41 @@ export function createAnalyzeItemsHandler(deps: { runtime: () => AnalyzeRuntime;
     const rt = deps.runtime();
     const workspace = await rt.base.workspace();
     const { analyst } = await rt.analyst(workspace, log);
-    const analysis = rt.analysis();
-    // The team's own slate on the calendar first (as in the local cycle), so new dates can collide with it.
-    await seedSlate(workspace.slate, workspace.studio, analysis, rt.base.clock.now());
-    const report = await analyzeItems(
+    const chat = await rt.chat();
+    const redelivered = Number(record.attributes?.ApproximateReceiveCount ?? '1') > 1;
+    const runInterest = Date.now() - interestRunAt > 15 * 60_000;
+    // The local cycle's use-case: slate, analysis, collisions (a year ahead) with their drafted briefs, surprises,
+    // interest, then the alerts, each posted once (claims owned by the SQS message: its redelivery after a crash takes them over at once).
+    const result = await analyzeAndNotify(
       workspace,
-      { items: rt.base.store(), analysis, analyst, clock: rt.base.clock, hint: rt.hint(workspace), log },
-      itemIds,
+      {
+        items: rt.base.store(),
+        store: rt.base.store(),
+        analysis: rt.analysis(),
+        analyst,
+        clock: rt.base.clock,
+        hint: rt.hint(workspace),
+        log,
+        chat,
+        ledger: rt.ledger(`sqs:${record.messageId}`),
+        links: await rt.base.links(),
+        briefs: rt.briefs(),
+        flags: rt.flags(),
+        interest: rt.base.interest(),
+        linker,
+        surpriseMemo,
+      },
+      {
+        itemIds,
+        alertNewEvents: true,
+        // On a redelivery, or when every item was analyzed before (a replay from the DLQ), the recent events too,
+        // so an alert whose first post failed still goes out.
+        recent: (report) => redelivered || (report.items > 0 && report.stories === 0 && report.joinedExisting === 0),
+        interest: runInterest ? 'update' : 'skip',
+      },
     );
+    if (result.interest) interestRunAt = Date.now();
+    const report = result.analysis;
     metrics.addMetric(METRIC.itemsAnalyzed, MetricUnit.Count, report.items);
     metrics.addMetric(METRIC.eventsCreated, MetricUnit.Count, report.events);
     if (analyst.info.kind === 'llm') {
@@ -90,29 +99,8 @@ export function createAnalyzeItemsHandler(deps: { runtime: () => AnalyzeRuntime;
       metrics.addMetric(METRIC.modelTokens, MetricUnit.Count, report.promptTokens + report.completionTokens);
       if (report.budgetFallbacks > 0) logger.warn('token budget reached: stories went to the embedded analyst', { source: sourceId, stories: report.budgetFallbacks, tokens: report.promptTokens + report.completionTokens });
     }
-
-    // As in the local cycle: collisions with the slate (a year ahead) get a drafted brief, and they and the
-    // latest chart's surprises are alert candidates (the ledger keeps each alert to one post).
-    const now = workspace.clock ? new Date(workspace.clock) : rt.base.clock.now();
-    const collisions = await upcomingCollisions(analysis, workspace, localDate(now, workspace.timezone), COLLISION_HORIZON_WEEKS);
-    const interest =
-      Date.now() - interestRunAt > 15 * 60_000 ? await updateInterest(workspace, { interest: rt.base.interest(), analysis, store: rt.base.store(), linker, log }, now) : null;
-    if (interest) interestRunAt = Date.now();
-    const briefs = await draftCounterBriefs(workspace, { analysis, store: rt.base.store(), briefs: rt.briefs(), flags: rt.flags(), interest: rt.base.interest() }, collisions, rt.base.clock.now());
-    let alerts: AlertsReport | null = null;
-    const chat = await rt.chat();
-    if (chat) {
-      const redelivered = Number(record.attributes?.ApproximateReceiveCount ?? '1') > 1 || (report.items > 0 && report.stories === 0 && report.joinedExisting === 0);
-      const events = redelivered ? await recentEvents(analysis, now, workspace.alerts.maxAgeHours) : [];
-      // The latest chart's surprises and those an earlier run found but has not sent (kept until sent).
-      const candidates = await surpriseCandidates({ store: rt.base.store(), pending: analysis, memo: surpriseMemo }, now);
-      // Claims are owned by the SQS message: its redelivery after a crash takes them over at once.
-      alerts = await sendAlerts(
-        workspace,
-        { analysis, ledger: rt.ledger(`sqs:${record.messageId}`), chat, clock: rt.base.clock, log, links: await rt.links() },
-        { eventIds: report.eventIds, events, collisions, surprises: candidates.surprises, asOf: now, interest: interest ? interestAlerts(workspace, interest.titles, interest.today, now) : undefined },
-      );
-      await settleSurprises(analysis, alerts, candidates);
+    const { alerts, briefs } = result;
+    if (alerts) {
       metrics.addMetric(METRIC.alertsSent, MetricUnit.Count, alerts.sent);
       // Failed (claims released) or unknown (no answer from Slack, claims left "sending"): the redelivery settles them.
       if (alerts.failed + alerts.unknown > 0) {
@@ -131,7 +119,7 @@ export function createAnalyzeItemsHandler(deps: { runtime: () => AnalyzeRuntime;
       fallbacks: report.fallbacks,
       budgetFallbacks: report.budgetFallbacks,
       alerts: alerts ? { sent: alerts.sent, skipped: alerts.skipped, deferred: alerts.deferred } : 'no Slack secret configured',
-      briefs: { drafted: briefs.drafted, existing: briefs.existing, skippedFlagged: briefs.skippedFlagged },
+      briefs: briefs ? { drafted: briefs.drafted, existing: briefs.existing, skippedFlagged: briefs.skippedFlagged } : null,
     };
     logger.info('items analyzed', summary);
     return summary;

@@ -3,14 +3,11 @@ import type { Context, SQSEvent, SQSRecord } from 'aws-lambda';
 import { BatchProcessor, EventType, processPartialResponse } from '@aws-lambda-powertools/batch';
 import type { PartialItemFailureResponse } from '@aws-lambda-powertools/batch/types';
 import { MetricUnit } from '@aws-lambda-powertools/metrics';
-import { crawlAndHandOff, failingForADay } from '../../shared/queue/crawl-handoff.js';
+import { crawlAndHandOff, failingForADay } from '../../shared/ingest/crawl-handoff.js';
 import { awsRuntime, type AwsRuntime } from '../aws/runtime.js';
+import { CrawlMessage, parseMessageBody } from '../../shared/model/queue-message.js';
 import { METRIC, SERVICE, createTelemetry, loggerPort, type Telemetry } from '../aws/powertools.js';
 
-/** The crawl queue's message, as `planCrawl` sends it. Checked by hand: zod would double this bundle. */
-interface CrawlMessage {
-  sourceId: string;
-}
 
 /** A record whose body is not a crawl message: it fails, is retried, then lands in the DLQ for a look. */
 export class BadMessageError extends Error {
@@ -21,16 +18,9 @@ export class BadMessageError extends Error {
 }
 
 function parseRecord(record: SQSRecord): CrawlMessage {
-  let raw: unknown;
-  try {
-    raw = JSON.parse(record.body);
-  } catch {
-    throw new BadMessageError(record.messageId, 'body is not JSON');
-  }
-  if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) throw new BadMessageError(record.messageId, 'body is not a JSON object');
-  const { sourceId } = raw as { sourceId?: unknown };
-  if (typeof sourceId !== 'string' || sourceId.length === 0) throw new BadMessageError(record.messageId, 'sourceId: expected a non-empty string');
-  return { sourceId };
+  const parsed = parseMessageBody(CrawlMessage, record.body);
+  if (!parsed.ok) throw new BadMessageError(record.messageId, parsed.reason);
+  return parsed.value;
 }
 
 /**

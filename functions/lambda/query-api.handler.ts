@@ -1,10 +1,7 @@
 // Lambda handler of the query API and web page (Function URL / HTTP API): the same Hono app as `marquee serve`, through hono/aws-lambda.
 import { handle } from 'hono/aws-lambda';
 import type { LambdaContext, LambdaEvent } from 'hono/aws-lambda';
-import { DynamoAnalysisStore } from '../../shared/store/dynamo-analysis.store.js';
-import { DynamoDigestStore, DynamoKeyStore } from '../../shared/store/dynamo-query.store.js';
-import { DynamoAnswerStore, DynamoBriefStore, DynamoFlagStore } from '../../shared/store/dynamo-assist.store.js';
-import { ConfigError } from '../../shared/config/errors.js';
+import { awsStores } from '../aws/stores.js';
 import { auditExplainer } from '../../shared/audit/index.js';
 import { RateLimiter } from '../../shared/auth/rate-limit.js';
 import { DynamoRateLimiter } from '../../shared/store/dynamo-rate-limit.js';
@@ -12,30 +9,18 @@ import { readSignInParameter, signInDeps } from '../aws/sign-in-settings.js';
 import { buildQuerySide, type QuerySettings } from '../http/query-side.js';
 import { awsRuntime, type AwsRuntime } from '../aws/runtime.js';
 import { readSecret } from '../aws/secrets.js';
+import { analystSettings, parseAwsEnv, parseQueryLimits } from '../aws/env.js';
 import { createTelemetry, loggerPort } from '../aws/powertools.js';
 
 type Env = Record<string, string | undefined>;
 
-function int(env: Env, name: string, fallback: number, min: number, max: number): number {
-  const raw = env[name];
-  if (raw === undefined || raw === '') return fallback;
-  const n = Number(raw);
-  if (!Number.isInteger(n) || n < min || n > max) throw new ConfigError(`${name} must be a whole number ${min}-${max}, not "${raw}"`);
-  return n;
-}
-
-/** The query settings from the function's environment (same names and defaults as on a laptop). */
+/** The query settings from the function's environment (same names, defaults and bounds as on a laptop: functions/aws/env.ts). */
 export async function querySettings(env: Env, rt: AwsRuntime): Promise<QuerySettings> {
-  const analyst = (env.MARQUEE_ANALYST || 'auto') as QuerySettings['analyst'];
-  if (!['auto', 'embedded', 'llm'].includes(analyst)) throw new ConfigError(`MARQUEE_ANALYST must be auto, embedded or llm, not "${analyst}"`);
+  const aws = parseAwsEnv(env);
   return {
-    analyst,
-    openaiApiKey: env.OPENAI_SECRET_NAME ? await readSecret(rt.ssm(), env.OPENAI_SECRET_NAME) : undefined,
-    openaiBaseUrl: env.OPENAI_BASE_URL || undefined,
-    model: env.MARQUEE_MODEL || 'gpt-4o-mini',
-    queryMaxToolCalls: int(env, 'MARQUEE_QUERY_MAX_TOOL_CALLS', 6, 1, 20),
-    apiRateLimitPerMinute: int(env, 'MARQUEE_API_RATE_LIMIT', 120, 1, 10_000_000),
-    apiCacheSeconds: int(env, 'MARQUEE_API_CACHE_SECONDS', 10, 0, 3600),
+    ...analystSettings(aws),
+    openaiApiKey: aws.OPENAI_SECRET_NAME ? await readSecret(rt.ssm(), aws.OPENAI_SECRET_NAME) : undefined,
+    ...parseQueryLimits(env),
   };
 }
 
@@ -47,21 +32,22 @@ export function createQueryApiHandler(deps: { runtime: () => AwsRuntime; env: En
   const build = async () => {
     const rt = deps.runtime();
     const workspace = await rt.workspace();
+    const stores = awsStores(rt);
     const table = rt.store().tableAccess;
-    const analysis = new DynamoAnalysisStore(table);
-    const briefs = new DynamoBriefStore(table);
-    const answers = new DynamoAnswerStore(table, workspace.retentionDays);
+    const analysis = stores.analysis();
+    const briefs = stores.briefs();
+    const answers = stores.answers(workspace.retentionDays);
     const linkSecret = deps.env.LINK_SECRET_NAME ? await readSecret(rt.ssm(), deps.env.LINK_SECRET_NAME) : undefined;
     const settings = await querySettings(deps.env, rt);
     const side = buildQuerySide(settings, workspace, {
       analysis,
       store: rt.store(),
-      digests: new DynamoDigestStore(table),
-      interest: rt.interest(),
-      keys: new DynamoKeyStore(table),
+      digests: stores.digests(),
+      interest: stores.interest(),
+      keys: stores.keys(),
       assist: {
         briefs,
-        flags: new DynamoFlagStore(table),
+        flags: stores.flags(),
         answers,
         ...(linkSecret ? { linkSecret } : {}),
         explain: auditExplainer({ analysis, store: rt.store(), briefs, answers }),

@@ -6,12 +6,13 @@ import { SESv2Client } from '@aws-sdk/client-sesv2';
 import { digestWasSent, sendDigest, type SendDigestResult } from '../../shared/delivery/digest/send-digest.js';
 import { SesMailer } from '../../shared/delivery/mail/ses.mailer.js';
 import type { Mailer } from '../../shared/ports/mailer.js';
-import { DynamoAnalysisStore } from '../../shared/store/dynamo-analysis.store.js';
-import { DynamoLedger } from '../../shared/store/dynamo-ledger.js';
-import { DynamoDigestStore } from '../../shared/store/dynamo-query.store.js';
+import { awsStores } from '../aws/stores.js';
 import { isoWeekOf } from '../../shared/util/week.js';
 import { required } from '../aws/env.js';
-import { awsRuntime, type AwsRuntime } from '../aws/runtime.js';
+import { awsRuntime, clientOptions, type AwsRuntime } from '../aws/runtime.js';
+import { workspaceAsOf } from '../../shared/util/as-of.js';
+import type { Workspace } from '../../shared/model/workspace.js';
+import type { Clock } from '../../shared/ports/clock.js';
 import { DIGEST_CHECK_DELAY_MINUTES, METRIC, SERVICE, createTelemetry, loggerPort, type Telemetry } from '../aws/powertools.js';
 
 /**
@@ -49,10 +50,13 @@ export function digestInvocationOwner(event: DigestEvent | null | undefined, con
   return `invoke:${context?.awsRequestId ?? randomUUID()}`;
 }
 
-/** The week a scheduled run sends: the local week of its scheduled time (a retry hours later still sends that week), else of now. */
-function weekOf(event: DigestEvent | null | undefined, now: Date, timezone: string, minus = 0): string {
-  const at = event?.scheduledTime ? new Date(Date.parse(event.scheduledTime) - minus) : new Date(now.getTime() - minus);
-  return isoWeekOf(at, timezone);
+/**
+ * The week a scheduled run sends: the local week of its scheduled time (a retry hours later still sends that week),
+ * else of the workspace's "now" (its pinned clock, as in the local cycle, else the clock).
+ */
+function weekOf(event: DigestEvent | null | undefined, workspace: Workspace, clock: Clock, minus = 0): string {
+  const at = event?.scheduledTime ? new Date(Date.parse(event.scheduledTime) - minus) : new Date(workspaceAsOf(workspace, clock).instant.getTime() - minus);
+  return isoWeekOf(at, workspace.timezone);
 }
 
 /** Builds the handler around a runtime and a mailer provider, so tests can inject SES faults. */
@@ -68,11 +72,11 @@ export function createSendDigestHandler(deps: { runtime: () => AwsRuntime; maile
       if (scheduledTime !== undefined && !SCHEDULED_TIME.test(scheduledTime)) throw new Error(`event.scheduledTime must be an ISO time in UTC, not "${scheduledTime}"`);
       const rt = deps.runtime();
       const workspace = await rt.workspace();
-      const tableAccess = rt.store().tableAccess;
+      const stores = awsStores(rt);
       if (event?.check) {
         // The slot this check follows: its week is the one that should have gone out.
-        const checked = week ?? weekOf(event, rt.clock.now(), workspace.timezone, DIGEST_CHECK_DELAY_MINUTES * 60_000);
-        const sent = await digestWasSent(workspace, { ledger: new DynamoLedger(tableAccess) }, checked);
+        const checked = week ?? weekOf(event, workspace, rt.clock, DIGEST_CHECK_DELAY_MINUTES * 60_000);
+        const sent = await digestWasSent(workspace, { ledger: stores.ledger() }, checked);
         if (sent) metrics.addMetric(METRIC.digestDelivered, MetricUnit.Count, 1);
         else {
           metrics.addMetric(METRIC.digestMissing, MetricUnit.Count, 1);
@@ -83,16 +87,18 @@ export function createSendDigestHandler(deps: { runtime: () => AwsRuntime; maile
       const result = await sendDigest(
         workspace,
         {
-          analysis: new DynamoAnalysisStore(tableAccess),
-          store: rt.store(),
-          ledger: new DynamoLedger(tableAccess, { owner: digestInvocationOwner(event, context), takeOver: 'same-owner' }),
-          digests: new DynamoDigestStore(tableAccess),
-          interest: rt.interest(),
+          analysis: stores.analysis(),
+          store: stores.store,
+          ledger: stores.ledger({ owner: digestInvocationOwner(event, context), takeOver: 'same-owner' }),
+          digests: stores.digests(),
+          interest: stores.interest(),
           mailer: deps.mailer(rt),
           clock: rt.clock,
           log,
+          // Brief links and signed "flag as wrong" links on every line, as in the local cycle's digest.
+          links: await rt.links(),
         },
-        { week: week ?? weekOf(event, rt.clock.now(), workspace.timezone), from: required(rt.env, 'MAIL_FROM') },
+        { week: week ?? weekOf(event, workspace, rt.clock), from: required(rt.env, 'MAIL_FROM') },
       );
       if (result.status === 'sent') metrics.addMetric(METRIC.digestsSent, MetricUnit.Count, 1);
       // The week has its digest (now or earlier): the "no digest this week" alarm watches for this metric's absence.
@@ -114,6 +120,7 @@ let ses: SesMailer | null = null;
 
 export const handler = createSendDigestHandler({
   runtime: awsRuntime,
-  mailer: (rt) => (ses ??= new SesMailer(new SESv2Client({ region: rt.env.AWS_REGION }), { configurationSet: rt.env.SES_CONFIGURATION_SET })),
+  mailer: (rt) =>
+    (ses ??= new SesMailer(new SESv2Client(clientOptions(rt.env.AWS_ENDPOINT_URL_SESV2, rt.env.AWS_REGION)), { configurationSet: rt.env.SES_CONFIGURATION_SET })),
   telemetry: createTelemetry(SERVICE.sendDigest),
 });

@@ -16,21 +16,21 @@ import type { Checkpoint } from '../../shared/ports/checkpoint.js';
 import type { CrawlDeps } from '../../shared/ingest/crawl-source.js';
 import { openDataDirStore, type StoreInfo } from './data-dir-store.js';
 import { LocalKeyStore } from './local-keys.js';
-import { DynamoAnalysisStore } from '../../shared/store/dynamo-analysis.store.js';
+import type { DynamoAnalysisStore } from '../../shared/store/dynamo-analysis.store.js';
+import { dynamoStores } from '../../shared/store/dynamo-stores.js';
 import type { Analyst } from '../../shared/ports/analyst.js';
 import type { ClusterHint } from '../../shared/analysis/cluster.js';
-import { DynamoLedger } from '../../shared/store/dynamo-ledger.js';
-import { DynamoInterestStore } from '../../shared/store/dynamo-interest.store.js';
+import type { DynamoInterestStore } from '../../shared/store/dynamo-interest.store.js';
 import { crawlerUserAgent } from '../../shared/config/user-agent.js';
 import type { VideoLinker } from '../../shared/ports/video-linker.js';
 import { createVideoLinker } from '../../agents/analyst/embedded/video-link.js';
-import { DynamoDigestStore, DynamoKeyStore } from '../../shared/store/dynamo-query.store.js';
-import { DynamoAnswerStore, DynamoBriefStore, DynamoFlagStore } from '../../shared/store/dynamo-assist.store.js';
+import type { DynamoDigestStore } from '../../shared/store/dynamo-query.store.js';
+import type { DynamoBriefStore, DynamoFlagStore } from '../../shared/store/dynamo-assist.store.js';
 import type { AssistStores } from '../http/query-side.js';
 import { localLinkSecret } from './link-secret.js';
 import { auditExplainer } from '../../shared/audit/index.js';
 import { createLlmBriefWriter } from '../../agents/assist/llm-brief-writer.js';
-import type { BriefWriter } from '../../shared/assist/counter-briefs.js';
+import type { BriefWriter } from '../../shared/ports/brief-writer.js';
 import type { IdempotencyLedger } from '../../shared/ports/ledger.js';
 import type { Mailer } from '../../shared/ports/mailer.js';
 import { FileMailer } from '../../shared/delivery/mail/file.mailer.js';
@@ -137,7 +137,9 @@ export async function openLocalRuntime(
   const client = createDynamoClient({ endpoint, region: config.region });
   await ensureTable(client, config.tableName);
   const store = new DynamoStore({ client, tableName: config.tableName });
-  const analysis = new DynamoAnalysisStore(store.tableAccess);
+  // The same store adapters as the Lambda runtimes (functions/aws/stores.ts), from one factory.
+  const stores = dynamoStores(store);
+  const analysis = stores.analysis();
   // The workspace may pin "now" (the demo does): the analyst reads undated stories against it.
   const asOf = workspace.clock ? () => new Date(workspace.clock!) : undefined;
   // One reading of each document by the embedded rules serves both the clustering hint and the analyst.
@@ -159,16 +161,16 @@ export async function openLocalRuntime(
     maxRedirects: config.fetchMaxRedirects,
     userAgent: crawlerUserAgent(workspace.network),
   });
-  const briefs = new DynamoBriefStore(store.tableAccess);
-  const answers = new DynamoAnswerStore(store.tableAccess, workspace.retentionDays);
+  const briefs = stores.briefs();
+  const answers = stores.answers(workspace.retentionDays);
   const linkSecret = config.linkSecret ?? (await localLinkSecret(options.inMemory ? null : config.dataDir));
-  const flags = new DynamoFlagStore(store.tableAccess);
+  const flags = stores.flags();
   const mailer: Mailer & { close?: () => void } = config.smtpUrl ? new SmtpMailer(config.smtpUrl) : new FileMailer(config.outDir);
   const fileChat = config.slackWebhookUrl ? null : new FileChat(config.outDir, options.print);
   const chat: ChatPoster = fileChat ?? new SlackWebhookChat(config.slackWebhookUrl!, { channel: workspace.slack?.channel, log: options.log });
   // The embedded store locks its data dir: no other process uses it, so a claim of another owner is a dead run's and
   // is taken over at once. A shared endpoint (AWS_ENDPOINT_URL_DYNAMODB) may have live peers: leases only.
-  const ledger = new DynamoLedger(store.tableAccess, {
+  const ledger = stores.ledger({
     owner: `local-${process.pid}-${randomUUID().slice(0, 8)}`,
     takeOver: embedded ? 'other-owners' : 'never',
   });
@@ -176,11 +178,11 @@ export async function openLocalRuntime(
     store,
     analysis,
     ledger,
-    digests: new DynamoDigestStore(store.tableAccess),
-    keys: new LocalKeyStore(new DynamoKeyStore(store.tableAccess), options.inMemory ? null : config.dataDir),
+    digests: stores.digests(),
+    keys: new LocalKeyStore(stores.keys(), options.inMemory ? null : config.dataDir),
     briefs,
     flags,
-    interest: new DynamoInterestStore(store.tableAccess),
+    interest: stores.interest(),
     linker: createVideoLinker(),
     assist: {
       briefs,

@@ -22,7 +22,9 @@ export interface DigestProps {
   monitoring: Monitoring;
   /** The workspace's IANA timezone: the schedule fires at digestHour:digestMinute local time, DST included. */
   timezone: string;
-  config: Pick<InfraConfig, 'mailFrom' | 'sesIdentity' | 'digestDay' | 'digestHour' | 'digestMinute' | 'logRetentionDays'> & { mailFrom: string };
+  config: Pick<InfraConfig, 'mailFrom' | 'sesIdentity' | 'digestDay' | 'digestHour' | 'digestMinute' | 'logRetentionDays' | 'linkSecretName'> & { mailFrom: string };
+  /** Where people reach the web page (the query Function URL): brief and "flag as wrong" links in the digest. */
+  publicUrl?: string;
 }
 
 /**
@@ -78,6 +80,11 @@ export class DigestConstruct extends Construct {
       .useTable(props.table, DIGEST_TABLE_ACTIONS)
       .useWorkspace(props.workspace)
       .sendsMailAs(identityArn, config.mailFrom);
+    // The same links as the analyze worker's alerts and the local cycle's digest.
+    if (config.linkSecretName && props.publicUrl) {
+      this.fn.readsSecret(config.linkSecretName, 'LINK_SECRET_NAME');
+      this.fn.fn.addEnvironment('PUBLIC_URL', props.publicUrl);
+    }
 
     const role = this.scheduleRole();
     const slot = { day: config.digestDay, hour: config.digestHour, minute: config.digestMinute };

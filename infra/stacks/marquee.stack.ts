@@ -62,6 +62,7 @@ export class MarqueeStack extends Stack {
         monitoring: this.monitoring,
         timezone: props.workspace.workspace.timezone,
         config: { ...config, mailFrom: config.mailFrom },
+        publicUrl: this.query.url.url,
       });
       new CfnOutput(this, 'DigestFunctionName', { value: this.digest.fn.fn.functionName, description: 'invoke with {"week":"2026-W48"} to send or re-send a week' });
       new CfnOutput(this, 'SesIdentity', { value: this.digest.identityName, description: 'verify it (email link or DNS records) before the first digest' });

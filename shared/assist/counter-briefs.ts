@@ -10,6 +10,7 @@ import type { Release } from '../model/release.js';
 import type { Workspace } from '../model/workspace.js';
 import type { EventStore, ReleaseStore } from '../ports/analysis-store.js';
 import type { BriefStore } from '../ports/brief-store.js';
+import type { BriefWriter } from '../ports/brief-writer.js';
 import type { FlagStore } from '../ports/flag-store.js';
 import type { ChartStore, ItemStore } from '../ports/store.js';
 import { TitleGenres } from '../query/title-genres.js';
@@ -23,12 +24,6 @@ import { addDays, weekendOf } from '../util/week.js';
 export const BRIEF_TEMPLATE_VERSION = 'brief-template-1';
 const DRAFT = ' (draft — needs human review)';
 
-/** A model that rewrites the computed options (the LLM path); the facts and citations stay computed. */
-export interface BriefWriter {
-  /** e.g. "gpt-4o-mini (brief-v1)" — recorded on the brief for the audit. */
-  version: string;
-  write(brief: CounterBrief): Promise<{ options: Array<{ key: CounterBrief['options'][number]['key']; title: string; text: string }>; tokens: number }>;
-}
 
 export interface BriefDeps {
   analysis: EventStore & ReleaseStore;

@@ -6,6 +6,7 @@ import { DEFAULT_TABLE_NAME } from '../store/table.js';
 import { FETCH_DEFAULTS } from './fetch-limits.js';
 import { CHECKPOINTS } from '../ports/checkpoint.js';
 import { TOKEN_BUDGET_BOUNDS } from './token-budget.js';
+import { ANALYST_MODES, DEFAULT_ANALYST, DEFAULT_MODEL, QUERY_LIMITS } from './defaults.js';
 
 const Int = z.coerce.number().int().positive();
 
@@ -25,10 +26,10 @@ export const AppConfig = z.object({
     .enum(['process', 'inline'])
     .default('process')
     .describe('Where the embedded DynamoDB-protocol server runs: its own process (another core; pays on large cycles) or inline'),
-  analyst: z.enum(['auto', 'embedded', 'llm']).default('auto'),
+  analyst: z.enum(ANALYST_MODES).default(DEFAULT_ANALYST),
   openaiApiKey: z.string().optional(),
   openaiBaseUrl: z.string().url().optional(),
-  model: z.string().default('gpt-4o-mini'),
+  model: z.string().default(DEFAULT_MODEL),
   tokenBudget: z.coerce
     .number()
     .int()
@@ -39,11 +40,11 @@ export const AppConfig = z.object({
   slackWebhookUrl: z.string().url().optional(),
   smtpUrl: z.string().optional(),
   port: z.coerce.number().int().min(0).max(65535).default(4820).describe('Port of the query API and web page (0 = any free port)'),
-  apiRateLimitPerMinute: Int.max(10_000_000).default(120).describe('Requests a minute per API key (bursts up to half of it)'),
-  apiCacheSeconds: z.coerce.number().int().min(0).max(3600).default(10).describe('Seconds the query API reuses a read result or an answer (0 = off)'),
+  apiRateLimitPerMinute: Int.min(QUERY_LIMITS.apiRateLimitPerMinute.min).max(QUERY_LIMITS.apiRateLimitPerMinute.max).default(QUERY_LIMITS.apiRateLimitPerMinute.default).describe('Requests a minute per API key (bursts up to half of it)'),
+  apiCacheSeconds: z.coerce.number().int().min(QUERY_LIMITS.apiCacheSeconds.min).max(QUERY_LIMITS.apiCacheSeconds.max).default(QUERY_LIMITS.apiCacheSeconds.default).describe('Seconds the query API reuses a read result or an answer (0 = off)'),
   linkSecret: z.string().min(16).optional().describe('HMAC secret of the "flag as wrong" links; unset locally = generated once into <dataDir>/link-secret'),
   publicUrl: z.string().url().default('http://127.0.0.1:4820').describe('Where people reach the web page: links in digests and alerts'),
-  queryMaxToolCalls: Int.max(20).default(6).describe('Tool calls the LLM query agent may make for one question'),
+  queryMaxToolCalls: Int.min(QUERY_LIMITS.queryMaxToolCalls.min).max(QUERY_LIMITS.queryMaxToolCalls.max).default(QUERY_LIMITS.queryMaxToolCalls.default).describe('Tool calls the LLM query agent may make for one question'),
   mailFrom: z.string().default('Marquee digest <digest@marquee.invalid>').describe('Sender of the weekly digest'),
   killAt: z
     .string()

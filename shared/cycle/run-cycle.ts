@@ -2,9 +2,10 @@
 import type { Workspace } from '../model/workspace.js';
 import type { CrawlDeps, CrawlSourceResult } from '../ingest/crawl-source.js';
 import { crawlWorkspace, type CrawlReport } from '../ingest/crawl-workspace.js';
-import { analyzeItems, type AnalysisReport, type AnalyzeDeps } from '../analysis/analyze-items.js';
-import { COLLISION_HORIZON_WEEKS, seedSlate, upcomingCollisions, type Collision } from '../analysis/release-calendar.js';
-import { isoWeekOf, localDate } from '../util/week.js';
+import type { AnalysisReport, AnalyzeDeps } from '../analysis/analyze-items.js';
+import type { Collision } from '../analysis/release-calendar.js';
+import { analyzeAndNotify } from '../analysis/analyze-and-notify.js';
+import { isoWeekOf } from '../util/week.js';
 import { sendDigest, type SendDigestResult } from '../delivery/digest/send-digest.js';
 import { MailError } from '../delivery/mail/errors.js';
 import type { Checkpoint } from '../ports/checkpoint.js';
@@ -13,18 +14,16 @@ import type { Mailer } from '../ports/mailer.js';
 import type { DigestStore } from '../ports/digest-store.js';
 import type { BriefStore } from '../ports/brief-store.js';
 import type { FlagStore } from '../ports/flag-store.js';
-import { draftCounterBriefs, type BriefReport, type BriefWriter } from '../assist/counter-briefs.js';
+import type { BriefReport } from '../assist/counter-briefs.js';
+import type { BriefWriter } from '../ports/brief-writer.js';
 import { latestSurprises, type ChartSurprise } from '../analysis/boxoffice-series.js';
 
 export { latestSurprises };
-import type { ChartStore } from '../ports/store.js';
 import type { ChatPoster } from '../ports/chat.js';
-import { recentEvents, sendAlerts, type AlertsReport } from '../delivery/alerts/send-alerts.js';
-import { settleSurprises, surpriseCandidates } from '../delivery/alerts/surprise-candidates.js';
+import type { AlertsReport } from '../delivery/alerts/send-alerts.js';
 import type { InterestStore } from '../ports/interest-store.js';
 import type { VideoLinker } from '../ports/video-linker.js';
-import { updateInterest, type InterestReport } from '../interest/update-interest.js';
-import { interestAlerts } from '../interest/interest-alerts.js';
+import type { InterestReport } from '../interest/update-interest.js';
 
 export interface CycleReport {
   workspace: string;
@@ -78,29 +77,14 @@ export async function runCycle(workspace: Workspace, deps: CycleDeps, options: C
   options.onStage?.('crawl');
   const crawl = await crawlWorkspace(workspace, deps, options);
   options.onStage?.('analysis');
-  const slateSeeded = await seedSlate(workspace.slate, workspace.studio, deps.analysis, deps.clock.now());
   // Everything pending, not only this crawl's items: what a failed earlier cycle left is picked up now.
-  const analysis = await analyzeItems(workspace, { ...deps, items: deps.store });
-  // The workspace may pin "now" (the demo does, so its digest is full and reproducible).
-  const asOfInstant = workspace.clock ? new Date(workspace.clock) : deps.clock.now();
-  const asOf = localDate(asOfInstant, workspace.timezone);
-  const collisions = await upcomingCollisions(deps.analysis, workspace, asOf, COLLISION_HORIZON_WEEKS);
-  // Every run, not only one that stored chart rows: a surprise whose alert failed, or whose run died, is reconsidered until sent.
-  const surpriseSet = await surpriseCandidates({ store: deps.store, pending: deps.analysis }, asOfInstant);
-  const surprises = surpriseSet.surprises;
-  deps.checkpoint?.('alerts.candidates');
-  const interest = deps.interest ? await updateInterest(workspace, { interest: deps.interest, analysis: deps.analysis, store: deps.store, linker: deps.linker, log: deps.log }, asOfInstant) : null;
-  const briefs = deps.briefs
-    ? await draftCounterBriefs(workspace, { analysis: deps.analysis, store: deps.store, briefs: deps.briefs, flags: deps.flags, writer: deps.briefWriter, log: deps.log, interest: deps.interest }, collisions, asOfInstant)
-    : null;
-  options.onStage?.('alerts');
   // Recent events, not only this run's: what an earlier run deferred (maxPerRun) or failed to post goes out now.
-  const alerts = await sendAlerts(
+  const after = await analyzeAndNotify(
     workspace,
-    { analysis: deps.analysis, ledger: deps.ledger, chat: deps.chat, clock: deps.clock, log: deps.log, links: deps.links, checkpoint: deps.checkpoint },
-    { events: await recentEvents(deps.analysis, asOfInstant, workspace.alerts.maxAgeHours), collisions, surprises, asOf: asOfInstant, interest: interest ? interestAlerts(workspace, interest.titles, interest.today, asOfInstant) : undefined },
+    { ...deps, items: deps.store, onAlerts: () => options.onStage?.('alerts') },
+    { recent: true, interest: 'update' },
   );
-  await settleSurprises(deps.analysis, alerts, surpriseSet);
+  const asOfInstant = after.asOf.instant;
   options.onStage?.('digest');
   const week = isoWeekOf(asOfInstant, workspace.timezone);
   let digest: SendDigestResult;
@@ -115,5 +99,18 @@ export async function runCycle(workspace: Workspace, deps: CycleDeps, options: C
     deps.log?.error('digest not sent', { week, error: (err as Error).message });
     digest = { week, status: 'failed', stats: null, error: (err as Error).message, outcome: err instanceof MailError ? err.outcome : 'not_sent' };
   }
-  return { workspace: workspace.name, startedAt, durationMs: Date.now() - started, crawl, analysis: { ...analysis, slateSeeded }, collisions, surprises, alerts, briefs, digest, interest };
+  return {
+    workspace: workspace.name,
+    startedAt,
+    durationMs: Date.now() - started,
+    crawl,
+    analysis: after.analysis,
+    collisions: after.collisions,
+    surprises: after.surprises,
+    // The cycle always has a chat (Slack or the alerts file), so there is always a report.
+    alerts: after.alerts!,
+    briefs: after.briefs,
+    digest,
+    interest: after.interest,
+  };
 }

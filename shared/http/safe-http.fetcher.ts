@@ -4,7 +4,7 @@ import net from 'node:net';
 import tls from 'node:tls';
 import dns from 'node:dns/promises';
 import zlib from 'node:zlib';
-import { FetchError, type FetchRequest, type FetchResponse, type Fetcher } from './fetcher.js';
+import { FetchError, type FetchRequest, type FetchResponse, type Fetcher } from '../ports/fetcher.js';
 import { classifyAddress, isHostAllowed, type HostPolicy } from './address-policy.js';
 
 export interface ResolvedAddress {

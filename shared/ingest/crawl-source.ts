@@ -2,8 +2,8 @@
 import type { Source, Workspace } from '../model/workspace.js';
 import type { Item } from '../model/item.js';
 import { emptySourceState, type SourceState } from '../model/source-state.js';
-import type { Fetcher } from '../http/fetcher.js';
-import { FetchError } from '../http/fetcher.js';
+import type { Fetcher } from '../ports/fetcher.js';
+import { FetchError } from '../ports/fetcher.js';
 import type { ObjectStore } from '../ports/object-store.js';
 import type { ChartStore, ItemStore, SourceStateStore } from '../ports/store.js';
 import type { Clock } from '../ports/clock.js';

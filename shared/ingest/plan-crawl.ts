@@ -2,13 +2,10 @@
 import type { Workspace } from '../model/workspace.js';
 import type { SourceStateStore } from '../ports/store.js';
 import type { Clock } from '../ports/clock.js';
-import type { Queue } from '../queue/queue.js';
+import type { Queue } from '../ports/queue.js';
 import { isDue } from './schedule.js';
 
-/** What the crawl queue receives: one source to crawl. */
-export interface CrawlMessage {
-  sourceId: string;
-}
+import type { CrawlMessage } from '../model/queue-message.js';
 
 export interface PlanCrawlDeps {
   store: Pick<SourceStateStore, 'listSourceStates'>;

@@ -1,7 +1,7 @@
 // When a source is due and where it lives: shared by the crawler and the planner (which must not load the parsers).
 import type { SourceState } from '../model/source-state.js';
 import type { Source, Workspace } from '../model/workspace.js';
-import { FetchError } from '../http/fetcher.js';
+import { FetchError } from '../ports/fetcher.js';
 
 const MAX_BACKOFF_MS = 24 * 60 * 60_000;
 

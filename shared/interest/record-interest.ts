@@ -1,5 +1,5 @@
 // What a crawl does with an interest source's response: parse its counts and record them (no items, no analysis queue).
-import type { FetchResponse } from '../http/fetcher.js';
+import type { FetchResponse } from '../ports/fetcher.js';
 import type { FeedParseResult } from '../ingest/parse/parse.types.js';
 import { httpDate, parseInterestDocument } from '../ingest/parse/parse-interest.js';
 import type { Source } from '../model/workspace.js';

@@ -1,5 +1,5 @@
 // Digest archive port: what each weekly digest said, so the query API and web page can show the latest one.
-import type { Brief } from '../delivery/digest/build-brief.js';
+import type { Brief } from '../model/brief.js';
 
 export interface DigestRecord {
   workspace: string;

@@ -1,6 +1,6 @@
 // In-process adapter of the queue port, for the local runtime and tests: messages kept in memory, in order.
 import { randomUUID } from 'node:crypto';
-import { MAX_BATCH, type MessageSource, type Queue, type QueueMessage, type ReceivedMessage, type SendResult } from './queue.js';
+import { MAX_BATCH, type MessageSource, type Queue, type QueueMessage, type ReceivedMessage, type SendResult } from '../ports/queue.js';
 import { QueueError } from './errors.js';
 
 interface Stored {

@@ -1,5 +1,5 @@
 // Use-case replayMessages: moves messages from a dead-letter queue back to the queue they came from.
-import type { MessageSource, Queue, ReceivedMessage } from './queue.js';
+import type { MessageSource, Queue, ReceivedMessage } from '../ports/queue.js';
 import { QueueError, QueueSendError } from './errors.js';
 
 export interface ReplayOptions {

@@ -6,7 +6,7 @@ import {
   type SQSClient,
   type SendMessageBatchRequestEntry,
 } from '@aws-sdk/client-sqs';
-import { MAX_BATCH, type MessageSource, type Queue, type QueueMessage, type ReceivedMessage, type SendResult } from './queue.js';
+import { MAX_BATCH, type MessageSource, type Queue, type QueueMessage, type ReceivedMessage, type SendResult } from '../ports/queue.js';
 import { MessageTooLargeError, QueueError, QueueSendError, type FailedMessage } from './errors.js';
 
 export interface SqsQueueOptions {

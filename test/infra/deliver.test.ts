@@ -216,12 +216,13 @@ describe('query API', () => {
 });
 
 describe('signed links', () => {
-  it('with linkSecretName, the query API and the analyze worker read the link secret, and alerts link to the query URL', async () => {
-    const linked = await synth({ linkSecretName: 'marquee/links' });
+  it('with linkSecretName, the query API, the analyze worker and the digest read the link secret, and alerts and digests link to the query URL', async () => {
+    const linked = await synth({ linkSecretName: 'marquee/links', mailFrom: 'digest@studio.example' });
     const fns = Object.values(resourcesOf(linked.appTemplate, 'AWS::Lambda::Function')).map((f) => f.Properties!);
     const env = (text: string) => (fns.find((f) => String(f.Description).includes(text))!.Environment as { Variables: Record<string, unknown> }).Variables;
     expect(env('query API').LINK_SECRET_NAME).toBe('marquee/links');
     expect(env('analyze new items')).toMatchObject({ LINK_SECRET_NAME: 'marquee/links', PUBLIC_URL: { 'Fn::GetAtt': [expect.stringMatching(/^QueryFnFunctionUrl/), 'FunctionUrl'] } });
+    expect(env('weekly digest')).toMatchObject({ LINK_SECRET_NAME: 'marquee/links', PUBLIC_URL: { 'Fn::GetAtt': [expect.stringMatching(/^QueryFnFunctionUrl/), 'FunctionUrl'] } });
     expect(env('crawl one source').LINK_SECRET_NAME).toBeUndefined();
   });
 });

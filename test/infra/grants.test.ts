@@ -10,7 +10,7 @@ import { createCrawlSourceHandler } from '../../functions/lambda/crawl-source.ha
 import { createPlanCrawlHandler } from '../../functions/lambda/plan-crawl.handler.js';
 import { createAwsRuntime, type AwsRuntime } from '../../functions/aws/runtime.js';
 import { validateWorkspace } from '../../shared/config/workspace-file.js';
-import type { Fetcher } from '../../shared/http/fetcher.js';
+import type { Fetcher } from '../../shared/ports/fetcher.js';
 import { quietTelemetry, rssFeed, sqsEvent } from '../unit/lambda/support.js';
 import { asArray, iamStatements, synth, type Synthesized } from './support.js';
 

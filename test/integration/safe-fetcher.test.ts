@@ -4,7 +4,7 @@ import zlib from 'node:zlib';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SafeHttpFetcher } from '../../shared/http/safe-http.fetcher.js';
-import { FetchError } from '../../shared/http/fetcher.js';
+import { FetchError } from '../../shared/ports/fetcher.js';
 import { classifyAddress } from '../../shared/http/address-policy.js';
 import { fakeResolver, loopbackOnlyConnector } from '../support/loopback-net.js';
 import { crawlWorkspace } from '../../shared/ingest/crawl-workspace.js';

@@ -1,10 +1,7 @@
 // `marquee alerts`: send the alerts for stored news not alerted yet (recent events, upcoming collisions, latest surprises), exactly once.
 import { relative } from 'node:path';
-import { COLLISION_HORIZON_WEEKS, upcomingCollisions } from '../../../shared/analysis/release-calendar.js';
-import { settleSurprises, surpriseCandidates } from '../../../shared/delivery/alerts/surprise-candidates.js';
-import { recentEvents, sendAlerts, type AlertOutcome, type AlertsReport } from '../../../shared/delivery/alerts/send-alerts.js';
-import { localDate } from '../../../shared/util/week.js';
-import { interestAlerts } from '../../../shared/interest/interest-alerts.js';
+import { notifyAfterAnalysis } from '../../../shared/analysis/analyze-and-notify.js';
+import type { AlertOutcome, AlertsReport } from '../../../shared/delivery/alerts/send-alerts.js';
 import type { LocalRuntime } from '../../local/local-runtime.js';
 import { openContext, type CommonOptions } from '../context.js';
 import { printJson, type Io } from '../output.js';
@@ -65,20 +62,13 @@ export async function alertsCommand(opts: AlertsOptions, io: Io, env: Record<str
   try {
     const r = ctx.runtime;
     const ws = ctx.workspace;
-    const asOf = ws.clock ? new Date(ws.clock) : r.clock.now();
-    const candidates = await surpriseCandidates({ store: r.store, pending: r.analysis }, asOf);
-    const report = await sendAlerts(
+    // The alerts step of the post-analysis use-case alone: no analysis, no briefs, interest as stored.
+    const { alerts } = await notifyAfterAnalysis(
       ws,
-      { analysis: r.analysis, ledger: r.ledger, chat: r.chat, clock: r.clock, log: r.log, links: r.links },
-      {
-        events: await recentEvents(r.analysis, asOf, ws.alerts.maxAgeHours),
-        collisions: await upcomingCollisions(r.analysis, ws, localDate(asOf, ws.timezone), COLLISION_HORIZON_WEEKS),
-        surprises: candidates.surprises,
-        interest: interestAlerts(ws, await r.interest.titleInterests(), localDate(asOf, ws.timezone), asOf),
-        asOf,
-      },
+      { analysis: r.analysis, store: r.store, ledger: r.ledger, chat: r.chat, clock: r.clock, log: r.log, links: r.links, interest: r.interest },
+      { recent: true, interest: 'stored' },
     );
-    await settleSurprises(r.analysis, report, candidates);
+    const report = alerts!;
     if (opts.json) printJson(io, alertsJson(report, r));
     else {
       for (const line of formatAlertsSummary(report, r.chatDescription, ws.alerts.maxPerRun)) io.out(line.replace(/^ {2}/, ''));

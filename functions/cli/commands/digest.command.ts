@@ -5,6 +5,7 @@ import { digestLine } from './run.command.js';
 import { isoWeekDates, isoWeekOf } from '../../../shared/util/week.js';
 import { openContext, type CommonOptions } from '../context.js';
 import { CliError, printJson, type Io } from '../output.js';
+import { workspaceAsOf } from '../../../shared/util/as-of.js';
 
 export interface DigestOptions extends CommonOptions {
   week?: string;
@@ -21,7 +22,7 @@ export async function digestCommand(opts: DigestOptions, io: Io, env: Record<str
   }
   const ctx = await openContext(opts, env, undefined, 'digest');
   try {
-    const asOf = ctx.workspace.clock ? new Date(ctx.workspace.clock) : ctx.runtime.clock.now();
+    const asOf = workspaceAsOf(ctx.workspace, ctx.runtime.clock).instant;
     const week = opts.week ?? isoWeekOf(asOf, ctx.workspace.timezone);
     const r = ctx.runtime;
     let result: SendDigestResult;

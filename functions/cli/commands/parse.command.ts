@@ -7,7 +7,7 @@ import { ParseError, type HtmlSelectors, type SourceKind } from '../../../shared
 import { detectInterestKind, parseInterestDocument } from '../../../shared/ingest/parse/parse-interest.js';
 import { HtmlSelectors as HtmlSelectorsSchema } from '../../../shared/model/workspace.js';
 import { SafeHttpFetcher } from '../../../shared/http/safe-http.fetcher.js';
-import { FetchError } from '../../../shared/http/fetcher.js';
+import { FetchError } from '../../../shared/ports/fetcher.js';
 import { CliError, printJson, type Io } from '../output.js';
 
 export interface ParseOptions {

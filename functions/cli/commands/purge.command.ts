@@ -3,6 +3,7 @@ import { purgeBefore, retentionCutoff, type PurgeReport } from '../../../shared/
 import { DynamoPurgeStore } from '../../../shared/store/dynamo-purge.store.js';
 import { openContext, type CommonOptions } from '../context.js';
 import { CliError, printJson, type Io } from '../output.js';
+import { workspaceAsOf } from '../../../shared/util/as-of.js';
 
 export interface PurgeCommandOptions extends CommonOptions {
   before?: string;
@@ -50,7 +51,7 @@ export async function purgeCommand(opts: PurgeCommandOptions, io: Io, env: Recor
   try {
     const ws = ctx.workspace;
     const r = ctx.runtime;
-    const asOf = ws.clock ? new Date(ws.clock) : r.clock.now();
+    const asOf = workspaceAsOf(ws, r.clock).instant;
     const cutoff = given ?? retentionCutoff(asOf, ws.retentionDays);
     const why = given
       ? '--before'

@@ -17,6 +17,7 @@ import { isoWeekOf } from '../../util/week.js';
 import { selectAlerts, type Alert, type AlertKind } from './alert-rules.js';
 import { alertSummary, buildAlertMessage } from './blocks.js';
 import { groupBursts } from './burst.js';
+import { workspaceAsOf } from '../../util/as-of.js';
 
 export interface SendAlertsDeps {
   analysis: Pick<EventStore, 'getEvent'> & Pick<StoryStore, 'getStory'>;
@@ -131,7 +132,7 @@ const LEASE_SECONDS = 900;
 export async function sendAlerts(workspace: Workspace, deps: SendAlertsDeps, input: SendAlertsInput): Promise<AlertsReport> {
   const log = deps.log ?? silentLogger;
   const checkpoint = deps.checkpoint ?? noCheckpoint;
-  const now = input.asOf ?? (workspace.clock ? new Date(workspace.clock) : deps.clock.now());
+  const now = input.asOf ?? workspaceAsOf(workspace, deps.clock).instant;
   const eventsById = new Map<string, Event>();
   for (const e of input.events ?? []) eventsById.set(e.id, e);
   const wanted = new Set([...(input.eventIds ?? []), ...(input.collisions ?? []).flatMap((c) => (c.eventId ? [c.eventId] : []))]);

@@ -5,7 +5,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
 import { initWasm, Resvg } from '@resvg/resvg-wasm';
-import type { Brief } from './build-brief.js';
+import type { Brief } from '../../model/brief.js';
 import { woffToSfnt } from './woff.js';
 import { CHART_ASSETS, CHART_ASSET_DIR, type ChartAsset } from './chart-assets.js';
 

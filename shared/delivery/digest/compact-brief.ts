@@ -1,6 +1,6 @@
 // The archived copy of a brief: the mail goes out whole; the archive keeps its top lines so it always fits one store record.
 import { cap } from '../../store/item-size.js';
-import type { Brief } from './build-brief.js';
+import type { Brief } from '../../model/brief.js';
 
 /** What each level keeps (level 0 is what every archive keeps; higher levels are used only when a record is still too big). */
 const LEVELS = [

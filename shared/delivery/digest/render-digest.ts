@@ -3,7 +3,7 @@ import { escapeHtml } from '../../util/html.js';
 import { briefId } from '../../assist/counter-briefs.js';
 import { flagLink } from '../../feedback/flag-links.js';
 import mjml2html from 'mjml';
-import type { Brief, Citation } from './build-brief.js';
+import type { Brief, Citation } from '../../model/brief.js';
 import { CHART_HEIGHT, CHART_WIDTH, renderBoxOfficeChart } from './chart.js';
 import { sparkGlyphs, toneWord, type SentimentSeries } from '../../analysis/sentiment-series.js';
 import { interestMjml, interestText, renderInterestChart } from '../../interest/digest-section.js';

@@ -1,6 +1,6 @@
 // Digest rendering from a hand-made brief: escaping, absolute links only, CID chart, sections in order, PNG chart.
 import { describe, expect, it } from 'vitest';
-import type { Brief } from '../../../shared/delivery/digest/build-brief.js';
+import type { Brief } from '../../../shared/model/brief.js';
 import { escapeHtml, renderDigest } from '../../../shared/delivery/digest/render-digest.js';
 import { boxOfficeChartSvg, renderBoxOfficeChart } from '../../../shared/delivery/digest/chart.js';
 

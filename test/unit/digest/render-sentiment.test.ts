@@ -1,6 +1,6 @@
 // The digest's "Tone of coverage" section from a hand-made brief: glyph sparkline, words, escaped names, absolute links only, text part.
 import { describe, expect, it } from 'vitest';
-import type { Brief } from '../../../shared/delivery/digest/build-brief.js';
+import type { Brief } from '../../../shared/model/brief.js';
 import { renderDigest } from '../../../shared/delivery/digest/render-digest.js';
 import type { SentimentPoint, SentimentSeries } from '../../../shared/analysis/sentiment-series.js';
 

@@ -8,8 +8,8 @@ import { ProvisionedThroughputExceededException } from '@aws-sdk/client-dynamodb
 import { BatchWriteCommand, DynamoDBDocumentClient, GetCommand, type BatchWriteCommandInput, type BatchWriteCommandOutput } from '@aws-sdk/lib-dynamodb';
 import { createCrawlSourceHandler } from '../../../functions/lambda/crawl-source.handler.js';
 import { createAwsRuntime, type AwsRuntime } from '../../../functions/aws/runtime.js';
-import { failingForMs } from '../../../shared/queue/crawl-handoff.js';
-import { FetchError, type Fetcher } from '../../../shared/http/fetcher.js';
+import { failingForMs } from '../../../shared/ingest/crawl-handoff.js';
+import { FetchError, type Fetcher } from '../../../shared/ports/fetcher.js';
 import type { Workspace } from '../../../shared/model/workspace.js';
 import { emptySourceState } from '../../../shared/model/source-state.js';
 import { openTestStore, type TestStore } from '../../support/embedded-store.js';

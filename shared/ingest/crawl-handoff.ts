@@ -1,19 +1,15 @@
 // Use-case crawlAndHandOff: crawls one source and hands its new items to the analysis queue before the crawl commits.
 import type { Source, Workspace } from '../model/workspace.js';
 import type { SourceState } from '../model/source-state.js';
-import { crawlSource, type CrawlDeps, type CrawlSourceResult } from '../ingest/crawl-source.js';
+import { crawlSource, type CrawlDeps, type CrawlSourceResult } from './crawl-source.js';
 import { durationMs } from '../util/duration.js';
 import { mapLimit } from '../util/concurrency.js';
-import { chunk, type Queue } from './queue.js';
+import { chunk, type Queue } from '../ports/queue.js';
+import type { AnalyzeMessage } from '../model/queue-message.js';
 
 /** Item ids per analysis message: keeps every message far below the SQS size limit. */
 export const ITEM_IDS_PER_MESSAGE = 100;
 
-/** What the analysis queue receives. */
-export interface AnalyzeMessage {
-  sourceId: string;
-  itemIds: string[];
-}
 
 export interface HandoffDeps extends CrawlDeps {
   analyzeQueue: Queue;

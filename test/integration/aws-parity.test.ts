@@ -1,0 +1,291 @@
+// AWS parity: the Lambda handlers run as AWS runs them (plan → crawl worker → analyze worker → digest, and the query
+// function) over the demo on local services, and produce what the local cycle produces from the same demo.
+// Services: the embedded DynamoDB-protocol server, s3rver (S3 protocol), SSM/SQS/SES v2 over their wire protocols
+// (test/support/aws-local.server.ts), Slack sinks; the demo's sites on 127.0.0.1. SQS message bodies are passed
+// between the handlers by the test, as the event source mappings would.
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { SQSEvent } from 'aws-lambda';
+import type { LambdaContext, LambdaEvent } from 'hono/aws-lambda';
+import { simpleParser } from 'mailparser';
+import S3rver from 's3rver';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { openDemoData, type DemoData } from '../support/demo-data.js';
+import { openTestStore, type TestStore } from '../support/embedded-store.js';
+import { startAwsLocal, type AwsLocal } from '../support/aws-local.server.js';
+import { startSlackSink, type SlackSink } from '../support/slack-sink.js';
+import { startSmtpSink, type SmtpSink } from '../support/smtp-sink.js';
+import { quietTelemetry } from '../unit/lambda/support.js';
+import { clientOptions, createAwsRuntime } from '../../functions/aws/runtime.js';
+import { workspaceVersion } from '../../functions/aws/deployed-workspace.js';
+import { createAnalyzeRuntime } from '../../functions/aws/analyze-runtime.js';
+import { secretReference } from '../../functions/aws/secrets.js';
+import { createPlanCrawlHandler } from '../../functions/lambda/plan-crawl.handler.js';
+import { createCrawlSourceHandler } from '../../functions/lambda/crawl-source.handler.js';
+import { createAnalyzeItemsHandler } from '../../functions/lambda/analyze-items.handler.js';
+import { createSendDigestHandler } from '../../functions/lambda/send-digest.handler.js';
+import { createQueryApiHandler } from '../../functions/lambda/query-api.handler.js';
+import { seedDemoInterest } from '../../functions/local/demo.js';
+import { buildQuerySide } from '../../functions/local/query-app.js';
+import { createApiKey } from '../../shared/auth/api-keys.js';
+import { DynamoAnalysisStore } from '../../shared/store/dynamo-analysis.store.js';
+import { DynamoInterestStore } from '../../shared/store/dynamo-interest.store.js';
+import { DynamoLedger } from '../../shared/store/dynamo-ledger.js';
+import { DynamoKeyStore } from '../../shared/store/dynamo-query.store.js';
+import { DynamoBriefStore } from '../../shared/store/dynamo-assist.store.js';
+import type { Event } from '../../shared/model/event.js';
+import { COLLISION_HORIZON_WEEKS, upcomingCollisions } from '../../shared/analysis/release-calendar.js';
+import { briefId } from '../../shared/assist/counter-briefs.js';
+import { SesMailer } from '../../shared/delivery/mail/ses.mailer.js';
+import { SESv2Client } from '@aws-sdk/client-sesv2';
+
+const LINK_SECRET = 'parity-link-secret-0123456789abcdef';
+const PUBLIC_URL = 'https://marquee.parity.example';
+const BUCKET = 'marquee-raw';
+
+let local: DemoData;
+let localSlack: SlackSink;
+let localSmtp: SmtpSink;
+let awsSlack: SlackSink;
+let aws: AwsLocal;
+let db: TestStore;
+let s3: S3rver;
+let s3dir: string;
+let env: Record<string, string>;
+
+/** One SQS event per batch of bodies, each record with a message id of its own (the ledger's claim owner). */
+let messageSeq = 0;
+function sqsEvent(bodies: string[], queue: string): SQSEvent {
+  return {
+    Records: bodies.map((body) => {
+      const id = `${queue}-${++messageSeq}`;
+      return {
+        messageId: id,
+        receiptHandle: `r-${id}`,
+        body,
+        attributes: { ApproximateReceiveCount: '1', SentTimestamp: '0', SenderId: 'parity', ApproximateFirstReceiveTimestamp: '0' },
+        messageAttributes: {},
+        md5OfBody: '',
+        eventSource: 'aws:sqs',
+        eventSourceARN: `arn:aws:sqs:us-east-1:000000000000:${queue}`,
+        awsRegion: 'us-east-1',
+      };
+    }),
+  };
+}
+
+function chunks<T>(list: T[], size: number): T[][] {
+  const out: T[][] = [];
+  for (let i = 0; i < list.length; i += size) out.push(list.slice(i, i + size));
+  return out;
+}
+
+/** A Lambda Function URL (payload v2) GET with an API key. */
+function functionUrlEvent(path: string, key: string): LambdaEvent {
+  const [rawPath, rawQueryString = ''] = path.split('?');
+  return {
+    version: '2.0',
+    routeKey: '$default',
+    rawPath: rawPath!,
+    rawQueryString,
+    headers: { host: 'abc.lambda-url.us-east-1.on.aws', authorization: `Bearer ${key}` },
+    requestContext: {
+      accountId: '000000000000',
+      apiId: 'abc',
+      domainName: 'abc.lambda-url.us-east-1.on.aws',
+      domainPrefix: 'abc',
+      http: { method: 'GET', path: rawPath!, protocol: 'HTTP/1.1', sourceIp: '127.0.0.1', userAgent: 'vitest' },
+      requestId: 'parity',
+      routeKey: '$default',
+      stage: '$default',
+      time: '26/Nov/2026:20:00:00 +0000',
+      timeEpoch: 1_795_723_200_000,
+    },
+    isBase64Encoded: false,
+  } as unknown as LambdaEvent;
+}
+
+beforeAll(async () => {
+  localSlack = await startSlackSink();
+  awsSlack = await startSlackSink();
+  localSmtp = await startSmtpSink();
+  // The local cycle over the demo: the reference.
+  local = await openDemoData({ MARQUEE_LINK_SECRET: LINK_SECRET, MARQUEE_PUBLIC_URL: PUBLIC_URL, SLACK_WEBHOOK_URL: localSlack.url, SMTP_URL: localSmtp.url });
+
+  aws = await startAwsLocal();
+  db = await openTestStore();
+  s3dir = await mkdtemp(join(tmpdir(), 'marquee-parity-s3-'));
+  s3 = new S3rver({ address: '127.0.0.1', port: 0, silent: true, directory: s3dir, configureBuckets: [{ name: BUCKET, configs: [] }] });
+  const s3Address = await s3.run();
+  // What synth writes: the validated workspace as JSON in its parameter; the secrets by reference.
+  const workspaceJson = JSON.stringify(local.workspace);
+  aws.putParameter('marquee-workspace', workspaceJson);
+  aws.putParameter(secretReference('marquee-slack'), JSON.stringify({ webhookUrl: awsSlack.url }));
+  aws.putParameter(secretReference('marquee-link'), LINK_SECRET);
+  env = {
+    AWS_REGION: 'us-east-1',
+    TABLE_NAME: db.tableName,
+    BUCKET_NAME: BUCKET,
+    CRAWL_QUEUE_URL: aws.queueUrl('marquee-crawl'),
+    ANALYZE_QUEUE_URL: aws.queueUrl('marquee-analyze'),
+    WORKSPACE_PARAMETER: 'marquee-workspace',
+    // As the stack sets it: the functions take only the value synth validated.
+    WORKSPACE_VERSION: workspaceVersion(workspaceJson),
+    SLACK_SECRET_NAME: 'marquee-slack',
+    LINK_SECRET_NAME: 'marquee-link',
+    PUBLIC_URL,
+    MAIL_FROM: 'Marquee digest <digest@marquee.invalid>',
+    AWS_ENDPOINT_URL_DYNAMODB: db.endpoint,
+    AWS_ENDPOINT_URL_S3: `http://127.0.0.1:${s3Address.port}`,
+    AWS_ENDPOINT_URL_SQS: aws.endpoint,
+    AWS_ENDPOINT_URL_SSM: aws.endpoint,
+    AWS_ENDPOINT_URL_SESV2: aws.endpoint,
+  };
+}, 240_000);
+
+afterAll(async () => {
+  await local?.close();
+  await db?.close();
+  await s3?.close().catch(() => undefined);
+  if (s3dir) await rm(s3dir, { recursive: true, force: true });
+  await aws?.close();
+  await localSlack?.close();
+  await awsSlack?.close();
+  await localSmtp?.close();
+});
+
+describe('AWS parity over the demo', () => {
+  it('plan → crawl → analyze → digest and the query function give the local cycle\'s events, collisions, alerts and digest', async () => {
+    const base = createAwsRuntime(env);
+    const runtime = () => base;
+    // The history a deployment crawling since August would hold (the local demo data gets the same).
+    await seedDemoInterest({ interest: new DynamoInterestStore(db.store.tableAccess), ledger: new DynamoLedger(db.store.tableAccess) });
+
+    // EventBridge Scheduler → planner: one crawl message per due source.
+    const plan = createPlanCrawlHandler({ runtime, telemetry: quietTelemetry() });
+    const planned = await plan({});
+    const crawlBodies = aws.drain('marquee-crawl');
+    expect(crawlBodies).toHaveLength(planned.planned);
+    expect(planned.planned).toBe(local.cycle.crawl.sources.length);
+
+    // SQS → crawl worker, in the event source mapping's batches.
+    const crawl = createCrawlSourceHandler({ runtime, telemetry: quietTelemetry() });
+    for (const batch of chunks(crawlBodies, 5)) expect((await crawl(sqsEvent(batch, 'marquee-crawl'))).batchItemFailures).toEqual([]);
+    const analyzeBodies = aws.drain('marquee-analyze');
+    expect(analyzeBodies.length).toBeGreaterThan(0);
+
+    // SQS → analyze worker.
+    const analyzeTelemetry = quietTelemetry();
+    const analyzeRt = createAnalyzeRuntime(base);
+    const analyze = createAnalyzeItemsHandler({ runtime: () => analyzeRt, telemetry: analyzeTelemetry });
+    for (const batch of chunks(analyzeBodies, 5)) expect((await analyze(sqsEvent(batch, 'marquee-analyze'))).batchItemFailures).toEqual([]);
+    expect(aws.drain('marquee-analyze')).toEqual([]);
+
+    // The same items were crawled and analyzed.
+    const analyzed = analyzeTelemetry.recorded.filter((m) => m.name === 'ItemsAnalyzed').reduce((n, m) => n + m.value, 0);
+    expect(analyzed).toBe(local.cycle.analysis.items);
+
+    // Events: the same news understood the same way. Not story for story: the worker clusters each source's
+    // message as it arrives, the cycle everything in time order, so a few stories form around another first item.
+    const weeks = Array.from({ length: 53 }, (_, i) => `2026-W${String(i + 1).padStart(2, '0')}`);
+    const awsAnalysis = new DynamoAnalysisStore(db.store.tableAccess);
+    const localEvents = (await Promise.all(weeks.map((w) => local.runtime.analysis.eventsByWeek(w)))).flat();
+    const awsEvents = (await Promise.all(weeks.map((w) => awsAnalysis.eventsByWeek(w)))).flat();
+    expect(localEvents).toHaveLength(local.cycle.analysis.events);
+    const key = (e: Event) => `${e.type}|${[...e.titles].sort().join(',')}`;
+    const awsKeys = new Set(awsEvents.map(key));
+    const shared = localEvents.filter((e) => awsKeys.has(key(e)));
+    expect(awsEvents.length).toBeGreaterThanOrEqual(localEvents.length * 0.95);
+    expect(awsEvents.length).toBeLessThanOrEqual(localEvents.length * 1.05);
+    // Measured on the demo: 89-91 % of the cycle's events (type and titles) also come out of the workers.
+    expect(shared.length / localEvents.length).toBeGreaterThanOrEqual(0.85);
+
+    // Collisions with the slate as of the workspace clock: none the cycle does not see.
+    const collision = (c: { slateTitle: string; competitorTitle: string; competitorDate: string }) => `${c.slateTitle} vs ${c.competitorTitle} on ${c.competitorDate}`;
+    const awsCollisions = await upcomingCollisions(awsAnalysis, local.workspace, '2026-11-26', COLLISION_HORIZON_WEEKS);
+    const localCollisions = local.cycle.collisions.map(collision);
+    expect(localCollisions.length).toBeGreaterThan(0);
+    // Measured on the demo: the workers see 4 of the cycle's 6 (two date changes land in stories founded by another item).
+    expect(awsCollisions.length).toBeGreaterThanOrEqual(Math.ceil(localCollisions.length / 2));
+    for (const c of awsCollisions) expect(localCollisions).toContain(collision(c));
+
+    // Briefs: the same brief for each collision both see, drafted at the cycle's "now" (the workspace clock).
+    const awsBriefs = new DynamoBriefStore(db.store.tableAccess);
+    for (const c of awsCollisions) {
+      const id = briefId(c);
+      const [mine, theirs] = [await local.runtime.briefs.getBrief(id), await awsBriefs.getBrief(id)];
+      expect(theirs, `brief for ${collision(c)}`).not.toBeNull();
+      expect(theirs!.createdAt).toBe(mine!.createdAt);
+      expect(theirs!.createdAt).toBe(new Date(local.workspace.clock!).toISOString());
+      // The weekend's line-up and the options rest on the calendar, which differs where the events do (above).
+      expect({ slateDate: theirs!.slateDate, competitorDate: theirs!.competitorDate, weekend: theirs!.weekend.start }).toEqual({
+        slateDate: mine!.slateDate,
+        competitorDate: mine!.competitorDate,
+        weekend: mine!.weekend.start,
+      });
+    }
+
+    // Alerts reached Slack: the same surprises, interest alerts and collisions, each with the web page's brief and "flag as wrong" links.
+    type Posted = { kind: string; text: string };
+    const posted = (sink: SlackSink): Posted[] => sink.deliveries().map((d) => ({ kind: '', text: JSON.stringify(d.json) }));
+    const awsPosted = posted(awsSlack);
+    const localPosted = posted(localSlack);
+    expect(awsPosted.length).toBeGreaterThan(0);
+    const localById = new Map(local.cycle.alerts.alerts.filter((a) => a.status === 'sent').map((a) => [a.id, a]));
+    for (const a of local.cycle.alerts.alerts.filter((x) => x.kind === 'boxoffice_surprise' || x.kind === 'interest_over_comps')) {
+      expect(awsPosted.some((p) => p.text.includes(a.title)), `${a.kind} alert for ${a.title}`).toBe(true);
+    }
+    for (const c of awsCollisions) {
+      const text = awsPosted.find((p) => p.text.includes(`vs ${c.slateTitle}`) && p.text.includes(c.competitorTitle))?.text;
+      expect(text, `collision alert ${collision(c)}`).toBeDefined();
+      expect(text).toContain(`${PUBLIC_URL}/#brief=${briefId(c)}`);
+      expect(text).toMatch(new RegExp(`${PUBLIC_URL.replace(/\./g, '\\.')}/flag\\?t=`));
+    }
+    expect(localById.size).toBeGreaterThan(0);
+    // Every news alert carries "flag as wrong" (surprises and interest alerts rest on no single event): as many on both sides.
+    const flagged = (ps: Posted[]) => ps.reduce((n, p) => n + (p.text.match(/\/flag\?t=/g) ?? []).length, 0);
+    expect(flagged(localPosted)).toBeGreaterThan(0);
+    expect(flagged(awsPosted)).toBeGreaterThanOrEqual(flagged(localPosted) * 0.8);
+
+    // Digest: the scheduled run (no week given) sends the workspace clock's week once, with the same sections and links.
+    const digest = createSendDigestHandler({ runtime, mailer: (rt) => new SesMailer(new SESv2Client(clientOptions(rt.env.AWS_ENDPOINT_URL_SESV2, rt.env.AWS_REGION))), telemetry: quietTelemetry() });
+    const sent = await digest({});
+    expect(sent).toMatchObject({ week: local.cycle.digest.week, status: 'sent' });
+    expect(aws.mails).toHaveLength(1);
+    expect(localSmtp.messages).toHaveLength(1);
+    const [awsMail, localMail] = [await simpleParser(aws.mails[0]!.raw), await simpleParser(localSmtp.messages[0]!.raw)];
+    expect(awsMail.subject).toBe(localMail.subject);
+    const SECTIONS = ['The brief', 'Competitor moves', 'Tone of coverage', 'Release calendar', 'Box office', 'Audience interest'];
+    const sections = (html: string) => SECTIONS.filter((title) => html.includes(`>${title}<`));
+    const [awsHtml, localHtml] = [String(awsMail.html), String(localMail.html)];
+    expect(sections(localHtml).length).toBeGreaterThan(2);
+    expect(sections(awsHtml)).toEqual(sections(localHtml));
+    const flagLinks = (html: string) => (html.match(/\/flag\?t=/g) ?? []).length;
+    const briefLinks = (html: string) => [...html.matchAll(/#brief=(br_[0-9a-f]+)/g)].map((m) => m[1]);
+    expect(flagLinks(localHtml)).toBeGreaterThan(0);
+    expect(flagLinks(awsHtml)).toBeGreaterThanOrEqual(flagLinks(localHtml) * 0.9);
+    // The calendar section's collisions link their briefs: each the cycle's digest links, of a collision the workers also see.
+    expect(briefLinks(localHtml).length).toBeGreaterThan(0);
+    const seenByBoth = new Set(awsCollisions.map(briefId));
+    for (const id of briefLinks(localHtml).filter((b) => seenByBoth.has(b!))) expect(briefLinks(awsHtml)).toContain(id);
+    const stats = (s: unknown) => s as { boxOffice: unknown; totalEvents: number };
+    expect(stats((sent as { stats: unknown }).stats).boxOffice).toEqual(stats(local.cycle.digest.stats).boxOffice);
+
+    // The query function answers from what the workers stored as the local app does from the cycle's store.
+    const awsKey = (await createApiKey(new DynamoKeyStore(db.store.tableAccess), 'parity-aws')).key;
+    const localKey = (await createApiKey(local.runtime.keys, 'parity-local')).key;
+    const query = createQueryApiHandler({ runtime, env, service: 'query-parity' });
+    const localApp = buildQuerySide({ ...local.config, apiCacheSeconds: 0 }, local.workspace, local.runtime).app;
+    for (const path of ['/v1/boxoffice', '/v1/digests/latest', '/v1/sources']) {
+      const fromAws = await query(functionUrlEvent(path, awsKey), {} as LambdaContext) as { statusCode: number; body: string };
+      const fromLocal = await localApp.request(path, { headers: { authorization: `Bearer ${localKey}` } });
+      expect(fromAws.statusCode, path).toBe(200);
+      expect(fromLocal.status, path).toBe(200);
+      const [a, l] = [JSON.parse(fromAws.body), (await fromLocal.json()) as any];
+      if (path === '/v1/boxoffice') expect(a).toEqual(l);
+      if (path === '/v1/digests/latest') expect({ week: a.week, subject: a.subject }).toEqual({ week: l.week, subject: l.subject });
+      if (path === '/v1/sources') expect(a.sources.map((x: { id: string; status?: string }) => x.id).sort()).toEqual(l.sources.map((x: { id: string }) => x.id).sort());
+    }
+  }, 300_000);
+});

@@ -63,6 +63,8 @@ export async function buildCli(fingerprint = sourceFingerprint()) {
     });
     const assets = join(ROOT, 'functions/http/assets');
     if (existsSync(assets)) cpSync(assets, join(tmp, 'assets'), { recursive: true });
+    // The embedded store's own process runs this script (found beside the code that forks it, as in shared/store/).
+    cpSync(join(ROOT, 'shared/store/dynalite-process.mjs'), join(tmp, 'dynalite-process.mjs'));
     try {
       renameSync(tmp, final);
     } catch (err) {

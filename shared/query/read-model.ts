@@ -37,6 +37,11 @@ export interface ReadModelOptions {
   preload?: boolean;
   /** Weeks of events preloaded (default 13: the events route's default 84 days and then some). */
   preloadWeeks?: number;
+  /**
+   * What is held is read again after this long even when the version did not change (ms, default 300,000): bounds how
+   * stale it can get if a writer's last version write was delayed (a Lambda container frozen before its trailing write).
+   */
+  maxAgeMs?: number;
   /** Entries kept at most (whole partitions and single rows); the oldest go first. Default 100,000. */
   maxEntries?: number;
   /** Monotonic milliseconds (tests). */
@@ -92,6 +97,7 @@ export class ReadModel {
   private token: string | null = null;
   private seenLocal: number;
   private checkedAt = -Infinity;
+  private resetAt: number;
   private checking: Promise<void> | null = null;
   private warmTimer: ReturnType<typeof setTimeout> | null = null;
   private readonly refreshMs: number;
@@ -107,6 +113,7 @@ export class ReadModel {
     this.maxEntries = options.maxEntries ?? 100_000;
     this.clock = options.clock ?? (() => performance.now());
     this.seenLocal = version.local;
+    this.resetAt = this.clock();
     this.analysis = this.wrap(src.analysis, {
       getEvent: (id: string) => this.read(`event:${id}`, () => src.analysis.getEvent(id)),
       eventsByWeek: (week: string, type?: EventType) => this.eventsByWeek(week, type),
@@ -152,7 +159,7 @@ export class ReadModel {
 
   /** Drops what the model holds when the data changed: this process's writes at once, the stored version every `refreshMs`. */
   private fresh(): Promise<void> | undefined {
-    if (this.version.local !== this.seenLocal) this.reset();
+    if (this.version.local !== this.seenLocal || this.clock() - this.resetAt > (this.options.maxAgeMs ?? 300_000)) this.reset();
     if (this.clock() - this.checkedAt < this.refreshMs) return undefined;
     return (this.checking ??= this.check());
   }
@@ -176,6 +183,7 @@ export class ReadModel {
 
   private reset(preload = this.options.preload ?? true): void {
     this.seenLocal = this.version.local;
+    this.resetAt = this.clock();
     this.cache = new Map();
     this.generation++;
     this.stats.refreshes++;

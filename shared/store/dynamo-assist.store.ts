@@ -137,7 +137,8 @@ export class DynamoAnswerStore implements AnswerStore {
 
   /**
    * Archives an answer. Answers given at the same time share one batch write (group commit, up to 25 a request): each
-   * call still returns only once its own row is stored, and one request's worth of SDK work serves many answers.
+   * call still returns only once its own row is stored, and one request's worth of SDK work serves many answers. An
+   * answer given alone (on Lambda, always) is one PutItem.
    */
   putAnswer(input: AnswerRecord): Promise<void> {
     const record = capAnswer(input);
@@ -163,7 +164,9 @@ export class DynamoAnswerStore implements AnswerStore {
       while (this.waiting.length) {
         const batch = this.waiting.splice(0, 25);
         try {
-          await this.t.batchWrite(batch.map((w) => ({ PutRequest: { Item: w.row } })));
+          // One alone is a PutItem (a Lambda container answers one request at a time: always this, and its role grants PutItem).
+          if (batch.length === 1) await this.t.put(batch[0]!.row);
+          else await this.t.batchWrite(batch.map((w) => ({ PutRequest: { Item: w.row } })));
           for (const w of batch) w.resolve();
         } catch (err) {
           const error = new StoreError('could not archive the answer', { cause: err });

@@ -1,4 +1,5 @@
-// DynamoDB adapter of the data version: one small row (META / dataversion) rewritten with a new token after visible writes.
+// DynamoDB adapter of the data version: one small row (META / dataversion) rewritten with a new token after visible
+// writes — at most once a second per process, so a cycle's thousands of writes cost a handful of version writes.
 import { randomUUID } from 'node:crypto';
 import type { DataVersion } from '../ports/data-version.js';
 import type { DynamoTable } from './dynamo-table.js';
@@ -6,13 +7,23 @@ import type { DynamoTable } from './dynamo-table.js';
 const PK = 'META';
 const SK = 'dataversion';
 
-/** The data version of a table; concurrent bumps of one process share one row write. */
+/**
+ * The data version of a table. The first bump after a quiet second writes the row before it returns; bumps within the
+ * next second share one more write a second later (a timer that keeps the process alive until it lands; `flush` writes
+ * it at once). So the stored token changes after every visible write, at most a second late, and readers that saw a
+ * token re-read the data the writes before it left.
+ */
 export class DynamoDataVersion implements DataVersion {
   local = 0;
+  private lastStart = -Infinity;
   private writing: Promise<void> | null = null;
-  private queued: Promise<void> | null = null;
+  private trailing: { timer: ReturnType<typeof setTimeout>; done: Promise<void>; run: () => void } | null = null;
 
-  constructor(private readonly t: DynamoTable) {}
+  constructor(
+    private readonly t: DynamoTable,
+    private readonly intervalMs = 1000,
+    private readonly clock: () => number = () => performance.now(),
+  ) {}
 
   async current(): Promise<string> {
     const row = await this.t.get(PK, SK);
@@ -21,22 +32,50 @@ export class DynamoDataVersion implements DataVersion {
 
   bump(): Promise<void> {
     this.local++;
-    // A write already in flight may have read its token before this caller's data landed: queue one more after it.
-    if (!this.queued) {
-      const after = this.writing ?? Promise.resolve();
-      const next: Promise<void> = after
-        .catch(() => undefined)
-        .then(() => {
-          this.queued = null;
-          this.writing = next;
-          return this.t.put({ pk: PK, sk: SK, entity: 'dataversion', token: `${Date.now().toString(36)}-${randomUUID().slice(0, 8)}` });
-        })
-        .finally(() => {
-          if (this.writing === next) this.writing = null;
-        });
-      this.queued = next;
+    if (this.trailing) return Promise.resolve(); // a later write is already due and will cover this one
+    const wait = this.lastStart + this.intervalMs - this.clock();
+    if (wait <= 0 && !this.writing) {
+      // The data landed; a failed version write must not fail its writer (a retried conditional write would conflict):
+      // the next bump, a second later at most, writes the version again.
+      return this.write().catch(() => {
+        this.lastStart = -Infinity;
+      });
     }
-    return this.queued;
+    // A write started less than a second ago (or is in flight): one more, a second after it, covers every bump till then.
+    let run!: () => void;
+    const done = new Promise<void>((resolve) => {
+      run = () => {
+        clearTimeout(timer);
+        this.trailing = null;
+        const after = this.writing ?? Promise.resolve();
+        // Failures are the writers' own concern no more: the next bump writes again.
+        void after.then(() => this.write()).catch(() => undefined).then(resolve);
+      };
+    });
+    const timer = setTimeout(() => run(), Math.max(0, wait));
+    this.trailing = { timer, done, run };
+    return Promise.resolve();
+  }
+
+  /** Writes a pending version now (before this process closes its store). */
+  async flush(): Promise<void> {
+    const pending = this.trailing;
+    if (pending) {
+      pending.run();
+      await pending.done;
+    }
+    await this.writing?.catch(() => undefined);
+  }
+
+  private write(): Promise<void> {
+    this.lastStart = this.clock();
+    const p = this.t
+      .put({ pk: PK, sk: SK, entity: 'dataversion', token: `${Date.now().toString(36)}-${randomUUID().slice(0, 8)}` })
+      .finally(() => {
+        if (this.writing === p) this.writing = null;
+      });
+    this.writing = p;
+    return p;
   }
 }
 

@@ -82,7 +82,9 @@ export function buildQuerySide(config: QuerySettings, workspace: Workspace, stor
   const now = workspace.clock ? () => new Date(workspace.clock!) : () => new Date();
   // Reads go to an in-memory model of the current data (per process or Lambda container), refreshed when the data version changes.
   const version = stores.version === undefined ? adapterVersion(stores) : stores.version;
-  const model = version ? new ReadModel(stores, version, { ...stores.readModel, now, workspace: workspace.name }) : null;
+  const model = version
+    ? new ReadModel(stores, version, { onPreload: (done) => log?.info('query read model preloaded', done), ...stores.readModel, now, workspace: workspace.name })
+    : null;
   const reads = model ?? stores;
   const service = new QueryService({ workspace, analysis: reads.analysis, store: reads.store, digests: reads.digests, now, interest: reads.interest });
   const vocabulary = new TitleVocabulary(service);

@@ -44,6 +44,8 @@ export interface ReadModelOptions {
   maxAgeMs?: number;
   /** Entries kept at most (whole partitions and single rows); the oldest go first. Default 100,000. */
   maxEntries?: number;
+  /** Called when a preload has finished (how long it took, what it read). */
+  onPreload?: (done: { ms: number; weeks: number; events: number; items: number }) => void;
   /** Monotonic milliseconds (tests). */
   clock?: () => number;
 }
@@ -345,6 +347,7 @@ export class ReadModel {
 
   /** Reads what most requests need right after a change: the recent weeks' events and their items, the calendar, the health. */
   private async warm(generation: number): Promise<void> {
+    const started = this.clock();
     const now = (this.options.now ?? (() => new Date()))();
     const today = now.toISOString().slice(0, 10);
     const stale = () => this.generation !== generation;
@@ -357,9 +360,13 @@ export class ReadModel {
     const weeks: string[] = [];
     for (let w = isoWeekOf(now), i = 0; i < (this.options.preloadWeeks ?? 13); i++, w = isoWeekOfDate(addDays(isoWeekDates(w).monday, -7))) weeks.push(w);
     const itemIds: string[] = [];
+    let events = 0;
     await mapLimit(weeks, 2, async (week) => {
       if (stale()) return;
-      for (const e of await this.analysis.eventsByWeek(week)) itemIds.push(...e.itemIds);
+      for (const e of await this.analysis.eventsByWeek(week)) {
+        events++;
+        itemIds.push(...e.itemIds);
+      }
     });
     const chunks: string[][] = [];
     for (let i = 0; i < itemIds.length; i += 500) chunks.push(itemIds.slice(i, i + 500));
@@ -367,5 +374,6 @@ export class ReadModel {
       if (stale()) return;
       await this.store.getItems(chunk);
     }
+    this.options.onPreload?.({ ms: Math.round(this.clock() - started), weeks: weeks.length, events, items: new Set(itemIds).size });
   }
 }

@@ -104,13 +104,13 @@ export function createApp(deps: AppDeps): Hono<Env> {
   const inflight = new Map<string, Promise<{ status: 200 | 404; body: string }>>();
   const app = new Hono<Env>();
   /** Serves a cached JSON body when fresh, else computes, caches 200s and serves it. */
-  const cached = async (c: Context<Env>, key: string, compute: () => Promise<{ status: 200 | 404; value: unknown }>) => {
+  const cached = async (c: Context<Env>, key: string, compute: () => Promise<{ status: 200 | 404; value: unknown } | { status: 200 | 404; body: string }>) => {
     const hit = cache.get(key);
     if (hit) return c.body(hit.body, hit.status as 200, { 'content-type': 'application/json', 'x-cache': 'hit' });
     // Single flight: concurrent misses of the same key share one computation.
     let pending = cache.enabled ? inflight.get(key) : undefined;
     if (!pending) {
-      pending = compute().then(({ status, value }) => ({ status, body: JSON.stringify(value) }));
+      pending = compute().then((r) => ({ status: r.status, body: 'body' in r ? r.body : JSON.stringify(r.value) }));
       if (cache.enabled) {
         inflight.set(key, pending);
         pending.finally(() => inflight.delete(key)).catch(() => {});
@@ -334,11 +334,16 @@ export function createApp(deps: AppDeps): Hono<Env> {
     });
   }
 
+  // The digest is the largest body (its whole brief) and changes once a week: serialized once per record the store (or
+  // the read model, which hands out the same object until the data changes) returns.
+  const digestBodies = new WeakMap<object, string>();
   app.get('/v1/digests/latest', async (c) => {
     return cached(c, queryKey(c), async () => {
       const d = await deps.query.latestDigest();
       if (!d) return { status: 404, value: { error: 'no digest has been sent yet', requestId: c.get('requestId') } };
-      return { status: 200, value: { week: d.week, subject: d.subject, sentAt: d.sentAt, brief: d.brief } };
+      let body = digestBodies.get(d);
+      if (body === undefined) digestBodies.set(d, (body = JSON.stringify({ week: d.week, subject: d.subject, sentAt: d.sentAt, brief: d.brief })));
+      return { status: 200, body };
     });
   });
 

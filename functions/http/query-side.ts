@@ -23,6 +23,8 @@ import type { SurpriseMemo } from '../../shared/analysis/boxoffice-series.js';
 import type { InterestStore } from '../../shared/ports/interest-store.js';
 import { asksAboutInterest } from '../../shared/query/question.js';
 import { interestDetail, interestOverview } from '../../shared/interest/interest-view.js';
+import type { DataVersion } from '../../shared/ports/data-version.js';
+import { ReadModel, type ReadModelOptions } from '../../shared/query/read-model.js';
 
 /** The settings the query side reads (a subset of AppConfig, so Lambda can build it from its own environment). */
 export type QuerySettings = Pick<AppConfig, 'analyst' | 'openaiApiKey' | 'openaiBaseUrl' | 'model' | 'queryMaxToolCalls' | 'apiRateLimitPerMinute' | 'apiCacheSeconds'>;
@@ -50,6 +52,19 @@ export interface QueryStores {
   rateLimit?: RateLimit;
   /** Browser sign-in (Lambda, when the stack configured a provider); unset = API keys only. */
   signIn?: SignInDeps;
+  /**
+   * The data version the read model follows (unset: the store adapters' own, when they have one; null: no read model,
+   * every read goes to the store).
+   */
+  version?: DataVersion | null;
+  /** Options of the read model (how often the stored version is read, what is preloaded). */
+  readModel?: Omit<ReadModelOptions, 'now' | 'workspace'>;
+}
+
+/** The data version the store adapters bump (the DynamoDB ones do), if any. */
+function adapterVersion(stores: QueryStores): DataVersion | null {
+  const v = (stores.analysis as { dataVersion?: DataVersion }).dataVersion;
+  return v && typeof v.current === 'function' ? v : null;
 }
 
 export interface QuerySide {
@@ -58,12 +73,20 @@ export interface QuerySide {
   /** Who answers: "embedded query parser" or the model. */
   agentDescription: string;
   app: ReturnType<typeof createApp>;
+  /** The read model the query side reads through (null: it reads the store). */
+  readModel: ReadModel | null;
 }
 
 /** Wires the query service and agent; `now` follows the workspace clock when it pins one (the demo does). */
 export function buildQuerySide(config: QuerySettings, workspace: Workspace, stores: QueryStores, log?: Logger): QuerySide {
   const now = workspace.clock ? () => new Date(workspace.clock!) : () => new Date();
-  const service = new QueryService({ workspace, analysis: stores.analysis, store: stores.store, digests: stores.digests, now, interest: stores.interest });
+  // Reads go to an in-memory model of the current data (per process or Lambda container), refreshed when the data version changes.
+  const version = stores.version === undefined ? adapterVersion(stores) : stores.version;
+  const model = version
+    ? new ReadModel(stores, version, { onPreload: (done) => log?.info('query read model preloaded', done), ...stores.readModel, now, workspace: workspace.name })
+    : null;
+  const reads = model ?? stores;
+  const service = new QueryService({ workspace, analysis: reads.analysis, store: reads.store, digests: reads.digests, now, interest: reads.interest });
   const vocabulary = new TitleVocabulary(service);
   const embedded = async (q: string) => {
     const { parsed: _p, ...answer } = await answerEmbedded(service, vocabulary, q);
@@ -72,11 +95,11 @@ export function buildQuerySide(config: QuerySettings, workspace: Workspace, stor
   const selected = selectQueryAgent(config, { service, vocabulary, embedded, log });
   // Interest figures are computed, not read from articles: the embedded reader states them with their sources.
   const agent = stores.interest ? { ...selected, ask: (q: string) => (asksAboutInterest(q) ? embedded(q) : selected.ask(q)) } : selected;
-  const interest = stores.interest;
+  const interest = reads.interest;
   const interestView = interest
     ? {
         overview: () => interestOverview({ interest, today: () => service.today() }),
-        detail: (title: string) => interestDetail({ workspace, interest, analysis: stores.analysis, store: stores.store, today: () => service.today() }, title),
+        detail: (title: string) => interestDetail({ workspace, interest, analysis: reads.analysis, store: reads.store, today: () => service.today() }, title),
       }
     : undefined;
   const keys = stores.keys;
@@ -86,7 +109,7 @@ export function buildQuerySide(config: QuerySettings, workspace: Workspace, stor
     keys: cachedKeys(keys, 10_000, Date.now, keys.generation),
     ...(keys.recordUse ? { recordKeyUse: (id: string, at: Date) => keys.recordUse!(id, at.toISOString()) } : {}),
     ask: agent.ask,
-    boxOffice: { run: (title: string) => titleRun(stores.store, title), surprises: () => surprisesView(stores.store, surpriseMemo) }, interest: interestView, rateLimit: { perMinute: config.apiRateLimitPerMinute }, cacheSeconds: config.apiCacheSeconds,
+    boxOffice: { run: (title: string) => titleRun(reads.store, title), surprises: () => surprisesView(reads.store, surpriseMemo) }, interest: interestView, rateLimit: { perMinute: config.apiRateLimitPerMinute }, cacheSeconds: config.apiCacheSeconds,
     ...(stores.rateLimit ? { limiter: stores.rateLimit } : {}),
     ...(stores.signIn ? { signIn: stores.signIn } : {}),
     log,
@@ -94,8 +117,8 @@ export function buildQuerySide(config: QuerySettings, workspace: Workspace, stor
       ? {
           assist: {
             ...stores.assist,
-            analysis: stores.analysis,
-            store: stores.store,
+            analysis: reads.analysis,
+            store: reads.store,
             now: () => new Date(),
             sentiment: {
               competitors: workspace.competitors.map((c) => c.name),
@@ -106,6 +129,6 @@ export function buildQuerySide(config: QuerySettings, workspace: Workspace, stor
         }
       : {}),
   });
-  return { service, ask: agent.ask, agentDescription: agent.description, app };
+  return { service, ask: agent.ask, agentDescription: agent.description, app, readModel: model };
 }
 

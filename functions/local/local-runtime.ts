@@ -43,6 +43,7 @@ import { startReadingThread } from '../../agents/analyst/embedded/reading-thread
 import { selectAnalyst } from '../../agents/analyst/select-analyst.js';
 import { runTokenBudget } from '../../shared/config/token-budget.js';
 import { EMBEDDED_ANALYST_VERSION } from '../../agents/analyst/embedded/embedded-analyst.js';
+import { dataVersionOf } from '../../shared/store/dynamo-data-version.js';
 
 export interface LocalRuntime extends CrawlDeps {
   store: DynamoStore;
@@ -216,6 +217,8 @@ export async function openLocalRuntime(
     close: async () => {
       await rules.close();
       mailer.close?.();
+      // The last writes' data version (the query side's read models follow it) before the store closes.
+      await dataVersionOf(store.tableAccess).flush().catch(() => undefined);
       client.destroy();
       await embedded?.close();
     },

@@ -86,9 +86,11 @@ export class QueryService {
   }
 
   sourceName(sourceId: string): string {
-    const s = this.deps.workspace.sources.find((x) => x.id === sourceId);
-    return s?.name ?? sourceId;
+    this.sourceNames ??= new Map(this.deps.workspace.sources.toReversed().map((s) => [s.id, s.name]));
+    return this.sourceNames.get(sourceId) ?? sourceId;
   }
+
+  private sourceNames: Map<string, string | undefined> | undefined;
 
   citationOf(item: Item): Omit<Citation, 'n'> {
     return { itemId: item.id, url: absoluteHttpUrl(item.url), title: item.title || '(untitled)', source: this.sourceName(item.sourceId), publishedAt: item.publishedAt };

@@ -172,8 +172,81 @@ function caseFlags(name: string): string {
 
 /** Finds a name in the text: whole words; names of 3 letters or fewer must match case ("WB", not "wb"). */
 function mentions(text: string, name: string): boolean {
-  const flags = caseFlags(name);
-  return new RegExp(`(?<![\\w])${escapeRe(name).replace(/\\?\s+/g, '\\s+')}(?![\\w])`, flags).test(text);
+  let re = mentionRes.get(name);
+  if (!re) {
+    if (mentionRes.size >= 20_000) mentionRes.clear();
+    mentionRes.set(name, (re = new RegExp(`(?<![\\w])${escapeRe(name).replace(/\\?\s+/g, '\\s+')}(?![\\w])`, caseFlags(name))));
+  }
+  return re.test(text);
+}
+
+/** Compiled `mentions` expressions by name (no `g` flag: `test` keeps no state). */
+const mentionRes = new Map<string, RegExp>();
+
+/**
+ * False only when `name` cannot be mentioned in `text` (a cheap test before the regular expression): one of its words
+ * is absent (ignoring case where `mentions` does). Names that are not plain ASCII always go to the expression.
+ */
+function mayMention(text: string, lower: string, name: string, seen: Map<string, boolean>): boolean {
+  const probe = probeOf(name);
+  if (probe === null) return true;
+  let found = seen.get(probe);
+  if (found === undefined) seen.set(probe, (found = probe.startsWith('i') ? lower.includes(probe.slice(1)) : text.includes(probe.slice(1))));
+  return found;
+}
+
+const probes = new Map<string, string | null>();
+
+/** What `mayMention` looks for: "i" + the first word lower-cased, or "c" + the first word as is (case-sensitive names); null: no test. */
+function probeOf(name: string): string | null {
+  let probe = probes.get(name);
+  if (probe !== undefined) return probe;
+  if (!/^[\x20-\x7e]+$/.test(name) || name.includes('\\')) probe = null;
+  else {
+    // Every word must be there: the longest is the rarest.
+    const longest = name.trim().split(/\s+/).reduce((a, b) => (b.length > a.length ? b : a), '');
+    probe = caseFlags(name) ? `i${longest.toLowerCase()}` : `c${longest}`;
+  }
+  if (probes.size >= 50_000) probes.clear();
+  probes.set(name, probe);
+  return probe;
+}
+
+/** A known title, with what reading a question needs of it computed once per vocabulary. */
+interface KnownTitle {
+  title: string;
+  key: string;
+  /** Without a leading "The", when that leaves 8 characters or more. */
+  short: string | null;
+  /** For slips: the key without "the", its word count and the edits forgiven (null: too short to forgive). */
+  fuzzy: { key: string; words: number; cap: number } | null;
+  /** The title is a competitor's name. */
+  studio: boolean;
+}
+
+const knownTitles = new WeakMap<readonly string[], { slate: string; known: KnownTitle[] }>();
+
+/** Known titles, longest first (the store's and the slate's), computed once per vocabulary list. */
+function knownOf(vocab: Vocabulary): KnownTitle[] {
+  const slate = [...vocab.workspace.slate.map((s) => s.title), '', ...vocab.workspace.competitors.map((c) => c.name)].join('\u0000');
+  const studioKeys = new Set(vocab.workspace.competitors.map((c) => titleKey(c.name)));
+  const hit = knownTitles.get(vocab.titles);
+  if (hit && hit.slate === slate) return hit.known;
+  const known = [...new Set([...vocab.titles, ...vocab.workspace.slate.map((s) => s.title)])]
+    .sort((a, b) => b.length - a.length)
+    .map((title): KnownTitle => {
+      const short = title.replace(/^The\s+/i, '');
+      const fuzzyKey = titleKey(title).replace(/^the /, '');
+      return {
+        title,
+        key: titleKey(title),
+        short: short !== title && short.length >= 8 ? short : null,
+        fuzzy: fuzzyKey.length < 7 ? null : { key: fuzzyKey, words: fuzzyKey.split(' ').length, cap: fuzzyKey.length >= 12 ? 2 : 1 },
+        studio: studioKeys.has(titleKey(title)),
+      };
+    });
+  knownTitles.set(vocab.titles, { slate, known });
+  return known;
 }
 
 /** Replaces whole-word mentions of a name with a placeholder, so that its words are not read as times, genres or types. */
@@ -209,33 +282,41 @@ export function normalizeQuestion(question: string): string {
     .trim();
 }
 
-/** Damerau-free Levenshtein distance, capped: enough to forgive one or two slips in a long title. */
-function editDistance(a: string, b: string, cap: number): number {
+/**
+ * Damerau-free Levenshtein distance, capped: enough to forgive one or two slips in a long title. Only the band of
+ * cells within `cap` of the diagonal is computed (a cell outside it is over the cap anyway); over the cap: cap + 1.
+ */
+export function editDistance(a: string, b: string, cap: number): number {
   if (Math.abs(a.length - b.length) > cap) return cap + 1;
-  let prev = Array.from({ length: b.length + 1 }, (_, i) => i);
+  const over = cap + 1;
+  let prev = new Array<number>(b.length + 1);
+  let cur = new Array<number>(b.length + 1);
+  for (let j = 0; j <= b.length; j++) prev[j] = Math.min(j, over);
   for (let i = 1; i <= a.length; i++) {
-    const cur = [i];
-    let best = i;
-    for (let j = 1; j <= b.length; j++) {
-      cur[j] = Math.min(prev[j]! + 1, cur[j - 1]! + 1, prev[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1));
-      best = Math.min(best, cur[j]!);
+    const lo = Math.max(1, i - cap);
+    const hi = Math.min(b.length, i + cap);
+    cur[0] = Math.min(i, over);
+    if (lo > 1) cur[lo - 1] = over;
+    let best = cur[0]!;
+    for (let j = lo; j <= hi; j++) {
+      const v = Math.min(prev[j]! + 1, cur[j - 1]! + 1, prev[j - 1]! + (a.charCodeAt(i - 1) === b.charCodeAt(j - 1) ? 0 : 1), over);
+      cur[j] = v;
+      if (v < best) best = v;
     }
-    if (best > cap) return cap + 1;
-    prev = cur;
+    if (hi < b.length) cur[hi + 1] = over;
+    if (best > cap) return over;
+    [prev, cur] = [cur, prev];
   }
   return prev[b.length]!;
 }
 
-/** A known title typed with a slip ("glimerglass", "iron meridan"): same word count, small edit distance. */
-function fuzzyTitle(words: string[], title: string): string | null {
-  const key = titleKey(title).replace(/^the /, '');
-  if (key.length < 7) return null;
-  const n = key.split(' ').length;
-  const cap = key.length >= 12 ? 2 : 1;
-  for (let i = 0; i + n <= words.length; i++) {
-    const phrase = words.slice(i, i + n).join(' ');
+/** A known title typed with a slip ("glimerglass", "iron meridan"): same word count, small edit distance. `phrases(n)`: the question's runs of n words. */
+function fuzzyTitle(phrases: (n: number) => string[], title: KnownTitle): string | null {
+  if (!title.fuzzy) return null;
+  const { key, words: n, cap } = title.fuzzy;
+  for (const phrase of phrases(n)) {
     if (Math.abs(phrase.length - key.length) > cap) continue;
-    if (editDistance(phrase, key, cap) <= cap) return words.slice(i, i + n).join(' ');
+    if (editDistance(phrase, key, cap) <= cap) return phrase;
   }
   return null;
 }
@@ -454,7 +535,8 @@ export function parseQuestion(question: string, vocab: Vocabulary, now: Date): P
   // Titles: quoted text first, then known titles (longest first, "Paper Moons II" before "Paper Moons"), then slips.
   const titles: string[] = [];
   const named: NamedThing[] = [];
-  const known = [...new Set([...vocab.titles, ...ws.slate.map((s) => s.title)])].sort((a, b) => b.length - a.length);
+  const knownList = knownOf(vocab);
+  const known = knownList.map((k) => k.title);
   const quoted = [...q.matchAll(/"([^"]{2,120})"|(?<=^|[\s(])'([A-Z0-9][^']{1,119}?)'(?=[\s,.?!;:)]|$)/g)].map((m) => (m[1] ?? m[2])!.trim());
   for (const t of quoted) {
     const match = known.find((k) => titleKey(k) === titleKey(t));
@@ -462,22 +544,35 @@ export function parseQuestion(question: string, vocab: Vocabulary, now: Date): P
     if (!match) named.push({ text: t, kind: 'name' });
     masked = mask(masked, t, '⟦T⟧');
   }
-  for (const t of known) {
-    const key = titleKey(t);
-    if (key.length < 3 || titles.some((x) => titleKey(x) === key)) continue;
+  let lower = masked.toLowerCase();
+  let seen = new Map<string, boolean>();
+  for (const { title: t, key, short, studio } of knownList) {
+    if (key.length < 3 || (titles.length && titles.some((x) => titleKey(x) === key))) continue;
     // Skip titles that are just a studio name.
-    if (ws.competitors.some((c) => titleKey(c.name) === key)) continue;
-    const short = t.replace(/^The\s+/i, '');
-    const hit = mentions(masked, t) ? t : short !== t && short.length >= 8 && mentions(masked, short) ? short : null;
+    if (studio) continue;
+    const hit = mayMention(masked, lower, t, seen) && mentions(masked, t) ? t : short !== null && mayMention(masked, lower, short, seen) && mentions(masked, short) ? short : null;
     if (hit) {
       titles.push(t);
       masked = mask(masked, hit, '⟦T⟧');
+      lower = masked.toLowerCase();
+      seen = new Map();
     }
   }
   const words = titleKey(masked.replace(/⟦[ST]⟧/g, ' | ')).split(' ');
-  for (const t of known) {
+  const runs = new Map<number, string[]>();
+  const phrases = (n: number): string[] => {
+    let list = runs.get(n);
+    if (!list) {
+      list = [];
+      for (let i = 0; i + n <= words.length; i++) list.push(words.slice(i, i + n).join(' '));
+      runs.set(n, list);
+    }
+    return list;
+  };
+  for (const k of knownList) {
+    const t = k.title;
     if (titles.includes(t)) continue;
-    const slip = fuzzyTitle(words, t);
+    const slip = fuzzyTitle(phrases, k);
     if (slip && !/^(the|a|an) /.test(slip + ' ')) {
       titles.push(t);
       masked = masked.replace(new RegExp(slip.split(' ').map(escapeRe).join('[^\\w]+'), 'i'), '⟦T⟧');

@@ -8,6 +8,7 @@ import type { AnalysisStore } from '../ports/analysis-store.js';
 import { VersionConflictError } from '../ports/analysis-store.js';
 import type { Page, TimeRange } from '../ports/store.js';
 import { DynamoTable, stripKeys, type Row } from './dynamo-table.js';
+import { dataVersionOf } from './dynamo-data-version.js';
 import { StoreError, isConditionalCheckFailed } from './errors.js';
 import { titleKey } from '../util/text.js';
 import { addDays, isoWeekOf } from '../util/week.js';
@@ -50,7 +51,8 @@ function days(fromIso: string, toIso: string): string[] {
   return out;
 }
 
-function months(fromDate: string, toDate: string): string[] {
+/** The month partitions (RELMONTH#yyyy-mm) `releasesBetween` reads, at most 61. */
+export function months(fromDate: string, toDate: string): string[] {
   const out: string[] = [];
   let [y, m] = fromDate.slice(0, 7).split('-').map(Number) as [number, number];
   const end = toDate.slice(0, 7);
@@ -66,7 +68,7 @@ function months(fromDate: string, toDate: string): string[] {
   }
 }
 
-function eventTime(e: Event): string {
+export function eventTime(e: Event): string {
   return e.publishedAt ?? e.createdAt;
 }
 
@@ -124,6 +126,11 @@ export class DynamoAnalysisStore implements AnalysisStore {
     private readonly t: DynamoTable,
     private readonly now: () => Date = () => new Date(),
   ) {}
+
+  /** Bumped after writes the query side reads (events, releases), so its read model follows. */
+  get dataVersion() {
+    return dataVersionOf(this.t);
+  }
 
   // ---- stories -----------------------------------------------------------------------------
 
@@ -191,6 +198,7 @@ export class DynamoAnalysisStore implements AnalysisStore {
 
   async putEvents(events: Event[]): Promise<void> {
     await this.t.batchWrite(events.flatMap(eventRows).map((Item) => ({ PutRequest: { Item } })));
+    if (events.length) await this.dataVersion.bump();
   }
 
   async getEvent(id: string): Promise<Event | null> {
@@ -250,6 +258,7 @@ export class DynamoAnalysisStore implements AnalysisStore {
       if (isConditionalCheckFailed(err)) throw new VersionConflictError(release.titleKey);
       throw new StoreError(`could not write release ${release.titleKey}`, { cause: err });
     }
+    await this.dataVersion.bump();
   }
 
   async releasesBetween(from: string, to: string): Promise<Release[]> {

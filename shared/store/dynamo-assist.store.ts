@@ -132,10 +132,50 @@ export class DynamoAnswerStore implements AnswerStore {
     private readonly now: () => Date = () => new Date(),
   ) {}
 
-  async putAnswer(input: AnswerRecord): Promise<void> {
+  private readonly waiting: Array<{ row: Row; resolve: () => void; reject: (err: unknown) => void }> = [];
+  private flushing = false;
+
+  /**
+   * Archives an answer. Answers given at the same time share one batch write (group commit, up to 25 a request): each
+   * call still returns only once its own row is stored, and one request's worth of SDK work serves many answers. An
+   * answer given alone (on Lambda, always) is one PutItem.
+   */
+  putAnswer(input: AnswerRecord): Promise<void> {
     const record = capAnswer(input);
     const expiresAt = Math.floor(Date.parse(record.createdAt) / 1000) + this.retentionDays * 86_400;
-    await this.t.put({ pk: `ANSWER#${record.id}`, sk: 'A', entity: 'answer', expiresAt, ...record });
+    const row: Row = { pk: `ANSWER#${record.id}`, sk: 'A', entity: 'answer', expiresAt, ...record };
+    try {
+      assertFits(row); // here, so that one oversize answer fails alone rather than its whole batch
+    } catch (err) {
+      return Promise.reject(err);
+    }
+    return new Promise<void>((resolve, reject) => {
+      this.waiting.push({ row, resolve, reject });
+      if (!this.flushing) {
+        this.flushing = true;
+        void this.flush();
+      }
+    });
+  }
+
+  /** Writes what is waiting, 25 rows a request, until nothing is; answers that arrive meanwhile go in the next request. */
+  private async flush(): Promise<void> {
+    try {
+      while (this.waiting.length) {
+        const batch = this.waiting.splice(0, 25);
+        try {
+          // One alone is a PutItem (a Lambda container answers one request at a time: always this, and its role grants PutItem).
+          if (batch.length === 1) await this.t.put(batch[0]!.row);
+          else await this.t.batchWrite(batch.map((w) => ({ PutRequest: { Item: w.row } })));
+          for (const w of batch) w.resolve();
+        } catch (err) {
+          const error = new StoreError('could not archive the answer', { cause: err });
+          for (const w of batch) w.reject(error);
+        }
+      }
+    } finally {
+      this.flushing = false;
+    }
   }
 
   async getAnswer(id: string): Promise<AnswerRecord | null> {

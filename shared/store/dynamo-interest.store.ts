@@ -6,6 +6,7 @@ import type { InterestStore } from '../ports/interest-store.js';
 import { DynamoTable, stripKeys, type Row } from './dynamo-table.js';
 import { StoreError, isConditionalCheckFailed } from './errors.js';
 import { titleKey } from '../util/text.js';
+import { dataVersionOf } from './dynamo-data-version.js';
 
 /** Videos older than this keep one snapshot a day (the day's last); younger ones keep every snapshot (milestones). */
 const DENSE_HOURS = 8 * 24 + 12;
@@ -17,6 +18,11 @@ const titleIndex = (titleKey: string | null) => `ITITLE#${titleKey ?? '-'}`;
 /** The interest ports over the table the other adapters use. */
 export class DynamoInterestStore implements InterestStore {
   constructor(private readonly t: DynamoTable) {}
+
+  /** Bumped after every write here (the query side reads interest through its read model). */
+  get dataVersion() {
+    return dataVersionOf(this.t);
+  }
 
   // ---- crawl -----------------------------------------------------------------------------------
 
@@ -46,6 +52,7 @@ export class DynamoInterestStore implements InterestStore {
       observations++;
     }
     await this.t.batchWrite(rows.map((Item) => ({ PutRequest: { Item } })));
+    await this.dataVersion.bump();
     return { videos: input.videos.length, observations };
   }
 
@@ -67,6 +74,7 @@ export class DynamoInterestStore implements InterestStore {
     };
     const days = input.points.map((p) => ({ pk, sk: `D#${p.date}`, entity: 'pageviews', date: p.date, views: p.views }));
     await this.t.batchWrite([header, ...days].map((Item) => ({ PutRequest: { Item } })));
+    await this.dataVersion.bump();
     return { days: days.length };
   }
 
@@ -93,6 +101,7 @@ export class DynamoInterestStore implements InterestStore {
         PutRequest: { Item: { pk: videoPk(l.videoId), sk: 'LINK', entity: 'video-link', gsi1pk: titleIndex(l.titleKey), gsi1sk: `V#${l.publishedAt ?? ''}#${l.videoId}`, ...l } },
       })),
     );
+    if (links.length) await this.dataVersion.bump();
   }
 
   async titleVideos(titleKey: string): Promise<VideoLink[]> {
@@ -141,6 +150,7 @@ export class DynamoInterestStore implements InterestStore {
       // The latest forecast of each title, listed by release date (what the digest, the page and the alerts read).
       { PutRequest: { Item: { pk, sk: 'LATEST', entity: 'forecast-latest', gsi2pk: 'FORECASTS', gsi2sk: `${f.releaseDate}#${f.titleKey}`, ...f } } },
     ]);
+    await this.dataVersion.bump();
   }
 
   async forecastsFor(titleKey: string): Promise<OpeningForecast[]> {
@@ -170,6 +180,7 @@ export class DynamoInterestStore implements InterestStore {
           ConditionExpression: 'attribute_not_exists(pk)',
         }),
       );
+      await this.dataVersion.bump();
       return true;
     } catch (err) {
       if (isConditionalCheckFailed(err)) return false;
@@ -193,6 +204,7 @@ export class DynamoInterestStore implements InterestStore {
     await this.t.batchWrite(
       list.map((x) => ({ PutRequest: { Item: { pk: `INTEREST#${x.titleKey}`, sk: 'SUMMARY', entity: 'title-interest', gsi2pk: 'INTEREST-TITLES', gsi2sk: x.titleKey, ...x } } })),
     );
+    if (list.length) await this.dataVersion.bump();
   }
 
   async titleInterests(): Promise<TitleInterest[]> {

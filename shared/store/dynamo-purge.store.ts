@@ -3,6 +3,7 @@ import type { ItemRowCounts, PurgeCandidate, PurgeStore } from '../ports/purge-s
 import { identityKeys } from '../ingest/dedupe.js';
 import type { DynamoTable } from './dynamo-table.js';
 import { clearPendingIds } from './dynamo-analysis.store.js';
+import { dataVersionOf } from './dynamo-data-version.js';
 
 const FIELDS = ['id', 'sourceId', 'publishedAt', 'fetchedAt', 'url', 'guid', 'hash', 'entity'] as const;
 
@@ -64,6 +65,8 @@ export class DynamoPurgeStore implements PurgeStore {
       await this.t.batchWrite(del(ownedKeys));
       await this.t.batchWrite(del(itemRows));
     }
+    // Purged items leave the query side's read model too.
+    if (!options.dryRun && items.length) await dataVersionOf(this.t).bump();
     return counts;
   }
 }

@@ -5,6 +5,7 @@ import { DynamoTable, stripKeys, type Row } from './dynamo-table.js';
 import { titleKey } from '../util/text.js';
 import { COMPACT_LEVELS, compactBrief } from '../delivery/digest/compact-brief.js';
 import { ITEM_BUDGET, ItemTooLargeError, itemSize } from './item-size.js';
+import { dataVersionOf } from './dynamo-data-version.js';
 
 const digestPk = (workspace: string) => `DIGEST#${titleKey(workspace) || 'workspace'}`;
 
@@ -21,6 +22,12 @@ export class DynamoDigestStore implements DigestStore {
     }
     if (!row || itemSize(row) > ITEM_BUDGET) throw new ItemTooLargeError(digestPk(record.workspace), row ? itemSize(row) : 0);
     await this.t.put(row);
+    await this.dataVersion.bump();
+  }
+
+  /** Bumped after a digest is archived (the query side shows the latest). */
+  get dataVersion() {
+    return dataVersionOf(this.t);
   }
 
   async latestDigest(workspace: string): Promise<DigestRecord | null> {

@@ -9,6 +9,7 @@ import { impliedByItemRow } from '../ingest/dedupe.js';
 import { DynamoTable, MAX_PAGE, decodeCursor, encodeCursor, stripKeys, type Row } from './dynamo-table.js';
 import { titleKey } from '../util/text.js';
 import { capChartEntry, capItem, capSourceState } from './record-limits.js';
+import { dataVersionOf } from './dynamo-data-version.js';
 
 function itemTime(item: Item): string {
   return item.publishedAt ?? item.fetchedAt;
@@ -34,6 +35,11 @@ export class DynamoStore implements Store {
 
   constructor(options: DynamoStoreOptions) {
     this.t = new DynamoTable(options.client, options.tableName);
+  }
+
+  /** Bumped after writes the query side reads (charts, source states), so its read model follows. */
+  get dataVersion() {
+    return dataVersionOf(this.t);
   }
 
   /** The table plumbing, for adapters of other ports on the same table. */
@@ -202,6 +208,7 @@ export class DynamoStore implements Store {
       gsi1sk: state.sourceId,
       ...state,
     });
+    await this.dataVersion.bump();
   }
 
   async listSourceStates(): Promise<SourceState[]> {
@@ -260,6 +267,7 @@ export class DynamoStore implements Store {
       ...[header, ...entryRows].map((Item) => ({ PutRequest: { Item } })),
       ...stale.map((r) => ({ DeleteRequest: { Key: { pk: r.pk, sk: r.sk } } })),
     ]);
+    await this.dataVersion.bump();
     return { created: previous.length === 0, entries: entryRows.length };
   }
 

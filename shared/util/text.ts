@@ -3,6 +3,19 @@ import { createHash } from 'node:crypto';
 
 /** A comparison key for a film title: case, accents, punctuation and spacing folded. */
 export function titleKey(title: string): string {
+  // Pure and called for every title a question or an analysis compares: remembered (bounded) rather than recomputed.
+  if (title.length > 200) return computeTitleKey(title);
+  const hit = titleKeys.get(title);
+  if (hit !== undefined) return hit;
+  if (titleKeys.size >= 50_000) titleKeys.clear();
+  const key = computeTitleKey(title);
+  titleKeys.set(title, key);
+  return key;
+}
+
+const titleKeys = new Map<string, string>();
+
+function computeTitleKey(title: string): string {
   return title
     .normalize('NFKD')
     .replace(/[\u0300-\u036f]/g, '')

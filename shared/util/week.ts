@@ -54,6 +54,18 @@ export function addDays(isoDate: string, days: number): string {
  * toward the coming weekend (a Wednesday holiday opening plays that weekend), Friday–Sunday toward their own.
  */
 export function weekendOf(isoDate: string): string {
+  // Pure and called per pair of releases when collisions are looked for: remembered (bounded).
+  const hit = weekends.get(isoDate);
+  if (hit !== undefined) return hit;
+  if (weekends.size >= 20_000) weekends.clear();
+  const friday = fridayOf(isoDate);
+  weekends.set(isoDate, friday);
+  return friday;
+}
+
+const weekends = new Map<string, string>();
+
+function fridayOf(isoDate: string): string {
   const day = utcDate(isoDate).getUTCDay(); // 0 Sunday .. 6 Saturday
   const toFriday = day === 0 ? -2 : day === 6 ? -1 : 5 - day;
   return addDays(isoDate, toFriday);
@@ -61,5 +73,16 @@ export function weekendOf(isoDate: string): string {
 
 /** Whole weekends between two dates' release weekends (0 = same weekend). */
 export function weekendsApart(a: string, b: string): number {
-  return Math.round(Math.abs(utcDate(weekendOf(a)).getTime() - utcDate(weekendOf(b)).getTime()) / (7 * 86_400_000));
+  return Math.round(Math.abs(weekendMs(a) - weekendMs(b)) / (7 * 86_400_000));
+}
+
+const weekendTimes = new Map<string, number>();
+
+function weekendMs(isoDate: string): number {
+  const hit = weekendTimes.get(isoDate);
+  if (hit !== undefined) return hit;
+  if (weekendTimes.size >= 20_000) weekendTimes.clear();
+  const ms = utcDate(weekendOf(isoDate)).getTime();
+  weekendTimes.set(isoDate, ms);
+  return ms;
 }

@@ -2,13 +2,13 @@
 // Run: npm run bench:scale [-- --sizes 1,10,50 --runs 2 --query-seconds 4 | --no-query] [--profile DIR: CPU profiles of the cold cycles]
 //      [--store process|inline: the embedded store in its own process (the default, as `marquee run`) or in the cycle's]
 import { spawn, execFile } from 'node:child_process';
-import { copyFile, mkdir, mkdtemp, readdir, rm, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { cpus, tmpdir, loadavg } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs, promisify } from 'node:util';
 import autocannon from 'autocannon';
 import { startStaticSite } from '../../shared/local/static-site.server.js';
-import { buildScaleSite, writeSiteFiles } from './scale/scale-site.js';
+import { buildScaleSite, copyDemoExtras, writeSiteFiles } from './scale/scale-site.js';
 import type { CycleFigures } from './scale/cycle.js';
 
 const run = promisify(execFile);
@@ -118,9 +118,7 @@ async function runSize(size: number): Promise<SizeRun> {
   const siteDir = join(dir, 'site');
   const site = await buildScaleSite(size);
   await writeSiteFiles(siteDir, site.cold);
-  await mkdir(join(siteDir, 'boxoffice'), { recursive: true });
-  const charts = join(ROOT, 'config/demo/site/boxoffice');
-  for (const f of await readdir(charts)) await copyFile(join(charts, f), join(siteDir, 'boxoffice', f));
+  await copyDemoExtras(siteDir, join(ROOT, 'config/demo/site'));
   const server = await startStaticSite(siteDir);
   try {
     const workspace = join(dir, 'workspace.json');

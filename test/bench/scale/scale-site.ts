@@ -1,5 +1,5 @@
 // Generates a workspace N times the demo for bench:scale: the demo's stories retitled, re-studioed and shifted in time, in more outlets.
-import { mkdir, writeFile } from 'node:fs/promises';
+import { cp, mkdir, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { BASE, CLOCK, OUTLETS, buildNewsSite, type DemoStory, type Outlet } from '../../../config/demo/tools/news-site.mjs';
 import { DEMO_STORIES } from '../../../config/demo/tools/gen-news.mjs';
@@ -237,7 +237,8 @@ export async function buildScaleSite(size: number, demoWorkspacePath = 'config/d
   let coldItems = 0;
   let nextItems = 0;
   const sources: Source[] = [];
-  const itemSources = demo.sources.filter((s) => s.kind !== 'boxoffice');
+  // News sources are copied per edition; the others (charts, audience interest) are kept once, as in the demo.
+  const itemSources = demo.sources.filter((s) => s.kind === 'rss' || s.kind === 'html');
   for (let e = 0; e < editions; e++) {
     const copies: DemoStory[] = [];
     for (let k = e * COPIES_PER_EDITION; k < Math.min(size, (e + 1) * COPIES_PER_EDITION); k++) copies.push(...copyStories(k, titles, surnames));
@@ -263,7 +264,7 @@ export async function buildScaleSite(size: number, demoWorkspacePath = 'config/d
       sources.push({ ...s, id: o.id, name: o.name, url: o.file, ...(studio ? { studio } : {}) });
     }
   }
-  sources.push(...demo.sources.filter((s) => s.kind === 'boxoffice'));
+  sources.push(...demo.sources.filter((s) => !(itemSources as Source[]).includes(s)));
   const competitors = demo.competitors;
   return {
     size,
@@ -283,6 +284,11 @@ function ptMs(at: string): number {
   let t = Date.UTC(2026, mo - 1, d, h + 7, mi);
   if (t >= Date.UTC(2026, 10, 1, 9, 0)) t = Date.UTC(2026, mo - 1, d, h + 8, mi);
   return t;
+}
+
+/** The demo's site folders the generated news does not replace (charts, audience interest), copied under `root`. */
+export async function copyDemoExtras(root: string, demoSite = 'config/demo/site'): Promise<void> {
+  for (const dir of ['boxoffice', 'youtube', 'wikimedia']) await cp(join(demoSite, dir), join(root, dir), { recursive: true });
 }
 
 /** Writes files under `root`. */

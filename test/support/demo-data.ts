@@ -22,7 +22,8 @@ export interface DemoData {
 export async function openDemoData(env: Record<string, string | undefined> = {}): Promise<DemoData> {
   const dir = await mkdtemp(join(tmpdir(), 'marquee-demo-data-'));
   const demo = await startDemo();
-  const config = resolveConfig(env, { dataDir: dir, outDir: join(dir, 'out') });
+  // Tests make many requests with one key, faster than a person would: the rate limit is tested where it is set.
+  const config = resolveConfig({ MARQUEE_API_RATE_LIMIT: '100000', ...env }, { dataDir: dir, outDir: join(dir, 'out') });
   const runtime = await openLocalRuntime(config, demo.workspace, { inMemory: true });
   await seedDemoInterest(runtime);
   const cycle = await runCycle(demo.workspace, runtime, { force: true });

@@ -268,17 +268,8 @@ export class QueryService {
       const charts = (await this.recentWeekends(q.weekends)).reverse();
       const weekends = [];
       for (const chart of charts) {
-        let total = 0;
-        let gross = 0;
-        const titles: string[] = [];
-        for (const e of chart.entries) {
-          total += e.gross ?? 0;
-          if ((await this.genres.of(e.title)).includes(wanted) && e.gross) {
-            gross += e.gross;
-            titles.push(e.title);
-          }
-        }
-        weekends.push({ start: chart.period.start!, gross, share: total ? Math.round((gross / total) * 1000) / 10 : 0, titles });
+        const { gross, share, entries } = await this.genres.shareOf(chart.entries, wanted);
+        weekends.push({ start: chart.period.start!, gross, share, titles: entries.map((e) => e.title) });
         cites.add(this.chartCitation(chart));
       }
       return { kind: 'genre', period: charts.length ? { start: charts[0]!.period.start, end: charts.at(-1)!.period.end } : null, rows: [], genre: { name: wanted, weekends }, citations: cites.list };

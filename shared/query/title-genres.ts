@@ -3,6 +3,7 @@ import { genresIn } from '../analysis/genres.js';
 import type { EventStore, ReleaseStore } from '../ports/analysis-store.js';
 import type { ItemStore } from '../ports/store.js';
 import { titleKey } from '../util/text.js';
+import type { BoxOfficeEntry } from '../model/boxoffice.js';
 
 const WINDOW = 60;
 
@@ -45,6 +46,21 @@ export class TitleGenres {
     this.cache.set(key, { at: Date.now(), genres });
     genres.catch(() => this.cache.delete(key));
     return genres;
+  }
+
+  /** A genre's part of one weekend chart: the chart's total, the genre's gross and share (%, one decimal), its entries. */
+  async shareOf(entries: readonly BoxOfficeEntry[], genre: string): Promise<{ total: number; gross: number; share: number; entries: BoxOfficeEntry[] }> {
+    let total = 0;
+    let gross = 0;
+    const hits: BoxOfficeEntry[] = [];
+    for (const e of entries) {
+      total += e.gross ?? 0;
+      if (e.gross && (await this.of(e.title)).includes(genre)) {
+        gross += e.gross;
+        hits.push(e);
+      }
+    }
+    return { total, gross, share: total ? Math.round((gross / total) * 1000) / 10 : 0, entries: hits };
   }
 
   private async read(title: string, key: string): Promise<string[]> {

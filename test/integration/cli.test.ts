@@ -7,11 +7,12 @@ import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { main } from '../../functions/cli/main.js';
 import { captureIo } from '../support/capture-io.js';
+import { EMBEDDED_DEFAULTS } from '../support/cli-env.js';
 
 const run = promisify(execFile);
 let dir: string;
 // Blank model settings: the tests must not pick up a developer's key or endpoint.
-const env = { AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true', OPENAI_API_KEY: '', OPENAI_BASE_URL: '', MARQUEE_ANALYST: '', SLACK_WEBHOOK_URL: '', SMTP_URL: '' };
+const env = { ...EMBEDDED_DEFAULTS };
 
 beforeAll(async () => {
   dir = await mkdtemp(join(tmpdir(), 'marquee-cli-'));

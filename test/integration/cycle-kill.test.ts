@@ -9,18 +9,11 @@ import { startEmbeddedDynamo } from '../../shared/store/embedded-dynamo.js';
 import { createDynamoClient } from '../../shared/store/dynamo-client.js';
 import { DynamoStore } from '../../shared/store/dynamo.store.js';
 import { DynamoAnalysisStore } from '../../shared/store/dynamo-analysis.store.js';
+import { cliEnv } from '../support/cli-env.js';
 
 const run = promisify(execFile);
 let dir: string;
-const env = {
-  ...process.env,
-  AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true',
-  OPENAI_API_KEY: '',
-  OPENAI_BASE_URL: '',
-  MARQUEE_ANALYST: '',
-  SLACK_WEBHOOK_URL: '',
-  SMTP_URL: '',
-};
+const env = cliEnv();
 
 beforeAll(async () => {
   dir = await mkdtemp(join(tmpdir(), 'marquee-kill-'));

@@ -20,8 +20,9 @@ import { DynamoPurgeStore } from '../../shared/store/dynamo-purge.store.js';
 import { Workspace } from '../../shared/model/workspace.js';
 import type { Event } from '../../shared/model/event.js';
 import type { Item } from '../../shared/model/item.js';
+import { EMBEDDED_DEFAULTS } from '../support/cli-env.js';
 
-const env = { AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true', OPENAI_API_KEY: '', OPENAI_BASE_URL: '', MARQUEE_ANALYST: '', SLACK_WEBHOOK_URL: '', SMTP_URL: '' };
+const env = { ...EMBEDDED_DEFAULTS };
 
 describe('explain over the demo data (embedded analyst)', () => {
   let d: DemoData;

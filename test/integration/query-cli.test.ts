@@ -5,19 +5,11 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { cliEnv } from '../support/cli-env.js';
 
 const run = promisify(execFile);
 const CLI = 'functions/cli/marquee.mjs';
-const env = {
-  ...process.env,
-  AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true',
-  OPENAI_API_KEY: '',
-  OPENAI_BASE_URL: '',
-  MARQUEE_ANALYST: '',
-  SLACK_WEBHOOK_URL: '',
-  SMTP_URL: '',
-  MARQUEE_PORT: '0',
-};
+const env = cliEnv({ MARQUEE_PORT: '0' });
 
 let dir: string;
 beforeAll(async () => {

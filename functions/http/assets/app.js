@@ -500,7 +500,11 @@
   function loadData() {
     document.getElementById('key-panel').hidden = true;
     Promise.all([loadBoxOffice(), loadCalendar(), loadBriefs(), loadTone(), loadDigest(), loadSources()]).catch(function (e) { if (e.status !== 401) console.error(e); });
+    // The page's other sections (interest.js) load now too, with a key or a signed-in session alike.
+    document.dispatchEvent(new Event('marquee:load'));
   }
+  // What the page's other scripts share (loaded after this one): the DOM helpers and the authenticated API call.
+  window.Marquee = { el: el, svg: svg, clear: clear, safeHref: safeHref, api: api };
   document.addEventListener('DOMContentLoaded', function () {
     document.getElementById('ask-form').addEventListener('submit', ask);
     document.getElementById('key-form').addEventListener('submit', function (ev) {

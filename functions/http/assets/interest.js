@@ -3,41 +3,17 @@
 // Wikipedia page views a day. Values from the API are set as text or checked http(s) hrefs, never as markup.
 'use strict';
 (function () {
-  var KEY = 'marquee.key';
-  var SVG = 'http://www.w3.org/2000/svg';
+  var M = window.Marquee;
+  var el = M.el, svg = M.svg, clear = M.clear, safeHref = M.safeHref, api = M.api;
   var DAY = new Intl.DateTimeFormat('en-US', { weekday: 'short', month: 'short', day: 'numeric', year: 'numeric', timeZone: 'UTC' });
   var SHORT = new Intl.DateTimeFormat('en-US', { month: 'short', day: 'numeric', timeZone: 'UTC' });
   var current = null;
 
-  function el(tag, attrs, children) {
-    var e = document.createElement(tag);
-    Object.keys(attrs || {}).forEach(function (k) {
-      if (k === 'text') e.textContent = attrs[k]; else if (k === 'class') e.className = attrs[k]; else e.setAttribute(k, attrs[k]);
-    });
-    (children || []).forEach(function (c) { e.appendChild(typeof c === 'string' ? document.createTextNode(c) : c); });
-    return e;
-  }
-  function svg(tag, attrs, text) {
-    var e = document.createElementNS(SVG, tag);
-    Object.keys(attrs || {}).forEach(function (k) { e.setAttribute(k, attrs[k]); });
-    if (text !== undefined) e.textContent = text;
-    return e;
-  }
-  function clear(n) { while (n.firstChild) n.removeChild(n.firstChild); return n; }
-  function safeHref(u) { try { var x = new URL(u); return x.protocol === 'http:' || x.protocol === 'https:' ? x.href : null; } catch (e) { return null; } }
   function utc(iso) { var d = new Date(String(iso).slice(0, 10) + 'T00:00:00Z'); return isNaN(d.getTime()) ? null : d; }
   function day(iso) { var d = iso && utc(iso); return d ? DAY.format(d) : (iso || 'undated'); }
   function short(iso) { var d = iso && utc(iso); return d ? SHORT.format(d) : ''; }
   function money(n) { return n == null ? '–' : n >= 1e6 ? '$' + (n / 1e6).toFixed(1) + 'M' : '$' + Math.round(n / 1e3) + 'K'; }
   function views(n) { return n == null ? '–' : n >= 1e6 ? (n / 1e6).toFixed(1) + 'M' : n >= 1e3 ? Math.round(n / 1e3) + 'K' : String(n); }
-  function api(path) {
-    return fetch(path, { headers: { authorization: 'Bearer ' + sessionStorage.getItem(KEY) } }).then(function (r) {
-      return r.json().catch(function () { return {}; }).then(function (body) {
-        if (!r.ok) { var err = new Error(body.error || ('HTTP ' + r.status)); err.status = r.status; throw err; }
-        return body;
-      });
-    });
-  }
   function ratioText(s) { return s ? s.ratio + '× comps' : ''; }
   function signalClass(s) { return !s ? '' : s.ratio >= 1.5 ? 'ratio-hi' : s.ratio < 0.8 ? 'ratio-lo' : ''; }
 
@@ -200,7 +176,6 @@
   }
 
   function load() {
-    if (!sessionStorage.getItem(KEY)) return;
     api('/v1/interest').then(renderOverview).catch(function (e) {
       document.getElementById('interest-asof').textContent = e.status === 404 ? 'Audience interest is not available on this server.' : e.message;
     });
@@ -210,8 +185,6 @@
     clearTimeout(resizeTimer);
     resizeTimer = setTimeout(function () { if (current) { drawTrailers(document.getElementById('interest-trailers'), current); drawPageviews(document.getElementById('interest-pageviews'), current); } }, 100);
   });
-  document.addEventListener('DOMContentLoaded', function () {
-    document.getElementById('key-form').addEventListener('submit', function () { setTimeout(load, 0); });
-    load();
-  });
+  // app.js announces when the page has a key or a signed-in session and loads its sections.
+  document.addEventListener('marquee:load', load);
 })();

@@ -304,21 +304,14 @@ export async function genreAnswer(ctx: AnswerContext): Promise<Answer> {
   const firstLast: number[] = [];
   const best = new Map<string, { title: string; gross: number; start: string }>();
   for (const chart of charts) {
-    let total = 0;
-    let gross = 0;
-    const titles: string[] = [];
-    for (const e of chart.entries) {
-      total += e.gross ?? 0;
-      if (e.gross && (await service.genres.of(e.title)).includes(wanted)) {
-        gross += e.gross;
-        titles.push(`${e.title} ${money(e.gross)}`);
-        const b = best.get(titleKey(e.title));
-        if (!b || e.gross > b.gross) best.set(titleKey(e.title), { title: e.title, gross: e.gross, start: chart.period.start! });
-      }
+    const { gross, share, entries } = await service.genres.shareOf(chart.entries, wanted);
+    const titles = entries.map((e) => `${e.title} ${money(e.gross!)}`);
+    for (const e of entries) {
+      const b = best.get(titleKey(e.title));
+      if (!b || e.gross! > b.gross) best.set(titleKey(e.title), { title: e.title, gross: e.gross!, start: chart.period.start! });
     }
     sum += gross;
     firstLast.push(gross);
-    const share = total ? Math.round((gross / total) * 1000) / 10 : 0;
     parts.push(`${humanSpan(chart.period.start!, chart.period.end)}: ${money(gross)} (${share}% of the chart${titles.length ? `; ${titles.join(', ')}` : ''})${ctx.citeChart(chart)}.`);
   }
   if (sum === 0) return ctx.done(understood, parts, `No ${wanted} title is on the last ${count(charts.length, 'stored weekend chart')}.`);

@@ -32,8 +32,8 @@ export interface AnalyzeRuntime {
   /** The analyst for this workspace: LLM when the OpenAI secret is configured (and MARQUEE_ANALYST allows), embedded otherwise. */
   analyst(workspace: Workspace, log?: Logger): Promise<{ analyst: Analyst; description: string }>;
   hint(workspace: Workspace): (doc: { title: string; text: string; publishedAt: string | null }) => ClusterHint;
-  /** Slack through the webhook in the Slack secret, or null when no secret is configured (no alerts). */
-  chat(): Promise<ChatPoster | null>;
+  /** Slack through the webhook in the Slack secret, to the workspace's channel, or null when no secret is configured (no alerts). */
+  chat(workspace: Workspace): Promise<ChatPoster | null>;
 }
 
 /** Caches a promise; a rejected one is dropped so the next call retries (a secret read can fail transiently). */
@@ -52,9 +52,14 @@ function cachedAsync<T>(build: () => Promise<T>): () => Promise<T> {
 export function createAnalyzeRuntime(base: AwsRuntime): AnalyzeRuntime {
   const { env } = base;
   const openaiKey = cachedAsync(async () => (env.OPENAI_SECRET_NAME ? readSecret(base.ssm(), env.OPENAI_SECRET_NAME) : undefined));
-  const chat = cachedAsync(async (): Promise<ChatPoster | null> =>
-    env.SLACK_SECRET_NAME ? new SlackWebhookChat(await readSecret(base.ssm(), env.SLACK_SECRET_NAME)) : null,
-  );
+  const webhook = cachedAsync(async () => (env.SLACK_SECRET_NAME ? readSecret(base.ssm(), env.SLACK_SECRET_NAME) : null));
+  // As the local runtime: the workspace's channel, when it names one.
+  const chats = new WeakMap<Workspace, ChatPoster>();
+  const chat = async (workspace: Workspace): Promise<ChatPoster | null> => {
+    const url = await webhook();
+    if (!url) return null;
+    return chats.get(workspace) ?? chats.set(workspace, new SlackWebhookChat(url, { channel: workspace.slack?.channel })).get(workspace)!;
+  };
   const analysts = new WeakMap<Workspace, { analyst: Analyst; description: string }>();
   // The workspace may pin "now" (the demo does): the analyst reads undated stories against it.
   const asOf = (ws: Workspace) => (ws.clock ? () => new Date(ws.clock!) : undefined);

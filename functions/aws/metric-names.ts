@@ -17,6 +17,12 @@ export const METRIC = {
   sourcesPlanned: 'SourcesPlanned',
   newItems: 'NewItems',
   itemsHandedOff: 'ItemsHandedOff',
+  /** Crawl rounds whose last source a crawl worker finished (it sent the round's analysis message). */
+  roundsCompleted: 'RoundsCompleted',
+  /** Rounds the planner found stuck (a crawl message dead-lettered or a worker died) and started the analysis of anyway. */
+  roundsStuck: 'RoundsStuck',
+  /** An analysis message that found another analysis running: retried later (nothing is lost, the items stay pending). */
+  analysisBusy: 'AnalysisBusy',
   /** Per source (dimension `source`): 1 each time a crawl of it fails. */
   sourceFailed: 'SourceFailed',
   /** 1 each time a crawl fails for a source that has not succeeded for 24 hours or more. */

@@ -11,6 +11,8 @@ import { SafeHttpFetcher } from '../../shared/http/safe-http.fetcher.js';
 import { DynamoInterestStore } from '../../shared/store/dynamo-interest.store.js';
 import { crawlerUserAgent } from '../../shared/config/user-agent.js';
 import { DynamoStore } from '../../shared/store/dynamo.store.js';
+import { DynamoCrawlRoundStore } from '../../shared/store/dynamo-crawl-rounds.js';
+import { markPendingIds } from '../../shared/store/dynamo-pending.js';
 import { createDynamoClient } from '../../shared/store/dynamo-client.js';
 import { S3ObjectStore, createS3Client } from '../../shared/objects/s3.objects.js';
 import { SqsQueue } from '../../shared/queue/sqs.queue.js';
@@ -37,6 +39,10 @@ export interface AwsRuntime {
   fetcher(workspace: Workspace): Fetcher;
   /** Video counts, page views and forecasts (same table). */
   interest(): DynamoInterestStore;
+  /** The crawl rounds: the planner opens one per run, the crawl worker that completes it starts the analysis. */
+  rounds(): DynamoCrawlRoundStore;
+  /** Marks items pending analysis (a crawl in a round hands its items off so). */
+  markPending(itemIds: string[]): Promise<void>;
   /** Brief and "flag as wrong" links in alerts and digests (PUBLIC_URL + the link secret), or undefined when not configured. */
   links(): Promise<{ publicUrl: string; linkSecret: string } | undefined>;
 }
@@ -80,6 +86,7 @@ export function createAwsRuntime(rawEnv: Record<string, string | undefined>): Aw
     () => new S3ObjectStore(createS3Client({ endpoint: env.AWS_ENDPOINT_URL_S3, region: env.AWS_REGION }), required(env, 'BUCKET_NAME')),
   );
   const interest = once(() => new DynamoInterestStore(store().tableAccess));
+  const rounds = once(() => new DynamoCrawlRoundStore(store().tableAccess));
   const crawlQueue = once(() => new SqsQueue(sqs(), required(env, 'CRAWL_QUEUE_URL')));
   const analyzeQueue = once(() => new SqsQueue(sqs(), required(env, 'ANALYZE_QUEUE_URL')));
 
@@ -96,6 +103,8 @@ export function createAwsRuntime(rawEnv: Record<string, string | undefined>): Aw
     crawlQueue,
     analyzeQueue,
     interest,
+    rounds,
+    markPending: (itemIds) => markPendingIds(store().tableAccess, itemIds, systemClock.now()),
     ssm,
     workspace: () => {
       workspace ??= loadWorkspaceParameter(ssm(), required(env, 'WORKSPACE_PARAMETER'), env.WORKSPACE_VERSION).catch((err: unknown) => {

@@ -1,10 +1,11 @@
-// Lambda handler (SQS analyze queue): analyzes each record's new items (the local cycle's use-case) and sends their alerts once; only failing records fail.
+// Lambda handler (SQS analyze queue): a crawl round's message analyzes everything pending (a source's message its items) with
+// the local cycle's use-case, one analysis at a time, and sends the alerts once; only failing records fail.
 import type { Context, SQSEvent, SQSRecord } from 'aws-lambda';
 import { BatchProcessor, EventType, processPartialResponse } from '@aws-lambda-powertools/batch';
 import type { PartialItemFailureResponse } from '@aws-lambda-powertools/batch/types';
 import { MetricUnit } from '@aws-lambda-powertools/metrics';
 import { analyzeAndNotify } from '../../shared/analysis/analyze-and-notify.js';
-import { AnalyzeMessage, parseMessageBody } from '../../shared/model/queue-message.js';
+import { AnalyzeMessage, AnalyzeRoundMessage, parseMessageBody } from '../../shared/model/queue-message.js';
 import type { SurpriseMemo } from '../../shared/analysis/boxoffice-series.js';
 import { createVideoLinker } from '../../agents/analyst/embedded/video-link.js';
 import { analyzeRuntime, type AnalyzeRuntime } from '../aws/analyze-runtime.js';
@@ -26,15 +27,38 @@ export class AlertDeliveryError extends Error {
   }
 }
 
-function parseRecord(record: SQSRecord): AnalyzeMessage {
-  const parsed = parseMessageBody(AnalyzeMessage, record.body);
+/** Another analysis holds the lock (a round's analysis still running): the record is retried later; its items stay pending. */
+export class AnalysisBusyError extends Error {
+  constructor(leaseUntil: string) {
+    super(`another analysis is running (its lease ends ${leaseUntil}); the record is retried`);
+    this.name = 'AnalysisBusyError';
+  }
+}
+
+/** One analysis at a time: stories are read, clustered and written back. The lease outlasts the function's timeout. */
+export const ANALYSIS_LOCK = 'analysis-run';
+const ANALYSIS_LOCK_SECONDS = 16 * 60;
+/** A round's analysis hands the rest on to a new message when less than this is left of the invocation. */
+const HAND_ON_MS = 90_000;
+
+type Parsed = { kind: 'items'; message: AnalyzeMessage } | { kind: 'round'; message: AnalyzeRoundMessage };
+
+function parseRecord(record: SQSRecord): Parsed {
+  let round = false;
+  try {
+    round = Object.hasOwn(JSON.parse(record.body) as object, 'roundId');
+  } catch {
+    // parseMessageBody names it
+  }
+  const parsed = round ? parseMessageBody(AnalyzeRoundMessage, record.body) : parseMessageBody(AnalyzeMessage, record.body);
   if (!parsed.ok) throw new BadAnalyzeMessageError(record.messageId, parsed.reason);
-  return parsed.value;
+  return round ? { kind: 'round', message: parsed.value as AnalyzeRoundMessage } : { kind: 'items', message: parsed.value as AnalyzeMessage };
 }
 
 /**
- * Builds the handler. Per record: analyzeItems on its item ids (idempotent: items already in a
- * story are not analyzed again), then sendAlerts for the events it created (exactly once per alert
+ * Builds the handler. Per record, holding the analysis lease: analyzeAndNotify on everything pending
+ * (a round's `{ roundId }`) or on its item ids (`{ sourceId, itemIds }`; idempotent: items already in
+ * a story are not analyzed again), then the alerts for the events it created (exactly once per alert
  * through the ledger). A record fails, and SQS redelivers it, when the store, the analyst or Slack
  * failed. On a redelivery, or when every item was analyzed before (a replay from the DLQ), the
  * alert candidates also include the recent events, so an alert whose first post failed still goes out.
@@ -49,12 +73,34 @@ export function createAnalyzeItemsHandler(deps: { runtime: () => AnalyzeRuntime;
   let interestRunAt = 0;
   const linker = createVideoLinker();
 
+  let invocation: Context | undefined;
+
   const processRecord = async (record: SQSRecord) => {
-    const { sourceId, itemIds } = parseRecord(record);
+    const parsed = parseRecord(record);
     const rt = deps.runtime();
+    const owner = `sqs:${record.messageId}`;
+    const lock = rt.ledger(owner);
+    const claim = await lock.claim(ANALYSIS_LOCK, ANALYSIS_LOCK_SECONDS);
+    if (claim.status !== 'claimed') {
+      metrics.addMetric(METRIC.analysisBusy, MetricUnit.Count, 1);
+      throw new AnalysisBusyError(claim.status === 'in_progress' ? claim.leaseUntil : 'never');
+    }
+    try {
+      return await analyzeRecord(record, parsed);
+    } finally {
+      await lock.release(ANALYSIS_LOCK);
+    }
+  };
+
+  const analyzeRecord = async (record: SQSRecord, parsed: Parsed) => {
+    const rt = deps.runtime();
+    // A crawl round's message analyzes everything pending, in time order (the local cycle's input); a source's message its items.
+    const sourceId = parsed.kind === 'items' ? parsed.message.sourceId : null;
+    const itemIds = parsed.kind === 'items' ? parsed.message.itemIds : undefined;
+    const roundId = parsed.kind === 'round' ? parsed.message.roundId : null;
     const workspace = await rt.base.workspace();
     const { analyst } = await rt.analyst(workspace, log);
-    const chat = await rt.chat();
+    const chat = await rt.chat(workspace);
     const redelivered = Number(record.attributes?.ApproximateReceiveCount ?? '1') > 1;
     const runInterest = Date.now() - interestRunAt > 15 * 60_000;
     // The local cycle's use-case: slate, analysis, collisions (a year ahead) with their drafted briefs, surprises,
@@ -79,8 +125,10 @@ export function createAnalyzeItemsHandler(deps: { runtime: () => AnalyzeRuntime;
         surpriseMemo,
       },
       {
-        itemIds,
+        ...(itemIds ? { itemIds } : {}),
         alertNewEvents: true,
+        // A round's analysis stops between batches when the invocation nears its timeout, and hands the rest on.
+        ...(roundId && invocation ? { timeLeftMs: () => invocation!.getRemainingTimeInMillis() - HAND_ON_MS } : {}),
         // On a redelivery, or when every item was analyzed before (a replay from the DLQ), the recent events too,
         // so an alert whose first post failed still goes out.
         recent: (report) => redelivered || (report.items > 0 && report.stories === 0 && report.joinedExisting === 0),
@@ -108,8 +156,12 @@ export function createAnalyzeItemsHandler(deps: { runtime: () => AnalyzeRuntime;
         throw new AlertDeliveryError(alerts.failed + alerts.unknown, alerts.errors);
       }
     }
+    if (roundId && report.remaining > 0) {
+      const continued = (parsed.kind === 'round' ? (parsed.message.continued ?? 0) : 0) + 1;
+      await rt.base.analyzeQueue().send([{ roundId, continued } satisfies AnalyzeRoundMessage]);
+    }
     const summary = {
-      source: sourceId,
+      ...(sourceId ? { source: sourceId } : { round: roundId, remaining: report.remaining }),
       items: report.items,
       stories: report.stories,
       joinedExisting: report.joinedExisting,
@@ -127,6 +179,7 @@ export function createAnalyzeItemsHandler(deps: { runtime: () => AnalyzeRuntime;
 
   return async (event: SQSEvent, context?: Context): Promise<PartialItemFailureResponse> => {
     if (context) logger.addContext(context);
+    invocation = context;
     try {
       // One record at a time: records of one batch often share stories, and clustering reads then writes them.
       const response = await processPartialResponse(event, processRecord, processor, { context, processInParallel: false });

@@ -3,7 +3,7 @@ import type { Context, SQSEvent, SQSRecord } from 'aws-lambda';
 import { BatchProcessor, EventType, processPartialResponse } from '@aws-lambda-powertools/batch';
 import type { PartialItemFailureResponse } from '@aws-lambda-powertools/batch/types';
 import { MetricUnit } from '@aws-lambda-powertools/metrics';
-import { crawlAndHandOff, failingForADay } from '../../shared/ingest/crawl-handoff.js';
+import { crawlAndHandOff, failingForADay, finishInRound } from '../../shared/ingest/crawl-handoff.js';
 import { awsRuntime, type AwsRuntime } from '../aws/runtime.js';
 import { CrawlMessage, parseMessageBody } from '../../shared/model/queue-message.js';
 import { METRIC, SERVICE, createTelemetry, loggerPort, type Telemetry } from '../aws/powertools.js';
@@ -33,14 +33,17 @@ export function createCrawlSourceHandler(deps: { runtime: () => AwsRuntime; tele
   const processor = new BatchProcessor(EventType.SQS);
 
   const processRecord = async (record: SQSRecord) => {
-    const { sourceId } = parseRecord(record);
+    const { sourceId, roundId } = parseRecord(record);
     const rt = deps.runtime();
     const workspace = await rt.workspace();
     const source = workspace.sources.find((s) => s.id === sourceId);
+    // In a round, the worker that completes it starts the analysis of everything pending (the local cycle's order).
+    const finish = async () => (roundId ? finishInRound({ rounds: rt.rounds(), analyzeQueue: rt.analyzeQueue() }, roundId, sourceId, record.messageId) : null);
     if (!source?.enabled) {
       // Removed or switched off since the message was planned: nothing to do, nothing to retry.
       logger.warn('source no longer crawled, message dropped', { source: sourceId, reason: source ? 'disabled' : 'not in workspace' });
-      return { sourceId, status: 'dropped' };
+      const round = await finish();
+      return { sourceId, status: 'dropped', ...(round ? { round } : {}) };
     }
     const { crawl, state, handedOff } = await crawlAndHandOff(workspace, source, {
       fetcher: rt.fetcher(workspace),
@@ -50,7 +53,10 @@ export function createCrawlSourceHandler(deps: { runtime: () => AwsRuntime; tele
       clock: rt.clock,
       log,
       analyzeQueue: rt.analyzeQueue(),
+      ...(roundId ? { markPending: (ids: string[]) => rt.markPending(ids) } : {}),
     });
+    const round = await finish();
+    if (round === 'complete' || round === 'unknown') metrics.addMetric(METRIC.roundsCompleted, MetricUnit.Count, 1);
     metrics.addMetric(METRIC.newItems, MetricUnit.Count, crawl.newItems);
     metrics.addMetric(METRIC.itemsHandedOff, MetricUnit.Count, handedOff.length);
     const summary = {
@@ -60,6 +66,7 @@ export function createCrawlSourceHandler(deps: { runtime: () => AwsRuntime; tele
       handedOff: handedOff.length,
       durationMs: crawl.durationMs,
       nextDueAt: crawl.nextDueAt,
+      ...(roundId ? { round: { id: roundId, progress: round } } : {}),
     };
     if (crawl.status === 'error') {
       const single = metrics.singleMetric();

@@ -37,7 +37,10 @@ export class CrawlConstruct extends Construct {
   readonly planner: MarqueeFunction;
   readonly worker: MarqueeFunction;
   readonly crawlQueue: WorkQueue;
-  /** New item ids for analysis: `{ sourceId, itemIds }` messages, consumed by the analyze capability. */
+  /**
+   * Analysis work, consumed by the analyze capability: `{ roundId }` when a crawl round is complete (analyze
+   * everything pending), `{ sourceId, itemIds }` from a crawl message outside a round.
+   */
   readonly analyzeQueue: WorkQueue;
   readonly schedule: scheduler.Schedule;
   readonly scheduleDeadLetterQueue: sqs.Queue;
@@ -76,7 +79,7 @@ export class CrawlConstruct extends Construct {
     this.planner = new MarqueeFunction(this, 'Planner', {
       entry: 'planCrawl',
       serviceName: SERVICE.planCrawl,
-      description: 'Marquee: enqueue one crawl message per due source',
+      description: 'Marquee: open a crawl round, enqueue one crawl message per due source',
       timeout: Duration.seconds(30),
       logRetention,
       // Retried twice within one period (a retry that also fails is recorded, not dropped): sending a
@@ -85,9 +88,12 @@ export class CrawlConstruct extends Construct {
       maxEventAge: Duration.minutes(Math.max(1, config.crawlEveryMinutes)),
       onFailure: new SqsDestination(this.plannerFailures),
     })
-      .useTable(props.table, ['Query'], ['gsi1'])
+      // Query: source states (gsi1) and stuck crawl rounds (base table); PutItem/UpdateItem: open a round, trigger a stuck one.
+      .useTable(props.table, ['Query', 'PutItem', 'UpdateItem'], ['gsi1'])
       .useWorkspace(props.workspace)
-      .sendsTo(this.crawlQueue.queue, 'CRAWL_QUEUE_URL');
+      .sendsTo(this.crawlQueue.queue, 'CRAWL_QUEUE_URL')
+      // A stuck round's analysis message.
+      .sendsTo(this.analyzeQueue.queue, 'ANALYZE_QUEUE_URL');
 
     this.worker = new MarqueeFunction(this, 'Worker', {
       entry: 'crawlSource',
@@ -98,8 +104,8 @@ export class CrawlConstruct extends Construct {
       logRetention,
     })
       // GetItem/PutItem: source state and items; BatchGetItem: which items are known;
-      // Query (base table only) and BatchWriteItem: box-office charts.
-      .useTable(props.table, ['GetItem', 'BatchGetItem', 'PutItem', 'Query', 'BatchWriteItem'], [])
+      // Query (base table only) and BatchWriteItem: box-office charts, pending markers; UpdateItem: the crawl round.
+      .useTable(props.table, ['GetItem', 'BatchGetItem', 'PutItem', 'Query', 'BatchWriteItem', 'UpdateItem'], [])
       .useBucket(props.bucket, SNAPSHOT_PREFIX)
       .useWorkspace(props.workspace)
       .sendsTo(this.analyzeQueue.queue, 'ANALYZE_QUEUE_URL');

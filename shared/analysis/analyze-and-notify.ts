@@ -127,12 +127,14 @@ export async function analyzeAndNotify(
   options: Omit<NotifyOptions, 'eventIds' | 'recent'> & {
     itemIds?: string[];
     alertNewEvents?: boolean;
+    /** Time left to the run, asked between analysis batches (see analyzeItems); the rest stays pending. */
+    timeLeftMs?: () => number;
     /** As NotifyOptions.recent, or decided from the analysis (the worker: when every item had been analyzed before). */
     recent: boolean | ((analysis: AnalysisReport) => boolean);
   },
 ): Promise<AnalyzeAndNotifyReport> {
   const slateSeeded = await seedSlate(workspace.slate, workspace.studio, deps.analysis, deps.clock.now());
-  const analysis = await analyzeItems(workspace, deps, options.itemIds);
+  const analysis = await analyzeItems(workspace, deps, options.itemIds, options.timeLeftMs ? { timeLeftMs: options.timeLeftMs } : {});
   const recent = typeof options.recent === 'function' ? options.recent(analysis) : options.recent;
   const notified = await notifyAfterAnalysis(workspace, deps, { interest: options.interest, recent, ...(options.alertNewEvents ? { eventIds: analysis.eventIds } : {}) });
   return { ...notified, analysis: { ...analysis, slateSeeded } };

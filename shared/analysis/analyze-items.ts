@@ -48,6 +48,18 @@ export interface AnalysisReport {
   phases: { read: number; hints: number; cluster: number; analyst: number; write: number };
   /** Ids of the events created by this run (for alerting). */
   eventIds: string[];
+  /** Items left pending because the run stopped at its time limit (`timeLeftMs`); 0 when everything was analyzed. */
+  remaining: number;
+}
+
+export interface AnalyzeOptions {
+  /**
+   * Time left to this run (ms), asked between batches: when less than the last batch took, the run stops there and
+   * the rest stays pending (`remaining`), for the next run. Without it, everything is analyzed.
+   */
+  timeLeftMs?: () => number;
+  /** Items per batch (default ANALYSIS_BATCH). */
+  batchSize?: number;
 }
 
 const LEAD_CHARS = 700;
@@ -124,7 +136,7 @@ function dayRanges(days: string[]): Array<[string, string]> {
  * are written in batches. Pending markers are cleared at the end, so a crash leaves everything to
  * the next run (which skips what is already in stored stories).
  */
-export async function analyzeItems(workspace: Workspace, deps: AnalyzeDeps, itemIds?: string[]): Promise<AnalysisReport> {
+export async function analyzeItems(workspace: Workspace, deps: AnalyzeDeps, itemIds?: string[], options: AnalyzeOptions = {}): Promise<AnalysisReport> {
   const log = deps.log ?? silentLogger;
   const started = Date.now();
   const now = deps.clock.now();
@@ -135,7 +147,7 @@ export async function analyzeItems(workspace: Workspace, deps: AnalyzeDeps, item
   const report: AnalysisReport = {
     analyst: deps.analyst.info.kind === 'llm' ? `llm ${deps.analyst.info.model}` : `embedded ${deps.analyst.info.version}`,
     items: 0, stories: 0, joinedExisting: 0, events: 0, releasesChanged: 0,
-    ...usage, budgetFallbacks: 0, storiesAnalyzed: 0, durationMs: 0, phases: { read: 0, hints: 0, cluster: 0, analyst: 0, write: 0 }, eventIds: [],
+    ...usage, budgetFallbacks: 0, storiesAnalyzed: 0, durationMs: 0, phases: { read: 0, hints: 0, cluster: 0, analyst: 0, write: 0 }, eventIds: [], remaining: 0,
   };
   const phases = report.phases;
   const timed = async <T>(phase: keyof AnalysisReport['phases'], work: () => Promise<T> | T): Promise<T> => {
@@ -164,7 +176,8 @@ export async function analyzeItems(workspace: Workspace, deps: AnalyzeDeps, item
   const slateKeys = new Set(workspace.slate.map((s) => titleKey(s.title)));
 
   const batches: string[][] = [];
-  for (let b = 0; b < byTime.length; b += ANALYSIS_BATCH) batches.push(byTime.slice(b, b + ANALYSIS_BATCH).map((x) => x.id));
+  const batchSize = options.batchSize ?? ANALYSIS_BATCH;
+  for (let b = 0; b < byTime.length; b += batchSize) batches.push(byTime.slice(b, b + batchSize).map((x) => x.id));
   // The next batch is fetched and its hints read ahead (when a reader is configured) while this one is processed.
   const load = async (batchIds: string[], ahead: boolean) => {
     const loaded = (await deps.items.getItems(batchIds)).sort((x, y) => itemTime(x).localeCompare(itemTime(y)) || x.id.localeCompare(y.id));
@@ -172,7 +185,19 @@ export async function analyzeItems(workspace: Workspace, deps: AnalyzeDeps, item
     return loaded;
   };
   let next = batches.length > 0 ? load(batches[0]!, false) : null;
+  let batchMs = 0;
   for (let b = 0; b < batches.length; b++) {
+    if (b > 0 && options.timeLeftMs && options.timeLeftMs() < batchMs) {
+      // Out of time: the rest stays pending for the next run (which goes on in time order from here).
+      const rest = batches.slice(b).flat();
+      for (const id of rest) keepPending.add(id);
+      report.remaining = rest.length;
+      report.items = byTime.length - rest.length;
+      await next?.catch(() => undefined);
+      log.warn('analysis stopped at its time limit; the rest stays pending', { analyzed: byTime.length - rest.length, remaining: rest.length });
+      break;
+    }
+    const batchStarted = performance.now();
     const items = await timed('read', () => next!);
     next = b + 1 < batches.length ? load(batches[b + 1]!, true) : null;
     const times = items.map((i) => Date.parse(itemTime(i)));
@@ -303,6 +328,7 @@ export async function analyzeItems(workspace: Workspace, deps: AnalyzeDeps, item
     }
     // Stories last: a story with its event id is the mark that its analysis is complete.
     await timed('write', () => deps.analysis.putStories([...changed, ...analyzed]));
+    batchMs = performance.now() - batchStarted;
   }
   // Pending markers go once everything listed is analyzed (and ids whose item was never stored: a
   // duplicate marked before the store refused it). A crash before leaves them all to the next run,

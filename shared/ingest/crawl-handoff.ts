@@ -5,7 +5,8 @@ import { crawlSource, type CrawlDeps, type CrawlSourceResult } from './crawl-sou
 import { durationMs } from '../util/duration.js';
 import { mapLimit } from '../util/concurrency.js';
 import { chunk, type Queue } from '../ports/queue.js';
-import type { AnalyzeMessage } from '../model/queue-message.js';
+import type { AnalyzeMessage, AnalyzeRoundMessage } from '../model/queue-message.js';
+import type { CrawlRoundStore, RoundProgress } from '../ports/crawl-rounds.js';
 
 /** Item ids per analysis message: keeps every message far below the SQS size limit. */
 export const ITEM_IDS_PER_MESSAGE = 100;
@@ -13,6 +14,11 @@ export const ITEM_IDS_PER_MESSAGE = 100;
 
 export interface HandoffDeps extends CrawlDeps {
   analyzeQueue: Queue;
+  /**
+   * In a crawl round: the new items are marked pending (before the crawl commits) instead of being sent, and the
+   * round's analysis takes everything pending (see `finishInRound`).
+   */
+  markPending?: (itemIds: string[]) => Promise<void>;
 }
 
 export interface HandoffResult {
@@ -99,7 +105,8 @@ export async function crawlAndHandOff(
       if (infraFailure) throw new CrawlInfrastructureError(source.id, infraFailure);
       if (pending.size > 0) {
         const ids = [...pending];
-        await deps.analyzeQueue.send(chunk(ids, ITEM_IDS_PER_MESSAGE).map((itemIds): AnalyzeMessage => ({ sourceId: source.id, itemIds })));
+        if (deps.markPending) await guard(() => deps.markPending!(ids));
+        else await deps.analyzeQueue.send(chunk(ids, ITEM_IDS_PER_MESSAGE).map((itemIds): AnalyzeMessage => ({ sourceId: source.id, itemIds })));
         handedOff.push(...ids);
       }
       await guard(() => inner.putSourceState(state));
@@ -121,6 +128,21 @@ function guarded<T extends object>(target: T, guard: <R>(call: () => Promise<R>)
       return (...args: unknown[]) => guard(() => Promise.resolve((value as (...a: unknown[]) => unknown).apply(obj, args)));
     },
   });
+}
+
+/**
+ * Records the source done in its crawl round; the worker that completes the round (or finds no such round: a message
+ * sent by hand, a round expired) sends the analysis message: everything pending, in time order, as the local cycle.
+ */
+export async function finishInRound(
+  deps: { rounds: CrawlRoundStore; analyzeQueue: Queue },
+  roundId: string,
+  sourceId: string,
+  owner: string,
+): Promise<RoundProgress> {
+  const progress = await deps.rounds.finish(roundId, sourceId, owner);
+  if (progress === 'complete' || progress === 'unknown') await deps.analyzeQueue.send([{ roundId } satisfies AnalyzeRoundMessage]);
+  return progress;
 }
 
 const DAY_MS = 24 * 60 * 60_000;

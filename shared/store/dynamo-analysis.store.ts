@@ -1,5 +1,4 @@
 // DynamoDB adapter of the analysis ports: stories, events (with per-studio/title index rows), releases, pending work, cache.
-import { randomUUID } from 'node:crypto';
 import { PutCommand } from '@aws-sdk/lib-dynamodb';
 import { Story } from '../model/story.js';
 import { Event, EventExtraction, type EventType } from '../model/event.js';
@@ -9,6 +8,7 @@ import { VersionConflictError } from '../ports/analysis-store.js';
 import type { Page, TimeRange } from '../ports/store.js';
 import { DynamoTable, stripKeys, type Row } from './dynamo-table.js';
 import { dataVersionOf } from './dynamo-data-version.js';
+import { clearPendingIds, markPendingIds, pendingIds, pendingRows } from './dynamo-pending.js';
 import { StoreError, isConditionalCheckFailed } from './errors.js';
 import { titleKey } from '../util/text.js';
 import { addDays, isoWeekOf } from '../util/week.js';
@@ -17,34 +17,6 @@ import type { ChartSurprise } from '../analysis/boxoffice-series.js';
 import { surpriseAlertId } from '../delivery/alerts/alert-rules.js';
 
 const CACHE_TTL_DAYS = 90;
-/** Item ids per pending row (32-character ids: about 35 KB, far below the 400 KB item limit). */
-const PENDING_PER_ROW = 1000;
-
-/** The ids a pending row holds (a row from before pages held one id: its sort key). */
-export function pendingIds(row: Row): string[] {
-  return Array.isArray(row.ids) ? (row.ids as string[]) : [String(row.sk)];
-}
-
-/** Every pending row (a handful: one per crawled page since the last analysis). */
-export function pendingRows(t: DynamoTable): Promise<Row[]> {
-  return t.queryAll({ KeyConditionExpression: 'pk = :pk', ExpressionAttributeValues: { ':pk': 'PENDING' } });
-}
-
-/** Removes ids from the pending rows (a row left empty is deleted); returns how many were pending. */
-export async function clearPendingIds(t: DynamoTable, cleared: Set<string>, options: { dryRun?: boolean } = {}): Promise<number> {
-  let found = 0;
-  const writes: Array<Record<string, unknown>> = [];
-  for (const row of await pendingRows(t)) {
-    const ids = pendingIds(row);
-    const rest = ids.filter((id) => !cleared.has(id));
-    if (rest.length === ids.length) continue;
-    found += ids.length - rest.length;
-    writes.push(rest.length > 0 && Array.isArray(row.ids) ? { PutRequest: { Item: { ...row, ids: rest } } } : { DeleteRequest: { Key: { pk: row.pk, sk: row.sk } } });
-  }
-  if (!options.dryRun) await t.batchWrite(writes);
-  return found;
-}
-
 function days(fromIso: string, toIso: string): string[] {
   const out: string[] = [];
   for (let d = fromIso.slice(0, 10); d <= toIso.slice(0, 10) && out.length < 400; d = addDays(d, 1)) out.push(d);
@@ -166,13 +138,7 @@ export class DynamoAnalysisStore implements AnalysisStore {
    * share of one small write to mark and one to clear. Rows are keyed by when they were written.
    */
   async markPending(itemIds: string[]): Promise<void> {
-    const at = this.now().toISOString();
-    const ids = [...new Set(itemIds)];
-    const rows: Row[] = [];
-    for (let i = 0; i < ids.length; i += PENDING_PER_ROW) {
-      rows.push({ pk: 'PENDING', sk: `${at}#${randomUUID().slice(0, 8)}`, entity: 'pending', at, ids: ids.slice(i, i + PENDING_PER_ROW) });
-    }
-    await this.t.batchWrite(rows.map((Item) => ({ PutRequest: { Item } })));
+    await markPendingIds(this.t, itemIds, this.now());
   }
 
   async listPending(limit = Infinity): Promise<string[]> {

@@ -2,7 +2,7 @@
 import type { ItemRowCounts, PurgeCandidate, PurgeStore } from '../ports/purge-store.js';
 import { identityKeys } from '../ingest/dedupe.js';
 import type { DynamoTable } from './dynamo-table.js';
-import { clearPendingIds } from './dynamo-analysis.store.js';
+import { clearPendingIds } from './dynamo-pending.js';
 import { dataVersionOf } from './dynamo-data-version.js';
 
 const FIELDS = ['id', 'sourceId', 'publishedAt', 'fetchedAt', 'url', 'guid', 'hash', 'entity'] as const;

@@ -5,7 +5,7 @@ import { mockClient } from 'aws-sdk-client-mock';
 import { GetParameterCommand, SSMClient } from '@aws-sdk/client-ssm';
 import { PutObjectCommand, S3Client } from '@aws-sdk/client-s3';
 import { SQSClient, SendMessageBatchCommand, type SendMessageBatchCommandInput } from '@aws-sdk/client-sqs';
-import { BatchGetCommand, BatchWriteCommand, DynamoDBDocumentClient, GetCommand, PutCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
+import { BatchGetCommand, BatchWriteCommand, DynamoDBDocumentClient, GetCommand, PutCommand, QueryCommand, UpdateCommand, type QueryCommandInput } from '@aws-sdk/lib-dynamodb';
 import { createCrawlSourceHandler } from '../../functions/lambda/crawl-source.handler.js';
 import { createPlanCrawlHandler } from '../../functions/lambda/plan-crawl.handler.js';
 import { createAwsRuntime, type AwsRuntime } from '../../functions/aws/runtime.js';
@@ -70,7 +70,9 @@ beforeAll(async () => {
   ddb.on(GetCommand).resolves({});
   ddb.on(BatchGetCommand).resolves({ Responses: {} });
   ddb.on(PutCommand).resolves({});
-  ddb.on(QueryCommand).resolves({ Items: [] });
+  // The crawl rounds' partition holds one stuck round, so the planner's trigger of it is exercised too.
+  ddb.on(QueryCommand).callsFake((input: QueryCommandInput) => ({ Items: input.ExpressionAttributeValues?.[':pk'] === 'ROUNDS' ? [{ sk: '2026-11-26T08:00:00.000Z~stuck' }] : [] }));
+  ddb.on(UpdateCommand).resolves({ Attributes: {} });
   ddb.on(BatchWriteCommand).resolves({});
   s3.on(PutObjectCommand).resolves({});
   sqs.on(SendMessageBatchCommand).callsFake((input: SendMessageBatchCommandInput) => ({
@@ -118,7 +120,7 @@ describe('grants match the calls', () => {
     for (const m of [ddb, s3, sqs, ssm]) m.resetHistory();
     const runtime: AwsRuntime = { ...createAwsRuntime(env), fetcher: () => fetcher };
     const handler = createCrawlSourceHandler({ runtime: () => runtime, telemetry: quietTelemetry() });
-    const res = await handler(sqsEvent([{ sourceId: 'feed' }, { sourceId: 'chart' }]));
+    const res = await handler(sqsEvent([{ sourceId: 'feed', roundId: 'r1' }, { sourceId: 'chart' }]));
     expect(res.batchItemFailures).toEqual([]);
     expect(usedActions()).toEqual(grantedActions('CrawlWorker'));
   });
@@ -155,11 +157,13 @@ describe('grants match the calls', () => {
     ssm.on(GetParameterCommand).resolves({ Parameter: { Value: JSON.stringify(workspace) } });
   });
 
-  it('planner: one Query on gsi1, the parameter and the crawl queue, and nothing more', async () => {
+  it('planner: one Query on gsi1, one on the rounds, the round writes, the parameter and the queues, and nothing more', async () => {
     for (const m of [ddb, s3, sqs, ssm]) m.resetHistory();
     const runtime = createAwsRuntime(env);
     await createPlanCrawlHandler({ runtime: () => runtime, telemetry: quietTelemetry() })({});
     expect(usedActions()).toEqual(grantedActions('CrawlPlanner'));
-    expect(ddb.commandCalls(QueryCommand).every((c) => c.args[0].input.IndexName === 'gsi1')).toBe(true);
+    const queries = ddb.commandCalls(QueryCommand).map((c) => c.args[0].input);
+    expect(queries.filter((q) => q.IndexName === 'gsi1')).toHaveLength(1);
+    expect(queries.filter((q) => !q.IndexName).map((q) => q.ExpressionAttributeValues?.[':pk'])).toEqual(['ROUNDS']);
   });
 });

@@ -277,15 +277,15 @@ describe('MarqueeStack: least privilege', () => {
     }
   });
 
-  it('grants the planner only Query (table + gsi1) and the worker no Scan, no UpdateItem, no DeleteItem', () => {
+  it('grants the planner only Query (table + gsi1) and the round writes, and the worker no Scan, no DeleteItem', () => {
     const statements = iamStatements(s.appTemplate);
     const dynamo = statements.filter((st) => asArray(st.Action).some((a) => a.startsWith('dynamodb:')));
     const planner = dynamo.find((st) => st.policy.startsWith('CrawlPlanner'))!;
-    expect(asArray(planner.Action)).toEqual(['dynamodb:Query']);
+    expect(asArray(planner.Action)).toEqual(['dynamodb:Query', 'dynamodb:PutItem', 'dynamodb:UpdateItem']);
     expect(JSON.stringify(planner.Resource)).toContain('/index/gsi1');
     expect(JSON.stringify(planner.Resource)).not.toContain('gsi2');
     const worker = dynamo.find((st) => st.policy.startsWith('CrawlWorker'))!;
-    expect(asArray(worker.Action).sort()).toEqual(['dynamodb:BatchGetItem', 'dynamodb:BatchWriteItem', 'dynamodb:GetItem', 'dynamodb:PutItem', 'dynamodb:Query']);
+    expect(asArray(worker.Action).sort()).toEqual(['dynamodb:BatchGetItem', 'dynamodb:BatchWriteItem', 'dynamodb:GetItem', 'dynamodb:PutItem', 'dynamodb:Query', 'dynamodb:UpdateItem']);
     const s3 = statements.filter((st) => asArray(st.Action).some((a) => a.startsWith('s3:')));
     expect(s3.map((st) => [st.policy.slice(0, 11), st.Action])).toEqual([['CrawlWorker', 's3:PutObject']]);
     expect(JSON.stringify(s3[0]!.Resource)).toContain('/raw/*');

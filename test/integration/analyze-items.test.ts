@@ -105,4 +105,40 @@ describe('analyzeItems', () => {
       await fresh.close();
     }
   });
+
+  it('a run stopped at its time limit leaves the rest pending; the next run goes on to the same stories and events as one run', async () => {
+    const more = [
+      ...items,
+      item('b1', 'dw', "A24 Dates 'Salt Year' for March 5, 2027", 'A24 will open the drama Salt Year on March 5, 2027.', '2026-11-18T12:00:00.000Z'),
+      item('b2', 'vi', "'Salt Year' Gets March 2027 Release From A24", 'Salt Year opens March 5, 2027 via A24.', '2026-11-18T13:30:00.000Z'),
+      item('b3', 'hl', "Universal Greenlights 'Night Garden' Sequel", 'Universal has greenlit a sequel to Night Garden.', '2026-11-19T09:00:00.000Z'),
+      item('b4', 'dw', "First Trailer for 'Salt Year' Arrives", 'A24 released the first trailer for Salt Year on Thursday.', '2026-11-19T16:00:00.000Z'),
+    ];
+    const analyst = embeddedAsAnalyst((c) => createEmbeddedAnalyst({ ...c, now: clock.now }), 'rules-1');
+    const run = async (store: TestStore, runs: Array<{ timeLeftMs?: () => number }>) => {
+      const a = new DynamoAnalysisStore(store.store.tableAccess, clock.now);
+      await seedSlate(workspace.slate, 'Harbor Light', a, clock.now());
+      for (const i of more) await store.store.putItemIfNew(i, [`url:${i.url}`]);
+      await a.markPending(more.map((i) => i.id));
+      const reports = [];
+      for (const options of runs) reports.push(await analyzeItems(workspace, { items: store.store, analysis: a, analyst, clock, hint: ruleHints(workspace) }, undefined, { batchSize: 2, ...options }));
+      const events = (await Promise.all(['2026-W47', '2026-W48'].map((w) => a.eventsByWeek(w)))).flat();
+      return { reports, pending: await a.listPending(), events: events.map((e) => `${e.storyId} ${e.type} ${[...e.titles].sort().join('+')} ${e.itemIds.join('+')} ${e.releaseDate}`).sort() };
+    };
+    const [once, stopped] = [await openTestStore(), await openTestStore()];
+    try {
+      const whole = await run(once, [{}]);
+      // Out of time after the first batch (the limit is asked before each later one).
+      const split = await run(stopped, [{ timeLeftMs: () => -1 }, {}]);
+      expect(split.reports[0]).toMatchObject({ items: 2, remaining: 5 });
+      expect(split.reports[1]).toMatchObject({ items: 5, remaining: 0 });
+      expect(whole.reports[0]).toMatchObject({ items: 7, remaining: 0 });
+      expect(split.pending).toEqual([]);
+      expect(whole.events.length).toBeGreaterThanOrEqual(4);
+      expect(split.events).toEqual(whole.events);
+    } finally {
+      await once.close();
+      await stopped.close();
+    }
+  });
 });

@@ -23,6 +23,8 @@ export interface AwsLocal {
   queueUrl(name: string): string;
   /** Message bodies sent to a queue since the last `drain` of it, oldest first; the queue is emptied. */
   drain(queueName: string): string[];
+  /** Message bodies waiting in a queue, oldest first; the queue is left as it is. */
+  peek(queueName: string): string[];
   /** Every SES v2 SendEmail call, in order. */
   mails: SentMail[];
   close(): Promise<void>;
@@ -105,6 +107,7 @@ export async function startAwsLocal(): Promise<AwsLocal> {
       queues.set(name, []);
       return q;
     },
+    peek: (name) => [...(queues.get(name) ?? [])],
     mails,
     close: () => new Promise<void>((resolve) => server.close(() => resolve())),
   };

@@ -4,7 +4,8 @@ import { mockClient } from 'aws-sdk-client-mock';
 import { GetParameterCommand, SSMClient } from '@aws-sdk/client-ssm';
 import { ProvisionedThroughputExceededException } from '@aws-sdk/client-dynamodb';
 import { BatchGetCommand, DynamoDBDocumentClient, type BatchGetCommandInput } from '@aws-sdk/lib-dynamodb';
-import { createAnalyzeItemsHandler } from '../../../functions/lambda/analyze-items.handler.js';
+import { ANALYSIS_LOCK, createAnalyzeItemsHandler } from '../../../functions/lambda/analyze-items.handler.js';
+import { DynamoLedger } from '../../../shared/store/dynamo-ledger.js';
 import { createAnalyzeRuntime, type AnalyzeRuntime } from '../../../functions/aws/analyze-runtime.js';
 import { createAwsRuntime } from '../../../functions/aws/runtime.js';
 import { validateWorkspace } from '../../../shared/config/workspace-file.js';
@@ -95,7 +96,7 @@ function fakeChat() {
   return chat;
 }
 
-function handlerFor(chat: ChatPoster | null, options: { diesHoldingClaims?: boolean } = {}) {
+function handlerFor(chat: ChatPoster | null, options: { diesHoldingClaims?: boolean; telemetry?: ReturnType<typeof quietTelemetry> } = {}) {
   const base = createAwsRuntime({ TABLE_NAME: db.tableName, WORKSPACE_PARAMETER: 'ws', AWS_REGION: 'us-east-1', AWS_ENDPOINT_URL_DYNAMODB: db.endpoint });
   const rt = createAnalyzeRuntime(base);
   const runtime: AnalyzeRuntime = { ...rt, chat: async () => chat };
@@ -103,7 +104,7 @@ function handlerFor(chat: ChatPoster | null, options: { diesHoldingClaims?: bool
     // A worker that dies mid-post (timeout, out of memory) never gets to release its claims.
     runtime.ledger = (owner) => Object.assign(Object.create(rt.ledger(owner)) as IdempotencyLedger, { release: async () => {}, abandon: async () => {} });
   }
-  return createAnalyzeItemsHandler({ runtime: () => runtime, telemetry: quietTelemetry() });
+  return createAnalyzeItemsHandler({ runtime: () => runtime, telemetry: options.telemetry ?? quietTelemetry() });
 }
 
 const alertKeys = (chat: { posted: ChatMessage[] }) => chat.posted.flatMap((m) => (m.alerts ?? []).map((a) => a.key)).sort();
@@ -210,5 +211,34 @@ describe('analyze worker', () => {
     const sent = alertKeys(chat);
     expect(sent.length).toBeGreaterThan(0);
     expect(new Set(sent).size).toBe(sent.length);
+  });
+
+  it("a crawl round's message analyzes everything pending; while another analysis runs it fails alone, and loses nothing", async () => {
+    const analysis = new DynamoAnalysisStore(db.store.tableAccess);
+    await analysis.markPending([...ids('wire'), ...ids('ledger')]);
+    // Another worker is analyzing (it holds the lock): this message is retried later, its items stay pending.
+    const other = new DynamoLedger(db.store.tableAccess, { owner: 'sqs:another-message' });
+    expect((await other.claim(ANALYSIS_LOCK, 900)).status).toBe('claimed');
+    const chat = fakeChat();
+    const telemetry = quietTelemetry();
+    const handler = handlerFor(chat, { telemetry });
+    // Its only record failed: the whole batch fails, and SQS retries it after the visibility timeout.
+    await expect(handler(sqsEvent([{ roundId: '2026-11-26T20:00:00.000Z~abcd1234' }]))).rejects.toThrow(/All records failed/);
+    expect(telemetry.recorded.filter((m) => m.name === 'AnalysisBusy').map((m) => m.value)).toEqual([1]);
+    expect(await analysis.listPending()).toHaveLength(4);
+    expect(await analysis.eventsByWeek('2026-W48')).toEqual([]);
+    await other.release(ANALYSIS_LOCK);
+    // The redelivery analyzes all four (time order, as the local cycle), alerts, and clears them.
+    expect((await handler(sqsEvent([{ roundId: '2026-11-26T20:00:00.000Z~abcd1234' }], 2))).batchItemFailures).toEqual([]);
+    expect(await analysis.eventsByWeek('2026-W48')).toHaveLength(4);
+    expect(await analysis.listPending()).toEqual([]);
+    expect(chat.posted.flatMap((m) => (m.alerts ?? []).map((a) => `${a.kind}:${a.title}`))).toContain('collision:Night Ferry');
+    // The lock was given back: the next analysis runs at once.
+    expect((await handler(sqsEvent([{ roundId: '2026-11-26T21:00:00.000Z~abcd1234' }]))).batchItemFailures).toEqual([]);
+  });
+
+  it('refuses an analysis message that is neither a round nor a source\'s items, naming the key', async () => {
+    const res = await handlerFor(null)(sqsEvent([{ roundId: '' }, { roundId: 'r', continued: -1 }, { roundId: 'r' }]));
+    expect(res.batchItemFailures).toEqual([{ itemIdentifier: 'm-0' }, { itemIdentifier: 'm-1' }]);
   });
 });

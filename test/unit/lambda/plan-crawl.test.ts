@@ -3,7 +3,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { mockClient } from 'aws-sdk-client-mock';
 import { GetParameterCommand, SSMClient } from '@aws-sdk/client-ssm';
 import { SQSClient, SendMessageBatchCommand, type SendMessageBatchCommandInput } from '@aws-sdk/client-sqs';
-import { DynamoDBDocumentClient, QueryCommand, ScanCommand } from '@aws-sdk/lib-dynamodb';
+import { DynamoDBDocumentClient, PutCommand, QueryCommand, ScanCommand } from '@aws-sdk/lib-dynamodb';
 import { planCrawl } from '../../../shared/ingest/plan-crawl.js';
 import { MemoryQueue } from '../../../shared/queue/memory.queue.js';
 import { fixedClock } from '../../../shared/ports/clock.js';
@@ -28,7 +28,7 @@ describe('planCrawl', () => {
       },
     };
     const result = await planCrawl(ws, { store, clock: fixedClock(NOW), queue });
-    expect(result).toEqual({ planned: ['fresh', 'due'], notDue: ['later'], disabled: ['off'] });
+    expect(result).toEqual({ planned: ['fresh', 'due'], notDue: ['later'], disabled: ['off'], roundId: null, stuckRounds: [] });
     expect(queue.peek()).toEqual([{ sourceId: 'fresh' }, { sourceId: 'due' }]);
     expect(listed).toBe(1);
   });
@@ -49,13 +49,15 @@ describe('plan-crawl handler', () => {
   const env = {
     TABLE_NAME: 'marquee-test',
     CRAWL_QUEUE_URL: 'https://sqs.us-east-1.amazonaws.com/123456789012/crawl',
+    ANALYZE_QUEUE_URL: 'https://sqs.us-east-1.amazonaws.com/123456789012/analyze',
     WORKSPACE_PARAMETER: 'marquee-workspace',
     AWS_REGION: 'us-east-1',
   };
 
   beforeEach(() => {
     ssm.on(GetParameterCommand, { Name: 'marquee-workspace' }).resolves({ Parameter: { Value: JSON.stringify(workspaceWith(['a', 'b', 'c'])) } });
-    ddb.on(QueryCommand).resolves({ Items: [{ pk: 'SOURCE#c', sk: 'STATE', gsi1pk: 'SOURCES', gsi1sk: 'c', ...state('c', '2999-01-01T00:00:00.000Z') }] });
+    ddb.on(QueryCommand, { IndexName: 'gsi1' }).resolves({ Items: [{ pk: 'SOURCE#c', sk: 'STATE', gsi1pk: 'SOURCES', gsi1sk: 'c', ...state('c', '2999-01-01T00:00:00.000Z') }] });
+    ddb.on(QueryCommand, { ExpressionAttributeValues: { ':pk': 'ROUNDS' } }).resolves({ Items: [] });
   });
   afterEach(() => {
     ssm.reset();
@@ -70,16 +72,19 @@ describe('plan-crawl handler', () => {
     const telemetry = quietTelemetry();
     const runtime = createAwsRuntime(env);
     const handler = createPlanCrawlHandler({ runtime: () => runtime, telemetry });
-    await expect(handler({})).resolves.toEqual({ planned: 2, notDue: 1, disabled: 0 });
+    const first = await handler({});
+    expect(first).toEqual({ planned: 2, notDue: 1, disabled: 0, roundId: expect.stringMatching(/^\d{4}-\d\d-\d\dT.*~[0-9a-f]{8}$/), stuckRounds: 0 });
     await handler({});
     // The workspace is read once per container, not per invocation.
     expect(ssm.commandCalls(GetParameterCommand)).toHaveLength(1);
     const query = ddb.commandCalls(QueryCommand)[0]!.args[0].input;
     expect(query).toMatchObject({ TableName: 'marquee-test', IndexName: 'gsi1' });
     expect(ddb.commandCalls(ScanCommand)).toHaveLength(0);
+    // The round is opened with the planned sources before their messages go out, each message naming it.
+    expect(ddb.commandCalls(PutCommand)[0]!.args[0].input.Item).toMatchObject({ pk: 'ROUNDS', sk: first.roundId, sources: ['a', 'b'] });
     const batch = sqs.commandCalls(SendMessageBatchCommand)[0]!.args[0].input;
     expect(batch.QueueUrl).toBe(env.CRAWL_QUEUE_URL);
-    expect(batch.Entries!.map((e) => JSON.parse(e.MessageBody!))).toEqual([{ sourceId: 'a' }, { sourceId: 'b' }]);
+    expect(batch.Entries!.map((e) => JSON.parse(e.MessageBody!))).toEqual([{ sourceId: 'a', roundId: first.roundId }, { sourceId: 'b', roundId: first.roundId }]);
     expect(telemetry.recorded.filter((m) => m.name === 'SourcesPlanned').map((m) => m.value)).toEqual([2, 2]);
   });
 

@@ -1,5 +1,6 @@
 // Chooses the analyst for a run from the configuration (LLM when a model is configured, embedded rules otherwise).
 import { ConfigError } from '../../shared/config/errors.js';
+import { usesLlm } from '../../shared/config/defaults.js';
 import { createEmbeddedAnalyst, EMBEDDED_ANALYST_VERSION } from './embedded/embedded-analyst.js';
 import type { AnalysisCache, Analyst, AnalystContext, StoryInput } from '../../shared/ports/analyst.js';
 import type { Logger } from '../../shared/ports/logger.js';
@@ -68,7 +69,7 @@ export function selectAnalyst(config: AnalystSelectionConfig, deps: AnalystSelec
   const createEmbedded = deps.createEmbedded ?? createEmbeddedAnalyst;
   const embeddedVersion = deps.embeddedVersion ?? (deps.createEmbedded ? 'custom' : EMBEDDED_ANALYST_VERSION);
   const hasModel = !!config.openaiApiKey || !!config.openaiBaseUrl;
-  const useLlm = config.analyst === 'llm' || (config.analyst === 'auto' && !!config.openaiApiKey);
+  const useLlm = usesLlm(config);
   if (config.analyst === 'llm' && !hasModel) {
     throw new ConfigError('MARQUEE_ANALYST=llm needs OPENAI_API_KEY or OPENAI_BASE_URL (an OpenAI-compatible server)');
   }

@@ -17,6 +17,9 @@ import { awsRuntime, type AwsRuntime } from './runtime.js';
 import { readSecret } from './secrets.js';
 import { analystSettings } from './env.js';
 import { parseTokenBudget, runTokenBudget } from '../../shared/config/token-budget.js';
+import { usesLlm } from '../../shared/config/defaults.js';
+import type { BriefWriter } from '../../shared/ports/brief-writer.js';
+import { createLlmBriefWriter } from '../../agents/assist/llm-brief-writer.js';
 
 export interface AnalyzeRuntime {
   readonly base: AwsRuntime;
@@ -32,6 +35,8 @@ export interface AnalyzeRuntime {
   /** The analyst for this workspace: LLM when the OpenAI secret is configured (and MARQUEE_ANALYST allows), embedded otherwise. */
   analyst(workspace: Workspace, log?: Logger): Promise<{ analyst: Analyst; description: string }>;
   hint(workspace: Workspace): (doc: { title: string; text: string; publishedAt: string | null }) => ClusterHint;
+  /** The LLM brief writer when the model does the work (as on a laptop: `llm`, or `auto` with the OpenAI secret), else none (computed options). */
+  briefWriter(): Promise<BriefWriter | undefined>;
   /** Slack through the webhook in the Slack secret, to the workspace's channel, or null when no secret is configured (no alerts). */
   chat(workspace: Workspace): Promise<ChatPoster | null>;
 }
@@ -67,6 +72,10 @@ export function createAnalyzeRuntime(base: AwsRuntime): AnalyzeRuntime {
   const rules = new WeakMap<Workspace, ReturnType<typeof embeddedRules>>();
   const rulesOf = (ws: Workspace) => rules.get(ws) ?? rules.set(ws, embeddedRules(ws, asOf(ws))).get(ws)!;
 
+  const briefWriter = cachedAsync(async (): Promise<BriefWriter | undefined> => {
+    const settings = { ...analystSettings(env), openaiApiKey: await openaiKey() };
+    return usesLlm(settings) ? createLlmBriefWriter({ model: settings.model, apiKey: settings.openaiApiKey, baseUrl: settings.openaiBaseUrl }) : undefined;
+  });
   const rt: AnalyzeRuntime = {
     base,
     analysis: () => awsStores(base).analysis(),
@@ -93,6 +102,7 @@ export function createAnalyzeRuntime(base: AwsRuntime): AnalyzeRuntime {
       return selection;
     },
     hint: (workspace) => rulesOf(workspace).hint,
+    briefWriter,
     chat,
   };
   return rt;

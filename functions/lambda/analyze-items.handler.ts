@@ -119,6 +119,7 @@ export function createAnalyzeItemsHandler(deps: { runtime: () => AnalyzeRuntime;
         ledger: rt.ledger(`sqs:${record.messageId}`),
         links: await rt.base.links(),
         briefs: rt.briefs(),
+        briefWriter: await rt.briefWriter(),
         flags: rt.flags(),
         interest: rt.base.interest(),
         linker,

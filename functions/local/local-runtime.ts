@@ -42,6 +42,7 @@ import { embeddedRules } from '../../agents/analyst/rule-hints.js';
 import { startReadingThread } from '../../agents/analyst/embedded/reading-thread.js';
 import { selectAnalyst } from '../../agents/analyst/select-analyst.js';
 import { runTokenBudget } from '../../shared/config/token-budget.js';
+import { usesLlm } from '../../shared/config/defaults.js';
 import { EMBEDDED_ANALYST_VERSION } from '../../agents/analyst/embedded/embedded-analyst.js';
 import { dataVersionOf } from '../../shared/store/dynamo-data-version.js';
 
@@ -193,7 +194,7 @@ export async function openLocalRuntime(
       explain: auditExplainer({ analysis, store, briefs, answers }),
     },
     links: { publicUrl: config.publicUrl, linkSecret },
-    ...(config.analyst === 'llm' || (config.analyst === 'auto' && config.openaiApiKey)
+    ...(usesLlm(config)
       ? { briefWriter: createLlmBriefWriter({ model: config.model, apiKey: config.openaiApiKey, baseUrl: config.openaiBaseUrl }) }
       : {}),
     mailer,

@@ -10,6 +10,11 @@ export const ANALYST_MODES = ['auto', 'embedded', 'llm'] as const;
 export type AnalystMode = (typeof ANALYST_MODES)[number];
 export const DEFAULT_ANALYST: AnalystMode = 'auto';
 
+/** Whether the model does the work (analyst, brief writer, query agent): `llm`, or `auto` with an API key. */
+export function usesLlm(config: { analyst: AnalystMode; openaiApiKey?: string | undefined }): boolean {
+  return config.analyst === 'llm' || (config.analyst === 'auto' && !!config.openaiApiKey);
+}
+
 /** The query side's limits: default and bounds of each. */
 export const QUERY_LIMITS = {
   queryMaxToolCalls: { default: 6, min: 1, max: 20 },

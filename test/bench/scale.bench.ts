@@ -1,5 +1,5 @@
 // bench:scale: workspaces 1×, 10× and 50× the demo, served over local HTTP with conditional GET; a cold, a second and a no-change cycle each, in fresh processes.
-// Run: npm run bench:scale [-- --sizes 1,10,50 --runs 2 --query-seconds 4 | --no-query] [--profile DIR: CPU profiles of the cold cycles]
+// Run: npm run bench:scale [-- --sizes 1,10,50 --runs 2 --query-seconds 4 | --no-query] [--profile DIR: CPU profiles of every cycle, one folder per size and cycle]
 //      [--store process|inline: the embedded store in its own process (the default, as `marquee run`) or in the cycle's]
 import { spawn, execFile } from 'node:child_process';
 import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
@@ -128,8 +128,8 @@ async function runSize(size: number): Promise<SizeRun> {
     const cycles = {} as Record<CycleKind, CycleFigures>;
     cycles.cold = await cycle(workspace, data, out, args.profile ? join(args.profile, `${size}x-cold`) : undefined);
     await writeSiteFiles(siteDir, site.next); // the next poll: each copy's latest items appear
-    cycles.second = await cycle(workspace, data, out);
-    cycles['no-change'] = await cycle(workspace, data, out);
+    cycles.second = await cycle(workspace, data, out, args.profile ? join(args.profile, `${size}x-second`) : undefined);
+    cycles['no-change'] = await cycle(workspace, data, out, args.profile ? join(args.profile, `${size}x-no-change`) : undefined);
     const q = args['no-query'] ? null : await query(workspace, data);
     return { items: site.coldItems + site.nextItems, sources: site.workspace.sources.length, cycles, query: q };
   } finally {

@@ -14,6 +14,7 @@ import { ConfigError } from '../../shared/config/errors.js';
 import type { Item } from '../../shared/model/item.js';
 import type { Workspace } from '../../shared/model/workspace.js';
 import { openTestStore, type TestStore } from '../support/embedded-store.js';
+import { DynamoBriefStore } from '../../shared/store/dynamo-assist.store.js';
 import { startOpenAiStub, type OpenAiStub } from '../support/openai-stub.js';
 import { quietTelemetry, sqsEvent } from '../unit/lambda/support.js';
 
@@ -76,6 +77,29 @@ describe('token budget on the analyze worker', () => {
     expect(metric(telemetry, 'ModelTokens')).toBe(0);
     // Nothing is lost: every story still has its event (from the rules).
     expect(metric(telemetry, 'EventsCreated')).toBe(4);
+  });
+
+  it('drafts the counter-brief of a collision with the LLM brief writer, as the local cycle does with a model configured', async () => {
+    const ws = validateWorkspace({ ...base, analyst: { tokenBudget: 1000 }, slate: [{ title: 'Harbor Lights', releaseDate: '2027-06-04', genres: ['Thriller'] }] }, 'ws');
+    const { handler } = worker(ws);
+    // The stories go to the rules (the budget), which date Night Ferry onto Harbor Lights' weekend; the brief goes to the model.
+    stub.script([
+      {
+        content: JSON.stringify({
+          options: [
+            { key: 'hold', title: 'Hold June 4', text: 'Night Ferry opens on our date [1].' },
+            { key: 'shift', title: 'Shift a week', text: 'A week later avoids Night Ferry [1].' },
+          ],
+        }),
+      },
+    ]);
+    expect((await handler(sqsEvent([{ sourceId: 'wire', itemIds: items.map((i) => i.id) }]))).batchItemFailures).toEqual([]);
+    const briefs = (await new DynamoBriefStore(db.store.tableAccess).listBriefs()).items;
+    expect(briefs.map((b) => `${b.slateTitle}|${b.competitorTitle}`)).toEqual(['Harbor Lights|Night Ferry']);
+    expect(briefs[0]!.analyst).toEqual({ kind: 'llm', version: 'gpt-4o-mini (brief-v1)' });
+    expect(briefs[0]!.options.map((o) => o.title)).toEqual(['Hold June 4', 'Shift a week']);
+    expect(stub.requests).toHaveLength(1);
+    expect(JSON.stringify(stub.requests[0]!.messages)).toContain('Our title: Harbor Lights, dated 2027-06-04.');
   });
 
   it('MARQUEE_TOKEN_BUDGET overrides the workspace: with room, the model answers and nothing falls back', async () => {

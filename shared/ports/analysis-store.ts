@@ -11,6 +11,8 @@ export interface StoryStore {
   /** Writes stories in batches (25 rows a request). */
   putStories(stories: Story[]): Promise<void>;
   getStory(id: string): Promise<Story | null>;
+  /** The stories with these ids (batched reads); ids with no story are absent from the map. */
+  getStories(ids: string[]): Promise<Map<string, Story>>;
   /** Stories first seen between two instants (partitioned by day: no scan). */
   storiesBetween(from: string, to: string): Promise<Story[]>;
 }

@@ -41,6 +41,11 @@ export interface IdempotencyLedger {
    * `sending` with outcome `unknown`, and its lease ends now, so the next run decides at once.
    */
   abandon(key: string, reason: string): Promise<void>;
+  /**
+   * The keys among `keys` already done, with their results (batched reads, nothing claimed): a run skips them
+   * without a claim each. A key missing here may still turn out done when it is claimed.
+   */
+  completed?(keys: string[]): Promise<Map<string, Record<string, unknown> | null>>;
 }
 
 /** A read-only look at the ledger: whether a key's side effect is done (the "digest not sent by the hour after its slot" check). */

@@ -119,6 +119,11 @@ export class DynamoAnalysisStore implements AnalysisStore {
     return row ? Story.parse(stripKeys(row)) : null;
   }
 
+  async getStories(ids: string[]): Promise<Map<string, Story>> {
+    const rows = await this.t.batchGet([...new Set(ids)].map((id) => ({ pk: `STORY#${id}`, sk: 'A' })));
+    return new Map(rows.map((r) => Story.parse(stripKeys(r))).map((s) => [s.id, s]));
+  }
+
   async storiesBetween(from: string, to: string): Promise<Story[]> {
     const out: Story[] = [];
     for (const day of days(from, to)) {

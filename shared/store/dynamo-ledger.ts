@@ -74,6 +74,18 @@ export class DynamoLedger implements IdempotencyLedger, LedgerReader {
     return false;
   }
 
+  async completed(keys: string[]): Promise<Map<string, Record<string, unknown> | null>> {
+    let rows: Row[];
+    try {
+      rows = await this.t.batchGet([...new Set(keys)].map((key) => ({ pk: `LEDGER#${key}`, sk: 'A' })), ['pk', 'status', 'result'], { consistent: true });
+    } catch (err) {
+      throw new StoreError('could not read the ledger', { cause: err });
+    }
+    const done = new Map<string, Record<string, unknown> | null>();
+    for (const row of rows) if (row.status === 'done') done.set(String(row.pk).slice('LEDGER#'.length), (row.result as Record<string, unknown>) ?? null);
+    return done;
+  }
+
   /** Whether the key was completed (a strongly consistent read; nothing is claimed). */
   async isDone(key: string): Promise<boolean> {
     return (await this.read(key))?.status === 'done';

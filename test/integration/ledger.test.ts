@@ -13,6 +13,20 @@ beforeAll(async () => {
 afterAll(async () => t.close());
 
 describe('DynamoLedger', () => {
+  it('tells which of many keys are done, with their results, in batched reads and without claiming any', async () => {
+    const keys = Array.from({ length: 230 }, (_, i) => `batch-${i}`);
+    for (const k of keys.filter((_, i) => i % 3 === 0)) {
+      expect((await ledger.claim(k)).status).toBe('claimed');
+      await ledger.complete(k, { messageId: `m-${k}` });
+    }
+    expect((await ledger.claim('batch-1')).status).toBe('claimed'); // claimed, not done
+    const done = await ledger.completed(keys);
+    expect([...done.keys()].sort()).toEqual(keys.filter((_, i) => i % 3 === 0).sort());
+    expect(done.get('batch-3')).toEqual({ messageId: 'm-batch-3' });
+    // Nothing was claimed by the read: a free key is still free.
+    expect((await ledger.claim('batch-2')).status).toBe('claimed');
+  });
+
   it('lets exactly one of two concurrent claims win', async () => {
     const results = await Promise.all([ledger.claim('alert:e1:slack'), ledger.claim('alert:e1:slack')]);
     expect(results.map((r) => r.status).sort()).toEqual(['claimed', 'in_progress']);

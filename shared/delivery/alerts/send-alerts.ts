@@ -8,7 +8,7 @@ import type { Workspace } from '../../model/workspace.js';
 import type { EventStore, StoryStore } from '../../ports/analysis-store.js';
 import type { ChatPoster } from '../../ports/chat.js';
 import type { Clock } from '../../ports/clock.js';
-import type { IdempotencyLedger, TakenOver } from '../../ports/ledger.js';
+import type { ClaimResult, IdempotencyLedger, TakenOver } from '../../ports/ledger.js';
 import { noCheckpoint, type Checkpoint } from '../../ports/checkpoint.js';
 import { ChatError } from '../chat/errors.js';
 import { silentLogger, type Logger } from '../../ports/logger.js';
@@ -20,7 +20,7 @@ import { groupBursts } from './burst.js';
 import { workspaceAsOf } from '../../util/as-of.js';
 
 export interface SendAlertsDeps {
-  analysis: Pick<EventStore, 'getEvent'> & Pick<StoryStore, 'getStory'>;
+  analysis: Pick<EventStore, 'getEvent'> & Pick<StoryStore, 'getStories'>;
   ledger: IdempotencyLedger;
   chat: ChatPoster;
   clock: Clock;
@@ -144,10 +144,7 @@ export async function sendAlerts(workspace: Workspace, deps: SendAlertsDeps, inp
   const events = [...eventsById.values()];
   const stories = new Map<string, Story>();
   const storyIds = new Set([...events.map((e) => e.storyId), ...(input.collisions ?? []).flatMap((c) => (c.storyId ? [c.storyId] : []))]);
-  for (const id of storyIds) {
-    const s = await deps.analysis.getStory(id);
-    if (s) stories.set(id, s);
-  }
+  for (const [id, s] of await deps.analysis.getStories([...storyIds])) stories.set(id, s);
 
   const outcome = selectAlerts(workspace, { events, stories, collisions: input.collisions ?? [], surprises: input.surprises ?? [], interest: input.interest, now });
   const report: AlertsReport = {
@@ -167,6 +164,8 @@ export async function sendAlerts(workspace: Workspace, deps: SendAlertsDeps, inp
     report.alerts.push({ id: a.id, key: alertKey(workspace.name, a.id), kind: a.kind, title: a.title, summary: alertSummary(a), storyId: a.storyId, at: a.at, status, ...extra });
   };
 
+  // Alerts sent by earlier runs (most of a run's candidates): one batched read instead of a claim each.
+  const done = deps.ledger.completed ? await deps.ledger.completed(outcome.alerts.map((a) => alertKey(workspace.name, a.id))) : new Map<string, Record<string, unknown> | null>();
   let budget = workspace.alerts.maxPerRun;
   for (const group of groupBursts(outcome.alerts, workspace.alerts.burstWindowMinutes)) {
     let claimed: Array<{ alert: Alert; key: string; takenOver?: TakenOver }> = [];
@@ -177,7 +176,7 @@ export async function sendAlerts(workspace: Workspace, deps: SendAlertsDeps, inp
         continue;
       }
       const key = alertKey(workspace.name, a.id);
-      const claim = await deps.ledger.claim(key, LEASE_SECONDS);
+      const claim: ClaimResult = done.has(key) ? { status: 'done', completedAt: '', result: done.get(key) ?? null } : await deps.ledger.claim(key, LEASE_SECONDS);
       if (claim.status === 'done') {
         const r = claim.result ?? {};
         record(a, 'already_sent', typeof r.messageId === 'string' ? { messageId: r.messageId } : {});

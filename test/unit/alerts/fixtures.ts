@@ -104,7 +104,7 @@ export function memoryAnalysis(events: Event[], stories: Story[]): SendAlertsDep
   return {
     getEvent: async (id) => events.find((e) => e.id === id) ?? null,
     eventsByWeek: async (week) => events.filter((e) => isoWeekOf(e.publishedAt ?? e.createdAt) === week),
-    getStory: async (id) => stories.find((s) => s.id === id) ?? null,
+    getStories: async (ids) => new Map(stories.filter((s) => ids.includes(s.id)).map((s) => [s.id, s])),
   };
 }
 

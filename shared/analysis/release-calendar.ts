@@ -1,4 +1,5 @@
 // Release calendar: applies dating and moving events to per-title releases and finds collisions with the slate.
+import { mapLimit } from '../util/concurrency.js';
 import type { Event } from '../model/event.js';
 import type { Release } from '../model/release.js';
 import type { SlateTitle, Workspace } from '../model/workspace.js';
@@ -168,7 +169,8 @@ export async function applyReleaseEvents(
       changed.set(key, next);
     }
   }
-  for (const [key, release] of changed) {
+  // Each title's write is conditional on its own version: independent of the others, so several go at once.
+  await mapLimit([...changed], 8, async ([key, release]) => {
     try {
       await store.putRelease(release);
     } catch (err) {
@@ -177,7 +179,7 @@ export async function applyReleaseEvents(
         if (titleKey(event.titles[0]!) === key) results[i] = await applyReleaseEvent(event, context, store, now);
       }
     }
-  }
+  });
   return results;
 }
 

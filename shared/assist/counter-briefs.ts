@@ -70,11 +70,13 @@ export async function draftCounterBriefs(workspace: Workspace, deps: BriefDeps, 
   if (collisions.length === 0) return report;
   const flagged = new Set((await deps.flags?.listFlags())?.filter((f) => f.status === 'open').flatMap((f) => f.eventIds) ?? []);
   // Read the opening history only when a brief is actually drafted: a cycle that finds every brief
-  // already written (each later run) costs one read per collision, not ~60 chart reads.
+  // already written (each later run) costs a batched read of their keys, not ~60 chart reads.
   let history: Promise<Awaited<ReturnType<typeof openings>>> | null = null;
   const openingHistory = () => (history ??= openings(deps.store));
   const genres = new TitleGenres({ analysis: deps.analysis, store: deps.store });
   const sourceName = (id: string) => workspace.sources.find((s) => s.id === id)?.name ?? id;
+  // The briefs already drafted (each later run finds them all): one batched read, not one per collision.
+  const existing = await deps.briefs.existingIds(collisions.map(briefId));
 
   for (const c of collisions) {
     if (c.eventId && flagged.has(c.eventId)) {
@@ -83,7 +85,7 @@ export async function draftCounterBriefs(workspace: Workspace, deps: BriefDeps, 
     }
     const id = briefId(c);
     report.briefIds.push(id);
-    if (await deps.briefs.getBrief(id)) {
+    if (existing.has(id)) {
       report.existing++;
       continue;
     }

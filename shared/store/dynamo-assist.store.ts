@@ -39,6 +39,11 @@ export class DynamoBriefStore implements BriefStore {
     return row ? CounterBrief.parse(stripKeys(row)) : null;
   }
 
+  async existingIds(ids: string[]): Promise<Set<string>> {
+    const rows = await this.t.batchGet([...new Set(ids)].map((id) => ({ pk: `BRIEF#${id}`, sk: 'A' })), ['pk']);
+    return new Set(rows.map((r) => String(r.pk).slice('BRIEF#'.length)));
+  }
+
   async listBriefs(range: Pick<TimeRange, 'limit' | 'cursor'> & { status?: CounterBrief['status'] } = {}): Promise<Page<CounterBrief>> {
     const page = await this.t.queryPage(
       {

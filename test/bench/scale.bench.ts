@@ -211,6 +211,14 @@ async function main(): Promise<void> {
     console.log(`  ${size}×: ${(all / n).toFixed(2)} in all; ${Object.entries(c.requests).map(([stage, r]) => `${stage} ${(sum(r) / n).toFixed(2)} (${per(r) || 'none'})`).join('; ')}`);
   }
 
+  console.log('\nDynamoDB requests of the no-change cycle (first run), by stage and operation (what a cycle costs when nothing changed):');
+  for (const size of SIZES) {
+    const c = results.get(size)![0]!.cycles['no-change'];
+    const sum = (r: Record<string, number>) => Object.values(r).reduce((a, b) => a + b, 0);
+    const per = (r: Record<string, number>) => Object.entries(r).sort((a, b) => b[1] - a[1]).map(([op, k]) => `${op} ${k}`).join(', ');
+    console.log(`  ${size}×: ${Object.entries(c.requests).map(([stage, r]) => `${stage} ${sum(r)} (${per(r) || 'none'})`).join('; ')}`);
+  }
+
   if (!args['no-query']) {
     console.log(`\nQuery side over the data of each size, response cache off (MARQUEE_API_CACHE_SECONDS=0), 20 connections (read route for ${QUERY_SECONDS} s, ask for 60 questions), median p95; the query side is another piece of work of this issue, reported here for it:`);
     console.log('| size | GET /v1/events?limit=20 p95 ms | POST /v1/ask p95 ms |');

@@ -8,6 +8,7 @@ import type { Workspace } from '../../model/workspace.js';
 import type { EventStore, StoryStore } from '../../ports/analysis-store.js';
 import type { ChatPoster } from '../../ports/chat.js';
 import type { Clock } from '../../ports/clock.js';
+import { mapLimit } from '../../util/concurrency.js';
 import type { ClaimResult, IdempotencyLedger, TakenOver } from '../../ports/ledger.js';
 import { noCheckpoint, type Checkpoint } from '../../ports/checkpoint.js';
 import { ChatError } from '../chat/errors.js';
@@ -117,6 +118,8 @@ export async function recentEvents(analysis: Pick<EventStore, 'eventsByWeek'>, n
 // holding it leaves the alert to the first run after the lease, or at once to a runtime that knows
 // the holder is gone (see DynamoLedger's takeover rules).
 const LEASE_SECONDS = 900;
+/** Ledger writes of one burst in flight at once (each on its own key). */
+const CLAIMS_AT_ONCE = 8;
 
 /**
  * Sends the alerts for the given events, collisions and surprises, each once per workspace:
@@ -169,15 +172,25 @@ export async function sendAlerts(workspace: Workspace, deps: SendAlertsDeps, inp
   let budget = workspace.alerts.maxPerRun;
   for (const group of groupBursts(outcome.alerts, workspace.alerts.burstWindowMinutes)) {
     let claimed: Array<{ alert: Alert; key: string; takenOver?: TakenOver }> = [];
+    // In priority order: within the run's budget, each alert not sent yet is claimed; the claims go out several at once.
+    const decided: Array<{ alert: Alert; key: string; claim: ClaimResult | 'deferred' | null }> = [];
+    let reserved = 0;
     for (const a of [...group].sort((x, y) => x.priority - y.priority || x.at.localeCompare(y.at))) {
-      if (budget === 0) {
+      const key = alertKey(workspace.name, a.id);
+      if (budget - reserved === 0) decided.push({ alert: a, key, claim: 'deferred' });
+      else if (done.has(key)) decided.push({ alert: a, key, claim: { status: 'done', completedAt: '', result: done.get(key) ?? null } });
+      else {
+        decided.push({ alert: a, key, claim: null });
+        reserved++;
+      }
+    }
+    const claims = await mapLimit(decided, CLAIMS_AT_ONCE, async (d) => d.claim ?? (await deps.ledger.claim(d.key, LEASE_SECONDS)));
+    for (const [i, { alert: a, key }] of decided.entries()) {
+      const claim = claims[i]!;
+      if (claim === 'deferred') {
         record(a, 'deferred');
         report.deferred++;
-        continue;
-      }
-      const key = alertKey(workspace.name, a.id);
-      const claim: ClaimResult = done.has(key) ? { status: 'done', completedAt: '', result: done.get(key) ?? null } : await deps.ledger.claim(key, LEASE_SECONDS);
-      if (claim.status === 'done') {
+      } else if (claim.status === 'done') {
         const r = claim.result ?? {};
         record(a, 'already_sent', typeof r.messageId === 'string' ? { messageId: r.messageId } : {});
         report.skipped++;
@@ -213,8 +226,9 @@ export async function sendAlerts(workspace: Workspace, deps: SendAlertsDeps, inp
     }
     // "Sending" is recorded before the request: from here a crash or a timeout is an unknown outcome for the next run.
     const posting: typeof claimed = [];
-    for (const c of claimed) {
-      if (await deps.ledger.markSending(c.key)) posting.push(c);
+    const marked = await mapLimit(claimed, CLAIMS_AT_ONCE, (c) => deps.ledger.markSending(c.key));
+    for (const [i, c] of claimed.entries()) {
+      if (marked[i]) posting.push(c);
       else {
         record(c.alert, 'in_progress');
         report.inProgress++;
@@ -257,14 +271,16 @@ export async function sendAlerts(workspace: Workspace, deps: SendAlertsDeps, inp
     checkpoint('alerts.posted');
     report.messages++;
     log.info('alert message posted', { messageId: posted.id, alerts: keys, attempts: posted.attempts });
-    for (const c of posting) {
-      // Posted is posted: a failed completion is retried, then logged, never released (that would send it again).
-      await retryWrite(() => deps.ledger.complete(c.key, { messageId: posted.id, kind: c.alert.kind, title: c.alert.title, attempts: posted.attempts, grouped: posting.length, ...(resent ? { resent } : {}) })).catch(
+    // Posted is posted: a failed completion is retried, then logged, never released (that would send it again).
+    await mapLimit(posting, CLAIMS_AT_ONCE, (c) =>
+      retryWrite(() => deps.ledger.complete(c.key, { messageId: posted.id, kind: c.alert.kind, title: c.alert.title, attempts: posted.attempts, grouped: posting.length, ...(resent ? { resent } : {}) })).catch(
         (completeErr: unknown) => {
           log.error('alert posted but its ledger record could not be completed', { key: c.key, error: String(completeErr) });
           report.errors.push(`posted ${c.key} but could not complete its ledger record: ${String(completeErr)}`);
         },
-      );
+      ),
+    );
+    for (const c of posting) {
       record(c.alert, 'sent', { messageId: posted.id, ...(c.takenOver?.phase === 'sending' ? { resent: true } : {}) });
       report.sent++;
     }

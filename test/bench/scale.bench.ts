@@ -209,6 +209,8 @@ async function main(): Promise<void> {
     const sum = (r: Record<string, number>) => Object.values(r).reduce((a, b) => a + b, 0);
     const all = Object.values(c.requests).reduce((t, r) => t + sum(r), 0);
     console.log(`  ${size}×: ${(all / n).toFixed(2)} in all; ${Object.entries(c.requests).map(([stage, r]) => `${stage} ${(sum(r) / n).toFixed(2)} (${per(r) || 'none'})`).join('; ')}`);
+    const rows = Object.values(c.rowsWritten ?? {}).reduce((a, b) => a + b, 0);
+    console.log(`       rows written: ${rows} (${(rows / n).toFixed(2)} per new item; ${Object.entries(c.rowsWritten ?? {}).map(([stage, k]) => `${stage} ${k}`).join(', ')})`);
   }
 
   console.log('\nDynamoDB requests of the no-change cycle (first run), by stage and operation (what a cycle costs when nothing changed):');

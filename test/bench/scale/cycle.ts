@@ -20,6 +20,8 @@ export interface CycleFigures {
   /** Peak resident set of this process, and of the embedded store's own process when it has one (MiB). */
   /** DynamoDB requests by stage and operation. */
   requests: Record<Stage, Record<string, number>>;
+  /** Rows written (put or deleted) by stage: what the store has to absorb. */
+  rowsWritten: Record<Stage, number>;
   peakRssMiB: number;
   storeRssMiB: number | null;
   pendingAfter: number;
@@ -79,6 +81,7 @@ async function main(): Promise<void> {
     const marks: Partial<Record<Stage, number>> = {};
     const storeClock = new StoreClock();
     const requests: CycleFigures['requests'] = { crawl: {}, analysis: {}, alerts: {}, digest: {} };
+    const rowsWritten: CycleFigures['rowsWritten'] = { crawl: 0, analysis: 0, alerts: 0, digest: 0 };
     let stage: Stage = 'crawl';
     // Every DynamoDB request of the cycle, by operation (the document client sends them all through one stack).
     runtime.store.tableAccess.doc.middlewareStack.add(
@@ -86,6 +89,10 @@ async function main(): Promise<void> {
         const into = requests[stage];
         const op = String(context.commandName ?? 'unknown').replace(/Command$/, '');
         into[op] = (into[op] ?? 0) + 1;
+        if (op === 'BatchWriteItem') {
+          const items = (input.input as { RequestItems?: Record<string, unknown[]> }).RequestItems ?? {};
+          rowsWritten[stage] += Object.values(items).reduce((n, list) => n + list.length, 0);
+        } else if (op === 'PutItem' || op === 'UpdateItem' || op === 'DeleteItem') rowsWritten[stage]++;
         return next(input);
       },
       { step: 'initialize', name: 'benchRequestCounter' },
@@ -133,6 +140,7 @@ async function main(): Promise<void> {
         startup,
       },
       requests,
+      rowsWritten,
       peakRssMiB: peak / 1024 / 1024,
       storeRssMiB: storeRss ? storeRss / 1024 / 1024 : null,
       pendingAfter,

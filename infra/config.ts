@@ -3,7 +3,8 @@ import { gzipSync } from 'node:zlib';
 import { z } from 'zod';
 import { ConfigError } from '../shared/config/errors.js';
 import { ANALYST_MODES, DEFAULT_ANALYST, DEFAULT_MODEL } from '../shared/config/defaults.js';
-import { formatIssues, loadWorkspaceFile } from '../shared/config/workspace-file.js';
+import { formatIssues } from '../shared/config/validate-workspace.js';
+import { loadWorkspaceFile } from '../shared/config/workspace-file.js';
 import type { Workspace } from '../shared/model/workspace.js';
 
 /** `-c key=value` arrives as a string, cdk.json as JSON: accept both. */

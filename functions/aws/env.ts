@@ -1,5 +1,5 @@
 // The Lambda environment contract: names of the resources a function was given, validated once per container.
-// Plain checks, not zod: this module is in every function's bundle (see functions/aws/deployed-workspace.ts).
+// Plain checks, not zod: this module is in every function's bundle and is a flat list of strings and numbers.
 import { ConfigError } from '../../shared/config/errors.js';
 import { FETCH_DEFAULTS, type FetchLimits } from '../../shared/config/fetch-limits.js';
 import { parseTokenBudget } from '../../shared/config/token-budget.js';

@@ -1,12 +1,13 @@
-// Loads the workspace from its secret's Parameter Store reference (JSON), checks it is the value synth validated and has the expected shape.
+// Loads the workspace from its secret's Parameter Store reference (JSON), checks it is the value synth wrote and validates it with the workspace schema.
 import { gunzipSync } from 'node:zlib';
 import { GetParameterCommand, type SSMClient } from '@aws-sdk/client-ssm';
 import { ConfigError } from '../../shared/config/errors.js';
 import type { Workspace } from '../../shared/model/workspace.js';
-import { checkWorkspaceShape, workspaceVersion } from './deployed-workspace.js';
+import { validateWorkspace } from '../../shared/config/validate-workspace.js';
+import { workspaceVersion } from './deployed-workspace.js';
 
 /**
- * Reads parameter `name`, parses its JSON and checks it; every failure is one ConfigError line.
+ * Reads parameter `name`, parses its JSON and validates it with the workspace schema; every failure is one ConfigError line.
  * With `expectedVersion` (WORKSPACE_VERSION), a value edited outside `cdk deploy` is refused: only
  * the stack writes what synth validated with the workspace schema.
  */
@@ -31,7 +32,7 @@ export async function loadWorkspaceParameter(ssm: SSMClient, name: string, expec
   } catch (err) {
     throw new ConfigError(`workspace parameter ${name}: not valid JSON (${(err as Error).message})`, { cause: err });
   }
-  return checkWorkspaceShape(raw, `workspace parameter ${name}`);
+  return validateWorkspace(raw, `workspace parameter ${name}`);
 }
 
 /** A workspace too big for 8 KB is deployed as `{"gzip": "<base64 of gzipped JSON>"}` (see infra/config.ts). */

@@ -4,7 +4,6 @@ import { Hono, type Context } from 'hono';
 import { HTTPException } from 'hono/http-exception';
 import { bodyLimit } from 'hono/body-limit';
 import { secureHeaders } from 'hono/secure-headers';
-import type { z } from 'zod';
 import { getCookie } from 'hono/cookie';
 import { bearerToken, checkApiKey } from '../../shared/auth/api-keys.js';
 import { InvalidTokenError } from '../../shared/auth/sign-in.js';
@@ -22,6 +21,7 @@ import { openApiDocument } from './openapi.js';
 import { PAGE_ASSETS, pageAsset } from './page.js';
 import { ResponseCache } from './response-cache.js';
 import { registerAssistRoutes, type AssistDeps } from './assist-routes.js';
+import { BadRequestError, badRequestBody, namedIssues, validJson, validQuery } from './validation.js';
 import { flagLink } from '../../shared/feedback/flag-links.js';
 import { TitleRunQuery, type SurprisesResult, type TitleRun } from '../../shared/model/boxoffice-view.js';
 import { InterestQuery, type InterestDetail, type InterestOverview } from '../../shared/model/interest.js';
@@ -74,27 +74,8 @@ function capBody(maxSize: number) {
   });
 }
 
-function issueLines(error: z.ZodError, where: 'query parameter' | 'body field'): string[] {
-  return error.issues.map((i) => {
-    if (i.code === 'unrecognized_keys') return `unknown ${where}${i.keys.length > 1 ? 's' : ''} ${i.keys.map((k) => `\`${k}\``).join(', ')}`;
-    const path = i.path.join('.');
-    return path ? `${where} \`${path}\`: ${i.message}` : i.message;
-  });
-}
-
-function badRequest(c: Context, lines: string[]) {
-  return c.json({ error: lines.join('; '), issues: lines, requestId: c.get('requestId') }, 400);
-}
-
-/** Parses the query string with a schema: a repeated parameter is an error, not a silent pick. */
-function parseQuery<T extends z.ZodType>(c: Context, schema: T): { ok: true; value: z.infer<T> } | { ok: false; lines: string[] } {
-  const all = c.req.queries();
-  const repeated = Object.entries(all).filter(([, v]) => v.length > 1).map(([k]) => k);
-  if (repeated.length) return { ok: false, lines: repeated.map((k) => `query parameter \`${k}\` is given more than once`) };
-  const raw = Object.fromEntries(Object.entries(all).map(([k, v]) => [k, v[0]]));
-  const r = schema.safeParse(raw);
-  return r.success ? { ok: true, value: r.data } : { ok: false, lines: issueLines(r.error, 'query parameter') };
-}
+/** A `/v1` query string: a repeated parameter is an error, not a silent pick. */
+const query = <T extends Parameters<typeof validQuery>[0]>(schema: T) => validQuery(schema, { wording: namedIssues('query parameter'), repeated: 'refuse' });
 
 /** Builds the app over a query service and a key store; the same app runs on Node and on Lambda. */
 export function createApp(deps: AppDeps): Hono<Env> {
@@ -167,7 +148,9 @@ export function createApp(deps: AppDeps): Hono<Env> {
 
   app.onError((err, c) => {
     if (err instanceof HTTPException) return c.json({ error: err.message, requestId: c.get('requestId') }, err.status);
-    if (err instanceof QueryInputError || err instanceof InvalidCursorError) return badRequest(c, [err.message]);
+    // Every refused request, whichever route or validator refused it, gets the same 400 body.
+    if (err instanceof BadRequestError) return c.json(badRequestBody(err.lines, c.get('requestId')), 400);
+    if (err instanceof QueryInputError || err instanceof InvalidCursorError) return c.json(badRequestBody([err.message], c.get('requestId')), 400);
     log.error('request failed', { requestId: c.get('requestId'), path: c.req.path, error: err instanceof Error ? err.stack ?? err.message : String(err) });
     return c.json({ error: 'internal error; quote the request id when reporting it', requestId: c.get('requestId') }, 500);
   });
@@ -246,17 +229,9 @@ export function createApp(deps: AppDeps): Hono<Env> {
   app.post(
     '/v1/ask',
     capBody(8 * 1024),
+    validJson(AskRequest, { notJson: 'send the question as JSON: Content-Type: application/json, body {"question": "..."}', wording: namedIssues('body field') }),
     async (c) => {
-      if (!/^application\/json\b/i.test(c.req.header('content-type') ?? '')) return badRequest(c, ['send the question as JSON: Content-Type: application/json, body {"question": "..."}']);
-      let body: unknown;
-      try {
-        body = await c.req.json();
-      } catch {
-        return badRequest(c, ['the body is not valid JSON']);
-      }
-      const r = AskRequest.safeParse(body);
-      if (!r.success) return badRequest(c, issueLines(r.error, 'body field'));
-      const question = r.data.question.replace(/\s+/g, ' ');
+      const question = c.req.valid('json').question.replace(/\s+/g, ' ');
       // The computation is cached per question; the identity is not: every asker gets their own answer record and flag link.
       const { answer, hit } = await computeAnswer(question);
       const headers = cache.enabled ? { 'x-cache': hit ? 'hit' : 'miss' } : undefined;
@@ -283,38 +258,32 @@ export function createApp(deps: AppDeps): Hono<Env> {
     },
   );
 
-  app.get('/v1/events', async (c) => {
-    const q = parseQuery(c, EventsQuery);
-    if (!q.ok) return badRequest(c, q.lines);
-    return cached(c, queryKey(c), async () => ({ status: 200, value: await deps.query.eventsPage(q.value) }));
+  app.get('/v1/events', query(EventsQuery), async (c) => {
+    const q = c.req.valid('query');
+    return cached(c, queryKey(c), async () => ({ status: 200, value: await deps.query.eventsPage(q) }));
   });
 
-  app.get('/v1/releases', async (c) => {
-    const q = parseQuery(c, ReleasesQuery);
-    if (!q.ok) return badRequest(c, q.lines);
+  app.get('/v1/releases', query(ReleasesQuery), async (c) => {
+    const q = c.req.valid('query');
     return cached(c, queryKey(c), async () => {
-      const { raw: _raw, ...result } = await deps.query.releases(q.value.from, q.value.to);
+      const { raw: _raw, ...result } = await deps.query.releases(q.from, q.to);
       return { status: 200, value: result };
     });
   });
 
-  app.get('/v1/boxoffice', async (c) => {
-    const q = parseQuery(c, BoxOfficeQuery);
-    if (!q.ok) return badRequest(c, q.lines);
-    if ([q.value.period, q.value.title, q.value.genre].filter(Boolean).length > 1) return badRequest(c, ['give one of `period`, `title` or `genre`']);
-    return cached(c, queryKey(c), async () => ({ status: 200, value: await deps.query.boxOffice(q.value) }));
+  app.get('/v1/boxoffice', query(BoxOfficeQuery), async (c) => {
+    const q = c.req.valid('query');
+    if ([q.period, q.title, q.genre].filter(Boolean).length > 1) throw new BadRequestError(['give one of `period`, `title` or `genre`']);
+    return cached(c, queryKey(c), async () => ({ status: 200, value: await deps.query.boxOffice(q) }));
   });
 
   const view = deps.boxOffice;
   if (view) {
-    app.get('/v1/boxoffice/run', async (c) => {
-      const q = parseQuery(c, TitleRunQuery);
-      if (!q.ok) return badRequest(c, q.lines);
+    app.get('/v1/boxoffice/run', query(TitleRunQuery), async (c) => {
+      const { title } = c.req.valid('query');
       return cached(c, queryKey(c), async () => {
-        const run = await view.run(q.value.title);
-        return run
-          ? { status: 200, value: run }
-          : { status: 404, value: { error: `no weekend chart in the store has "${q.value.title}"`, requestId: c.get('requestId') } };
+        const run = await view.run(title);
+        return run ? { status: 200, value: run } : { status: 404, value: { error: `no weekend chart in the store has "${title}"`, requestId: c.get('requestId') } };
       });
     });
     app.get('/v1/boxoffice/surprises', async (c) => cached(c, queryKey(c), async () => ({ status: 200, value: await view.surprises() })));
@@ -322,10 +291,8 @@ export function createApp(deps: AppDeps): Hono<Env> {
 
   const interest = deps.interest;
   if (interest) {
-    app.get('/v1/interest', async (c) => {
-      const q = parseQuery(c, InterestQuery);
-      if (!q.ok) return badRequest(c, q.lines);
-      const title = q.value.title;
+    app.get('/v1/interest', query(InterestQuery), async (c) => {
+      const { title } = c.req.valid('query');
       return cached(c, queryKey(c), async () => {
         if (!title) return { status: 200, value: await interest.overview() };
         const detail = await interest.detail(title);
@@ -347,7 +314,7 @@ export function createApp(deps: AppDeps): Hono<Env> {
     });
   });
 
-  if (deps.assist) registerAssistRoutes(app, deps.assist, badRequest);
+  if (deps.assist) registerAssistRoutes(app, deps.assist);
 
   app.get('/v1/sources', async (c) => cached(c, queryKey(c), async () => ({ status: 200, value: { sources: await deps.query.sources() } })));
 

@@ -13,6 +13,7 @@ import { FlagTargetNotFound, flagStats, recordFlag, recordLinkFlag } from '../..
 import { escapeHtml } from '../../shared/util/html.js';
 import { sentimentLeaders, sentimentSeries } from '../../shared/analysis/sentiment-series.js';
 import { addDays, isoWeekOfDate } from '../../shared/util/week.js';
+import { BadRequestError, keyIssues, validJson, validQuery } from './validation.js';
 
 export interface AssistDeps {
   briefs: BriefStore;
@@ -33,7 +34,6 @@ export interface AssistDeps {
 const SHARED = 'digest recipient';
 
 type Env = { Variables: { requestId: string; keyId: string; keyName: string; principal: string } };
-type Bad = (c: Context<Env>, lines: string[]) => Response;
 
 const BriefsQuery = z
   .object({ status: z.enum(BRIEF_STATUSES).optional(), limit: z.coerce.number().int().min(1).max(100).default(20), cursor: z.string().max(2000).optional() })
@@ -57,22 +57,14 @@ function page(title: string, body: string): string {
   return `<!doctype html><html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>${escapeHtml(title)}</title><link rel="stylesheet" href="/assets/app.css"></head><body><main><section><h1>${escapeHtml(title)}</h1>${body}</section></main></body></html>`;
 }
 
-async function jsonBody(c: Context<Env>): Promise<unknown> {
-  if (!/^application\/json\b/i.test(c.req.header('content-type') ?? '')) throw new SyntaxError('send JSON with Content-Type: application/json');
-  try {
-    return await c.req.json();
-  } catch {
-    throw new SyntaxError('the body is not valid JSON');
-  }
-}
+// The assist routes read a repeated query parameter at its first value; a body must be JSON.
+const query = <T extends Parameters<typeof validQuery>[0]>(schema: T) => validQuery(schema, { wording: keyIssues, repeated: 'first' });
+const json = <T extends Parameters<typeof validJson>[0]>(schema: T) => validJson(schema, { notJson: 'send JSON with Content-Type: application/json', wording: keyIssues });
 
-export function registerAssistRoutes(app: Hono<Env>, deps: AssistDeps, badRequest: Bad): void {
-  const issues = (e: z.ZodError) => e.issues.map((i) => (i.path.length ? `\`${i.path.join('.')}\`: ${i.message}` : i.message));
-
-  app.get('/v1/briefs', async (c) => {
-    const q = BriefsQuery.safeParse(c.req.query());
-    if (!q.success) return badRequest(c, issues(q.error));
-    const page = await deps.briefs.listBriefs(q.data);
+/** Adds the assist routes to the query app; a refused request throws BadRequestError (the app's onError answers 400). */
+export function registerAssistRoutes(app: Hono<Env>, deps: AssistDeps): void {
+  app.get('/v1/briefs', query(BriefsQuery), async (c) => {
+    const page = await deps.briefs.listBriefs(c.req.valid('query'));
     return c.json({ briefs: page.items, cursor: page.cursor });
   });
 
@@ -81,38 +73,29 @@ export function registerAssistRoutes(app: Hono<Env>, deps: AssistDeps, badReques
     return b ? c.json(b) : c.json({ error: `no brief ${c.req.param('id')}`, requestId: c.get('requestId') }, 404);
   });
 
-  app.post('/v1/briefs/:id/review', async (c) => {
-    let body: unknown;
-    try {
-      body = await jsonBody(c);
-    } catch (err) {
-      return badRequest(c, [(err as Error).message]);
-    }
-    const r = BriefReview.safeParse(body);
-    if (!r.success) return badRequest(c, issues(r.error));
-    const b = await deps.briefs.reviewBrief(c.req.param('id'), { status: r.data.status, by: c.get('principal'), at: deps.now().toISOString(), note: r.data.note ?? null });
+  app.post('/v1/briefs/:id/review', json(BriefReview), async (c) => {
+    const review = c.req.valid('json');
+    const b = await deps.briefs.reviewBrief(c.req.param('id'), { status: review.status, by: c.get('principal'), at: deps.now().toISOString(), note: review.note ?? null });
     return b ? c.json(b) : c.json({ error: `no brief ${c.req.param('id')}`, requestId: c.get('requestId') }, 404);
   });
 
   const tone = deps.sentiment;
   if (tone) {
-    app.get('/v1/sentiment', async (c) => {
-      const q = SentimentQuery.safeParse(c.req.query());
-      if (!q.success) return badRequest(c, issues(q.error));
-      if (!!q.data.studio === !!q.data.title) return badRequest(c, ['give one of `studio` or `title`']);
-      const to = q.data.to ?? tone.today();
-      const from = q.data.from ?? addDays(to, -83);
-      if (from > to) return badRequest(c, ['`from` is after `to`']);
-      if (Date.parse(to) - Date.parse(from) > 366 * 86_400_000) return badRequest(c, ['the range is longer than a year']);
-      return c.json(await sentimentSeries({ ...deps, sourceNames: tone.sourceNames }, { studio: q.data.studio, title: q.data.title, from, to }));
+    app.get('/v1/sentiment', query(SentimentQuery), async (c) => {
+      const q = c.req.valid('query');
+      if (!!q.studio === !!q.title) throw new BadRequestError(['give one of `studio` or `title`']);
+      const to = q.to ?? tone.today();
+      const from = q.from ?? addDays(to, -83);
+      if (from > to) throw new BadRequestError(['`from` is after `to`']);
+      if (Date.parse(to) - Date.parse(from) > 366 * 86_400_000) throw new BadRequestError(['the range is longer than a year']);
+      return c.json(await sentimentSeries({ ...deps, sourceNames: tone.sourceNames }, { studio: q.studio, title: q.title, from, to }));
     });
-    app.get('/v1/sentiment/leaders', async (c) => {
-      const q = LeadersQuery.safeParse(c.req.query());
-      if (!q.success) return badRequest(c, issues(q.error));
+    app.get('/v1/sentiment/leaders', query(LeadersQuery), async (c) => {
+      const q = c.req.valid('query');
       const today = tone.today();
       const toWeek = isoWeekOfDate(today);
-      const fromWeek = isoWeekOfDate(addDays(today, -7 * (q.data.weeks - 1)));
-      return c.json(await sentimentLeaders({ ...deps, sourceNames: tone.sourceNames }, { fromWeek, toWeek, limit: q.data.limit, competitors: tone.competitors }));
+      const fromWeek = isoWeekOfDate(addDays(today, -7 * (q.weeks - 1)));
+      return c.json(await sentimentLeaders({ ...deps, sourceNames: tone.sourceNames }, { fromWeek, toWeek, limit: q.limit, competitors: tone.competitors }));
     });
   }
 
@@ -121,17 +104,10 @@ export function registerAssistRoutes(app: Hono<Env>, deps: AssistDeps, badReques
     return c.json({ flags, stats: flagStats(flags) });
   });
 
-  app.post('/v1/flags', async (c) => {
-    let body: unknown;
+  app.post('/v1/flags', json(FlagRequest), async (c) => {
+    const { target, reason } = c.req.valid('json');
     try {
-      body = await jsonBody(c);
-    } catch (err) {
-      return badRequest(c, [(err as Error).message]);
-    }
-    const r = FlagRequest.safeParse(body);
-    if (!r.success) return badRequest(c, issues(r.error));
-    try {
-      return c.json(await recordFlag(deps, r.data.target, c.get('principal'), r.data.reason, deps.now()), 201);
+      return c.json(await recordFlag(deps, target, c.get('principal'), reason, deps.now()), 201);
     } catch (err) {
       if (err instanceof FlagTargetNotFound) return c.json({ error: err.message, requestId: c.get('requestId') }, 404);
       throw err;

@@ -18,6 +18,7 @@ import { openDataDirStore, type StoreInfo } from './data-dir-store.js';
 import { LocalKeyStore } from './local-keys.js';
 import type { DynamoAnalysisStore } from '../../shared/store/dynamo-analysis.store.js';
 import { dynamoStores } from '../../shared/store/dynamo-stores.js';
+import type { PurgeStore } from '../../shared/ports/purge-store.js';
 import type { Analyst } from '../../shared/ports/analyst.js';
 import type { ClusterHint } from '../../shared/analysis/cluster.js';
 import type { DynamoInterestStore } from '../../shared/store/dynamo-interest.store.js';
@@ -69,6 +70,8 @@ export interface LocalRuntime extends CrawlDeps {
   flags: DynamoFlagStore;
   /** Audience interest: video counts, page views, opening forecasts. */
   interest: DynamoInterestStore;
+  /** Finds and deletes items older than a cut-off, with their index and identity rows (`marquee purge`). */
+  purge: PurgeStore;
   /** Links channel videos to titles and kinds (the embedded analyst's rules). */
   linker: VideoLinker;
   /** What the query side needs for briefs, feedback, audit and the answer archive. */
@@ -185,6 +188,7 @@ export async function openLocalRuntime(
     briefs,
     flags,
     interest: stores.interest(),
+    purge: stores.purge(),
     linker: createVideoLinker(),
     assist: {
       briefs,

@@ -1,7 +1,7 @@
 // Runtime configuration: one typed object resolved once at start-up from defaults, environment and flags.
 import { z } from 'zod';
 import { ConfigError } from './errors.js';
-import { formatIssues } from './workspace-file.js';
+import { formatIssues } from './validate-workspace.js';
 import { DEFAULT_TABLE_NAME } from '../store/table.js';
 import { FETCH_DEFAULTS } from './fetch-limits.js';
 import { CHECKPOINTS } from '../ports/checkpoint.js';

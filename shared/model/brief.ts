@@ -1,4 +1,4 @@
-// The weekly brief: statistics first, narrative second, every claim citing items (built by shared/delivery/digest/build-brief.ts,
+// The weekly brief: statistics first, narrative second, every claim citing items (built section by section in shared/delivery/digest/brief/ and composed by shared/delivery/digest/build-brief.ts,
 // archived by the digest store, rendered into the digest, read by the query side).
 import type { EventType } from './event.js';
 import type { Collision } from '../analysis/release-calendar.js';

@@ -6,6 +6,7 @@ import { DynamoLedger, type DynamoLedgerOptions } from './dynamo-ledger.js';
 import { DynamoInterestStore } from './dynamo-interest.store.js';
 import { DynamoDigestStore, DynamoKeyStore } from './dynamo-query.store.js';
 import { DynamoAnswerStore, DynamoBriefStore, DynamoFlagStore } from './dynamo-assist.store.js';
+import { DynamoPurgeStore } from './dynamo-purge.store.js';
 
 export interface DynamoStores {
   /** Items, source states and charts. */
@@ -20,6 +21,8 @@ export interface DynamoStores {
   answers(retentionDays: number): DynamoAnswerStore;
   /** An idempotency ledger (a new one per owner: claims carry it). */
   ledger(options?: DynamoLedgerOptions): DynamoLedger;
+  /** Old items and their index and identity rows, found and deleted (`marquee purge`). */
+  purge(): DynamoPurgeStore;
 }
 
 function lazy<T>(build: () => T): () => T {
@@ -41,5 +44,6 @@ export function dynamoStores(store: DynamoStore): DynamoStores {
     keys: lazy(() => new DynamoKeyStore(t)),
     answers: (retentionDays) => answers.get(retentionDays) ?? answers.set(retentionDays, new DynamoAnswerStore(t, retentionDays)).get(retentionDays)!,
     ledger: (options = {}) => new DynamoLedger(t, options),
+    purge: lazy(() => new DynamoPurgeStore(t)),
   };
 }

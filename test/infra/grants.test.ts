@@ -9,7 +9,7 @@ import { BatchGetCommand, BatchWriteCommand, DynamoDBDocumentClient, GetCommand,
 import { createCrawlSourceHandler } from '../../functions/lambda/crawl-source.handler.js';
 import { createPlanCrawlHandler } from '../../functions/lambda/plan-crawl.handler.js';
 import { createAwsRuntime, type AwsRuntime } from '../../functions/aws/runtime.js';
-import { validateWorkspace } from '../../shared/config/workspace-file.js';
+import { validateWorkspace } from '../../shared/config/validate-workspace.js';
 import type { Fetcher } from '../../shared/ports/fetcher.js';
 import { quietTelemetry, rssFeed, sqsEvent } from '../unit/lambda/support.js';
 import { asArray, iamStatements, synth, type Synthesized } from './support.js';

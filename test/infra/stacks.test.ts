@@ -2,7 +2,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { Match } from 'aws-cdk-lib/assertions';
 import { TABLE } from '../../shared/store/table.js';
-import { validateWorkspace } from '../../shared/config/workspace-file.js';
+import { validateWorkspace } from '../../shared/config/validate-workspace.js';
 import { loadWorkspaceFile } from '../../shared/config/workspace-file.js';
 import { asArray, iamStatements, resourcesOf, synth, FIXTURE_WORKSPACE, type Synthesized } from './support.js';
 

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { resolveConfig, type AppConfig } from '../../shared/config/app-config.js';
-import { validateWorkspace } from '../../shared/config/workspace-file.js';
+import { validateWorkspace } from '../../shared/config/validate-workspace.js';
 import { openLocalRuntime, type LocalRuntime } from '../../functions/local/local-runtime.js';
 import { DynamoLedger } from '../../shared/store/dynamo-ledger.js';
 import { digestKey, sendDigest } from '../../shared/delivery/digest/send-digest.js';

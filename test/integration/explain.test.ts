@@ -16,7 +16,6 @@ import { PROMPT_VERSION } from '../../agents/analyst/llm/prompts.js';
 import { ruleHints } from '../../agents/analyst/rule-hints.js';
 import { analyzeItems } from '../../shared/analysis/analyze-items.js';
 import { DynamoAnalysisStore } from '../../shared/store/dynamo-analysis.store.js';
-import { DynamoPurgeStore } from '../../shared/store/dynamo-purge.store.js';
 import { Workspace } from '../../shared/model/workspace.js';
 import type { Event } from '../../shared/model/event.js';
 import type { Item } from '../../shared/model/item.js';
@@ -120,7 +119,7 @@ describe('explain over the demo data (embedded analyst)', () => {
 
   it('an event whose items were purged keeps its citations, described from the story and marked purged', async () => {
     const gone = (await d.runtime.store.getItems([moved.itemIds[0]!]))[0]!;
-    await new DynamoPurgeStore(d.runtime.store.tableAccess).deleteItems([gone]);
+    await d.runtime.purge.deleteItems([gone]);
     const r = await explain(moved.id, deps());
     expect(r.items[0]).toEqual({ id: gone.id, title: gone.title, source: gone.sourceId, url: gone.url, publishedAt: gone.publishedAt, purged: true });
     expect(explainText(r)).toContain('1 cited item was purged since (retention).');

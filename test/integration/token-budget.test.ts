@@ -7,7 +7,7 @@ import { createAnalyzeItemsHandler } from '../../functions/lambda/analyze-items.
 import { createAnalyzeRuntime, type AnalyzeRuntime } from '../../functions/aws/analyze-runtime.js';
 import { createAwsRuntime } from '../../functions/aws/runtime.js';
 import { parseAwsEnv } from '../../functions/aws/env.js';
-import { validateWorkspace } from '../../shared/config/workspace-file.js';
+import { validateWorkspace } from '../../shared/config/validate-workspace.js';
 import { resolveConfig } from '../../shared/config/app-config.js';
 import { DEFAULT_TOKEN_BUDGET, parseTokenBudget, runTokenBudget } from '../../shared/config/token-budget.js';
 import { ConfigError } from '../../shared/config/errors.js';

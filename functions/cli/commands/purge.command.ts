@@ -1,6 +1,5 @@
 // `marquee purge`: remove raw snapshots and items older than a cut-off (default: the workspace's retention), and say what went.
 import { purgeBefore, retentionCutoff, type PurgeReport } from '../../../shared/privacy/purge.js';
-import { DynamoPurgeStore } from '../../../shared/store/dynamo-purge.store.js';
 import { openContext, type CommonOptions } from '../context.js';
 import { CliError, printJson, type Io } from '../output.js';
 import { workspaceAsOf } from '../../../shared/util/as-of.js';
@@ -57,7 +56,7 @@ export async function purgeCommand(opts: PurgeCommandOptions, io: Io, env: Recor
       ? '--before'
       : `no --before: ${asOf.toISOString().slice(0, 10)}${ws.clock ? ' (the workspace clock)' : ''} minus the workspace's retentionDays ${ws.retentionDays}`;
     const report = await purgeBefore(
-      { purge: new DynamoPurgeStore(r.store.tableAccess), sources: r.store, objects: r.objects, log: r.log },
+      { purge: r.purge, sources: r.store, objects: r.objects, log: r.log },
       cutoff,
       { dryRun: opts.dryRun ?? false, sourceIds: ws.sources.map((s) => s.id) },
     );

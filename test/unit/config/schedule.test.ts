@@ -1,6 +1,6 @@
 // Source schedules: a zero, negative-looking or absurd interval is refused with a message naming the source.
 import { describe, expect, it } from 'vitest';
-import { validateWorkspace } from '../../../shared/config/workspace-file.js';
+import { validateWorkspace } from '../../../shared/config/validate-workspace.js';
 
 const workspace = (every: string) => ({
   name: 'schedules',

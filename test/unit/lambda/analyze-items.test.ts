@@ -8,7 +8,7 @@ import { ANALYSIS_LOCK, createAnalyzeItemsHandler } from '../../../functions/lam
 import { DynamoLedger } from '../../../shared/store/dynamo-ledger.js';
 import { createAnalyzeRuntime, type AnalyzeRuntime } from '../../../functions/aws/analyze-runtime.js';
 import { createAwsRuntime } from '../../../functions/aws/runtime.js';
-import { validateWorkspace } from '../../../shared/config/workspace-file.js';
+import { validateWorkspace } from '../../../shared/config/validate-workspace.js';
 import { ChatUnavailableError } from '../../../shared/delivery/chat/errors.js';
 import type { Item } from '../../../shared/model/item.js';
 import type { ChatMessage, ChatPoster } from '../../../shared/ports/chat.js';

@@ -1,9 +1,9 @@
-// The deployed workspace is checked without zod: exactly the value synth wrote (by its version hash), and the shape the functions use.
+// The deployed workspace is exactly the value synth wrote (by its version hash), validated again with the one workspace schema.
 import { GetParameterCommand, SSMClient } from '@aws-sdk/client-ssm';
 import { mockClient } from 'aws-sdk-client-mock';
 import { afterEach, describe, expect, it } from 'vitest';
 import { workspaceForSynth } from '../../../infra/config.js';
-import { checkWorkspaceShape, workspaceVersion } from '../../../functions/aws/deployed-workspace.js';
+import { workspaceVersion } from '../../../functions/aws/deployed-workspace.js';
 import { loadWorkspaceParameter } from '../../../functions/aws/workspace-parameter.js';
 import { workspaceWith } from './support.js';
 
@@ -29,9 +29,21 @@ describe('deployed workspace', () => {
     );
   });
 
-  it('names the bad keys of a workspace without the shape the functions rely on', () => {
-    const bad = { ...synth.workspace, sources: [{ id: 'x', kind: 'atom', url: '', enabled: true, tags: [], schedule: { every: '15m' } }] };
-    expect(() => checkWorkspaceShape(bad, 'here')).toThrow('here: sources[0].kind: expected "rss", "html", "boxoffice", "youtube" or "pageviews"; sources[0].url: expected a URL');
-    expect(() => checkWorkspaceShape([], 'here')).toThrow('here: (top level): expected an object');
+  it('names the bad keys of a deployed workspace the schema refuses, one line each, as the CLI and synth do', async () => {
+    const load = async (value: unknown) => {
+      const text = JSON.stringify(value);
+      ssm.on(GetParameterCommand).resolves({ Parameter: { Value: text } });
+      return loadWorkspaceParameter(new SSMClient({ region: 'us-east-1' }), 'ws', workspaceVersion(text));
+    };
+    const source = { id: 'x', kind: 'rss', url: 'https://x.example/feed', enabled: true, tags: [], schedule: { every: '15m' } };
+    await expect(load({ ...synth.workspace, sources: [{ ...source, kind: 'atom' }] })).rejects.toThrow(
+      "workspace parameter ws: sources[0].kind: Invalid discriminator value. Expected 'rss' | 'html' | 'boxoffice' | 'youtube' | 'pageviews'",
+    );
+    await expect(load({ ...synth.workspace, sources: [{ ...source, url: '', enabled: 'yes' }] })).rejects.toThrow(
+      'workspace parameter ws: sources[0].url: Too small: expected string to have >=1 characters; sources[0].enabled: Invalid input: expected boolean, received string',
+    );
+    await expect(load([])).rejects.toThrow('workspace parameter ws: (top level): Invalid input: expected object, received array');
+    // The same schema as synth's: what the hand-written checker never looked at is checked too.
+    await expect(load({ ...synth.workspace, timezone: 'Mars/Base' })).rejects.toThrow('workspace parameter ws: timezone: unknown IANA timezone');
   });
 });

@@ -5,7 +5,7 @@ import { GetParameterCommand, SSMClient } from '@aws-sdk/client-ssm';
 import { SESv2Client, SendEmailCommand, TooManyRequestsException } from '@aws-sdk/client-sesv2';
 import { createSendDigestHandler } from '../../../functions/lambda/send-digest.handler.js';
 import { createAwsRuntime } from '../../../functions/aws/runtime.js';
-import { validateWorkspace } from '../../../shared/config/workspace-file.js';
+import { validateWorkspace } from '../../../shared/config/validate-workspace.js';
 import { SesMailer } from '../../../shared/delivery/mail/ses.mailer.js';
 import { openTestStore, type TestStore } from '../../support/embedded-store.js';
 import { quietTelemetry, tableActionOf } from './support.js';

@@ -4,7 +4,7 @@ import { Logger } from '@aws-lambda-powertools/logger';
 import { Metrics } from '@aws-lambda-powertools/metrics';
 import type { Telemetry } from '../../../functions/aws/powertools.js';
 import type { Workspace } from '../../../shared/model/workspace.js';
-import { validateWorkspace } from '../../../shared/config/workspace-file.js';
+import { validateWorkspace } from '../../../shared/config/validate-workspace.js';
 
 export interface RecordedMetric {
   name: string;

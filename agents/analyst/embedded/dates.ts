@@ -238,7 +238,7 @@ const FILM_RELEASE = /\b(?:open|opens|opening|release|releases|releasing|theater
 
 const NEGATIVE_BEFORE = new RegExp(
   [
-    String.raw`\b(?:since|opened|debuted|bowed|premiered|released|wrapped|grossed|earned|ago|last|through|thru|between|as of|starting|beginning|founded|joined|born|died)\b[^,;]{0,28}$`,
+    String.raw`\b(?:since|opened|debuted|bowed|premiered|released|wrapped|grossed|earned|ago|last|through|thru|between|as of|starting|beginning)\b[^,;]{0,28}$`,
     String.raw`\b(?:shoot|shoots|shooting|filming|films|lensing|production|cameras|rolling|principal photography|begins|begin|start|starts|run|runs|held|takes place|take place|took place|taking place|announced|unveiled|revealed)\b[^,;]{0,14}$`,
     String.raw`\bweek of\s*$`,
     String.raw`\b(?:earlier|previously|already|last)\s+$`,
@@ -248,6 +248,8 @@ const NEGATIVE_BEFORE = new RegExp(
   ].join('|'),
   'i',
 );
+// Lowercase only: in a Title Case headline "Born" and "Joined" are mostly words of a title ("Daredevil: Born Again").
+const NEGATIVE_BEFORE_LOWER = /\b(?:founded|joined|born|died)\b[^,;]{0,28}$/;
 const NEGATIVE_AFTER = /^\s*(?:edition|festival|film festival|lineup|ceremony|awards?|oscars|emmys|slate|shoot|production|start|fiscal|quarter|earnings|contract|season of|costumes?|parties|party|candy|decorations?|horror nights|-\s*\d)/i;
 const PREVIOUS_BEFORE = new RegExp(
   String.raw`(?:\bfrom|\bprevious(?:ly)?(?:\s+(?:set|dated|scheduled|slated|planned|due|announced))?(?:\s+(?:for|on|in))?|\bprior|\boriginal(?:ly)?(?:\s+(?:being|been))?(?:\s+(?:set|dated|scheduled|slated|planned|due))?(?:\s+(?:for|on|in))?|\bhad\s+been\s+(?:set|dated|scheduled|slated|planned|due|expected|going)(?:\s+to\s+\w+(?:\s+\w+)?)?(?:\s+(?:for|on|in))?|\b(?:was|were)\s+(?:set|dated|scheduled|slated|planned|due|expected|going)(?:\s+to\s+\w+(?:\s+\w+)?)?(?:\s+(?:for|on|in))?|\bvacat(?:es|ed|ing)|\binstead\s+of|\boff|\bout\s+of|\bleaves?|\bleaving|\babandon(?:s|ed|ing)?|\bgives?\s+up|\bformer|\bold|\bfrom\s+(?:its|their|the))\s+(?:(?:its|their|the|a|an|that|this)\s+)?(?:(?:former|old|prior|previous|original|initial|planned|earlier|current|existing)\s+)?$`,
@@ -282,10 +284,10 @@ function roleOf(sentence: string, m: DateMention, reference: Date, timeKnown: bo
   const after = sentence.slice(m.end, m.end + 30);
   // "will be released in May" is ahead, unlike "released in May"; "starts streaming May 1" is a release, "starts shooting" not.
   const future =
-    /\b(?:will|would|to|set to|slated to|scheduled to|expected to|is|are|gets?|being)\s+(?:now\s+)?(?:be\s+)?(?:re-?)?(?:released|launched|available|out|in theaters|streaming)\b[^,;]{0,28}$|\b(?:starts?|begins?)\s+(?:streaming|airing|playing)\b[^,;]{0,20}$/i.test(before) ||
+    /\b(?:will|would|to|set to|slated to|scheduled to|expected to|is|are|gets?|being)\s+(?:now\s+)?(?:be\s+)?(?:re-?)?(?:released|launched|available|out|in theaters|streaming)\b[^,;]{0,28}$|\b(?:starts?|begins?)\s+(?:streaming|airing|playing)\b[^,;]{0,20}$|\b(?:will|to)\s+(?:release|launch|premiere|stream|debut|air|drop|roll out)\b[^;]{0,60}\b(?:beginning|starting)\s+(?:on\s+|in\s+)?$/i.test(before) ||
     // "The Break … starts May 27": a show that starts on a date premieres, unless the sentence is about a shoot or a run.
     (/\b(?:starts?|begins?)\s+(?:on\s+)?$/i.test(before) && !PRODUCTION_WORDS.test(sentence));
-  if (!future && NEGATIVE_BEFORE.test(before) && !/\b(?:to|for|instead of|from)\s+(?:the\s+|its\s+|a\s+)?$/i.test(before)) return 'other';
+  if (!future && (NEGATIVE_BEFORE.test(before) || NEGATIVE_BEFORE_LOWER.test(before)) && !/\b(?:to|for|instead of|from)\s+(?:the\s+|its\s+|a\s+)?$/i.test(before)) return 'other';
   if (NEGATIVE_AFTER.test(after) || EVENT_NAME_AFTER.test(sentence.slice(m.end, m.end + 60))) return 'other';
   // A bare year right after a name is an event ("Sundance 2027", "CinemaCon 2027"), not a date; "2023 Release Date" is.
   if (m.precision === 'year' && /^\d{4}$/.test(m.text) && !/^\s*(?:(?:theatrical|streaming|digital|premiere|debut|opening)\s+)?(?:release\s+)?date\b|^\s*release\b/i.test(after) && /\b[A-Z][\w'-]*[a-z][\w'-]*\s*$/.test(before) && !/\b(?:To|For|In|Into|Until|Of|From|On|Coming|Arrives?|Arriving|Returns?|Returning|Premieres?|Premiering|Opens?|Opening|Debuts?|Debuting|Hits?|Slated|Set|Sets|Due|Dated|Lands?|Landing|Releas(?:es|ing)|Streams?|Streaming|Out|Back)\s*$/.test(before)) return 'other';

@@ -106,4 +106,10 @@ describe('extractReleaseDates', () => {
     expect(undated("'Marsh Light' Banner", "With Valentine's Day 2015 near, it opens on Friday, Feb. 13.").releaseDate).toBe('2015-02-13');
     expect(undated("Neon Sets 'X Y' for Jan. 8", '').releaseDate).toBe('2031-01-08');
   });
+
+  it('reads "will release … beginning in October" as ahead, and a capitalized "Born" as part of a title', () => {
+    expect(read("'Cold Harbor' Trailer", 'HBO will release a six-part follow-up beginning in October.', '2027-08-30T00:00:00Z').releaseDate).toBe('2027-10');
+    expect(read('Daredevil: Born Again Coming to Disney+ in 2028', '', '2027-07-24T00:00:00Z').releaseDate).toBe('2028');
+    expect(read("'Cold Harbor' Star Dies", 'The actor, born in 1961, died on Tuesday.', '2027-07-24T00:00:00Z').releaseDate).toBeNull();
+  });
 });

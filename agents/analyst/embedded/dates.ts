@@ -13,6 +13,8 @@ export interface DateMention {
   precision: Precision;
   /** The phrase carries its own year (otherwise the year was inferred forward from the reference date). */
   explicitYear: boolean;
+  /** Found only right after a release verb ("hits digital tomorrow"): the phrase itself says it is a release date. */
+  cued?: boolean;
 }
 
 const MONTH_INDEX: Record<string, number> = {
@@ -106,6 +108,9 @@ export function fixMonthTypos(sentence: string): string {
 // "on the 16th", "until the 3rd": a day written alone is a day of the reference month (or the next one when it is past).
 const DAY_ALONE = /\b(?:on|until|till|by|from|to)\s+the\s+(\d{1,2})(?:st|nd|rd|th)\b(?!\s*(?:of\b|century|anniversary|annual|edition|season|episode|installment|film|time|place|week|day|year|floor|amendment|-))/gi;
 
+const WEEKDAYS = ['sun', 'mon', 'tues', 'wednes', 'thurs', 'fri', 'satur'];
+const RELATIVE_DAY = /(\b(?:premieres?|premiering|debuts?|debuting|opens?|opening|arrives?|arriving|hits?|streams?|streaming|airs?|airing|returns?|returning|launch(?:es)?|drops?|bows?|lands?|releases?|available|out)(?:\s+(?:digital(?:ly)?|theaters|theatres|cinemas|on\s+(?:digital|demand|[A-Z][\w+]*(?:\s+[A-Z+][\w+]*)?)|in\s+theaters)){0,2}\s+(?:on\s+|this\s+)?)(tonight|tomorrow|(?:mon|tues|wednes|thurs|fri|satur|sun)day)\b(?!\s*,?\s*(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|\d))/gi;
+
 /** Every date phrase in one sentence, in order, none overlapping. */
 export function findDateMentions(sentence: string, reference: Date, options: { dayAlone?: boolean } = {}): DateMention[] {
   const out: DateMention[] = [];
@@ -190,6 +195,17 @@ export function findDateMentions(sentence: string, reference: Date, options: { d
     add({ start: m.index, end: m.index + m[0].length, text: m[0], date: partialDate(year, month), precision: 'month', explicitYear: false });
   }
   if (options.dayAlone) {
+    // "Hits Digital Tomorrow", "premieres tonight on HBO", "debuts Friday": only right after a release verb, where the
+    // day is the release's (news copy dates announcements by weekday too: "Netflix said on Monday").
+    for (const m of sentence.matchAll(RELATIVE_DAY)) {
+      const word = m[2]!.toLowerCase();
+      let offset = word === 'tomorrow' ? 1 : 0;
+      const weekday = WEEKDAYS.indexOf(word.replace(/day$/, ''));
+      if (weekday >= 0) offset = (weekday - reference.getUTCDay() + 7) % 7;
+      const d = new Date(Date.UTC(reference.getUTCFullYear(), reference.getUTCMonth(), reference.getUTCDate() + offset));
+      const start = m.index + m[1]!.length;
+      add({ start, end: m.index + m[0].length, text: m[0].slice(m[1]!.length), date: partialDate(d.getUTCFullYear(), d.getUTCMonth() + 1, d.getUTCDate()), precision: 'day', explicitYear: false, cued: true });
+    }
     for (const m of sentence.matchAll(DAY_ALONE)) {
       const day = +m[1]!;
       if (day < 1 || day > 31) continue;
@@ -232,7 +248,7 @@ export type DateRole = 'new' | 'previous' | 'other';
 
 const RELEASE_WORDS = /\b(?:streamers?|roll(?:s|ing)? out|expected|selects?|targets?|tabs|circled|circles|tagged|preps|head(?:s|ed|ing)? (?:to|into|back)|(?:on|by|at|to|from) (?:netflix|hulu|hbo max|hbo|max|disney\+|prime video|amazon|peacock|paramount\+|apple tv\+?|apple|tubi|shudder|starz|mgm\+|amc\+)|launched|premiers?|begins?|airs?|aired|airing|starts?|starting|returns?|returning|coming|comes|ready|available|drops?|theaters|theatres|cinemas|digital|blu-?ray|dvd|vod|pvod|street date|open|opens|opening|release|releases|released|releasing|date|dates|dated|dating|slate|slates|slated|set|sets|move|moves|moved|moving|push|pushes|pushed|delay|delays|delayed|shift|shifts|shifted|bump|bumps|bumped|postpone\w*|debut\w*|bow|bows|bowing|premiere|premieres|premiering|stream|streams|streaming|launch\w*|arriv\w*|hit theaters|hits theaters|in theaters|theatrical\w*|plant\w*|book|books|booked|lands?|calendar|schedul\w*|slot|corridor|earlier|later|vacat\w*|due)\b/i;
 // Cheap gate: a sentence with no digit and no month, season, holiday or "year" word has no date phrase.
-const DATEISH = /\d|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|spring|summer|fall|autumn|holiday|christmas|thanksgiving|memorial|labor|president|independence|fourth|halloween|valentine|new year|mlk|martin|year)/i;
+const DATEISH = /\d|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|spring|summer|fall|autumn|holiday|christmas|thanksgiving|memorial|labor|president|independence|fourth|halloween|valentine|new year|mlk|martin|year|tonight|tomorrow|(?:mon|tues|wednes|thurs|fri|satur|sun)day|\bthe\s+\d)/i;
 const EVENT_ONLY = /\b(?:convention|cinemacon|conference|summit|ceremony|gala|expo|shareholder|meeting|earnings|edition|lineup|nominations|contract|talks|deadline|fiscal|quarter)\b/i;
 const FILM_RELEASE = /\b(?:open|opens|opening|release|releases|releasing|theaters|theatrical\w*|debuts?|streams?|streaming|in cinemas|moves?|moved|pushe[sd]?|delay\w*|shift\w*|dated)\b/i;
 
@@ -241,6 +257,7 @@ const NEGATIVE_BEFORE = new RegExp(
     String.raw`\b(?:since|opened|debuted|bowed|premiered|released|wrapped|grossed|earned|ago|last|through|thru|between|as of|starting|beginning)\b[^,;]{0,28}$`,
     String.raw`\b(?:shoot|shoots|shooting|filming|films|lensing|production|cameras|rolling|principal photography|begins|begin|start|starts|run|runs|held|takes place|take place|took place|taking place|announced|unveiled|revealed)\b[^,;]{0,14}$`,
     String.raw`\bweek of\s*$`,
+    String.raw`\b(?:weekend|box office|frame|corridor)\s+(?:\w+\s+)?(?:arrives?|opens?|starts?|begins?|kicks off)\s+(?:on\s+)?$`,
     String.raw`\b(?:earlier|previously|already|last)\s+$`,
     String.raw`\b(?:best|biggest|highest|largest|worst|lowest|most|top)\b[^,;]{0,40}$`,
     String.raw`\(\s*$`,
@@ -302,7 +319,7 @@ function roleOf(sentence: string, m: DateMention, reference: Date, timeKnown: bo
   if (RUN_FROM_BEFORE.test(before)) return 'new';
   if (PREVIOUS_BEFORE.test(before) || PREVIOUS_PLAN_BEFORE.test(before)) return 'previous';
   if (/^\s*(?:date|slot|release date|opening)?\s*(?:it|which)?\s*(?:had|previously|originally)\b/i.test(after)) return 'previous';
-  if (NEW_BEFORE.test(before) || NEW_AFTER.test(after)) return 'new';
+  if (NEW_BEFORE.test(before) || NEW_AFTER.test(after) || m.cued) return 'new';
   return 'other';
 }
 

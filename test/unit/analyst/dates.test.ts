@@ -112,4 +112,11 @@ describe('extractReleaseDates', () => {
     expect(read('Daredevil: Born Again Coming to Disney+ in 2028', '', '2027-07-24T00:00:00Z').releaseDate).toBe('2028');
     expect(read("'Cold Harbor' Star Dies", 'The actor, born in 1961, died on Tuesday.', '2027-07-24T00:00:00Z').releaseDate).toBeNull();
   });
+
+  it('reads "tomorrow", "tonight" and a weekday right after a release verb, not a weekend that "arrives Friday"', () => {
+    expect(read("'Cold Harbor' Hits Digital Tomorrow", '', '2027-01-26T18:00:00Z').releaseDate).toBe('2027-01-27');
+    expect(read("'Cold Harbor' Clip", 'The thriller lands in theaters this Friday.', '2027-02-10T12:00:00Z').releaseDate).toBe('2027-02-12');
+    expect(read("'Cold Harbor' Preview", 'The first big weekend of the box office arrives Friday with three movies.', '2027-02-10T12:00:00Z').releaseDate).toBeNull();
+    expect(read("Netflix Sets 'Cold Harbor'", 'Netflix said on Monday that it set the series.', '2027-02-10T12:00:00Z').releaseDate).toBeNull();
+  });
 });

@@ -9,6 +9,7 @@ import { sentimentScore } from './sentiment.js';
 import { buildStudioDirectory, findStudioMentions, matchStudios, reportedNames } from './studios.js';
 import { releaseKindOf } from './release-kind.js';
 import { summarize } from './summary.js';
+import { urlSections } from './url-section.js';
 import { isInstructionLike, normalizeText, splitSentences, type Span } from './text.js';
 import { buildKnownTitles, extractTitles, type TitleResult } from './titles.js';
 import type { TypeEvidence, TypeModelData } from './type-model.js';
@@ -119,6 +120,7 @@ export function createEmbeddedAnalyst(ctx: EmbeddedAnalystContext): EmbeddedAnal
         bodyMoney,
         titles: titleResult.titles.length,
         studios: studios.length,
+        urlSections: urlSections(story.url),
       },
       model,
     );

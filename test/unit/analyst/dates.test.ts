@@ -119,4 +119,10 @@ describe('extractReleaseDates', () => {
     expect(read("'Cold Harbor' Preview", 'The first big weekend of the box office arrives Friday with three movies.', '2027-02-10T12:00:00Z').releaseDate).toBeNull();
     expect(read("Netflix Sets 'Cold Harbor'", 'Netflix said on Monday that it set the series.', '2027-02-10T12:00:00Z').releaseDate).toBeNull();
   });
+
+  it('does not read a holiday that "lands on Saturday" or a shoot that "begins in early 2028" as a release', () => {
+    expect(read("Weekend Report: 'Cold Harbor' Leads as Halloween Lands on Saturday", '', '2027-11-01T18:00:00Z').releaseDate).toBeNull();
+    expect(read("'Cold Harbor' Ordered to Series", 'Production begins in Philadelphia in early 2028.', '2027-10-20T00:00:00Z').releaseDate).toBeNull();
+    expect(read("HBO Sets 'Cold Harbor' Return", 'And this year it gets closer on April 6, when Season 4 begins.', '2027-01-09T00:00:00Z').releaseDate).toBe('2027-04-06');
+  });
 });

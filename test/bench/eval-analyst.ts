@@ -18,6 +18,8 @@ export interface LabeledStory {
   title: string;
   text: string;
   publishedAt: string | null;
+  /** The article's address, where the set has one. */
+  url?: string | null;
   label: {
     type: EventType;
     studios: string[];
@@ -243,6 +245,7 @@ export function realStories(which: 'dev' | 'test'): LabeledStory[] {
     title: r.title,
     text: r.text ?? '',
     publishedAt: r.publishedAt,
+    url: r.url,
     outlet: r.outlet,
     label: { ...r.label, studios: [...new Set(r.label.studios.map(canonical))] },
   }));

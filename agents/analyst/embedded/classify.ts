@@ -16,6 +16,8 @@ export interface ClassifySignals {
   /** How many titles and studios the story names (0 when not known). */
   titles?: number;
   studios?: number;
+  /** Section cues of the article's address ("review", "feature", "awards"…; see url-section.ts). */
+  urlSections?: readonly string[];
 }
 
 export interface Classification {
@@ -330,6 +332,7 @@ function signalNames(sig: ClassifySignals): string[] {
   for (const m of sig.bodyMoney) out.push(`money-body:${m.context}`);
   out.push(`titles:${Math.min(sig.titles ?? 0, 3)}`);
   out.push(`studios:${Math.min(sig.studios ?? 0, 3)}`);
+  for (const u of sig.urlSections ?? []) out.push(`url:${u}`);
   return out;
 }
 

@@ -13,6 +13,8 @@ export interface DateMention {
   precision: Precision;
   /** The phrase carries its own year (otherwise the year was inferred forward from the reference date). */
   explicitYear: boolean;
+  /** Found only right after a release verb ("hits digital tomorrow"): the phrase itself says it is a release date. */
+  cued?: boolean;
 }
 
 const MONTH_INDEX: Record<string, number> = {
@@ -20,6 +22,10 @@ const MONTH_INDEX: Record<string, number> = {
   july: 7, aug: 8, august: 8, sep: 9, sept: 9, september: 9, oct: 10, october: 10, nov: 11, november: 11, dec: 12,
   december: 12,
 };
+// What a possessive date names as a release: "2027's 'Man of Tomorrow'", "next month's martial arts thriller".
+const POSSESSED_RELEASE = String.raw`(?:['‘"“]|(?:(?!(?:best|biggest|highest|largest|worst|lowest|most|top|first|last)\b)[\w-]+\s+){0,3}(?:film|movie|thriller|horror|comedy|drama|sequel|prequel|feature|release|blockbuster|adaptation|reboot|remake|series|season|installment|follow-up|animated|musical|documentary)\b)`;
+const POSSESSIVE_RELEASE_AFTER = new RegExp(`^['’]s\\s+${POSSESSED_RELEASE}`, 'i');
+const POSSESSIVE_DATE = new RegExp(String.raw`\b(?:19[5-9]\d|20[0-6]\d|month|year|summer|fall|spring|winter)['’]s\s+${POSSESSED_RELEASE}`, 'i');
 const MONTH_WORD = String.raw`(?:January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)`;
 const MONTH_WORD_CI = new RegExp(`^${MONTH_WORD}$`, 'i');
 
@@ -35,7 +41,7 @@ const REL_MONTH = /\b(next|this|later this)\s+month\b/gi;
 const REL_SEASON = /\b(next|this|later this)\s+(spring|summer|fall|autumn|holiday season|holidays)\b/gi;
 // "in the fall", "to Fall", "a fall release"; not "expected to fall 20%" or "fall short".
 const BARE_SEASON = /(?<=\b(?:in\s+the|a|an|to|for|until|into|by)\s+)(spring|summer|fall|autumn)\b(?!\s*(?:\d|%|short|behind|below|off|apart|flat|in\b|to\b|back\b))|\b(spring|summer|fall|autumn)(?=\s+(?:release|opening|debut|bow|launch|theatrical|premiere|date|run|slot)\b)/gi;
-const BARE_YEAR = /\b(19[5-9]\d|20[0-6]\d)\b(?!-\d|'s)/g;
+const BARE_YEAR = new RegExp(String.raw`\b(19[5-9]\d|20[0-6]\d)\b(?!-\d|['’]s(?!\s+${POSSESSED_RELEASE}))`, 'gi');
 
 const SEASON_END: Record<string, number> = { spring: 5, summer: 8, fall: 11, autumn: 11, holiday: 12, holidays: 12, 'holiday season': 12 };
 
@@ -72,8 +78,41 @@ export function inferYear(reference: Date, month: number, day?: number): number 
   return Date.UTC(y, month - 1, day) < reference.getTime() - WEEK_MS ? y + 1 : y;
 }
 
+const FULL_MONTHS = ['January', 'February', 'March', 'April', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+
+// Edit distance of at most one (substitution, insertion, deletion or swap of neighbours), for month typos.
+function nearlyEqual(a: string, b: string): boolean {
+  if (a === b) return true;
+  if (Math.abs(a.length - b.length) > 1) return false;
+  let i = 0;
+  while (i < a.length && i < b.length && a[i] === b[i]) i++;
+  if (a.length === b.length) {
+    if (a.slice(i + 1) === b.slice(i + 1)) return true;
+    return a[i] === b[i + 1] && a[i + 1] === b[i] && a.slice(i + 2) === b.slice(i + 2);
+  }
+  return a.length > b.length ? a.slice(i + 1) === b.slice(i) : a.slice(i) === b.slice(i + 1);
+}
+
+/**
+ * A month name misspelled by one letter ("Febraury 2027", "Septmber 12") written as the month, when a day or a year
+ * follows it; other words are left as they are.
+ */
+export function fixMonthTypos(sentence: string): string {
+  return sentence.replace(/\b([A-Z][a-z]{4,9})(?=\.?,?\s+\d)/g, (w) => {
+    if (MONTH_INDEX[w.toLowerCase()]) return w;
+    const hit = FULL_MONTHS.find((m) => m[0] === w[0] && nearlyEqual(w.toLowerCase(), m.toLowerCase()));
+    return hit ?? w;
+  });
+}
+
+// "on the 16th", "until the 3rd": a day written alone is a day of the reference month (or the next one when it is past).
+const DAY_ALONE = /\b(?:on|until|till|by|from|to)\s+the\s+(\d{1,2})(?:st|nd|rd|th)\b(?!\s*(?:of\b|century|anniversary|annual|edition|season|episode|installment|film|time|place|week|day|year|floor|amendment|-))/gi;
+
+const WEEKDAYS = ['sun', 'mon', 'tues', 'wednes', 'thurs', 'fri', 'satur'];
+const RELATIVE_DAY = /(\b(?<!\b(?:halloween|christmas|thanksgiving|holiday|weekend|day|eve|date|deadline)\s+)(?:premieres?|premiering|debuts?|debuting|opens?|opening|arrives?|arriving|hits?|streams?|streaming|airs?|airing|returns?|returning|launch(?:es)?|drops?|bows?|lands?|releases?|available|out)(?:\s+(?:digital(?:ly)?|theaters|theatres|cinemas|on\s+(?:digital|demand|[A-Z][\w+]*(?:\s+[A-Z+][\w+]*)?)|in\s+theaters)){0,2}\s+(?:on\s+|this\s+)?)(tonight|tomorrow|(?:mon|tues|wednes|thurs|fri|satur|sun)day)\b(?!\s*,?\s*(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|\d))/gi;
+
 /** Every date phrase in one sentence, in order, none overlapping. */
-export function findDateMentions(sentence: string, reference: Date): DateMention[] {
+export function findDateMentions(sentence: string, reference: Date, options: { dayAlone?: boolean } = {}): DateMention[] {
   const out: DateMention[] = [];
   const taken = (s: number, e: number): boolean => out.some((m) => s < m.end && e > m.start);
   const add = (m: DateMention): void => {
@@ -155,6 +194,34 @@ export function findDateMentions(sentence: string, reference: Date): DateMention
     const year = inferYear(reference, month);
     add({ start: m.index, end: m.index + m[0].length, text: m[0], date: partialDate(year, month), precision: 'month', explicitYear: false });
   }
+  if (options.dayAlone) {
+    // "Hits Digital Tomorrow", "premieres tonight on HBO", "debuts Friday": only right after a release verb, where the
+    // day is the release's (news copy dates announcements by weekday too: "Netflix said on Monday").
+    for (const m of sentence.matchAll(RELATIVE_DAY)) {
+      const word = m[2]!.toLowerCase();
+      let offset = word === 'tomorrow' ? 1 : 0;
+      const weekday = WEEKDAYS.indexOf(word.replace(/day$/, ''));
+      if (weekday >= 0) offset = (weekday - reference.getUTCDay() + 7) % 7;
+      const d = new Date(Date.UTC(reference.getUTCFullYear(), reference.getUTCMonth(), reference.getUTCDate() + offset));
+      const start = m.index + m[1]!.length;
+      add({ start, end: m.index + m[0].length, text: m[0].slice(m[1]!.length), date: partialDate(d.getUTCFullYear(), d.getUTCMonth() + 1, d.getUTCDate()), precision: 'day', explicitYear: false, cued: true });
+    }
+    for (const m of sentence.matchAll(DAY_ALONE)) {
+      const day = +m[1]!;
+      if (day < 1 || day > 31) continue;
+      let year = reference.getUTCFullYear();
+      let month = reference.getUTCMonth() + 1;
+      if (day < reference.getUTCDate() - 7) {
+        month++;
+        if (month > 12) {
+          month = 1;
+          year++;
+        }
+      }
+      const start = m.index + m[0].toLowerCase().indexOf('the');
+      add({ start, end: m.index + m[0].length, text: sentence.slice(start, m.index + m[0].length), date: partialDate(year, month, day), precision: 'day', explicitYear: false });
+    }
+  }
   for (const m of sentence.matchAll(BARE_YEAR)) {
     add({ start: m.index, end: m.index + m[0].length, text: m[0], date: m[1]!, precision: 'year', explicitYear: true });
   }
@@ -181,15 +248,16 @@ export type DateRole = 'new' | 'previous' | 'other';
 
 const RELEASE_WORDS = /\b(?:streamers?|roll(?:s|ing)? out|expected|selects?|targets?|tabs|circled|circles|tagged|preps|head(?:s|ed|ing)? (?:to|into|back)|(?:on|by|at|to|from) (?:netflix|hulu|hbo max|hbo|max|disney\+|prime video|amazon|peacock|paramount\+|apple tv\+?|apple|tubi|shudder|starz|mgm\+|amc\+)|launched|premiers?|airs?|aired|airing|starts?|starting|returns?|returning|coming|comes|ready|available|drops?|theaters|theatres|cinemas|digital|blu-?ray|dvd|vod|pvod|street date|open|opens|opening|release|releases|released|releasing|date|dates|dated|dating|slate|slates|slated|set|sets|move|moves|moved|moving|push|pushes|pushed|delay|delays|delayed|shift|shifts|shifted|bump|bumps|bumped|postpone\w*|debut\w*|bow|bows|bowing|premiere|premieres|premiering|stream|streams|streaming|launch\w*|arriv\w*|hit theaters|hits theaters|in theaters|theatrical\w*|plant\w*|book|books|booked|lands?|calendar|schedul\w*|slot|corridor|earlier|later|vacat\w*|due)\b/i;
 // Cheap gate: a sentence with no digit and no month, season, holiday or "year" word has no date phrase.
-const DATEISH = /\d|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|spring|summer|fall|autumn|holiday|christmas|thanksgiving|memorial|labor|president|independence|fourth|halloween|valentine|new year|mlk|martin|year)/i;
+const DATEISH = /\d|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|spring|summer|fall|autumn|holiday|christmas|thanksgiving|memorial|labor|president|independence|fourth|halloween|valentine|new year|mlk|martin|year|tonight|tomorrow|(?:mon|tues|wednes|thurs|fri|satur|sun)day|\bthe\s+\d)/i;
 const EVENT_ONLY = /\b(?:convention|cinemacon|conference|summit|ceremony|gala|expo|shareholder|meeting|earnings|edition|lineup|nominations|contract|talks|deadline|fiscal|quarter)\b/i;
 const FILM_RELEASE = /\b(?:open|opens|opening|release|releases|releasing|theaters|theatrical\w*|debuts?|streams?|streaming|in cinemas|moves?|moved|pushe[sd]?|delay\w*|shift\w*|dated)\b/i;
 
 const NEGATIVE_BEFORE = new RegExp(
   [
-    String.raw`\b(?:since|opened|debuted|bowed|premiered|released|wrapped|grossed|earned|ago|last|through|thru|between|as of|starting|beginning|founded|joined|born|died)\b[^,;]{0,28}$`,
+    String.raw`\b(?:since|opened|debuted|bowed|premiered|released|wrapped|grossed|earned|ago|last|through|thru|between|as of|starting|beginning)\b[^,;]{0,28}$`,
     String.raw`\b(?:shoot|shoots|shooting|filming|films|lensing|production|cameras|rolling|principal photography|begins|begin|start|starts|run|runs|held|takes place|take place|took place|taking place|announced|unveiled|revealed)\b[^,;]{0,14}$`,
     String.raw`\bweek of\s*$`,
+    String.raw`\b(?:weekend|box office|frame|corridor)\s+(?:\w+\s+)?(?:arrives?|opens?|starts?|begins?|kicks off)\s+(?:on\s+)?$`,
     String.raw`\b(?:earlier|previously|already|last)\s+$`,
     String.raw`\b(?:best|biggest|highest|largest|worst|lowest|most|top)\b[^,;]{0,40}$`,
     String.raw`\(\s*$`,
@@ -197,11 +265,21 @@ const NEGATIVE_BEFORE = new RegExp(
   ].join('|'),
   'i',
 );
+// Lowercase only: in a Title Case headline "Born" and "Joined" are mostly words of a title ("Daredevil: Born Again").
+const NEGATIVE_BEFORE_LOWER = /\b(?:founded|joined|born|died)\b[^,;]{0,28}$/;
 const NEGATIVE_AFTER = /^\s*(?:edition|festival|film festival|lineup|ceremony|awards?|oscars|emmys|slate|shoot|production|start|fiscal|quarter|earnings|contract|season of|costumes?|parties|party|candy|decorations?|horror nights|-\s*\d)/i;
 const PREVIOUS_BEFORE = new RegExp(
-  String.raw`(?:\bfrom|\bprevious(?:ly)?(?:\s+(?:set|dated|scheduled|slated|planned|due|announced))?(?:\s+(?:for|on|in))?|\bprior|\boriginal(?:ly)?(?:\s+(?:being|been))?(?:\s+(?:set|dated|scheduled|slated|planned|due))?(?:\s+(?:for|on|in))?|\bhad\s+been\s+(?:set|dated|scheduled|slated|planned|due|expected|going)(?:\s+to\s+\w+(?:\s+\w+)?)?(?:\s+(?:for|on|in))?|\b(?:was|were)\s+(?:set|dated|scheduled|slated|planned|due|expected|going)(?:\s+to\s+\w+(?:\s+\w+)?)?(?:\s+(?:for|on|in))?|\bvacat(?:es|ed|ing)|\binstead\s+of|\boff|\bout\s+of|\bleaves?|\bleaving|\babandon(?:s|ed|ing)?|\bgives?\s+up|\bformer|\bold|\bfrom\s+(?:its|their|the))\s+(?:(?:its|their|the|a|an|that|this)\s+)?(?:(?:former|old|prior|previous|original|planned|earlier|current|existing)\s+)?$`,
+  String.raw`(?:\bfrom|\bprevious(?:ly)?(?:\s+(?:set|dated|scheduled|slated|planned|due|announced))?(?:\s+(?:for|on|in))?|\bprior|\boriginal(?:ly)?(?:\s+(?:being|been))?(?:\s+(?:set|dated|scheduled|slated|planned|due))?(?:\s+(?:for|on|in))?|\bhad\s+been\s+(?:set|dated|scheduled|slated|planned|due|expected|going)(?:\s+to\s+\w+(?:\s+\w+)?)?(?:\s+(?:for|on|in))?|\b(?:was|were)\s+(?:set|dated|scheduled|slated|planned|due|expected|going)(?:\s+to\s+\w+(?:\s+\w+)?)?(?:\s+(?:for|on|in))?|\bvacat(?:es|ed|ing)|\binstead\s+of|\boff|\bout\s+of|\bleaves?|\bleaving|\babandon(?:s|ed|ing)?|\bgives?\s+up|\bformer|\bold|\bfrom\s+(?:its|their|the))\s+(?:(?:its|their|the|a|an|that|this)\s+)?(?:(?:former|old|prior|previous|original|initial|planned|earlier|current|existing)\s+)?$`,
   'i',
 );
+// "originally set for release on", "was slated to release the film on", "initially planned for a": a plan that changed.
+const PREVIOUS_PLAN_BEFORE = /\b(?:original(?:ly)?|initial(?:ly)?|previous(?:ly)?|(?:was|were|had\s+been)\s+(?:set|dated|scheduled|slated|planned|due|expected|going))\b(?:\s+(?!(?:but|and|now|will|is|are|moves?|moved|shift\w*|pushe[sd]|delay\w*|until|to\s+(?:the\s+)?new)\b)[^\s,;.]+){0,6}?\s+(?:on|for|in|to|of)\s+(?:(?:its|their|the|a|an)\s+)?$/i;
+// The words between an event and its date carry no release of their own ("premieres at Venice & debuts Sept. 28" is one).
+const EVENT_GAP = String.raw`(?:(?!\b(?:debut|open|stream|releas|arriv|hits?\b|lands?\b|before|then|and\b|on\s+(?:netflix|hulu|disney|max|hbo|prime|apple|peacock|paramount)))[^,;&])`;
+const EVENT_CONTEXT_BEFORE = new RegExp(String.raw`\b(?:premiere|premieres|premiering|screen|screens|screening|play|plays|bow|bows|debut|debuts)\s+at\s+(?:the\s+)?${EVENT_GAP}{0,40}$|\b(?:SXSW|Sundance|Cannes|Venice|TIFF|Telluride|Tribeca|Berlinale|Comic-Con|CinemaCon|D23|film festival|festival)\b${EVENT_GAP}{0,24}$|` + String.raw`\b(?:awards?|emmys?|oscars?|globes|ceremony|telecast)\s+(?:(?:show|ceremony|telecast)\s+)?(?:airing|airs|will air|is|takes place|held)?\s*(?:on\s+)?$|\b(?:trailer|teaser|clip|poster|first look|footage|featurette|promo|tickets?)\b(?:\s+[^\s,;.]+){0,3}?\s+(?:(?:is|are|now|also)\s+)?(?:(?:due|set|expected|slated|scheduled)\s+to\s+)?(?:debut|drop|arrive|release|launch|premiere|be released|go on sale|be unveiled|come out|hit)\w*\s+(?:on\s+)?$`, 'i');
+// "the 2022 New York Film Festival", "2027 Academy Awards": a year that names an event.
+const EVENT_NAME_AFTER = /^\s*(?:[A-Z][\w'.-]*\s+){1,4}(?:Film\s+)?(?:Festival|Fest|Awards?|Oscars|Emmys|Globes|Gala|Summit|Convention|Expo)\b/;
+const RUN_FROM_BEFORE = /\b(?:cinemas|theatres|theaters|available|streaming|showing|on release|in release|on digital|on demand)\s+from\s+$/i;
 const NEW_BEFORE = new RegExp(
   String.raw`(?:\b(?:today|tomorrow|tonight),\s*|\b(?:to|for|on|into|in|until|now|by|this|later this)\s+(?:(?:the|a|an|its|their|wide|limited|nationwide|theatrically|exclusively|globally|same|premium|digital|digitally|select|theaters|theatres|cinemas|and|blu-ray|dvd|4k|vod|on|demand|netflix|hulu|max|hbo|disney\+|prime video|peacock|paramount\+|apple tv\+?|tubi|shudder|starz|mgm\+|amc\+|crunchyroll|fx|amc|abc|cbs|nbc|fox|the cw|pbs)[\s,]+){0,4}` +
     String.raw`|\b(?:expected|selects?|selected|targets?|targeted|tabs|tabbed|circled|circles|tagged|preps|rolls? out|rolling out|opens?|opening|releases?|released|releasing|debuts?|debuting|bows?|bowing|premieres?|premiering|premiers?|airs?|airing|starts?|returns?|returning|coming|comes|ready|available|drops?|tabs|streams?|streaming|arrives?|arriving|launch(?:es|ing)?|hits?\s+theaters|lands?|set|sets|dated|dates|slated|slates|plants?|planted|books?|booked|claims?|claimed|moves?|moved|shifts?|shifted|pushe[sd]|pushes|bumps?|bumped|delay(?:s|ed)?|scheduled|due|out|will\s+(?:now\s+)?(?:open|bow|debut|release|arrive|premiere|stream|launch|land))` +
@@ -223,19 +301,25 @@ function roleOf(sentence: string, m: DateMention, reference: Date, timeKnown: bo
   const after = sentence.slice(m.end, m.end + 30);
   // "will be released in May" is ahead, unlike "released in May"; "starts streaming May 1" is a release, "starts shooting" not.
   const future =
-    /\b(?:will|would|to|set to|slated to|scheduled to|expected to|is|are|gets?|being)\s+(?:now\s+)?(?:be\s+)?(?:re-?)?(?:released|launched|available|out|in theaters|streaming)\b[^,;]{0,28}$|\b(?:starts?|begins?)\s+(?:streaming|airing|playing)\b[^,;]{0,20}$/i.test(before) ||
+    /\b(?:will|would|to|set to|slated to|scheduled to|expected to|is|are|gets?|being)\s+(?:now\s+)?(?:be\s+)?(?:re-?)?(?:released|launched|available|out|in theaters|streaming)\b[^,;]{0,28}$|\b(?:starts?|begins?)\s+(?:streaming|airing|playing)\b[^,;]{0,20}$|\b(?:will|to)\s+(?:release|launch|premiere|stream|debut|air|drop|roll out)\b[^;]{0,60}\b(?:beginning|starting)\s+(?:on\s+|in\s+)?$/i.test(before) ||
     // "The Break … starts May 27": a show that starts on a date premieres, unless the sentence is about a shoot or a run.
     (/\b(?:starts?|begins?)\s+(?:on\s+)?$/i.test(before) && !PRODUCTION_WORDS.test(sentence));
-  if (!future && NEGATIVE_BEFORE.test(before) && !/\b(?:to|for|instead of|from)\s+(?:the\s+|its\s+|a\s+)?$/i.test(before)) return 'other';
-  if (NEGATIVE_AFTER.test(after)) return 'other';
+  if (!future && (NEGATIVE_BEFORE.test(before) || NEGATIVE_BEFORE_LOWER.test(before)) && !/\b(?:to|for|instead of|from)\s+(?:the\s+|its\s+|a\s+)?$/i.test(before)) return 'other';
+  if (NEGATIVE_AFTER.test(after) || EVENT_NAME_AFTER.test(sentence.slice(m.end, m.end + 60))) return 'other';
   // A bare year right after a name is an event ("Sundance 2027", "CinemaCon 2027"), not a date; "2023 Release Date" is.
   if (m.precision === 'year' && /^\d{4}$/.test(m.text) && !/^\s*(?:(?:theatrical|streaming|digital|premiere|debut|opening)\s+)?(?:release\s+)?date\b|^\s*release\b/i.test(after) && /\b[A-Z][\w'-]*[a-z][\w'-]*\s*$/.test(before) && !/\b(?:To|For|In|Into|Until|Of|From|On|Coming|Arrives?|Arriving|Returns?|Returning|Premieres?|Premiering|Opens?|Opening|Debuts?|Debuting|Hits?|Slated|Set|Sets|Due|Dated|Lands?|Landing|Releas(?:es|ing)|Streams?|Streaming|Out|Back)\s*$/.test(before)) return 'other';
   // "the 1992 thriller", "a 1996 classic": a year long past names a film's vintage, not a date of this story.
   // Only when the story's time is known: without it, a year is taken as written.
   if (timeKnown && m.precision === 'year' && m.explicitYear && Number(m.date) < reference.getUTCFullYear() - 1) return 'other';
-  if (PREVIOUS_BEFORE.test(before)) return 'previous';
+  // "2027's 'Man of Tomorrow'", "next month's martial arts thriller": the date a release is known by.
+  if (POSSESSIVE_RELEASE_AFTER.test(after)) return 'new';
+  // A festival's or an awards show's date, or a trailer's ("will premiere at SXSW next month", "teaser due to debut May 6").
+  if (EVENT_CONTEXT_BEFORE.test(before)) return 'other';
+  // "in cinemas from 16 June", "available from Friday": the start of a run, not the date it moved from.
+  if (RUN_FROM_BEFORE.test(before)) return 'new';
+  if (PREVIOUS_BEFORE.test(before) || PREVIOUS_PLAN_BEFORE.test(before)) return 'previous';
   if (/^\s*(?:date|slot|release date|opening)?\s*(?:it|which)?\s*(?:had|previously|originally)\b/i.test(after)) return 'previous';
-  if (NEW_BEFORE.test(before) || NEW_AFTER.test(after)) return 'new';
+  if (NEW_BEFORE.test(before) || NEW_AFTER.test(after) || m.cued) return 'new';
   return 'other';
 }
 
@@ -264,7 +348,10 @@ export function extractReleaseDates(headline: string, bodySentences: readonly st
   // The reference is the story's publication time, or (unknown: an item read without one) the clock: then the
   // rules that judge a written year against the story's own year ("a 1996 classic" is a vintage) do not apply.
   const timeKnown = options.timeKnown ?? true;
-  const sentences = [headline, ...bodySentences];
+  const sentences = [headline, ...bodySentences].map((x) => (x ? fixMonthTypos(x) : x));
+  // Without a publication time the clock is a guess; a story that writes a year elsewhere ("Valentine's Day 2016 …
+  // opens Feb. 12") is read in that year when it is an earlier one (an archived story, not today's news).
+  if (!timeKnown) reference = storyYearReference(sentences, reference);
   let release: DateMention | null = null;
   let previous: DateMention | null = null;
   let releaseIn: ReleaseDates['releaseIn'] = null;
@@ -275,9 +362,10 @@ export function extractReleaseDates(headline: string, bodySentences: readonly st
     const s = sentences[i]!;
     if (!s) continue;
     if (UNDATED.test(s)) undated = true;
-    if (!DATEISH.test(s) || !RELEASE_WORDS.test(s)) continue;
+    // "… when Season 4 begins" is a premiere; "production begins in early 2027" is a shoot.
+    if (!DATEISH.test(s) || !(RELEASE_WORDS.test(s) || POSSESSIVE_DATE.test(s) || (/\bbegins?\b/i.test(s) && !PRODUCTION_WORDS.test(s)))) continue;
     if (EVENT_ONLY.test(s) && !FILM_RELEASE.test(s)) continue;
-    for (const m of findDateMentions(s, reference)) {
+    for (const m of findDateMentions(s, reference, { dayAlone: timeKnown })) {
       const role = roleOf(s, m, reference, timeKnown);
       if (role === 'new') {
         if (!release) {
@@ -302,6 +390,25 @@ export function extractReleaseDates(headline: string, bodySentences: readonly st
   if (timeKnown && previousDate && Number(previousDate.slice(0, 4)) < reference.getUTCFullYear() - 1) previousDate = null;
   if (releaseDate && previousDate && releaseDate === previousDate) previousDate = null;
   return { releaseDate, previousDate, undated, releaseIn, previousIn, releaseSentence, releaseAt: release?.start ?? null };
+}
+
+// The earliest year written with a month (or a month and day) in the story, else the earliest written year that reads
+// as a release date; it replaces the clock only when it is earlier.
+function storyYearReference(sentences: readonly string[], clock: Date): Date {
+  let dated: number | null = null;
+  let bare: number | null = null;
+  for (const s of sentences) {
+    if (!s || !/\b(?:19[5-9]\d|20[0-6]\d)\b/.test(s)) continue;
+    for (const m of findDateMentions(s, clock)) {
+      if (!m.explicitYear) continue;
+      const y = Number(m.date.slice(0, 4));
+      if (m.precision !== 'year') dated = dated === null ? y : Math.min(dated, y);
+      else if (roleOf(s, m, clock, false) !== 'other') bare = bare === null ? y : Math.min(bare, y);
+    }
+  }
+  const year = dated ?? bare;
+  if (year === null || year >= clock.getUTCFullYear()) return clock;
+  return new Date(Date.UTC(year, 0, 1));
 }
 
 function refines(candidate: DateMention, current: DateMention): boolean {

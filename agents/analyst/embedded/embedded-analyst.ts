@@ -9,6 +9,7 @@ import { sentimentScore } from './sentiment.js';
 import { buildStudioDirectory, findStudioMentions, matchStudios, reportedNames } from './studios.js';
 import { releaseKindOf } from './release-kind.js';
 import { summarize } from './summary.js';
+import { urlSections } from './url-section.js';
 import { isInstructionLike, normalizeText, splitSentences, type Span } from './text.js';
 import { buildKnownTitles, extractTitles, type TitleResult } from './titles.js';
 import type { TypeEvidence, TypeModelData } from './type-model.js';
@@ -119,6 +120,7 @@ export function createEmbeddedAnalyst(ctx: EmbeddedAnalystContext): EmbeddedAnal
         bodyMoney,
         titles: titleResult.titles.length,
         studios: studios.length,
+        urlSections: urlSections(story.url),
       },
       model,
     );
@@ -129,7 +131,7 @@ export function createEmbeddedAnalyst(ctx: EmbeddedAnalystContext): EmbeddedAnal
     if (type === 'release_moved' && dates.undated && dates.releaseIn !== 'headline') releaseDate = null;
     // A date must belong to something: a story with no title that is not about a release reports none, unless the
     // sentence that gives it says what is released ("… set for an August 6, 2027 release").
-    const releaseNoun = /\b(?:releas\w*|premier\w*|debut\w*|opening|in theaters|in cinemas|stream\w*|head(?:s|ing)? to|coming to|arriv\w*|hits?|lands?|return(?:s|ing)?)\b/i.test(dates.releaseSentence ?? '');
+    const releaseNoun = /\b(?:releas\w*|premier\w*|debut\w*|opening|in theaters|in cinemas|stream\w*|head(?:s|ed|ing)? to|coming to|arriv\w*|hits?|lands?|return(?:s|ing)?|launch\w*|roll(?:s|ing)? out)\b/i.test(dates.releaseSentence ?? '');
     if (!aboutRelease && titleResult.titles.length === 0 && !releaseNoun) {
       releaseDate = null;
       previousDate = null;

@@ -73,4 +73,56 @@ describe('extractReleaseDates', () => {
     const found = findDateMentions('It opens Wednesday, Nov. 25 and the sequel in summer 2027, then Christmas 2028 or March 2029.', at('2026-08-11T00:00:00Z'));
     expect(found.map((m) => m.date)).toEqual(['2026-11-25', '2027', '2028-12-25', '2029-03']);
   });
+
+  it('reads a month misspelled by one letter and a day written alone', () => {
+    expect(read("Harbor Light Moves Up 'Quiet Hours'", 'The thriller has moved up its release date to Febuary 2028.', '2027-05-02T00:00:00Z').releaseDate).toBe('2028-02');
+    expect(read("Netflix Drops Trailer for 'Lantern Bay'", 'It debuts on the 18th.', '2027-03-10T00:00:00Z').releaseDate).toBe('2027-03-18');
+    expect(read("Netflix Drops Trailer for 'Lantern Bay'", 'It debuts on the 2nd.', '2027-03-28T00:00:00Z').releaseDate).toBe('2027-04-02');
+    expect(read("'Lantern Bay' Celebrates Its 25th Anniversary", 'Fans gather on the 25th of June.', '2027-03-10T00:00:00Z').releaseDate).toBeNull();
+  });
+
+  it('reads a possessive year or month as the date of the release it names, not of a record', () => {
+    expect(read("'Iron Tide' Adds 'Ridge' Star", "2028's 'Iron Tide' adds a villain.", '2027-03-12T00:00:00Z').releaseDate).toBe('2028');
+    expect(read("'Iron Tide' Clip", "An action-packed clip from next month's martial arts thriller.", '2027-03-12T00:00:00Z').releaseDate).toBe('2027-04');
+    expect(read("'Iron Tide' Opens Big", "It earned 2027's biggest opening weekend so far.", '2027-05-12T00:00:00Z').releaseDate).toBeNull();
+  });
+
+  it('finds the date a plan changed from several words after "originally" and a run that starts "from" a date', () => {
+    const r = read("Apex Moves 'Low Orbit' Up a Week", 'The film, originally headed for cinemas on 23 June 2028, will now show in cinemas from 16 June.', '2027-12-01T00:00:00Z');
+    expect(r).toMatchObject({ releaseDate: '2028-06-16', previousDate: '2028-06-23' });
+    expect(read("Apex Delays 'Low Orbit' to 2029", "It is being pushed back from its initial November 2028 release.", '2028-05-01T00:00:00Z').previousDate).toBe('2028-11');
+  });
+
+  it('leaves festival, awards-show and trailer dates out, but not a release after a festival premiere', () => {
+    expect(read("'Wire Garden' Trailer", 'The comedy will premiere at SXSW in Texas next month before opening in theaters on April 24.', '2027-02-18T00:00:00Z').releaseDate).toBe('2027-04-24');
+    expect(read("'Wire Garden' Dated for 2027", 'A teaser trailer is now due to debut on May 6.', '2027-05-01T00:00:00Z').releaseDate).toBe('2027');
+    expect(read("'Wire Garden' Premieres at Venice & Debuts September 28 on Netflix", '', '2027-08-01T00:00:00Z').releaseDate).toBe('2027-09-28');
+    expect(read("'Wire Garden' to Open the 2027 Lakeside Film Festival", '', '2027-08-01T00:00:00Z').releaseDate).toBeNull();
+  });
+
+  it('reads a story without a publication time in the year it writes elsewhere, when that year is past', () => {
+    const undated = (headline: string, body: string) => extractReleaseDates(headline, splitSentences(body), at('2030-06-01T00:00:00Z'), { timeKnown: false });
+    expect(undated("'Marsh Light' Delayed Until December", 'The studio delayed the release until December 10th, 2012.').releaseDate).toBe('2012-12-10');
+    expect(undated("'Marsh Light' Banner", "With Valentine's Day 2015 near, it opens on Friday, Feb. 13.").releaseDate).toBe('2015-02-13');
+    expect(undated("Neon Sets 'X Y' for Jan. 8", '').releaseDate).toBe('2031-01-08');
+  });
+
+  it('reads "will release … beginning in October" as ahead, and a capitalized "Born" as part of a title', () => {
+    expect(read("'Cold Harbor' Trailer", 'HBO will release a six-part follow-up beginning in October.', '2027-08-30T00:00:00Z').releaseDate).toBe('2027-10');
+    expect(read('Daredevil: Born Again Coming to Disney+ in 2028', '', '2027-07-24T00:00:00Z').releaseDate).toBe('2028');
+    expect(read("'Cold Harbor' Star Dies", 'The actor, born in 1961, died on Tuesday.', '2027-07-24T00:00:00Z').releaseDate).toBeNull();
+  });
+
+  it('reads "tomorrow", "tonight" and a weekday right after a release verb, not a weekend that "arrives Friday"', () => {
+    expect(read("'Cold Harbor' Hits Digital Tomorrow", '', '2027-01-26T18:00:00Z').releaseDate).toBe('2027-01-27');
+    expect(read("'Cold Harbor' Clip", 'The thriller lands in theaters this Friday.', '2027-02-10T12:00:00Z').releaseDate).toBe('2027-02-12');
+    expect(read("'Cold Harbor' Preview", 'The first big weekend of the box office arrives Friday with three movies.', '2027-02-10T12:00:00Z').releaseDate).toBeNull();
+    expect(read("Netflix Sets 'Cold Harbor'", 'Netflix said on Monday that it set the series.', '2027-02-10T12:00:00Z').releaseDate).toBeNull();
+  });
+
+  it('does not read a holiday that "lands on Saturday" or a shoot that "begins in early 2028" as a release', () => {
+    expect(read("Weekend Report: 'Cold Harbor' Leads as Halloween Lands on Saturday", '', '2027-11-01T18:00:00Z').releaseDate).toBeNull();
+    expect(read("'Cold Harbor' Ordered to Series", 'Production begins in Philadelphia in early 2028.', '2027-10-20T00:00:00Z').releaseDate).toBeNull();
+    expect(read("HBO Sets 'Cold Harbor' Return", 'And this year it gets closer on April 6, when Season 4 begins.', '2027-01-09T00:00:00Z').releaseDate).toBe('2027-04-06');
+  });
 });

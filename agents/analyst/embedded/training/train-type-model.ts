@@ -41,7 +41,7 @@ export function toExamples(stories: readonly TrainingStory[]): Example[] {
       analyst = createEmbeddedAnalyst({ competitors: s.context?.competitors ?? [], slate: s.context?.slate ?? [], knownTitles: s.context?.knownTitles, typeModel: null });
       byContext.set(key, analyst);
     }
-    const story: EmbeddedStory = { title: s.title, text: s.text, publishedAt: s.publishedAt };
+    const story: EmbeddedStory = { title: s.title, text: s.text, publishedAt: s.publishedAt, url: s.url ?? null };
     return { features: typeFeatures(analyst.explain(story).evidence), y: EVENT_TYPES.indexOf(s.type), weight: s.weight, group: s.group };
   });
 }

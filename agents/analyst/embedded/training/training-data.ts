@@ -13,6 +13,8 @@ export interface TrainingStory {
   title: string;
   text: string;
   publishedAt: string | null;
+  /** The article's address, where the set has one (its folders are a signal: "/reviews/", "/features/"). */
+  url?: string | null;
   type: EventType;
   weight: number;
   /** Outlet for real records ("aux:…" for the auxiliary sets): cross-validation folds by group. */
@@ -29,7 +31,7 @@ export async function trainingSets(options: { demo?: boolean } = {}): Promise<{ 
   const records = loadRecords(join(REAL_DIR, 'corpus.jsonl'));
   const dev = records.length ? splitRecords(records, loadSplits(), 'dev') : [];
   for (const r of dev) {
-    stories.push({ title: r.title, text: r.text ?? '', publishedAt: r.publishedAt, type: r.label.type, weight: 1, group: r.outlet });
+    stories.push({ title: r.title, text: r.text ?? '', publishedAt: r.publishedAt, url: r.url, type: r.label.type, weight: 1, group: r.outlet });
   }
   const ctx = loadContext();
   const hand = [...loadSet('dev'), ...loadSet('test')];

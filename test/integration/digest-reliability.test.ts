@@ -7,7 +7,8 @@ import type { DigestStore } from '../../shared/ports/digest-store.js';
 import { DynamoAnalysisStore } from '../../shared/store/dynamo-analysis.store.js';
 import { DynamoLedger } from '../../shared/store/dynamo-ledger.js';
 import { DynamoDigestStore } from '../../shared/store/dynamo-query.store.js';
-import { SmtpMailer, sendDigest } from '../../shared/delivery/digest/index.js';
+import { sendDigest } from '../../shared/delivery/digest/send-digest.js';
+import { SmtpMailer } from '../../shared/delivery/mail/smtp.mailer.js';
 import { openTestStore, type TestStore } from '../support/embedded-store.js';
 import { startSmtpSink, type SmtpSink } from '../support/smtp-sink.js';
 

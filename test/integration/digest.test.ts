@@ -12,7 +12,12 @@ import type { Workspace } from '../../shared/model/workspace.js';
 import { fixedClock } from '../../shared/ports/clock.js';
 import type { Mailer, MailMessage } from '../../shared/ports/mailer.js';
 import { DynamoLedger } from '../../shared/store/dynamo-ledger.js';
-import { buildBrief, escapeHtml, renderDigest, sendDigest, FileMailer, SmtpMailer, type Brief } from '../../shared/delivery/digest/index.js';
+import { buildBrief } from '../../shared/delivery/digest/build-brief.js';
+import { escapeHtml, renderDigest } from '../../shared/delivery/digest/render-digest.js';
+import { sendDigest } from '../../shared/delivery/digest/send-digest.js';
+import { FileMailer } from '../../shared/delivery/mail/file.mailer.js';
+import { SmtpMailer } from '../../shared/delivery/mail/smtp.mailer.js';
+import type { Brief } from '../../shared/model/brief.js';
 import { startSmtpSink, type SmtpSink } from '../support/smtp-sink.js';
 
 const WEEK = '2026-W48';

@@ -5,7 +5,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { simpleParser, type ParsedMail } from 'mailparser';
 import { openDemoData, type DemoData } from '../support/demo-data.js';
 import { SentimentSeries, sentimentSeries, type SentimentDeps } from '../../shared/analysis/sentiment-series.js';
-import { buildBrief, escapeHtml, FileMailer, renderDigest, type Brief } from '../../shared/delivery/digest/index.js';
+import { buildBrief } from '../../shared/delivery/digest/build-brief.js';
+import { escapeHtml, renderDigest } from '../../shared/delivery/digest/render-digest.js';
+import { FileMailer } from '../../shared/delivery/mail/file.mailer.js';
+import type { Brief } from '../../shared/model/brief.js';
 import { titleKey } from '../../shared/util/text.js';
 
 const WEEK = '2026-W48';

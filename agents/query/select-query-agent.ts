@@ -1,6 +1,7 @@
 // Chooses the query agent from the configuration: the LLM agent (LangChain createAgent) when a model is configured, with
 // the embedded reader as its fallback; the embedded reader alone otherwise.
 import type { AppConfig } from '../../shared/config/app-config.js';
+import { usesLlm } from '../../shared/config/defaults.js';
 import type { Logger } from '../../shared/ports/logger.js';
 import type { QueryService } from '../../shared/query/query-service.js';
 import { EMBEDDED_QUERY_VERSION, type TitleVocabulary } from '../../shared/query/embedded-agent.js';
@@ -17,7 +18,7 @@ export function selectQueryAgent(
   config: Pick<AppConfig, 'analyst' | 'openaiApiKey' | 'openaiBaseUrl' | 'model' | 'queryMaxToolCalls'>,
   deps: { service: QueryService; vocabulary: TitleVocabulary; embedded: (q: string) => Promise<AskResponse>; log?: Logger },
 ): QueryAgentSelection {
-  const useLlm = config.analyst === 'llm' || (config.analyst === 'auto' && !!config.openaiApiKey);
+  const useLlm = usesLlm(config);
   if (!useLlm) return { ask: deps.embedded, description: `query agent: embedded ${EMBEDDED_QUERY_VERSION} (no model configured)` };
   const agent = createLlmQueryAgent(deps.service, deps.vocabulary, {
     model: config.model,

@@ -16,14 +16,27 @@ export const EMBEDDED_QUERY_VERSION = 'embedded-query-2';
 
 export { humanDate };
 
-/** Titles the store knows, for reading questions; refreshed at most once a minute. */
+/**
+ * Titles the store knows, for reading questions; refreshed at most once a minute (one refresh for concurrent askers).
+ * An unchanged list stays the same array, so that what the reading builds over it (its title index) is kept.
+ */
 export class TitleVocabulary {
   private cached: { at: number; titles: string[] } | null = null;
+  private refreshing: Promise<string[]> | null = null;
   constructor(private readonly service: QueryService, private readonly ttlMs = 60_000) {}
 
   async titles(): Promise<string[]> {
     const t = Date.now();
     if (this.cached && t - this.cached.at < this.ttlMs) return this.cached.titles;
+    if (!this.refreshing) {
+      this.refreshing = this.read(t).finally(() => {
+        this.refreshing = null;
+      });
+    }
+    return this.refreshing;
+  }
+
+  private async read(t: number): Promise<string[]> {
     const today = this.service.today();
     const [calendar, slate, charts, days] = await Promise.all([
       this.service.deps.analysis.releasesBetween(addDays(today, -400), addDays(today, 730)),
@@ -31,7 +44,9 @@ export class TitleVocabulary {
       this.service.charts('weekend', { limit: 8 }),
       this.service.charts('daily', { limit: 7 }),
     ]);
-    const titles = [...new Set([...calendar, ...slate].map((r) => r.title).concat([...charts, ...days].flatMap((c) => c.entries.map((e) => e.title))))];
+    const fresh = [...new Set([...calendar, ...slate].map((r) => r.title).concat([...charts, ...days].flatMap((c) => c.entries.map((e) => e.title))))];
+    const before = this.cached?.titles;
+    const titles = before && before.length === fresh.length && before.every((x, i) => x === fresh[i]) ? before : fresh;
     this.cached = { at: t, titles };
     return titles;
   }

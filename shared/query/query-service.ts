@@ -16,12 +16,13 @@ import { decodeCursor, encodeCursor } from '../store/dynamo-table.js';
 import { QueryInputError } from './errors.js';
 import { absoluteHttpUrl } from '../util/url.js';
 import { TitleGenres } from './title-genres.js';
+import { newestFirst, type WeeksNewestFirst } from './read-model.js';
 import { humanDay, humanSpan } from './answers/format.js';
 import type { BoxOfficeQuery, BoxOfficeResult, Citation, EventView, EventsPage, EventsQuery, ReleasesResult } from './schemas.js';
 
 export interface QueryDeps {
   workspace: Workspace;
-  analysis: EventStore & ReleaseStore;
+  analysis: EventStore & ReleaseStore & Partial<WeeksNewestFirst>;
   store: ItemStore & ChartStore & SourceStateStore;
   digests: DigestStore;
   /** "Now" for defaults and relative questions (the workspace clock when it pins one). */
@@ -128,10 +129,12 @@ export class QueryService {
     const to = q.to ? bound(q.to, true) : this.deps.now().toISOString();
     const from = q.from ? bound(q.from, false) : new Date(Date.parse(to) - 84 * 86_400_000).toISOString();
     if (from > to) throw new QueryInputError('`from` is after `to`');
+    const titleWanted = q.title ? titleKey(q.title) : null;
+    const studioWanted = q.studio ? titleKey(this.canonicalStudio(q.studio)) : null;
     const keep = (e: Event) =>
       (!q.type || e.type === q.type) &&
-      (!q.title || e.titles.some((t) => titleKey(t) === titleKey(q.title!))) &&
-      (!q.studio || e.studios.some((s) => titleKey(s) === titleKey(this.canonicalStudio(q.studio!))));
+      (titleWanted === null || e.titles.some((t) => titleKey(t) === titleWanted)) &&
+      (studioWanted === null || e.studios.some((s) => titleKey(s) === studioWanted));
     if (q.studio || q.title) {
       const out: Event[] = [];
       let cursor: string | null = q.cursor ?? null;
@@ -155,12 +158,12 @@ export class QueryService {
     let week = start.w;
     let offset = start.o;
     for (let walked = 0; walked < MAX_WEEKS_WALKED && week >= firstWeek; walked++) {
-      const inWeek = (await this.deps.analysis.eventsByWeek(week, q.type))
-        .filter((e) => {
-          const t = e.publishedAt ?? e.createdAt;
-          return t >= from && t <= to && keep(e);
-        })
-        .sort((a, b) => (b.publishedAt ?? b.createdAt).localeCompare(a.publishedAt ?? a.createdAt) || a.id.localeCompare(b.id));
+      // Sorting a whole week is most of the work: the read model keeps each week sorted (once per data version).
+      const sorted = this.deps.analysis.eventsByWeekNewestFirst;
+      const inWeek = (sorted ? await sorted(week, q.type) : (await this.deps.analysis.eventsByWeek(week, q.type)).sort(newestFirst)).filter((e) => {
+        const t = e.publishedAt ?? e.createdAt;
+        return t >= from && t <= to && keep(e);
+      });
       const room = q.limit - out.length;
       const slice = inWeek.slice(offset, offset + room);
       out.push(...slice);
@@ -205,19 +208,30 @@ export class QueryService {
 
   /** A chart's citation, dated by the period it reports (a chart fact is as of its weekend, not of the crawl). */
   chartCitation(chart: Pick<StoredChart, 'sourceId' | 'period'>): Omit<Citation, 'n'> {
-    const src = this.deps.workspace.sources.find((s) => s.id === chart.sourceId);
-    const base = this.deps.workspace.baseUrl;
-    let url: string | null = null;
-    try {
-      url = src ? absoluteHttpUrl(new URL(src.url, base).href) : null;
-    } catch {
-      url = null;
-    }
+    const { src, url } = this.chartSource(chart.sourceId);
     const start = chart.period.start;
     const daily = chart.period.type === 'daily';
     const span = !start ? 'undated' : daily ? humanDay(start) : humanSpan(start, chart.period.end);
     return { itemId: null, url, title: `${daily ? 'Daily' : 'Weekend'} box office, ${span}`, source: src?.name ?? chart.sourceId, publishedAt: chart.period.end ?? start };
   }
+
+  /** A chart source of the workspace and its absolute URL (the workspace does not change: resolved once per source). */
+  private chartSource(sourceId: string): { src: Workspace['sources'][number] | undefined; url: string | null } {
+    let hit = this.chartSources.get(sourceId);
+    if (!hit) {
+      const src = this.deps.workspace.sources.find((s) => s.id === sourceId);
+      let url: string | null = null;
+      try {
+        url = src ? absoluteHttpUrl(new URL(src.url, this.deps.workspace.baseUrl).href) : null;
+      } catch {
+        url = null;
+      }
+      this.chartSources.set(sourceId, (hit = { src, url }));
+    }
+    return hit;
+  }
+
+  private readonly chartSources = new Map<string, { src: Workspace['sources'][number] | undefined; url: string | null }>();
 
   /** Stored charts of one period type, newest first, one site per period (Box Office Mojo preferred); `from`/`to` bound the period start. */
   async charts(periodType: 'weekend' | 'daily', options: { from?: string; to?: string; limit?: number } = {}): Promise<StoredChart[]> {

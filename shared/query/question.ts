@@ -1,6 +1,8 @@
 // The embedded reading of a strategist's question, model-free: what is asked (intent), about whom (studios, titles,
 // genre, the slate), over which time (a range, a day, a weekend), ranked how, and which named things need a lookup.
 import { parse as chronoParse } from 'chrono-node';
+
+type ChronoResult = ReturnType<typeof chronoParse>[number];
 import type { EventType } from '../model/event.js';
 import type { Workspace } from '../model/workspace.js';
 import { genresIn } from '../analysis/genres.js';
@@ -184,32 +186,41 @@ function mentions(text: string, name: string): boolean {
 const mentionRes = new Map<string, RegExp>();
 
 /**
- * False only when `name` cannot be mentioned in `text` (a cheap test before the regular expression): one of its words
- * is absent (ignoring case where `mentions` does). Names that are not plain ASCII always go to the expression.
+ * What a mention of a name needs in the text, as a key of the title index: "i" + its longest word lower-cased, or "c" +
+ * that word as is (names of 3 letters or fewer match case); null: no such test (a name not in plain ASCII, or with a
+ * backslash): the name is always tried with the expression.
  */
-function mayMention(text: string, lower: string, name: string, seen: Map<string, boolean>): boolean {
-  const probe = probeOf(name);
-  if (probe === null) return true;
-  let found = seen.get(probe);
-  if (found === undefined) seen.set(probe, (found = probe.startsWith('i') ? lower.includes(probe.slice(1)) : text.includes(probe.slice(1))));
-  return found;
+function probeOf(name: string): string | null {
+  if (!/^[\x20-\x7e]+$/.test(name) || name.includes('\\')) return null;
+  // Every word must be there: the longest is the rarest.
+  const longest = name.trim().split(/\s+/).reduce((a, b) => (b.length > a.length ? b : a), '');
+  return caseFlags(name) ? `i${longest.toLowerCase()}` : `c${longest}`;
 }
 
-const probes = new Map<string, string | null>();
+const isWordChar = (code: number) => (code >= 48 && code <= 57) || (code >= 65 && code <= 90) || (code >= 97 && code <= 122) || code === 95;
 
-/** What `mayMention` looks for: "i" + the first word lower-cased, or "c" + the first word as is (case-sensitive names); null: no test. */
-function probeOf(name: string): string | null {
-  let probe = probes.get(name);
-  if (probe !== undefined) return probe;
-  if (!/^[\x20-\x7e]+$/.test(name) || name.includes('\\')) probe = null;
-  else {
-    // Every word must be there: the longest is the rarest.
-    const longest = name.trim().split(/\s+/).reduce((a, b) => (b.length > a.length ? b : a), '');
-    probe = caseFlags(name) ? `i${longest.toLowerCase()}` : `c${longest}`;
+/**
+ * The probes a text can satisfy: every run of non-space characters between two non-word boundaries (up to `maxLength`
+ * characters), as is ("c") and lower-cased ("i"). A name `mentions` finds stands whole-word in the text, its words
+ * separated by spaces, its letters ASCII (a non-ASCII character never matches an ASCII one, with or without case):
+ * its longest word is one of these runs. So a title none of whose probes is here cannot be mentioned.
+ */
+function probesIn(text: string, maxLength: number): Set<string> {
+  const out = new Set<string>();
+  for (const m of text.matchAll(/\S+/g)) {
+    const a = m.index;
+    const b = a + m[0].length;
+    for (let i = a; i < b; i++) {
+      if (i > 0 && isWordChar(text.charCodeAt(i - 1))) continue;
+      for (let j = i + 1; j <= b && j - i <= maxLength; j++) {
+        if (j < text.length && isWordChar(text.charCodeAt(j))) continue;
+        const run = text.slice(i, j);
+        out.add(`c${run}`);
+        out.add(`i${run.toLowerCase()}`);
+      }
+    }
   }
-  if (probes.size >= 50_000) probes.clear();
-  probes.set(name, probe);
-  return probe;
+  return out;
 }
 
 /** A known title, with what reading a question needs of it computed once per vocabulary. */
@@ -218,35 +229,136 @@ interface KnownTitle {
   key: string;
   /** Without a leading "The", when that leaves 8 characters or more. */
   short: string | null;
-  /** For slips: the key without "the", its word count and the edits forgiven (null: too short to forgive). */
-  fuzzy: { key: string; words: number; cap: number } | null;
+  /** What a mention of the title (of its short form) needs in the text (`probeOf`). */
+  probe: string | null;
+  shortProbe: string | null;
+  /** For slips: the key without "the", its word count, the edits forgiven (null: too short to forgive) and its letters (`lettersOf`). */
+  fuzzy: { key: string; words: number; cap: number; letters: number } | null;
   /** The title is a competitor's name. */
   studio: boolean;
 }
 
-const knownTitles = new WeakMap<readonly string[], { slate: string; known: KnownTitle[] }>();
+/** The letters and digits a string holds, as bits (a–z, and the digits folded onto six more). */
+function lettersOf(s: string): number {
+  let bits = 0;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i) | 32;
+    if (c >= 97 && c <= 122) bits |= 1 << (c - 97);
+    else if (c >= 48 && c <= 57) bits |= 1 << (26 + ((c - 48) % 6));
+  }
+  return bits;
+}
 
-/** Known titles, longest first (the store's and the slate's), computed once per vocabulary list. */
-function knownOf(vocab: Vocabulary): KnownTitle[] {
+function bitCount(n: number): number {
+  let v = n - ((n >>> 1) & 0x55555555);
+  v = (v & 0x33333333) + ((v >>> 2) & 0x33333333);
+  return (((v + (v >>> 4)) & 0x0f0f0f0f) * 0x01010101) >>> 24;
+}
+
+/**
+ * The known titles (longest first) and two indexes over them, built once per vocabulary, so that a question is tested
+ * against the few titles it can name rather than against every title the store knows (~1,150 at 50× the demo).
+ */
+interface KnownIndex {
+  slate: string;
+  known: KnownTitle[];
+  /** Positions in `known` of the titles each probe can reveal (ascending). */
+  byProbe: Map<string, number[]>;
+  /** Positions of the titles with a form that has no probe: always tried. */
+  always: number[];
+  /** The longest probe (characters after its flag). */
+  maxProbe: number;
+  /** Positions of the titles a slip can name, by word count, then by the length of the fuzzy key (ascending). */
+  fuzzy: Map<number, Map<number, number[]>>;
+}
+
+const knownTitles = new WeakMap<readonly string[], KnownIndex>();
+
+/** Known titles, longest first (the store's and the slate's), with their indexes; computed once per vocabulary list. */
+function knownOf(vocab: Vocabulary): KnownIndex {
   const slate = [...vocab.workspace.slate.map((s) => s.title), '', ...vocab.workspace.competitors.map((c) => c.name)].join('\u0000');
-  const studioKeys = new Set(vocab.workspace.competitors.map((c) => titleKey(c.name)));
   const hit = knownTitles.get(vocab.titles);
-  if (hit && hit.slate === slate) return hit.known;
+  if (hit && hit.slate === slate) return hit;
+  const studioKeys = new Set(vocab.workspace.competitors.map((c) => titleKey(c.name)));
   const known = [...new Set([...vocab.titles, ...vocab.workspace.slate.map((s) => s.title)])]
     .sort((a, b) => b.length - a.length)
     .map((title): KnownTitle => {
       const short = title.replace(/^The\s+/i, '');
       const fuzzyKey = titleKey(title).replace(/^the /, '');
+      const shortForm = short !== title && short.length >= 8 ? short : null;
       return {
         title,
         key: titleKey(title),
-        short: short !== title && short.length >= 8 ? short : null,
-        fuzzy: fuzzyKey.length < 7 ? null : { key: fuzzyKey, words: fuzzyKey.split(' ').length, cap: fuzzyKey.length >= 12 ? 2 : 1 },
+        short: shortForm,
+        probe: probeOf(title),
+        shortProbe: shortForm === null ? null : probeOf(shortForm),
+        fuzzy: fuzzyKey.length < 7 ? null : { key: fuzzyKey, words: fuzzyKey.split(' ').length, cap: fuzzyKey.length >= 12 ? 2 : 1, letters: lettersOf(fuzzyKey) },
         studio: studioKeys.has(titleKey(title)),
       };
     });
-  knownTitles.set(vocab.titles, { slate, known });
-  return known;
+  const byProbe = new Map<string, number[]>();
+  const always: number[] = [];
+  const fuzzy = new Map<number, Map<number, number[]>>();
+  let maxProbe = 0;
+  const push = <K, V>(map: Map<K, V[]>, key: K, value: V) => {
+    const list = map.get(key);
+    if (list) list.push(value);
+    else map.set(key, [value]);
+  };
+  known.forEach((k, i) => {
+    const probes = k.short === null ? [k.probe] : [k.probe, k.shortProbe];
+    if (probes.includes(null)) always.push(i);
+    for (const p of new Set(probes)) {
+      if (p === null) continue;
+      push(byProbe, p, i);
+      maxProbe = Math.max(maxProbe, p.length - 1);
+    }
+    if (k.fuzzy) {
+      let byLength = fuzzy.get(k.fuzzy.words);
+      if (!byLength) fuzzy.set(k.fuzzy.words, (byLength = new Map()));
+      push(byLength, k.fuzzy.key.length, i);
+    }
+  });
+  const index: KnownIndex = { slate, known, byProbe, always, maxProbe, fuzzy };
+  knownTitles.set(vocab.titles, index);
+  return index;
+}
+
+/** The probes the text satisfies, and the positions of the known titles it may mention (ascending). */
+function mentionCandidates(index: KnownIndex, text: string): { probes: Set<string>; positions: number[] } {
+  const probes = probesIn(text, index.maxProbe);
+  const positions = new Set(index.always);
+  for (const p of probes) for (const i of index.byProbe.get(p) ?? []) positions.add(i);
+  return { probes, positions: [...positions].sort((a, b) => a - b) };
+}
+
+/**
+ * The known titles that runs of the question's words name with a slip (same word count, within the title's edit cap),
+ * each with its first such run, in the order of `known`. `phrases(n)`: the question's runs of n words. Only the fuzzy
+ * keys of a run's word count and of a length within the cap are compared.
+ */
+function fuzzyMatches(index: KnownIndex, phrases: (n: number) => string[]): Array<[number, string]> {
+  const found = new Map<number, string>();
+  for (const [n, byLength] of index.fuzzy) {
+    for (const phrase of phrases(n)) {
+      const letters = lettersOf(phrase);
+      // A key's cap is 2 from 12 characters, else 1: the lengths within 2 of the run's, each checked against its own cap.
+      for (let len = Math.max(7, phrase.length - 2); len <= phrase.length + 2; len++) {
+        const list = byLength.get(len);
+        if (!list) continue;
+        const cap = len >= 12 ? 2 : 1;
+        if (Math.abs(phrase.length - len) > cap) continue;
+        for (const i of list) {
+          if (found.has(i)) continue;
+          const fuzzy = index.known[i]!.fuzzy!;
+          // Each edit takes away at most one letter of either side: more letters missing than the cap, no match.
+          if (bitCount(fuzzy.letters & ~letters) > cap || bitCount(letters & ~fuzzy.letters) > cap) continue;
+          if (editDistance(phrase, fuzzy.key, cap) <= cap) found.set(i, phrase);
+        }
+      }
+    }
+  }
+  return [...found].sort((a, b) => a[0] - b[0]);
 }
 
 /** Replaces whole-word mentions of a name with a placeholder, so that its words are not read as times, genres or types. */
@@ -289,8 +401,13 @@ export function normalizeQuestion(question: string): string {
 export function editDistance(a: string, b: string, cap: number): number {
   if (Math.abs(a.length - b.length) > cap) return cap + 1;
   const over = cap + 1;
-  let prev = new Array<number>(b.length + 1);
-  let cur = new Array<number>(b.length + 1);
+  // Two rows reused from call to call (thousands of comparisons a question): every cell read was written in this call.
+  if (rowA.length <= b.length) {
+    rowA = new Int32Array(b.length + 1);
+    rowB = new Int32Array(b.length + 1);
+  }
+  let prev = rowA;
+  let cur = rowB;
   for (let j = 0; j <= b.length; j++) prev[j] = Math.min(j, over);
   for (let i = 1; i <= a.length; i++) {
     const lo = Math.max(1, i - cap);
@@ -310,16 +427,8 @@ export function editDistance(a: string, b: string, cap: number): number {
   return prev[b.length]!;
 }
 
-/** A known title typed with a slip ("glimerglass", "iron meridan"): same word count, small edit distance. `phrases(n)`: the question's runs of n words. */
-function fuzzyTitle(phrases: (n: number) => string[], title: KnownTitle): string | null {
-  if (!title.fuzzy) return null;
-  const { key, words: n, cap } = title.fuzzy;
-  for (const phrase of phrases(n)) {
-    if (Math.abs(phrase.length - key.length) > cap) continue;
-    if (editDistance(phrase, key, cap) <= cap) return phrase;
-  }
-  return null;
-}
+let rowA = new Int32Array(64);
+let rowB = new Int32Array(64);
 
 function monthRange(year: number, month: number): { from: string; to: string } {
   const from = `${year}-${String(month).padStart(2, '0')}-01`;
@@ -361,7 +470,7 @@ export function lastWeekendOf(today: string): string {
 }
 
 /** The time a question names, resolved against `now` in the workspace timezone; `forward` for questions about what is coming. */
-function timeOf(text: string, now: Date, tz: string, forward: boolean | null): TimeReading {
+function timeOf(text: string, now: Date, tz: string, forward: boolean | null, dates?: Map<string, ChronoResult[]>): TimeReading {
   const today = localDate(now, tz);
   // "now", "right now", "currently" name no window: the latest figures.
   const question = text.replace(/\b(right now|just now|now|currently|at the moment|these days|so far|to date)\b/gi, ' ');
@@ -416,7 +525,13 @@ function timeOf(text: string, now: Date, tz: string, forward: boolean | null): T
     }
     return { range: { from: date, to: date }, day: date, weekends: null, weekend: null };
   }
-  const all = chronoParse(question, { instant: now, timezone: undefined }, { forwardDate: false }).filter((r) => !/^weekend$/i.test(r.text.trim()));
+  // Dates in the text, read once per reading of the question (a question may be read for time two or three ways).
+  let read = dates?.get(question);
+  if (!read) {
+    read = chronoParse(question, { instant: now, timezone: undefined }, { forwardDate: false });
+    dates?.set(question, read);
+  }
+  const all = read.filter((r) => !/^weekend$/i.test(r.text.trim()));
   // An absolute date ("November 13") wins over a relative word in the same question.
   const results = [...all.filter((r) => r.start.isCertain('month')), ...all.filter((r) => !r.start.isCertain('month'))];
   if (results.length === 0) {
@@ -516,6 +631,7 @@ function slotNames(masked: string): string[] {
 export function parseQuestion(question: string, vocab: Vocabulary, now: Date): ParsedQuestion {
   const q = normalizeQuestion(question);
   const ws = vocab.workspace;
+  const dates = new Map<string, ChronoResult[]>();
   const studios = new Set<string>();
   let masked = q;
   for (const c of ws.competitors) {
@@ -535,27 +651,32 @@ export function parseQuestion(question: string, vocab: Vocabulary, now: Date): P
   // Titles: quoted text first, then known titles (longest first, "Paper Moons II" before "Paper Moons"), then slips.
   const titles: string[] = [];
   const named: NamedThing[] = [];
-  const knownList = knownOf(vocab);
-  const known = knownList.map((k) => k.title);
+  const index = knownOf(vocab);
+  const knownList = index.known;
   const quoted = [...q.matchAll(/"([^"]{2,120})"|(?<=^|[\s(])'([A-Z0-9][^']{1,119}?)'(?=[\s,.?!;:)]|$)/g)].map((m) => (m[1] ?? m[2])!.trim());
   for (const t of quoted) {
-    const match = known.find((k) => titleKey(k) === titleKey(t));
+    const match = knownList.find((k) => k.key === titleKey(t))?.title;
     titles.push(match ?? t);
     if (!match) named.push({ text: t, kind: 'name' });
     masked = mask(masked, t, '⟦T⟧');
   }
-  let lower = masked.toLowerCase();
-  let seen = new Map<string, boolean>();
-  for (const { title: t, key, short, studio } of knownList) {
+  // Only the titles whose probe the text holds can be mentioned: those are tried, in the same order (longest first).
+  let candidates = mentionCandidates(index, masked);
+  for (let c = 0; c < candidates.positions.length; c++) {
+    const i = candidates.positions[c]!;
+    const { title: t, key, short, probe, shortProbe, studio } = knownList[i]!;
     if (key.length < 3 || (titles.length && titles.some((x) => titleKey(x) === key))) continue;
     // Skip titles that are just a studio name.
     if (studio) continue;
-    const hit = mayMention(masked, lower, t, seen) && mentions(masked, t) ? t : short !== null && mayMention(masked, lower, short, seen) && mentions(masked, short) ? short : null;
+    const may = (p: string | null) => p === null || candidates.probes.has(p);
+    const hit = may(probe) && mentions(masked, t) ? t : short !== null && may(shortProbe) && mentions(masked, short) ? short : null;
     if (hit) {
       titles.push(t);
       masked = mask(masked, hit, '⟦T⟧');
-      lower = masked.toLowerCase();
-      seen = new Map();
+      // The masked text is read again from the next title on.
+      const next = mentionCandidates(index, masked);
+      candidates = { probes: next.probes, positions: next.positions.filter((j) => j > i) };
+      c = -1;
     }
   }
   const words = titleKey(masked.replace(/⟦[ST]⟧/g, ' | ')).split(' ');
@@ -569,11 +690,10 @@ export function parseQuestion(question: string, vocab: Vocabulary, now: Date): P
     }
     return list;
   };
-  for (const k of knownList) {
-    const t = k.title;
+  for (const [i, slip] of fuzzyMatches(index, phrases)) {
+    const t = knownList[i]!.title;
     if (titles.includes(t)) continue;
-    const slip = fuzzyTitle(phrases, k);
-    if (slip && !/^(the|a|an) /.test(slip + ' ')) {
+    if (!/^(the|a|an) /.test(slip + ' ')) {
       titles.push(t);
       masked = masked.replace(new RegExp(slip.split(' ').map(escapeRe).join('[^\\w]+'), 'i'), '⟦T⟧');
     }
@@ -594,7 +714,7 @@ export function parseQuestion(question: string, vocab: Vocabulary, now: Date): P
 
   // "our March title", "our Dec 11 movie", "our Christmas release": the slate title dated there.
   if (aboutSlate && titles.length === 0 && /\b(titles?|movies?|films?|releases?|pictures?|one|opener)\b/i.test(masked)) {
-    const t = timeOf(masked, now, ws.timezone, true);
+    const t = timeOf(masked, now, ws.timezone, true, dates);
     if (t.range) {
       const ours = ws.slate.filter((s) => s.releaseDate >= (t.weekend ?? t.range!.from) && s.releaseDate <= addDays(t.range!.to, t.weekend ? 0 : 0));
       for (const s of ours) titles.push(s.title);
@@ -642,7 +762,7 @@ export function parseQuestion(question: string, vocab: Vocabulary, now: Date): P
   else if (typedEvents.length || types.size) intent = 'events';
   else if (studios.size || titles.length || genre || named.length) intent = 'activity';
   else intent = 'events';
-  if (intent === 'same_weekend' && !titles.length && !/\bour\b/i.test(masked) && !timeOf(masked, now, ws.timezone, true).range) intent = 'calendar';
+  if (intent === 'same_weekend' && !titles.length && !/\bour\b/i.test(masked) && !timeOf(masked, now, ws.timezone, true, dates).range) intent = 'calendar';
 
   let dateField: ParsedQuestion['dateField'] = 'reported';
   if (intent === 'moves' || intent === 'datings') {
@@ -653,10 +773,10 @@ export function parseQuestion(question: string, vocab: Vocabulary, now: Date): P
   }
   // Calendar questions look forward; a release date moved off or onto a month is read at its nearest; the rest look back.
   const forward: boolean | null = intent === 'calendar' || intent === 'same_weekend' ? true : dateField !== 'reported' ? null : false;
-  let time = timeOf(masked, now, ws.timezone, forward);
+  let time = timeOf(masked, now, ws.timezone, forward, dates);
   // A date or a move "in March 2027" is about the release date when that time has not come yet.
   if ((intent === 'moves' || intent === 'datings') && dateField === 'reported' && time.range && time.range.from > localDate(now, ws.timezone)) dateField = 'new';
-  if ((intent === 'moves' || intent === 'datings') && dateField === 'new' && !time.range) time = timeOf(masked, now, ws.timezone, null);
+  if ((intent === 'moves' || intent === 'datings') && dateField === 'new' && !time.range) time = timeOf(masked, now, ws.timezone, null, dates);
   // Forecasts for a coming weekend are published before it: read the coverage of the last two weeks.
   if (forecast && (!time.range || time.range.to >= localDate(now, ws.timezone))) {
     const today = localDate(now, ws.timezone);

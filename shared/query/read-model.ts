@@ -18,6 +18,16 @@ import { titleKey } from '../util/text.js';
 import { addDays, isoWeekDates, isoWeekOf, isoWeekOfDate } from '../util/week.js';
 import { mapLimit } from '../util/concurrency.js';
 
+/** Newest first (publication time, else creation time), then by id: the order the events route pages a week in. */
+export function newestFirst(a: Event, b: Event): number {
+  return (b.publishedAt ?? b.createdAt).localeCompare(a.publishedAt ?? a.createdAt) || a.id.localeCompare(b.id);
+}
+
+/** What the read model adds to the events port: a week's events already in `newestFirst` order. */
+export interface WeeksNewestFirst {
+  eventsByWeekNewestFirst(week: string, type?: EventType): Promise<Event[]>;
+}
+
 /** The stores the query side reads. */
 export interface QueryReads {
   analysis: EventStore & ReleaseStore;
@@ -87,7 +97,7 @@ const INTEREST_READS = [
 
 /** The read model over the query side's stores; `analysis`, `store`, `digests` and `interest` are the ports to hand to the query service. */
 export class ReadModel {
-  readonly analysis: EventStore & ReleaseStore;
+  readonly analysis: EventStore & ReleaseStore & WeeksNewestFirst;
   readonly store: ItemStore & ChartStore & SourceStateStore;
   readonly digests: DigestStore;
   readonly interest?: InterestStore;
@@ -116,9 +126,10 @@ export class ReadModel {
     this.clock = options.clock ?? (() => performance.now());
     this.seenLocal = version.local;
     this.resetAt = this.clock();
-    this.analysis = this.wrap(src.analysis, {
+    this.analysis = this.wrap(src.analysis as EventStore & ReleaseStore & WeeksNewestFirst, {
       getEvent: (id: string) => this.read(`event:${id}`, () => src.analysis.getEvent(id)),
       eventsByWeek: (week: string, type?: EventType) => this.eventsByWeek(week, type),
+      eventsByWeekNewestFirst: (week: string, type?: EventType) => this.eventsByWeekNewestFirst(week, type),
       eventsByStudio: (studio: string, range?: TimeRange) => this.indexPage('studio', studio, range),
       eventsByTitle: (title: string, range?: TimeRange) => this.indexPage('title', title, range),
       getRelease: (key: string) => this.read(`release:${key}`, () => src.analysis.getRelease(key)),
@@ -245,6 +256,13 @@ export class ReadModel {
   private async eventsByWeek(week: string, type?: EventType): Promise<Event[]> {
     const all = await this.read(`week:${week}`, () => this.seeded((seed) => this.src.analysis.eventsByWeek(week).then((es) => seed(es, (e) => `event:${e.id}`))));
     return type ? all.filter((e) => e.type === type) : all;
+  }
+
+  /** A week's events in `newestFirst` order, sorted once per data version; one type is the same order filtered. */
+  private async eventsByWeekNewestFirst(week: string, type?: EventType): Promise<Event[]> {
+    await this.fresh();
+    const sorted = await this.memo(`weeknewest:${week}`, async () => (await this.eventsByWeek(week)).sort(newestFirst));
+    return type ? sorted.filter((e) => e.type === type) : [...sorted];
   }
 
   /** A studio's or title's index partition, newest first, with each row's sort key (`time#id`). */

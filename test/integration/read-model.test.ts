@@ -10,7 +10,7 @@ import { DynamoTable } from '../../shared/store/dynamo-table.js';
 import { DynamoAnalysisStore } from '../../shared/store/dynamo-analysis.store.js';
 import { DynamoAnswerStore } from '../../shared/store/dynamo-assist.store.js';
 import { DynamoDataVersion } from '../../shared/store/dynamo-data-version.js';
-import { ReadModel } from '../../shared/query/read-model.js';
+import { newestFirst, ReadModel } from '../../shared/query/read-model.js';
 import type { Event } from '../../shared/model/event.js';
 import type { TimeRange } from '../../shared/ports/store.js';
 import { openDemoData, type DemoData } from '../support/demo-data.js';
@@ -98,6 +98,15 @@ describe('the read model answers as the store does', () => {
         }
       }
     }
+    // A week newest first (sorted once per data version) is the store's week in that order, filtered the same by type.
+    for (const week of ['2026-W48', '2026-W46', '2026-W40', '2020-W01']) {
+      const stored = await data.runtime.analysis.eventsByWeek(week);
+      expect(await model.analysis.eventsByWeekNewestFirst(week), week).toEqual([...stored].sort(newestFirst));
+      for (const type of ['trailer', 'casting'] as const) {
+        expect(await model.analysis.eventsByWeekNewestFirst(week, type), `${week} ${type}`).toEqual(stored.filter((e) => e.type === type).sort(newestFirst));
+      }
+    }
+    expect((await data.runtime.analysis.eventsByWeek('2026-W47')).length).toBeGreaterThan(3);
     for (const [from, to] of [['2026-11-01', '2027-02-28'], ['2026-01-01', '2028-12-31'], ['2026-12-11', '2026-12-11'], ['2027-03', '2027-07']]) {
       expect(await model.analysis.releasesBetween(from!, to!), `${from}..${to}`).toEqual(await data.runtime.analysis.releasesBetween(from!, to!));
     }

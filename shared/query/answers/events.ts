@@ -137,7 +137,11 @@ export async function activityAnswer(ctx: AnswerContext): Promise<Answer> {
   const understood = `${subject}: activity ${spanOf(range)}, grouped by kind`;
   const lines: string[] = [];
   const byType = new Map<EventType, Event[]>();
-  for (const e of events) byType.set(e.type, [...(byType.get(e.type) ?? []), e]);
+  for (const e of events) {
+    const list = byType.get(e.type);
+    if (list) list.push(e);
+    else byType.set(e.type, [e]);
+  }
   await ctx.load(ORDER.flatMap((t) => (byType.get(t) ?? []).slice(0, 4)));
   for (const t of ORDER) {
     const list = byType.get(t);

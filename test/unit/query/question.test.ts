@@ -147,3 +147,31 @@ describe('parseQuestion: intents, as people type them', () => {
     expect(ask('how is a very fletcher christmas doing')).toMatchObject({ intent: 'run', titles: ['A Very Fletcher Christmas'], day: null, genre: null });
   });
 });
+
+describe('parseQuestion over a large vocabulary (the title index)', () => {
+  // ~1,200 titles, as at 50× the demo: the index must find exactly what testing every title finds.
+  const filler = Array.from({ length: 1200 }, (_, i) => `${['Crimson', 'Silent', 'Hollow', 'Paper', 'Iron', 'Glass', 'Midnight', 'Salt'][i % 8]} ${['River', 'Crown', 'Harbor', 'Signal', 'Orchard', 'Lantern'][i % 6]} ${i}`);
+  const big = (extra: string[] = []) => ({ ...vocab, titles: [...vocab.titles, ...filler, ...extra] });
+
+  it('finds the same titles as with the small vocabulary, in the same order', () => {
+    const questions = ['How did Glimmerglass open?', 'When does the last cartographer come out?', 'What opens against Paws of Thunder?', 'How did glimerglass do?', 'Any news on Iron Meridan?', 'Did Paper Moons beat Kingdom of Salt?', 'How is Hollowmere doing, and Static Girl?'];
+    for (const q of questions) expect(parseQuestion(q, big(), NOW).titles, q).toEqual(ask(q).titles);
+  });
+
+  it('finds a title next to punctuation, its short form without "The", slips and non-letters among many', () => {
+    const v = big(['Spider-Man: Homeward', 'Elf', 'The Thing', 'Nope']);
+    expect(parseQuestion('how did "Salt River 7" and (Iron Orchard 4) do?', v, NOW).titles).toEqual(['Salt River 7', 'Iron Orchard 4']);
+    expect(parseQuestion('iron orchard 4/glass river 5', v, NOW).titles).toEqual(['Iron Orchard 4']);
+    expect(parseQuestion('When does Drowning Hour open?', v, NOW).titles).toEqual(['The Drowning Hour']);
+    expect(parseQuestion('the thing opened?', v, NOW).titles).toEqual(['The Thing']);
+    expect(parseQuestion('how did Crimsen River 0 open?', v, NOW).titles).toEqual(['Crimson River 0']);
+    expect(parseQuestion('What about Spider-Man: Homeward?', v, NOW).titles).toEqual(['Spider-Man: Homeward']);
+    expect(parseQuestion('How did NOPE open?', v, NOW).titles).toEqual(['Nope']);
+  });
+
+  it('matches short titles in their own case only, as the small vocabulary does', () => {
+    const v = big(['Elf']);
+    expect(parseQuestion('How did Elf do?', v, NOW).titles).toEqual(['Elf']);
+    expect(parseQuestion('how did elf do?', v, NOW).titles).toEqual([]);
+  });
+});

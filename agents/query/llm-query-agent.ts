@@ -7,7 +7,7 @@ import { AIMessage, HumanMessage, ToolMessage, type BaseMessage } from '@langcha
 import { APIConnectionError, APIError } from 'openai';
 import type { QueryService } from '../../shared/query/query-service.js';
 import { parseQuestion } from '../../shared/query/question.js';
-import type { TitleVocabulary } from '../../shared/query/embedded-agent.js';
+import type { TitleVocabulary } from './embedded-query-agent.js';
 import type { AskResponse, Citation } from '../../shared/query/schemas.js';
 import { silentLogger, type Logger } from '../../shared/ports/logger.js';
 import { fallbackNote, QUERY_PROMPT_VERSION, QUERY_SYSTEM_PROMPT } from './prompts.js';

@@ -4,7 +4,7 @@ import type { AppConfig } from '../../shared/config/app-config.js';
 import { usesLlm } from '../../shared/config/defaults.js';
 import type { Logger } from '../../shared/ports/logger.js';
 import type { QueryService } from '../../shared/query/query-service.js';
-import { EMBEDDED_QUERY_VERSION, type TitleVocabulary } from '../../shared/query/embedded-agent.js';
+import { EMBEDDED_QUERY_VERSION, type TitleVocabulary } from './embedded-query-agent.js';
 import type { AskResponse } from '../../shared/query/schemas.js';
 import { createLlmQueryAgent } from './llm-query-agent.js';
 import { QUERY_PROMPT_VERSION } from './prompts.js';

@@ -9,7 +9,7 @@ import type { KeyStore } from '../../shared/ports/key-store.js';
 import type { RateLimit } from '../../shared/ports/rate-limit.js';
 import { cachedKeys } from '../../shared/auth/api-keys.js';
 import { QueryService } from '../../shared/query/query-service.js';
-import { answerEmbedded, TitleVocabulary } from '../../shared/query/embedded-agent.js';
+import { answerEmbedded, TitleVocabulary } from '../../agents/query/embedded-query-agent.js';
 import type { AskResponse } from '../../shared/query/schemas.js';
 import { createApp } from './app.js';
 import type { SignInDeps } from './sign-in-routes.js';

@@ -5,7 +5,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createLlmQueryAgent } from '../../agents/query/llm-query-agent.js';
 import { QueryService } from '../../shared/query/query-service.js';
-import { answerEmbedded, TitleVocabulary } from '../../shared/query/embedded-agent.js';
+import { answerEmbedded, TitleVocabulary } from '../../agents/query/embedded-query-agent.js';
 import { buildQuerySide } from '../../functions/http/query-side.js';
 import { createApiKey } from '../../shared/auth/api-keys.js';
 import { startOpenAiStub, type OpenAiStub, type ChatRequest } from '../support/openai-stub.js';

@@ -1,16 +1,16 @@
 // The embedded query agent: reads the question (no model), answers each intent from the computed facts (charts, series,
 // calendar history, surprises, collisions) and writes a cited answer whose first line says what it understood.
-import { addDays } from '../util/week.js';
-import { parseQuestion, type ParsedQuestion } from './question.js';
-import type { QueryService } from './query-service.js';
-import type { AskResponse, EventView } from './schemas.js';
-import { AnswerContext, type Answer } from './answers/context.js';
-import { humanDate } from './answers/format.js';
-import { dateChangesAnswer } from './answers/date-changes.js';
-import { chartAnswer, genreAnswer, rankingAnswer, surprisesAnswer, titleAnswer } from './answers/box-office.js';
-import { calendarAnswer, sameWeekendAnswer } from './answers/calendar.js';
-import { activityAnswer, eventsAnswer, mentionsAnswer, nothingFound, resolveNamed, sequelAnswer } from './answers/events.js';
-import { interestAnswer } from '../interest/interest-answer.js';
+import { addDays } from '../../shared/util/week.js';
+import { parseQuestion, type ParsedQuestion } from '../../shared/query/question.js';
+import type { QueryService } from '../../shared/query/query-service.js';
+import type { AskResponse, EventView } from '../../shared/query/schemas.js';
+import { AnswerContext, type Answer } from '../../shared/query/answers/context.js';
+import { humanDate } from '../../shared/query/answers/format.js';
+import { dateChangesAnswer } from '../../shared/query/answers/date-changes.js';
+import { chartAnswer, genreAnswer, rankingAnswer, surprisesAnswer, titleAnswer } from '../../shared/query/answers/box-office.js';
+import { calendarAnswer, sameWeekendAnswer } from '../../shared/query/answers/calendar.js';
+import { activityAnswer, eventsAnswer, mentionsAnswer, nothingFound, resolveNamed, sequelAnswer } from '../../shared/query/answers/events.js';
+import { interestAnswer } from '../../shared/interest/interest-answer.js';
 
 export const EMBEDDED_QUERY_VERSION = 'embedded-query-2';
 

@@ -13,7 +13,7 @@ import { SlackWebhookChat } from '../../shared/delivery/chat/slack-webhook.chat.
 import { embeddedRules } from '../../agents/analyst/rule-hints.js';
 import { selectAnalyst } from '../../agents/analyst/select-analyst.js';
 import { EMBEDDED_ANALYST_VERSION } from '../../agents/analyst/embedded/embedded-analyst.js';
-import { awsRuntime, type AwsRuntime } from './runtime.js';
+import { awsRuntime, cachedAsync, type AwsRuntime } from './runtime.js';
 import { readSecret } from './secrets.js';
 import { analystSettings } from './env.js';
 import { parseTokenBudget, runTokenBudget } from '../../shared/config/token-budget.js';
@@ -39,18 +39,6 @@ export interface AnalyzeRuntime {
   briefWriter(): Promise<BriefWriter | undefined>;
   /** Slack through the webhook in the Slack secret, to the workspace's channel, or null when no secret is configured (no alerts). */
   chat(workspace: Workspace): Promise<ChatPoster | null>;
-}
-
-/** Caches a promise; a rejected one is dropped so the next call retries (a secret read can fail transiently). */
-function cachedAsync<T>(build: () => Promise<T>): () => Promise<T> {
-  let value: Promise<T> | null = null;
-  return () => {
-    value ??= build().catch((err: unknown) => {
-      value = null;
-      throw err;
-    });
-    return value;
-  };
 }
 
 /** Builds the analyze runtime over a base runtime (tests pass one over mocked or embedded services). */

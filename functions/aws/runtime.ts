@@ -56,6 +56,18 @@ export function clientOptions(endpoint: string | undefined, region: string | und
   return { region: region ?? 'us-east-1', endpoint, credentials: { accessKeyId: 'local', secretAccessKey: 'local' } };
 }
 
+/** Caches a promise; a rejected one is dropped so the next call retries (a secret read can fail transiently). */
+export function cachedAsync<T>(build: () => Promise<T>): () => Promise<T> {
+  let value: Promise<T> | null = null;
+  return () => {
+    value ??= build().catch((err: unknown) => {
+      value = null;
+      throw err;
+    });
+    return value;
+  };
+}
+
 function once<T>(build: () => T): () => T {
   let value: T | undefined;
   let built = false;
@@ -90,7 +102,8 @@ export function createAwsRuntime(rawEnv: Record<string, string | undefined>): Aw
   const crawlQueue = once(() => new SqsQueue(sqs(), required(env, 'CRAWL_QUEUE_URL')));
   const analyzeQueue = once(() => new SqsQueue(sqs(), required(env, 'ANALYZE_QUEUE_URL')));
 
-  let links: Promise<{ publicUrl: string; linkSecret: string } | undefined> | null = null;
+  const { PUBLIC_URL: publicUrl, LINK_SECRET_NAME: linkSecretName } = env;
+  const links = cachedAsync(async () => (publicUrl && linkSecretName ? { publicUrl, linkSecret: await readSecret(ssm(), linkSecretName) } : undefined));
   let workspace: Promise<Workspace> | null = null;
   const fetchers = new WeakMap<Workspace, Fetcher>();
 
@@ -113,16 +126,7 @@ export function createAwsRuntime(rawEnv: Record<string, string | undefined>): Aw
       });
       return workspace;
     },
-    links: () => {
-      const { PUBLIC_URL: publicUrl, LINK_SECRET_NAME: secretName } = env;
-      links ??= (publicUrl && secretName ? readSecret(ssm(), secretName).then((linkSecret) => ({ publicUrl, linkSecret })) : Promise.resolve(undefined)).catch(
-        (err: unknown) => {
-          links = null; // A secret read can fail transiently: the next call reads again.
-          throw err;
-        },
-      );
-      return links;
-    },
+    links,
     fetcher: (ws) => {
       let f = fetchers.get(ws);
       if (!f) {

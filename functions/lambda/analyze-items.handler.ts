@@ -9,6 +9,7 @@ import { AnalyzeMessage, AnalyzeRoundMessage, parseMessageBody } from '../../sha
 import type { SurpriseMemo } from '../../shared/analysis/boxoffice-series.js';
 import { createVideoLinker } from '../../agents/analyst/embedded/video-link.js';
 import { analyzeRuntime, type AnalyzeRuntime } from '../aws/analyze-runtime.js';
+import type { IdempotencyLedger } from '../../shared/ports/ledger.js';
 import { METRIC, SERVICE, createTelemetry, loggerPort, type Telemetry } from '../aws/powertools.js';
 
 /** A record whose body is not an analyze message: it fails, is retried, then lands in the DLQ for a look. */
@@ -86,14 +87,14 @@ export function createAnalyzeItemsHandler(deps: { runtime: () => AnalyzeRuntime;
       throw new AnalysisBusyError(claim.status === 'in_progress' ? claim.leaseUntil : 'never');
     }
     try {
-      return await analyzeRecord(record, parsed);
+      return await analyzeRecord(record, parsed, rt, lock);
     } finally {
       await lock.release(ANALYSIS_LOCK);
     }
   };
 
-  const analyzeRecord = async (record: SQSRecord, parsed: Parsed) => {
-    const rt = deps.runtime();
+  // The ledger holding the lock is the message's: its alert claims carry the same owner.
+  const analyzeRecord = async (record: SQSRecord, parsed: Parsed, rt: AnalyzeRuntime, ledger: IdempotencyLedger) => {
     // A crawl round's message analyzes everything pending, in time order (the local cycle's input); a source's message its items.
     const sourceId = parsed.kind === 'items' ? parsed.message.sourceId : null;
     const itemIds = parsed.kind === 'items' ? parsed.message.itemIds : undefined;
@@ -116,7 +117,7 @@ export function createAnalyzeItemsHandler(deps: { runtime: () => AnalyzeRuntime;
         hint: rt.hint(workspace),
         log,
         chat,
-        ledger: rt.ledger(`sqs:${record.messageId}`),
+        ledger,
         links: await rt.base.links(),
         briefs: rt.briefs(),
         briefWriter: await rt.briefWriter(),

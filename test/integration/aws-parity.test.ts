@@ -7,7 +7,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { SQSEvent } from 'aws-lambda';
-import type { LambdaContext, LambdaEvent } from 'hono/aws-lambda';
+import type { LambdaContext } from 'hono/aws-lambda';
 import { simpleParser } from 'mailparser';
 import S3rver from 's3rver';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -16,7 +16,7 @@ import { openTestStore, type TestStore } from '../support/embedded-store.js';
 import { startAwsLocal, type AwsLocal } from '../support/aws-local.server.js';
 import { startSlackSink, type SlackSink } from '../support/slack-sink.js';
 import { startSmtpSink, type SmtpSink } from '../support/smtp-sink.js';
-import { quietTelemetry } from '../unit/lambda/support.js';
+import { functionUrlEvent, quietTelemetry } from '../unit/lambda/support.js';
 import { clientOptions, createAwsRuntime } from '../../functions/aws/runtime.js';
 import { workspaceVersion } from '../../functions/aws/deployed-workspace.js';
 import { createAnalyzeRuntime } from '../../functions/aws/analyze-runtime.js';
@@ -79,31 +79,6 @@ function chunks<T>(list: T[], size: number): T[][] {
   const out: T[][] = [];
   for (let i = 0; i < list.length; i += size) out.push(list.slice(i, i + size));
   return out;
-}
-
-/** A Lambda Function URL (payload v2) GET with an API key. */
-function functionUrlEvent(path: string, key: string): LambdaEvent {
-  const [rawPath, rawQueryString = ''] = path.split('?');
-  return {
-    version: '2.0',
-    routeKey: '$default',
-    rawPath: rawPath!,
-    rawQueryString,
-    headers: { host: 'abc.lambda-url.us-east-1.on.aws', authorization: `Bearer ${key}` },
-    requestContext: {
-      accountId: '000000000000',
-      apiId: 'abc',
-      domainName: 'abc.lambda-url.us-east-1.on.aws',
-      domainPrefix: 'abc',
-      http: { method: 'GET', path: rawPath!, protocol: 'HTTP/1.1', sourceIp: '127.0.0.1', userAgent: 'vitest' },
-      requestId: 'parity',
-      routeKey: '$default',
-      stage: '$default',
-      time: '26/Nov/2026:20:00:00 +0000',
-      timeEpoch: 1_795_723_200_000,
-    },
-    isBase64Encoded: false,
-  } as unknown as LambdaEvent;
 }
 
 beforeAll(async () => {
@@ -295,7 +270,7 @@ describe('AWS parity over the demo', () => {
     const query = createQueryApiHandler({ runtime, env, service: 'query-parity' });
     const localApp = buildQuerySide({ ...local.config, apiCacheSeconds: 0 }, local.workspace, local.runtime).app;
     for (const path of ['/v1/boxoffice', '/v1/digests/latest', '/v1/sources']) {
-      const fromAws = await query(functionUrlEvent(path, awsKey), {} as LambdaContext) as { statusCode: number; body: string };
+      const fromAws = await query(functionUrlEvent('GET', path, { authorization: `Bearer ${awsKey}` }), {} as LambdaContext) as { statusCode: number; body: string };
       const fromLocal = await localApp.request(path, { headers: { authorization: `Bearer ${localKey}` } });
       expect(fromAws.statusCode, path).toBe(200);
       expect(fromLocal.status, path).toBe(200);

@@ -2,46 +2,20 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { mockClient } from 'aws-sdk-client-mock';
 import { GetParameterCommand, SSMClient } from '@aws-sdk/client-ssm';
-import type { LambdaContext, LambdaEvent } from 'hono/aws-lambda';
+import type { LambdaContext } from 'hono/aws-lambda';
 import { createQueryApiHandler, querySettings } from '../../../functions/lambda/query-api.handler.js';
 import { createAwsRuntime } from '../../../functions/aws/runtime.js';
 import { createApiKey } from '../../../shared/auth/api-keys.js';
 import { DynamoKeyStore } from '../../../shared/store/dynamo-query.store.js';
 import { ConfigError } from '../../../shared/config/errors.js';
 import { openTestStore, type TestStore } from '../../support/embedded-store.js';
-import { workspaceWith } from './support.js';
+import { functionUrlEvent, workspaceWith } from './support.js';
 
 const ssm = mockClient(SSMClient);
 let db: TestStore;
 let key: string;
 let handler: ReturnType<typeof createQueryApiHandler>;
 const ctx = {} as LambdaContext;
-
-/** A Lambda Function URL (payload v2) request. */
-function urlEvent(method: string, path: string, headers: Record<string, string> = {}, body?: string): LambdaEvent {
-  const [rawPath, rawQueryString = ''] = path.split('?');
-  return {
-    version: '2.0',
-    routeKey: '$default',
-    rawPath: rawPath!,
-    rawQueryString,
-    headers: { host: 'abc.lambda-url.us-east-1.on.aws', ...headers },
-    requestContext: {
-      accountId: '123456789012',
-      apiId: 'abc',
-      domainName: 'abc.lambda-url.us-east-1.on.aws',
-      domainPrefix: 'abc',
-      http: { method, path: rawPath!, protocol: 'HTTP/1.1', sourceIp: '127.0.0.1', userAgent: 'vitest' },
-      requestId: 'r1',
-      routeKey: '$default',
-      stage: '$default',
-      time: '28/Nov/2026:15:00:00 +0000',
-      timeEpoch: 1_795_878_000_000,
-    },
-    body,
-    isBase64Encoded: false,
-  } as unknown as LambdaEvent;
-}
 
 beforeAll(async () => {
   db = await openTestStore();
@@ -58,9 +32,9 @@ afterAll(async () => {
 
 describe('query API on Lambda', () => {
   it('checks the API key and answers /v1 routes from the store', async () => {
-    const none = (await handler(urlEvent('GET', '/v1/sources'), ctx)) as { statusCode: number; body: string };
+    const none = (await handler(functionUrlEvent('GET', '/v1/sources'), ctx)) as { statusCode: number; body: string };
     expect(none.statusCode).toBe(401);
-    const ok = (await handler(urlEvent('GET', '/v1/sources', { authorization: `Bearer ${key}` }), ctx)) as { statusCode: number; body: string };
+    const ok = (await handler(functionUrlEvent('GET', '/v1/sources', { authorization: `Bearer ${key}` }), ctx)) as { statusCode: number; body: string };
     expect(ok.statusCode).toBe(200);
     const body = JSON.parse(ok.body);
     expect(body.sources.map((s: { id: string; status: string }) => `${s.id}:${s.status}`)).toEqual(['wire:never_run', 'ledger:never_run']);
@@ -68,18 +42,18 @@ describe('query API on Lambda', () => {
 
   it('answers a question and validates the body the same way as on Node', async () => {
     const asked = (await handler(
-      urlEvent('POST', '/v1/ask', { authorization: `Bearer ${key}`, 'content-type': 'application/json' }, JSON.stringify({ question: 'What did Lionsgate announce since October?' })),
+      functionUrlEvent('POST', '/v1/ask', { authorization: `Bearer ${key}`, 'content-type': 'application/json' }, JSON.stringify({ question: 'What did Lionsgate announce since October?' })),
       ctx,
     )) as { statusCode: number; body: string };
     expect(asked.statusCode).toBe(200);
     // An empty store under a workspace that does not name Lionsgate: the reader says it has nothing about the name.
     expect(JSON.parse(asked.body).answer).toMatch(/^Nothing found about Lionsgate in the store\./);
-    const bad = (await handler(urlEvent('GET', '/v1/events?limit=0', { authorization: `Bearer ${key}` }), ctx)) as { statusCode: number; body: string };
+    const bad = (await handler(functionUrlEvent('GET', '/v1/events?limit=0', { authorization: `Bearer ${key}` }), ctx)) as { statusCode: number; body: string };
     expect(bad.statusCode).toBe(400);
   });
 
   it('serves the page shell without a key', async () => {
-    const page = (await handler(urlEvent('GET', '/'), ctx)) as { statusCode: number; body: string; headers: Record<string, string> };
+    const page = (await handler(functionUrlEvent('GET', '/'), ctx)) as { statusCode: number; body: string; headers: Record<string, string> };
     expect(page.statusCode).toBe(200);
     expect(page.body).toContain('id="ask-form"');
   });

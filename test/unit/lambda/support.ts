@@ -1,5 +1,6 @@
 // Test helpers for the Lambda handlers: quiet Powertools telemetry that records metrics, SQS events, tiny feeds.
 import type { SQSEvent, SQSRecord } from 'aws-lambda';
+import type { LambdaEvent } from 'hono/aws-lambda';
 import { Logger } from '@aws-lambda-powertools/logger';
 import { Metrics } from '@aws-lambda-powertools/metrics';
 import type { Telemetry } from '../../../functions/aws/powertools.js';
@@ -88,4 +89,30 @@ export function workspaceWith(ids: string[], baseUrl = 'http://127.0.0.1:9/'): W
 export function tableActionOf(command: object): string {
   const name = command.constructor.name.replace(/Command$/, '');
   return name === 'Query' || name === 'Scan' ? name : `${name}Item`;
+}
+
+/** A Lambda Function URL (payload v2) request. */
+export function functionUrlEvent(method: string, path: string, headers: Record<string, string> = {}, body?: string): LambdaEvent {
+  const [rawPath, rawQueryString = ''] = path.split('?');
+  return {
+    version: '2.0',
+    routeKey: '$default',
+    rawPath: rawPath!,
+    rawQueryString,
+    headers: { host: 'abc.lambda-url.us-east-1.on.aws', ...headers },
+    requestContext: {
+      accountId: '123456789012',
+      apiId: 'abc',
+      domainName: 'abc.lambda-url.us-east-1.on.aws',
+      domainPrefix: 'abc',
+      http: { method, path: rawPath!, protocol: 'HTTP/1.1', sourceIp: '127.0.0.1', userAgent: 'vitest' },
+      requestId: 'r1',
+      routeKey: '$default',
+      stage: '$default',
+      time: '28/Nov/2026:15:00:00 +0000',
+      timeEpoch: 1_795_878_000_000,
+    },
+    body,
+    isBase64Encoded: false,
+  } as unknown as LambdaEvent;
 }

@@ -30,6 +30,8 @@ export interface EventStore {
   /** Writes events with their index rows in batches (25 rows a request, across events). */
   putEvents(events: Event[]): Promise<void>;
   getEvent(id: string): Promise<Event | null>;
+  /** The events with these ids (batched reads); ids with no event are absent from the map. */
+  getEvents(ids: string[]): Promise<Map<string, Event>>;
   /** Events published in an ISO week ("2026-W48"), optionally of one type. */
   eventsByWeek(week: string, type?: EventType): Promise<Event[]>;
   eventsByStudio(studio: string, range?: TimeRange): Promise<Page<Event>>;

@@ -51,6 +51,8 @@ export interface ItemStore {
 export interface SourceStateStore {
   getSourceState(sourceId: string): Promise<SourceState | null>;
   putSourceState(state: SourceState): Promise<void>;
+  /** Several states in batched writes (the crawl's unchanged sources, written together at the end of a round). */
+  putSourceStates(states: SourceState[]): Promise<void>;
   listSourceStates(): Promise<SourceState[]>;
 }
 

@@ -177,6 +177,11 @@ export class DynamoAnalysisStore implements AnalysisStore {
     return row ? Event.parse(stripKeys(row)) : null;
   }
 
+  async getEvents(ids: string[]): Promise<Map<string, Event>> {
+    const rows = await this.t.batchGet([...new Set(ids)].map((id) => ({ pk: `EVENT#${id}`, sk: 'A' })));
+    return new Map(rows.map((r) => Event.parse(stripKeys(r))).map((e) => [e.id, e]));
+  }
+
   async eventsByWeek(week: string, type?: EventType): Promise<Event[]> {
     const values: Row = { ':pk': `EVWEEK#${week}` };
     let cond = 'gsi1pk = :pk';

@@ -29,6 +29,11 @@ export interface DynamoStoreOptions {
   tableName: string;
 }
 
+function sourceStateRow(input: SourceState): Row {
+  const state = capSourceState(input);
+  return { pk: `SOURCE#${state.sourceId}`, sk: 'STATE', entity: 'source-state', gsi1pk: 'SOURCES', gsi1sk: state.sourceId, ...state };
+}
+
 /** The store ports over one DynamoDB table (AWS, or the embedded DynamoDB-protocol server locally). */
 export class DynamoStore implements Store {
   private readonly t: DynamoTable;
@@ -199,15 +204,13 @@ export class DynamoStore implements Store {
   }
 
   async putSourceState(input: SourceState): Promise<void> {
-    const state = capSourceState(input);
-    await this.t.put({
-      pk: `SOURCE#${state.sourceId}`,
-      sk: 'STATE',
-      entity: 'source-state',
-      gsi1pk: 'SOURCES',
-      gsi1sk: state.sourceId,
-      ...state,
-    });
+    await this.t.put(sourceStateRow(input));
+    await this.dataVersion.bump();
+  }
+
+  async putSourceStates(states: SourceState[]): Promise<void> {
+    if (states.length === 0) return;
+    await this.t.batchWrite(states.map((s) => ({ PutRequest: { Item: sourceStateRow(s) } })));
     await this.dataVersion.bump();
   }
 

@@ -20,7 +20,7 @@ let workspace: Workspace;
 let objects: FolderObjectStore;
 let now = new Date('2026-11-26T20:00:00Z');
 const clock: Clock = { now: () => new Date(now) };
-const writes = { items: 0, charts: 0 };
+const writes = { items: 0, charts: 0, stateReads: 0, statePuts: 0, stateBatches: 0 };
 
 /** The real store, counting item and chart writes so the test can prove a 304 costs none. */
 function countingStore(store: Store): Store {
@@ -30,6 +30,9 @@ function countingStore(store: Store): Store {
       if (prop === 'putItems') return (...a: Parameters<Store['putItems']>) => ((writes.items += a[0].length), target.putItems(...a));
       if (prop === 'putItemIfNew') return (...a: Parameters<Store['putItemIfNew']>) => (writes.items++, target.putItemIfNew(...a));
       if (prop === 'putChart') return (...a: Parameters<Store['putChart']>) => (writes.charts++, target.putChart(...a));
+      if (prop === 'getSourceState') return (...a: Parameters<Store['getSourceState']>) => (writes.stateReads++, target.getSourceState(...a));
+      if (prop === 'putSourceState') return (...a: Parameters<Store['putSourceState']>) => (writes.statePuts++, target.putSourceState(...a));
+      if (prop === 'putSourceStates') return (...a: Parameters<Store['putSourceStates']>) => (writes.stateBatches++, target.putSourceStates(...a));
       return typeof value === 'function' ? value.bind(target) : value;
     },
   });
@@ -98,13 +101,19 @@ describe('crawlWorkspace', () => {
   });
 
   it('a second crawl of unchanged sources is all not_modified with zero item writes', async () => {
-    writes.items = 0;
+    Object.assign(writes, { items: 0, stateReads: 0, statePuts: 0, stateBatches: 0 });
     const before = site.stats.byStatus[304] ?? 0;
+    now = new Date(now.getTime() + 60_000);
     const report = await crawlWorkspace({ ...workspace, sources: workspace.sources.filter((s) => s.id !== 'dead-feed') }, deps(), { force: true });
     expect(report.sources.map((s) => s.status)).toEqual(['not_modified', 'not_modified', 'not_modified']);
     expect(report.totals.newItems).toBe(0);
     expect(writes.items).toBe(0);
     expect((site.stats.byStatus[304] ?? 0) - before).toBe(3);
+    // The round read every state in one list and wrote the unchanged sources' clocks together: no request per source.
+    expect(writes).toMatchObject({ stateReads: 0, statePuts: 0, stateBatches: 1 });
+    for (const id of ['trade-a', 'trade-b', 'newsroom']) {
+      expect(await db.store.getSourceState(id)).toMatchObject({ lastStatus: 'not_modified', lastAttemptAt: now.toISOString(), lastSuccessAt: now.toISOString() });
+    }
   });
 
   it('a changed feed yields only its new item', async () => {

@@ -21,7 +21,7 @@ import { groupBursts } from './burst.js';
 import { workspaceAsOf } from '../../util/as-of.js';
 
 export interface SendAlertsDeps {
-  analysis: Pick<EventStore, 'getEvent'> & Pick<StoryStore, 'getStories'>;
+  analysis: Pick<EventStore, 'getEvents'> & Pick<StoryStore, 'getStories'>;
   ledger: IdempotencyLedger;
   chat: ChatPoster;
   clock: Clock;
@@ -139,11 +139,9 @@ export async function sendAlerts(workspace: Workspace, deps: SendAlertsDeps, inp
   const eventsById = new Map<string, Event>();
   for (const e of input.events ?? []) eventsById.set(e.id, e);
   const wanted = new Set([...(input.eventIds ?? []), ...(input.collisions ?? []).flatMap((c) => (c.eventId ? [c.eventId] : []))]);
-  for (const id of wanted) {
-    if (eventsById.has(id)) continue;
-    const e = await deps.analysis.getEvent(id);
-    if (e) eventsById.set(id, e);
-  }
+  const missing = [...wanted].filter((id) => !eventsById.has(id));
+  const found = missing.length > 0 ? await deps.analysis.getEvents(missing) : new Map<string, Event>();
+  for (const id of missing) if (found.has(id)) eventsById.set(id, found.get(id)!);
   const events = [...eventsById.values()];
   const stories = new Map<string, Story>();
   const storyIds = new Set([...events.map((e) => e.storyId), ...(input.collisions ?? []).flatMap((c) => (c.storyId ? [c.storyId] : []))]);
@@ -169,22 +167,39 @@ export async function sendAlerts(workspace: Workspace, deps: SendAlertsDeps, inp
 
   // Alerts sent by earlier runs (most of a run's candidates): one batched read instead of a claim each.
   const done = deps.ledger.completed ? await deps.ledger.completed(outcome.alerts.map((a) => alertKey(workspace.name, a.id))) : new Map<string, Record<string, unknown> | null>();
+  // Every group's alerts in message order and, within a message, by priority. The run's claims go out several at
+  // once across messages (waves, not one round trip per message): each wave claims the next alerts not sent yet, as
+  // many as the budget still allows; only a claim taken uses the budget, so an alert sent or held elsewhere frees its
+  // place for the next one, and the alerts left when the budget is spent are deferred to the next run.
+  const plan = groupBursts(outcome.alerts, workspace.alerts.burstWindowMinutes).map((group) =>
+    [...group].sort((x, y) => x.priority - y.priority || x.at.localeCompare(y.at)).map((a) => ({ alert: a, key: alertKey(workspace.name, a.id) })),
+  );
+  const flat = plan.flat();
+  const claimResults: Array<ClaimResult | 'deferred'> = new Array(flat.length);
+  const open: number[] = [];
+  flat.forEach((d, k) => {
+    if (done.has(d.key)) claimResults[k] = { status: 'done', completedAt: '', result: done.get(d.key) ?? null };
+    else open.push(k);
+  });
   let budget = workspace.alerts.maxPerRun;
-  for (const group of groupBursts(outcome.alerts, workspace.alerts.burstWindowMinutes)) {
+  let taken = 0;
+  while (taken < open.length && budget > 0) {
+    const wave = open.slice(taken, taken + Math.min(budget, CLAIMS_AT_ONCE));
+    taken += wave.length;
+    const results = await Promise.all(wave.map((k) => deps.ledger.claim(flat[k]!.key, LEASE_SECONDS)));
+    wave.forEach((k, j) => {
+      claimResults[k] = results[j]!;
+      if (results[j]!.status === 'claimed') budget--;
+    });
+  }
+  for (const k of open.slice(taken)) claimResults[k] = 'deferred';
+  let next = 0;
+  let stopped = false;
+  const completions: Array<Promise<unknown>> = [];
+  try {
+  for (const decided of plan) {
+    const claims = decided.map(() => claimResults[next++]!);
     let claimed: Array<{ alert: Alert; key: string; takenOver?: TakenOver }> = [];
-    // In priority order: within the run's budget, each alert not sent yet is claimed; the claims go out several at once.
-    const decided: Array<{ alert: Alert; key: string; claim: ClaimResult | 'deferred' | null }> = [];
-    let reserved = 0;
-    for (const a of [...group].sort((x, y) => x.priority - y.priority || x.at.localeCompare(y.at))) {
-      const key = alertKey(workspace.name, a.id);
-      if (budget - reserved === 0) decided.push({ alert: a, key, claim: 'deferred' });
-      else if (done.has(key)) decided.push({ alert: a, key, claim: { status: 'done', completedAt: '', result: done.get(key) ?? null } });
-      else {
-        decided.push({ alert: a, key, claim: null });
-        reserved++;
-      }
-    }
-    const claims = await mapLimit(decided, CLAIMS_AT_ONCE, async (d) => d.claim ?? (await deps.ledger.claim(d.key, LEASE_SECONDS)));
     for (const [i, { alert: a, key }] of decided.entries()) {
       const claim = claims[i]!;
       if (claim === 'deferred') {
@@ -197,10 +212,16 @@ export async function sendAlerts(workspace: Workspace, deps: SendAlertsDeps, inp
       } else if (claim.status === 'in_progress') {
         record(a, 'in_progress');
         report.inProgress++;
-      } else {
-        claimed.push({ alert: a, key, takenOver: claim.takenOver });
-        budget--;
+      } else claimed.push({ alert: a, key, takenOver: claim.takenOver });
+    }
+    if (stopped && claimed.length > 0) {
+      // Slack stopped answering earlier in this run: these claims are given back untouched, for the next run.
+      for (const c of claimed) {
+        await deps.ledger.release(c.key).catch((err: unknown) => log.error('could not release an alert claim', { key: c.key, error: String(err) }));
+        record(c.alert, 'deferred');
+        report.deferred++;
       }
+      continue;
     }
     if (claimed.length === 0) continue;
     checkpoint('alerts.claimed');
@@ -257,7 +278,7 @@ export async function sendAlerts(workspace: Workspace, deps: SendAlertsDeps, inp
           report.unknown++;
         }
         // Slack is hanging: the rest waits for the next run instead of 30 s a message (and a Lambda's timeout).
-        budget = 0;
+        stopped = true;
       } else {
         log.error('alert message failed, claims released', { alerts: keys, error: message });
         for (const c of posting) {
@@ -271,20 +292,30 @@ export async function sendAlerts(workspace: Workspace, deps: SendAlertsDeps, inp
     checkpoint('alerts.posted');
     report.messages++;
     log.info('alert message posted', { messageId: posted.id, alerts: keys, attempts: posted.attempts });
-    // Posted is posted: a failed completion is retried, then logged, never released (that would send it again).
-    await mapLimit(posting, CLAIMS_AT_ONCE, (c) =>
-      retryWrite(() => deps.ledger.complete(c.key, { messageId: posted.id, kind: c.alert.kind, title: c.alert.title, attempts: posted.attempts, grouped: posting.length, ...(resent ? { resent } : {}) })).catch(
-        (completeErr: unknown) => {
-          log.error('alert posted but its ledger record could not be completed', { key: c.key, error: String(completeErr) });
-          report.errors.push(`posted ${c.key} but could not complete its ledger record: ${String(completeErr)}`);
-        },
-      ),
-    );
     for (const c of posting) {
       record(c.alert, 'sent', { messageId: posted.id, ...(c.takenOver?.phase === 'sending' ? { resent: true } : {}) });
       report.sent++;
     }
-    checkpoint('alerts.completed');
+    // Posted is posted: a failed completion is retried, then logged, never released (that would send it again). The
+    // completions are sent at once and not waited for before the next message (each is on its own key); the run waits
+    // for all of them before it returns.
+    const group = posting.map((c) => ({ ...c, messageId: posted.id, attempts: posted.attempts, grouped: posting.length, resent }));
+    completions.push(
+      mapLimit(group, CLAIMS_AT_ONCE, (c) =>
+        retryWrite(() =>
+          deps.ledger.complete(c.key, { messageId: c.messageId, kind: c.alert.kind, title: c.alert.title, attempts: c.attempts, grouped: c.grouped, ...(c.resent ? { resent: c.resent } : {}) }),
+        ).catch((completeErr: unknown) => {
+          log.error('alert posted but its ledger record could not be completed', { key: c.key, error: String(completeErr) });
+          report.errors.push(`posted ${c.key} but could not complete its ledger record: ${String(completeErr)}`);
+        }),
+      ).then(() => checkpoint('alerts.completed')),
+    );
   }
+  } catch (err) {
+    // Whatever stopped the run, the completions already sent land (or fail) before it is reported.
+    await Promise.allSettled(completions);
+    throw err;
+  }
+  await Promise.all(completions);
   return report;
 }

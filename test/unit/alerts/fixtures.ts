@@ -102,7 +102,7 @@ export class MemoryLedger implements IdempotencyLedger {
 
 export function memoryAnalysis(events: Event[], stories: Story[]): SendAlertsDeps['analysis'] & Pick<EventStore, 'eventsByWeek'> {
   return {
-    getEvent: async (id) => events.find((e) => e.id === id) ?? null,
+    getEvents: async (ids) => new Map(events.filter((e) => ids.includes(e.id)).map((e) => [e.id, e])),
     eventsByWeek: async (week) => events.filter((e) => isoWeekOf(e.publishedAt ?? e.createdAt) === week),
     getStories: async (ids) => new Map(stories.filter((s) => ids.includes(s.id)).map((s) => [s.id, s])),
   };

@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { alertKey, recentEvents, sendAlerts } from '../../../shared/delivery/alerts/send-alerts.js';
 import { validateBlocks } from '../../../shared/delivery/alerts/blocks.js';
 import { fixedClock } from '../../../shared/ports/clock.js';
+import { ChatError } from '../../../shared/delivery/chat/errors.js';
 import { MemoryLedger, NOW, event, memoryAnalysis, recordingChat, story, workspace } from './fixtures.js';
 
 const ws = workspace();
@@ -73,6 +74,31 @@ describe('sendAlerts', () => {
     const third = await sendAlerts(w, deps, { eventIds: events.map((e) => e.id) });
     expect(third).toMatchObject({ sent: 1, skipped: 2, deferred: 0 });
     expect(new Set(chat.posted.flatMap((m) => m.alerts!.map((a) => a.key))).size).toBe(3);
+  });
+
+  it('maxPerRun counts only claims taken: an alert another run holds frees its place for the next one', async () => {
+    const { events, ledger, chat, deps, ws: w } = setup({ maxPerRun: 2, burstWindowMinutes: 0 });
+    await ledger.claim(alertKey(w.name, 's_a'));
+    const report = await sendAlerts(w, deps, { eventIds: events.map((e) => e.id) });
+    expect(report).toMatchObject({ sent: 2, inProgress: 1, deferred: 0, messages: 2 });
+    expect(chat.posted.flatMap((m) => m.alerts!.map((a) => a.key)).sort()).toEqual([alertKey(w.name, 's_b'), alertKey(w.name, 's_c')]);
+  });
+
+  it('when Slack stops answering, the claims already taken for later messages are given back, deferred', async () => {
+    const { events, ledger, chat, deps, ws: w } = setup({ burstWindowMinutes: 0 });
+    const post = chat.post.bind(chat);
+    chat.post = async () => {
+      chat.calls++;
+      throw new ChatError('Slack did not answer in time', 'timeout');
+    };
+    const report = await sendAlerts(w, deps, { eventIds: events.map((e) => e.id) });
+    expect(report).toMatchObject({ sent: 0, unknown: 1, deferred: 2, messages: 0 });
+    expect(chat.calls).toBe(1);
+    expect(ledger.claims).toHaveLength(3);
+    // Nothing stays held by this run: the next run sends all three.
+    expect([...ledger.rows.values()].filter((r) => r.status === 'in_progress')).toEqual([]);
+    chat.post = post;
+    expect(await sendAlerts(w, deps, { eventIds: events.map((e) => e.id) })).toMatchObject({ sent: 3, messages: 3 });
   });
 
   it('recentEvents reads the weeks of the age window and keeps only events inside it', async () => {

@@ -6,7 +6,7 @@ import { Release } from '../model/release.js';
 import type { AnalysisStore } from '../ports/analysis-store.js';
 import { VersionConflictError } from '../ports/analysis-store.js';
 import type { Page, TimeRange } from '../ports/store.js';
-import { DynamoTable, stripKeys, type Row } from './dynamo-table.js';
+import { DynamoTable, packRow, stripKeys, type Row } from './dynamo-table.js';
 import { dataVersionOf } from './dynamo-data-version.js';
 import { clearPendingIds, markPendingIds, pendingIds, pendingRows } from './dynamo-pending.js';
 import { StoreError, isConditionalCheckFailed } from './errors.js';
@@ -46,14 +46,14 @@ export function eventTime(e: Event): string {
 
 function storyRow(input: Story): Row {
   const story = capStory(input);
-  return {
+  return packRow({
     pk: `STORY#${story.id}`,
     sk: 'A',
     entity: 'story',
     gsi1pk: `STORYDAY#${story.firstSeenAt.slice(0, 10)}`,
     gsi1sk: `${story.firstSeenAt}#${story.id}`,
     ...story,
-  };
+  });
 }
 
 /** An event's rows: the event (by week and type on gsi1), and one copy per studio and per title it names. */
@@ -73,7 +73,7 @@ function eventRows(input: Event): Row[] {
     ...new Set(event.studios.map((s) => `EVSTUDIO#${titleKey(s)}`)),
     ...new Set(event.titles.map((t) => `EVTITLE#${titleKey(t)}`)),
   ].map((pk) => ({ pk, sk: `${time}#${event.id}`, entity: 'event-index', ...event }));
-  return [main, ...index];
+  return [main, ...index].map((row) => packRow(row));
 }
 
 function releaseIndex(r: Release): Row {

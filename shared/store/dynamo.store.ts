@@ -6,10 +6,13 @@ import { SourceState } from '../model/source-state.js';
 import type { BoxOfficeEntry, ChartInfo } from '../model/boxoffice.js';
 import type { NewItem, Page, PutItemResult, Store, StoredChart, TimeRange } from '../ports/store.js';
 import { impliedByItemRow } from '../ingest/dedupe.js';
-import { DynamoTable, MAX_PAGE, decodeCursor, encodeCursor, stripKeys, type Row } from './dynamo-table.js';
+import { DynamoTable, MAX_PAGE, decodeCursor, encodeCursor, packRow, stripKeys, type Row } from './dynamo-table.js';
 import { titleKey } from '../util/text.js';
 import { capChartEntry, capItem, capSourceState } from './record-limits.js';
 import { dataVersionOf } from './dynamo-data-version.js';
+
+/** Item fields read by projections (times, the purge's identity fields): kept as attributes of their own. */
+const ITEM_PROJECTED = ['id', 'sourceId', 'publishedAt', 'fetchedAt', 'url', 'guid', 'hash'] as const;
 
 function itemTime(item: Item): string {
   return item.publishedAt ?? item.fetchedAt;
@@ -118,16 +121,21 @@ export class DynamoStore implements Store {
         continue;
       }
       const time = itemTime(item);
-      items.push({
-        pk: `ITEM#${item.id}`,
-        sk: 'A',
-        entity: 'item',
-        gsi1pk: `SRC#${item.sourceId}`,
-        gsi1sk: `${time}#${item.id}`,
-        gsi2pk: `ITEMS#${monthOf(time)}`,
-        gsi2sk: `${time}#${item.id}`,
-        ...item,
-      });
+      items.push(
+        packRow(
+          {
+            pk: `ITEM#${item.id}`,
+            sk: 'A',
+            entity: 'item',
+            gsi1pk: `SRC#${item.sourceId}`,
+            gsi1sk: `${time}#${item.id}`,
+            gsi2pk: `ITEMS#${monthOf(time)}`,
+            gsi2sk: `${time}#${item.id}`,
+            ...item,
+          },
+          ITEM_PROJECTED,
+        ),
+      );
       results[i] = { status: 'new' };
     }
     await this.t.batchWrite(items.map((Item) => ({ PutRequest: { Item } })));

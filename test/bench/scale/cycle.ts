@@ -71,8 +71,9 @@ class StoreClock {
 async function main(): Promise<void> {
   const t0 = performance.now();
   const { values } = parseArgs({ options: { workspace: { type: 'string' }, 'data-dir': { type: 'string' }, out: { type: 'string' }, store: { type: 'string', default: 'process' } } });
-  let peak = process.memoryUsage().rss;
-  const sampler = setInterval(() => (peak = Math.max(peak, process.memoryUsage().rss)), 25);
+  let peak = process.memoryUsage.rss();
+  // memoryUsage.rss() alone: memoryUsage() walks the heap spaces, a measurable cost at 40 samples a second.
+  const sampler = setInterval(() => (peak = Math.max(peak, process.memoryUsage.rss())), 25);
   const config = resolveConfig(process.env, { dataDir: values['data-dir'], outDir: values.out, embeddedStore: values.store === 'inline' ? 'inline' : 'process' });
   const workspace = await loadWorkspaceFile(values.workspace!);
   const runtime = await openLocalRuntime(config, workspace);

@@ -38,6 +38,49 @@ beforeAll(async () => {
 });
 afterAll(async () => t.close());
 
+const more = [
+  ...items,
+  item('b1', 'dw', "A24 Dates 'Salt Year' for March 5, 2027", 'A24 will open the drama Salt Year on March 5, 2027.', '2026-11-18T12:00:00.000Z'),
+  item('b2', 'vi', "'Salt Year' Gets March 2027 Release From A24", 'Salt Year opens March 5, 2027 via A24.', '2026-11-18T13:30:00.000Z'),
+  item('b3', 'hl', "Universal Greenlights 'Night Garden' Sequel", 'Universal has greenlit a sequel to Night Garden.', '2026-11-19T09:00:00.000Z'),
+  item('b4', 'dw', "First Trailer for 'Salt Year' Arrives", 'A24 released the first trailer for Salt Year on Thursday.', '2026-11-19T16:00:00.000Z'),
+];
+
+/**
+ * The seven items analyzed in batches of two by one or more runs on a fresh store (each run's analysis store
+ * through `wrap`, e.g. one that fails a write); the runs' reports (or their errors), what stays pending, and the events.
+ */
+async function runBatches(store: TestStore, runs: Array<{ timeLeftMs?: () => number; wrap?: (a: DynamoAnalysisStore) => DynamoAnalysisStore }>) {
+  const analyst = embeddedAsAnalyst((c) => createEmbeddedAnalyst({ ...c, now: clock.now }), 'rules-1');
+  const a = new DynamoAnalysisStore(store.store.tableAccess, clock.now);
+  await seedSlate(workspace.slate, 'Harbor Light', a, clock.now());
+  for (const i of more) await store.store.putItemIfNew(i, [`url:${i.url}`]);
+  await a.markPending(more.map((i) => i.id));
+  const reports = [];
+  for (const { wrap, ...options } of runs) {
+    reports.push(
+      await analyzeItems(workspace, { items: store.store, analysis: wrap ? wrap(a) : a, analyst, clock, hint: ruleHints(workspace) }, undefined, { batchSize: 2, ...options }).catch(
+        (err: Error) => ({ error: err.message }),
+      ),
+    );
+  }
+  const events = (await Promise.all(['2026-W47', '2026-W48'].map((w) => a.eventsByWeek(w)))).flat();
+  return { reports, pending: (await a.listPending()).sort(), events: events.map((e) => `${e.storyId} ${e.type} ${[...e.titles].sort().join('+')} ${e.itemIds.join('+')} ${e.releaseDate}`).sort() };
+}
+
+/** The real store whose `method` fails on its `nth` call (1-based), as a throttled or unreachable store would. */
+function failing(method: 'putEvents', nth: number) {
+  return (store: DynamoAnalysisStore): DynamoAnalysisStore => {
+    let calls = 0;
+    return Object.assign(Object.create(store) as DynamoAnalysisStore, {
+      [method]: async (...args: unknown[]) => {
+        if (++calls === nth) throw new Error('ProvisionedThroughputExceededException');
+        return (store[method] as (...a: unknown[]) => Promise<unknown>).apply(store, args);
+      },
+    });
+  };
+}
+
 describe('analyzeItems', () => {
   it('leaves items pending when the analyst fails, so the next run picks them up', async () => {
     for (const i of items) await t.store.putItemIfNew(i, [`url:${i.url}`]);
@@ -107,29 +150,11 @@ describe('analyzeItems', () => {
   });
 
   it('a run stopped at its time limit leaves the rest pending; the next run goes on to the same stories and events as one run', async () => {
-    const more = [
-      ...items,
-      item('b1', 'dw', "A24 Dates 'Salt Year' for March 5, 2027", 'A24 will open the drama Salt Year on March 5, 2027.', '2026-11-18T12:00:00.000Z'),
-      item('b2', 'vi', "'Salt Year' Gets March 2027 Release From A24", 'Salt Year opens March 5, 2027 via A24.', '2026-11-18T13:30:00.000Z'),
-      item('b3', 'hl', "Universal Greenlights 'Night Garden' Sequel", 'Universal has greenlit a sequel to Night Garden.', '2026-11-19T09:00:00.000Z'),
-      item('b4', 'dw', "First Trailer for 'Salt Year' Arrives", 'A24 released the first trailer for Salt Year on Thursday.', '2026-11-19T16:00:00.000Z'),
-    ];
-    const analyst = embeddedAsAnalyst((c) => createEmbeddedAnalyst({ ...c, now: clock.now }), 'rules-1');
-    const run = async (store: TestStore, runs: Array<{ timeLeftMs?: () => number }>) => {
-      const a = new DynamoAnalysisStore(store.store.tableAccess, clock.now);
-      await seedSlate(workspace.slate, 'Harbor Light', a, clock.now());
-      for (const i of more) await store.store.putItemIfNew(i, [`url:${i.url}`]);
-      await a.markPending(more.map((i) => i.id));
-      const reports = [];
-      for (const options of runs) reports.push(await analyzeItems(workspace, { items: store.store, analysis: a, analyst, clock, hint: ruleHints(workspace) }, undefined, { batchSize: 2, ...options }));
-      const events = (await Promise.all(['2026-W47', '2026-W48'].map((w) => a.eventsByWeek(w)))).flat();
-      return { reports, pending: await a.listPending(), events: events.map((e) => `${e.storyId} ${e.type} ${[...e.titles].sort().join('+')} ${e.itemIds.join('+')} ${e.releaseDate}`).sort() };
-    };
     const [once, stopped] = [await openTestStore(), await openTestStore()];
     try {
-      const whole = await run(once, [{}]);
+      const whole = await runBatches(once, [{}]);
       // Out of time after the first batch (the limit is asked before each later one).
-      const split = await run(stopped, [{ timeLeftMs: () => -1 }, {}]);
+      const split = await runBatches(stopped, [{ timeLeftMs: () => -1 }, {}]);
       expect(split.reports[0]).toMatchObject({ items: 2, remaining: 5 });
       expect(split.reports[1]).toMatchObject({ items: 5, remaining: 0 });
       expect(whole.reports[0]).toMatchObject({ items: 7, remaining: 0 });
@@ -139,6 +164,22 @@ describe('analyzeItems', () => {
     } finally {
       await once.close();
       await stopped.close();
+    }
+  });
+
+  it('a batch whose events cannot be written fails the run; nothing is lost, the next run ends as one run', async () => {
+    const [once, broken] = [await openTestStore(), await openTestStore()];
+    try {
+      const whole = await runBatches(once, [{}]);
+      // The second batch's events cannot be written: batch 1 is complete, the rest stays pending.
+      const split = await runBatches(broken, [{ wrap: failing('putEvents', 2) }, {}]);
+      expect(split.reports[0]).toEqual({ error: 'ProvisionedThroughputExceededException' });
+      expect(split.reports[1]).toMatchObject({ remaining: 0 });
+      expect(split.pending).toEqual([]);
+      expect(split.events).toEqual(whole.events);
+    } finally {
+      await once.close();
+      await broken.close();
     }
   });
 });

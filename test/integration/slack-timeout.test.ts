@@ -91,5 +91,17 @@ describe('Slack answering late', () => {
     expect(report).toMatchObject({ unknown: 1, deferred: 1, sent: 0 });
     await new Promise((r) => setTimeout(r, 900));
     expect(sink.requests).toHaveLength(1);
+    // The next run: the message without an answer goes again as a possible repeat; the deferred one (its claim was
+    // marked "sending" ahead, then given back untouched) goes out plainly.
+    sink.reset();
+    const next = await sendAlerts(ws, deps(new SlackWebhookChat(sink.url)), { events, asOf: NOW });
+    expect(next).toMatchObject({ sent: 2, messages: 2 });
+    const unknownKey = report.alerts.find((a) => a.status === 'unknown')!.key;
+    expect(next.alerts.map((a) => [a.key, a.resent ?? false]).sort()).toEqual(
+      [
+        [unknownKey, true],
+        [report.alerts.find((a) => a.status === 'deferred')!.key, false],
+      ].sort(),
+    );
   });
 });

@@ -196,121 +196,142 @@ export async function sendAlerts(workspace: Workspace, deps: SendAlertsDeps, inp
   let next = 0;
   let stopped = false;
   const completions: Array<Promise<unknown>> = [];
-  try {
-  for (const decided of plan) {
-    const claims = decided.map(() => claimResults[next++]!);
-    let claimed: Array<{ alert: Alert; key: string; takenOver?: TakenOver }> = [];
-    for (const [i, { alert: a, key }] of decided.entries()) {
-      const claim = claims[i]!;
-      if (claim === 'deferred') {
-        record(a, 'deferred');
-        report.deferred++;
-      } else if (claim.status === 'done') {
-        const r = claim.result ?? {};
-        record(a, 'already_sent', typeof r.messageId === 'string' ? { messageId: r.messageId } : {});
-        report.skipped++;
-      } else if (claim.status === 'in_progress') {
-        record(a, 'in_progress');
-        report.inProgress++;
-      } else claimed.push({ alert: a, key, takenOver: claim.takenOver });
-    }
-    if (stopped && claimed.length > 0) {
-      // Slack stopped answering earlier in this run: these claims are given back untouched, for the next run.
-      for (const c of claimed) {
-        await deps.ledger.release(c.key).catch((err: unknown) => log.error('could not release an alert claim', { key: c.key, error: String(err) }));
-        record(c.alert, 'deferred');
-        report.deferred++;
-      }
-      continue;
-    }
-    if (claimed.length === 0) continue;
-    checkpoint('alerts.claimed');
-
-    // Claims taken over from a run that was posting when it died or got no answer: did those alerts go out?
-    let resent = false;
-    const uncertain = claimed.filter((c) => c.takenOver?.phase === 'sending');
-    if (uncertain.length > 0) {
-      const known = deps.chat.delivered ? await deps.chat.delivered(uncertain.map((c) => c.key)) : null;
-      for (const c of uncertain) {
-        const messageId = known?.get(c.key);
-        if (messageId === undefined) continue;
-        // Delivered by the interrupted run: record it, do not post it again.
-        await retryWrite(() => deps.ledger.complete(c.key, { messageId, kind: c.alert.kind, title: c.alert.title, recovered: true })).catch((err: unknown) => {
-          report.errors.push(`could not record ${c.key} as sent: ${String(err)}`);
+  // "Sending" marks taken ahead: a plain claim (not one taken over) of this message and of the next ones, up to
+  // CLAIMS_AT_ONCE keys, is marked in one wave instead of one round trip per message. The price: a run that dies
+  // between such a mark and its message leaves those few alerts as "outcome unknown", so the next run posts them
+  // with its "may be a repeat" note (never twice: the channel's own record decides where it has one).
+  const markedAhead = new Map<string, boolean>();
+  const offsets = plan.map((_, g) => plan.slice(0, g).reduce((n, p) => n + p.length, 0));
+  const markSending = async (claimed: Array<{ key: string; takenOver?: TakenOver }>, group: number): Promise<boolean[]> => {
+    const missing = claimed.filter((c) => !markedAhead.has(c.key));
+    if (missing.length > 0) {
+      const wave = missing.map((c) => c.key);
+      for (let g = group + 1; g < plan.length && wave.length < CLAIMS_AT_ONCE; g++) {
+        plan[g]!.forEach((d, i) => {
+          const claim = claimResults[offsets[g]! + i];
+          if (wave.length < CLAIMS_AT_ONCE && claim && claim !== 'deferred' && claim.status === 'claimed' && !claim.takenOver) wave.push(d.key);
         });
-        record(c.alert, 'already_sent', { messageId });
-        report.skipped++;
       }
-      claimed = claimed.filter((c) => !known?.has(c.key));
-      resent = claimed.some((c) => c.takenOver?.phase === 'sending');
-      if (resent) log.warn('posting alerts again after an unknown outcome (the channel cannot say whether the earlier post went out)', { alerts: claimed.filter((c) => c.takenOver?.phase === 'sending').map((c) => c.key) });
+      const results = await mapLimit(wave, CLAIMS_AT_ONCE, (key) => deps.ledger.markSending(key));
+      wave.forEach((key, i) => markedAhead.set(key, results[i]!));
     }
-    // "Sending" is recorded before the request: from here a crash or a timeout is an unknown outcome for the next run.
-    const posting: typeof claimed = [];
-    const marked = await mapLimit(claimed, CLAIMS_AT_ONCE, (c) => deps.ledger.markSending(c.key));
-    for (const [i, c] of claimed.entries()) {
-      if (marked[i]) posting.push(c);
-      else {
-        record(c.alert, 'in_progress');
-        report.inProgress++;
+    return claimed.map((c) => markedAhead.get(c.key)!);
+  };
+  try {
+    for (const decided of plan) {
+      const claims = decided.map(() => claimResults[next++]!);
+      let claimed: Array<{ alert: Alert; key: string; takenOver?: TakenOver }> = [];
+      for (const [i, { alert: a, key }] of decided.entries()) {
+        const claim = claims[i]!;
+        if (claim === 'deferred') {
+          record(a, 'deferred');
+          report.deferred++;
+        } else if (claim.status === 'done') {
+          const r = claim.result ?? {};
+          record(a, 'already_sent', typeof r.messageId === 'string' ? { messageId: r.messageId } : {});
+          report.skipped++;
+        } else if (claim.status === 'in_progress') {
+          record(a, 'in_progress');
+          report.inProgress++;
+        } else claimed.push({ alert: a, key, takenOver: claim.takenOver });
       }
-    }
-    if (posting.length === 0) continue;
-    checkpoint('alerts.posting');
-    const keys = posting.map((c) => c.key);
-    let posted: Awaited<ReturnType<ChatPoster['post']>>;
-    try {
-      const message = buildAlertMessage(
-        posting.map((c) => c.alert),
-        { timeZone: workspace.timezone, links: deps.links ? { ...deps.links, now: deps.clock.now() } : undefined, resent },
+      if (stopped && claimed.length > 0) {
+        // Slack stopped answering earlier in this run: these claims are given back untouched, for the next run.
+        for (const c of claimed) {
+          await deps.ledger.release(c.key).catch((err: unknown) => log.error('could not release an alert claim', { key: c.key, error: String(err) }));
+          record(c.alert, 'deferred');
+          report.deferred++;
+        }
+        continue;
+      }
+      if (claimed.length === 0) continue;
+      checkpoint('alerts.claimed');
+
+      // Claims taken over from a run that was posting when it died or got no answer: did those alerts go out?
+      let resent = false;
+      const uncertain = claimed.filter((c) => c.takenOver?.phase === 'sending');
+      if (uncertain.length > 0) {
+        const known = deps.chat.delivered ? await deps.chat.delivered(uncertain.map((c) => c.key)) : null;
+        for (const c of uncertain) {
+          const messageId = known?.get(c.key);
+          if (messageId === undefined) continue;
+          // Delivered by the interrupted run: record it, do not post it again.
+          await retryWrite(() => deps.ledger.complete(c.key, { messageId, kind: c.alert.kind, title: c.alert.title, recovered: true })).catch((err: unknown) => {
+            report.errors.push(`could not record ${c.key} as sent: ${String(err)}`);
+          });
+          record(c.alert, 'already_sent', { messageId });
+          report.skipped++;
+        }
+        claimed = claimed.filter((c) => !known?.has(c.key));
+        resent = claimed.some((c) => c.takenOver?.phase === 'sending');
+        if (resent) log.warn('posting alerts again after an unknown outcome (the channel cannot say whether the earlier post went out)', { alerts: claimed.filter((c) => c.takenOver?.phase === 'sending').map((c) => c.key) });
+      }
+      // "Sending" is recorded before the request: from here a crash or a timeout is an unknown outcome for the next run.
+      const posting: typeof claimed = [];
+      const marked = await markSending(claimed, plan.indexOf(decided));
+      for (const [i, c] of claimed.entries()) {
+        if (marked[i]) posting.push(c);
+        else {
+          record(c.alert, 'in_progress');
+          report.inProgress++;
+        }
+      }
+      if (posting.length === 0) continue;
+      checkpoint('alerts.posting');
+      const keys = posting.map((c) => c.key);
+      let posted: Awaited<ReturnType<ChatPoster['post']>>;
+      try {
+        const message = buildAlertMessage(
+          posting.map((c) => c.alert),
+          { timeZone: workspace.timezone, links: deps.links ? { ...deps.links, now: deps.clock.now() } : undefined, resent },
+        );
+        message.alerts = message.alerts?.map((m, i) => ({ ...m, key: keys[i]! }));
+        posted = await deps.chat.post(message);
+      } catch (err) {
+        const message = (err as Error).message;
+        report.errors.push(message);
+        if (err instanceof ChatError && err.code === 'timeout') {
+          // Slack may have posted it: keep the claims in "sending" (their lease ends now) and let the next run decide.
+          log.error('no answer to an alert message: outcome unknown, the next run posts it again', { alerts: keys, error: message });
+          for (const c of posting) {
+            await deps.ledger.abandon(c.key, message).catch((e: unknown) => log.error('could not record an unknown alert outcome', { key: c.key, error: String(e) }));
+            record(c.alert, 'unknown', { error: message });
+            report.unknown++;
+          }
+          // Slack is hanging: the rest waits for the next run instead of 30 s a message (and a Lambda's timeout).
+          stopped = true;
+        } else {
+          log.error('alert message failed, claims released', { alerts: keys, error: message });
+          for (const c of posting) {
+            await deps.ledger.release(c.key).catch((releaseErr: unknown) => log.error('could not release an alert claim', { key: c.key, error: String(releaseErr) }));
+            record(c.alert, 'failed', { error: message });
+            report.failed++;
+          }
+        }
+        continue;
+      }
+      checkpoint('alerts.posted');
+      report.messages++;
+      log.info('alert message posted', { messageId: posted.id, alerts: keys, attempts: posted.attempts });
+      for (const c of posting) {
+        record(c.alert, 'sent', { messageId: posted.id, ...(c.takenOver?.phase === 'sending' ? { resent: true } : {}) });
+        report.sent++;
+      }
+      // Posted is posted: a failed completion is retried, then logged, never released (that would send it again). The
+      // completions are sent at once and not waited for before the next message (each is on its own key); the run waits
+      // for all of them before it returns.
+      const group = posting.map((c) => ({ ...c, messageId: posted.id, attempts: posted.attempts, grouped: posting.length, resent }));
+      completions.push(
+        mapLimit(group, CLAIMS_AT_ONCE, (c) =>
+          retryWrite(() =>
+            deps.ledger.complete(c.key, { messageId: c.messageId, kind: c.alert.kind, title: c.alert.title, attempts: c.attempts, grouped: c.grouped, ...(c.resent ? { resent: c.resent } : {}) }),
+          ).catch((completeErr: unknown) => {
+            log.error('alert posted but its ledger record could not be completed', { key: c.key, error: String(completeErr) });
+            report.errors.push(`posted ${c.key} but could not complete its ledger record: ${String(completeErr)}`);
+          }),
+        ).then(() => checkpoint('alerts.completed')),
       );
-      message.alerts = message.alerts?.map((m, i) => ({ ...m, key: keys[i]! }));
-      posted = await deps.chat.post(message);
-    } catch (err) {
-      const message = (err as Error).message;
-      report.errors.push(message);
-      if (err instanceof ChatError && err.code === 'timeout') {
-        // Slack may have posted it: keep the claims in "sending" (their lease ends now) and let the next run decide.
-        log.error('no answer to an alert message: outcome unknown, the next run posts it again', { alerts: keys, error: message });
-        for (const c of posting) {
-          await deps.ledger.abandon(c.key, message).catch((e: unknown) => log.error('could not record an unknown alert outcome', { key: c.key, error: String(e) }));
-          record(c.alert, 'unknown', { error: message });
-          report.unknown++;
-        }
-        // Slack is hanging: the rest waits for the next run instead of 30 s a message (and a Lambda's timeout).
-        stopped = true;
-      } else {
-        log.error('alert message failed, claims released', { alerts: keys, error: message });
-        for (const c of posting) {
-          await deps.ledger.release(c.key).catch((releaseErr: unknown) => log.error('could not release an alert claim', { key: c.key, error: String(releaseErr) }));
-          record(c.alert, 'failed', { error: message });
-          report.failed++;
-        }
-      }
-      continue;
     }
-    checkpoint('alerts.posted');
-    report.messages++;
-    log.info('alert message posted', { messageId: posted.id, alerts: keys, attempts: posted.attempts });
-    for (const c of posting) {
-      record(c.alert, 'sent', { messageId: posted.id, ...(c.takenOver?.phase === 'sending' ? { resent: true } : {}) });
-      report.sent++;
-    }
-    // Posted is posted: a failed completion is retried, then logged, never released (that would send it again). The
-    // completions are sent at once and not waited for before the next message (each is on its own key); the run waits
-    // for all of them before it returns.
-    const group = posting.map((c) => ({ ...c, messageId: posted.id, attempts: posted.attempts, grouped: posting.length, resent }));
-    completions.push(
-      mapLimit(group, CLAIMS_AT_ONCE, (c) =>
-        retryWrite(() =>
-          deps.ledger.complete(c.key, { messageId: c.messageId, kind: c.alert.kind, title: c.alert.title, attempts: c.attempts, grouped: c.grouped, ...(c.resent ? { resent: c.resent } : {}) }),
-        ).catch((completeErr: unknown) => {
-          log.error('alert posted but its ledger record could not be completed', { key: c.key, error: String(completeErr) });
-          report.errors.push(`posted ${c.key} but could not complete its ledger record: ${String(completeErr)}`);
-        }),
-      ).then(() => checkpoint('alerts.completed')),
-    );
-  }
   } catch (err) {
     // Whatever stopped the run, the completions already sent land (or fail) before it is reported.
     await Promise.allSettled(completions);

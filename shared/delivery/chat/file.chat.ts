@@ -23,6 +23,8 @@ export interface AlertLine {
 
 export class FileChat implements ChatPoster {
   readonly path: string;
+  /** The folder, made once (a run that drains a backlog posts dozens of messages). */
+  private folder: Promise<unknown> | null = null;
 
   constructor(
     outDir: string,
@@ -50,7 +52,11 @@ export class FileChat implements ChatPoster {
       } satisfies AlertLine),
     );
     try {
-      await mkdir(join(this.path, '..'), { recursive: true });
+      this.folder ??= mkdir(join(this.path, '..'), { recursive: true }).catch((err: unknown) => {
+        this.folder = null;
+        throw err;
+      });
+      await this.folder;
       // One write per message: the lines of a grouped message land together.
       await appendFile(this.path, `${lines.join('\n')}\n`);
     } catch (err) {

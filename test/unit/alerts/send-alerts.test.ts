@@ -98,7 +98,9 @@ describe('sendAlerts', () => {
     // Nothing stays held by this run: the next run sends all three.
     expect([...ledger.rows.values()].filter((r) => r.status === 'in_progress')).toEqual([]);
     chat.post = post;
-    expect(await sendAlerts(w, deps, { eventIds: events.map((e) => e.id) })).toMatchObject({ sent: 3, messages: 3 });
+    const next = await sendAlerts(w, deps, { eventIds: events.map((e) => e.id) });
+    expect(next).toMatchObject({ sent: 3, messages: 3 });
+    expect(chat.posted.flatMap((m) => m.alerts!.map((a) => a.key)).sort()).toEqual(['s_a', 's_b', 's_c'].map((id) => alertKey(w.name, id)));
   });
 
   it('recentEvents reads the weeks of the age window and keeps only events inside it', async () => {

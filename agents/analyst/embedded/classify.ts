@@ -76,6 +76,13 @@ const RULES: readonly Rule[] = [
   ['release_moved', 4, /\bundated\b|\bindefinitely\b/i],
   ['release_moved', 2, /\bnew (?:release )?date\b|\bvacat(?:es|ed|ing)\b|\brelease (?:date )?change\b|\bswaps? dates\b|\binstead of\b/i],
   ['release_moved', 0.5, /\bearlier\b|\blater\b/i],
+  // Moves worded without "move"/"delay": a reschedule, a changed date or schedule, "now set for", an early arrival,
+  // a calendar shuffle, a title leaving its slot.
+  ['release_moved', 4, /\breschedul(?:e|es|ed|ing)\b|\b(?:changes?|changing|changed)\s+(?:its\s+|their\s+|the\s+)?(?:release\s+|premiere\s+|streaming\s+|digital\s+|theatrical\s+)?(?:dates?|schedule|window|slot)\b/i],
+  ['release_moved', 3, /\bnow\s+(?:set|dated|slated|scheduled|due|opens?|opening|arrives?|arriving|premieres?|premiering|bows?|bowing|debuts?|debuting|lands?|releases?|releasing|hits?|hitting|coming|comes|expected)\b/i],
+  ['release_moved', 4, /\b(?:release|date|dating|calendar|schedule|slate)\s+(?:re)?shuffl\w*\b|\b(?:re)?shuffl\w*\s+(?:(?:its|the|their)\s+)?(?:\w+\s+)?(?:release|dates?|calendar|schedule)\b/i],
+  ['release_moved', 3, /\b(?:arriv\w*|opens?|opening|hits?|hitting|lands?|landing|comes?|coming|streams?|streaming|premieres?|premiering|debuts?|debuting|releas\w*)\s+(?:(?:a|one|two|three)\s+(?:week|month|day|year)s?\s+|a\s+few\s+(?:days|weeks)\s+)?(?:early|earlier|sooner|later)\b|\bearly release\b/i],
+  ['release_moved', 3, /\bno longer\s+(?:opening|releasing|coming|arriving|premiering|set|dated|slated|scheduled)\b|\b(?:exits?|leaves?|abandons?|gives up)\s+(?:its\s+|the\s+|their\s+)?(?:\w+\s+)?(?:release\s+)?(?:date|slot|window)\b/i],
   ['release_moved', 1, /\bheads? to (?:hulu|netflix|streaming|disney\+|STUDIO|peacock|paramount\+|max|prime video)\b/i],
   // release_dated
   ['release_dated', 3, /(?<!re-)\bdates\b(?!\s+(?:set|announced|revealed|for (?:the|its|annual)))|(?<!re-)\bdated\b/i],
@@ -127,6 +134,8 @@ const RULES: readonly Rule[] = [
   ['acquisition', 4, /\btakes? (?:u\.s\.|us|worldwide|global|north american|international|domestic) rights\b|\btakes?\b[^.]{0,40}\bout of (?:sundance|sxsw|cannes|venice|toronto|tiff|berlin|telluride|tribeca)\b|\bwins? (?:the )?(?:auction|bidding)\b|\btakes? (?:north america|the u\.s\.|u\.s\.|worldwide|the world|international|the uk|uk)\b/i],
   ['acquisition', 4, /\bfinds? (?:a )?(?:new )?home\b|\blands? (?:at|on) STUDIO\b|\bmoves? to STUDIO\b(?![^.]{0,30}\bdate\b)|\bcoming to STUDIO\b|\bheads? to STUDIO\b(?![^.]{0,30}\b(?:on|date)\b)|\bmerg(?:er|es|ing|ed) with\b|\bto (?:buy|acquire)\b|\b(?:north american|u\.s\.|domestic|worldwide|international|global|streaming|distribution|remake) rights\b/i],
   ['acquisition', 4, /\b(?:finds?|lands?|secures?|gets?|has|have|gains?|scores?|nabs?) (?:a )?(?:new )?(?:streaming |tv |free streaming |digital )?home\b|\bnew (?:streaming|tv|digital) home\b|\b(?:lands?|coming|comes|goes|going|heads?|moves?) (?:on|at|to) free streaming\b|\badded to (?:the )?STUDIO\b|\bresurrected\b|\brevived (?:at|by)\b|\bsecures? (?:[\w-]+ )?distribut\w+\b|\bsells?\b|\bsold\b|\bsales?\b(?! (?:agent|team|chief|head|exec))/i],
+  // A studio as the headline's subject taking a title ("Netflix Boards 'X'", "Hulu Adds 'X' to Its Library"): a deal.
+  ['acquisition', 3, /^\s*STUDIO(?:\s+and\s+STUDIO)?\s+(?:boards?|boarded|nabs?|grabs?|takes?|adds?|scoops? up|lands?|secures?|wins?|inks?)\b[^.]{0,40}\bTITLE\b(?![^.]{0,40}\b(?:season|date|premiere|trailer)\b)/i],
   ['acquisition', 2, /\bpact\b|\bsale\b|\bsells? (?:\w+ )?rights\b|\bsold (?:to|rights)\b|\bspec\b/i],
   ['acquisition', 1.5, /\bdeal\b/i],
   ['acquisition', 1, /\bpaid\b|\bpackage\b/i],

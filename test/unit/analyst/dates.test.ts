@@ -28,6 +28,16 @@ describe('extractReleaseDates', () => {
     expect(r.releaseDate).toBe('2027-02-05');
   });
 
+  it('reads a move body worded with "pushing", "had planned to release" and "slated for release this November"', () => {
+    expect(read("'Harbor Lights' Bumped a Week", 'Focus is pushing the film back one week to Friday, Nov. 20.', '2026-03-03T00:00:00Z').releaseDate).toBe('2026-11-20');
+    expect(read("'Harbor Lights' Delayed Until 2027", 'Disney had planned to release the film on Nov. 6, 2026.', '2026-03-03T00:00:00Z')).toMatchObject({ releaseDate: '2027', previousDate: '2026-11-06' });
+    expect(read("'Harbor Lights' Pushed to 2027", 'The film had been slated for release this November.', '2026-05-10T00:00:00Z')).toMatchObject({ releaseDate: '2027', previousDate: '2026-11' });
+  });
+
+  it('reads "will release … beginning in October" as the new date', () => {
+    expect(read("'Harbor Lights' Part Two Trailer", 'HBO will release a six-part follow up to the series beginning in October.', '2026-08-30T00:00:00Z').releaseDate).toBe('2026-10');
+  });
+
   it('reads "for March 12, 2027" with its explicit year', () => {
     expect(read("Sony Sets 'Paper Comets' for March 12, 2027", '', '2026-06-02T00:00:00Z').releaseDate).toBe('2027-03-12');
   });

@@ -107,7 +107,7 @@ describe('the event-type model', () => {
       ex('STUDIO renews TITLE', 5), ex('TITLE renewed for season', 5), ex('STUDIO renews hit TITLE', 5),
       ex('TITLE review: a triumph', 10), ex('review: TITLE is a mess', 10), ex('TITLE review', 10),
     ];
-    const opt = { l2: 1e-4, epochs: 100, lr: 0.05, minCount: 1, balance: 0.5 };
+    const opt = { l2: 1e-4, epochs: 100, lr: 0.05, minCount: 1, balance: 0.5, outletCap: 0 };
     const a = train(data, opt);
     expect(train(data, opt)).toEqual(a);
     expect(predictType(a, typeFeatures(evidence('STUDIO renews TITLE again'))).type).toBe('greenlight');

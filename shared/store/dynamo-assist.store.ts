@@ -148,7 +148,10 @@ export class DynamoAnswerStore implements AnswerStore {
   putAnswer(input: AnswerRecord): Promise<void> {
     const record = capAnswer(input);
     const expiresAt = Math.floor(Date.parse(record.createdAt) / 1000) + this.retentionDays * 86_400;
-    const row: Row = { pk: `ANSWER#${record.id}`, sk: 'A', entity: 'answer', expiresAt, ...record };
+    // Citations and event ids are kept as one JSON string each: one attribute value to marshal and store instead of a
+    // map per citation (an answer citing 50 stories was ~400 attribute values), on every ask.
+    const { citations, eventIds, ...rest } = record;
+    const row: Row = { pk: `ANSWER#${record.id}`, sk: 'A', entity: 'answer', expiresAt, ...rest, citationsJson: JSON.stringify(citations), eventIdsJson: JSON.stringify(eventIds) };
     try {
       assertFits(row); // here, so that one oversize answer fails alone rather than its whole batch
     } catch (err) {
@@ -186,6 +189,12 @@ export class DynamoAnswerStore implements AnswerStore {
   async getAnswer(id: string): Promise<AnswerRecord | null> {
     const row = await this.t.get(`ANSWER#${id}`, 'A');
     if (!row || (typeof row.expiresAt === 'number' && row.expiresAt * 1000 < this.now().getTime())) return null;
-    return stripKeys<AnswerRecord>(row);
+    const { citationsJson, eventIdsJson, ...rest } = stripKeys<Row>(row);
+    // Rows written before the JSON attributes hold the lists themselves.
+    return {
+      ...rest,
+      citations: typeof citationsJson === 'string' ? JSON.parse(citationsJson) : rest.citations,
+      eventIds: typeof eventIdsJson === 'string' ? JSON.parse(eventIdsJson) : rest.eventIds,
+    } as AnswerRecord;
   }
 }

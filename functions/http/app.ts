@@ -77,6 +77,12 @@ function capBody(maxSize: number) {
 /** A `/v1` query string: a repeated parameter is an error, not a silent pick. */
 const query = <T extends Parameters<typeof validQuery>[0]>(schema: T) => validQuery(schema, { wording: namedIssues('query parameter'), repeated: 'refuse' });
 
+/** A JSON body as text or as its UTF-8 bytes (written as they are). */
+function sendJson(c: Context<Env>, body: string | Uint8Array, status: 200 | 404, headers: Record<string, string>): Response {
+  const h = { 'content-type': 'application/json', ...headers };
+  return typeof body === 'string' ? c.body(body, status, h) : c.body(body as Uint8Array<ArrayBuffer>, status, h);
+}
+
 /**
  * The JSON of `{ ...answer, id, flagUrl }` from the answer's own JSON: the two fields appended to the serialized object
  * (same bytes as serializing the spread, without serializing the answer again).
@@ -92,12 +98,12 @@ export function createApp(deps: AppDeps): Hono<Env> {
   const log = deps.log ?? silentLogger;
   const limiter: RateLimit = deps.limiter ?? new RateLimiter(deps.rateLimit?.perMinute ?? 120, deps.rateLimit?.burst);
   const cache = new ResponseCache((deps.cacheSeconds ?? 0) * 1000);
-  const inflight = new Map<string, Promise<{ status: 200 | 404; body: string }>>();
+  const inflight = new Map<string, Promise<{ status: 200 | 404; body: string | Uint8Array }>>();
   const app = new Hono<Env>();
   /** Serves a cached JSON body when fresh, else computes, caches 200s and serves it. */
-  const cached = async (c: Context<Env>, key: string, compute: () => Promise<{ status: 200 | 404; value: unknown } | { status: 200 | 404; body: string }>) => {
+  const cached = async (c: Context<Env>, key: string, compute: () => Promise<{ status: 200 | 404; value: unknown } | { status: 200 | 404; body: string | Uint8Array }>) => {
     const hit = cache.get(key);
-    if (hit) return c.body(hit.body, hit.status as 200, { 'content-type': 'application/json', 'x-cache': 'hit' });
+    if (hit) return sendJson(c, hit.body, hit.status as 200, { 'x-cache': 'hit' });
     // Single flight: concurrent misses of the same key share one computation.
     let pending = cache.enabled ? inflight.get(key) : undefined;
     if (!pending) {
@@ -109,7 +115,7 @@ export function createApp(deps: AppDeps): Hono<Env> {
     }
     const { status, body } = await pending;
     if (status === 200) cache.set(key, status, body);
-    return c.body(body, status, { 'content-type': 'application/json', ...(cache.enabled ? { 'x-cache': 'miss' } : {}) });
+    return sendJson(c, body, status, cache.enabled ? { 'x-cache': 'miss' } : {});
   };
   const lastNoted = new Map<string, number>();
   const noteKeyUse = (id: string) => {
@@ -128,7 +134,10 @@ export function createApp(deps: AppDeps): Hono<Env> {
   const computeAnswer = async (question: string): Promise<{ answer: AskResponse; body: string; hit: boolean }> => {
     const key = `ask:${question.toLowerCase()}`;
     const hit = cache.get(key);
-    if (hit) return { answer: (hit.value as AskResponse | undefined) ?? (JSON.parse(hit.body) as AskResponse), body: hit.body, hit: true };
+    if (hit) {
+      const body = typeof hit.body === 'string' ? hit.body : Buffer.from(hit.body).toString('utf8');
+      return { answer: (hit.value as AskResponse | undefined) ?? (JSON.parse(body) as AskResponse), body, hit: true };
+    }
     let pending = cache.enabled ? asking.get(key) : undefined;
     if (!pending) {
       pending = deps.ask(question).then((answer) => ({ answer, body: JSON.stringify(answer) }));
@@ -314,15 +323,16 @@ export function createApp(deps: AppDeps): Hono<Env> {
     });
   }
 
-  // The digest is the largest body (its whole brief) and changes once a week: serialized once per record the store (or
-  // the read model, which hands out the same object until the data changes) returns.
-  const digestBodies = new WeakMap<object, string>();
+  // The digest is the largest body (its whole brief, ~130 KB at 50× the demo) and changes once a week: serialized and
+  // encoded to UTF-8 once per record the store (or the read model, which hands out the same object until the data
+  // changes) returns, so that a request writes the bytes as they are (no byte count and encoding of the text each time).
+  const digestBodies = new WeakMap<object, Uint8Array>();
   app.get('/v1/digests/latest', async (c) => {
     return cached(c, queryKey(c), async () => {
       const d = await deps.query.latestDigest();
       if (!d) return { status: 404, value: { error: 'no digest has been sent yet', requestId: c.get('requestId') } };
       let body = digestBodies.get(d);
-      if (body === undefined) digestBodies.set(d, (body = JSON.stringify({ week: d.week, subject: d.subject, sentAt: d.sentAt, brief: d.brief })));
+      if (body === undefined) digestBodies.set(d, (body = Buffer.from(JSON.stringify({ week: d.week, subject: d.subject, sentAt: d.sentAt, brief: d.brief }))));
       return { status: 200, body };
     });
   });

@@ -1,7 +1,7 @@
 // A small TTL + LRU cache of JSON responses: the store changes once a crawl cycle, strategists re-read the same views.
 
 export class ResponseCache {
-  private readonly entries = new Map<string, { at: number; status: number; body: string }>();
+  private readonly entries = new Map<string, { at: number; status: number; body: string | Uint8Array; value?: unknown }>();
 
   constructor(
     private readonly ttlMs: number,
@@ -13,7 +13,7 @@ export class ResponseCache {
     return this.ttlMs > 0;
   }
 
-  get(key: string): { status: number; body: string } | null {
+  get(key: string): { status: number; body: string | Uint8Array; value?: unknown } | null {
     const e = this.entries.get(key);
     if (!e) return null;
     if (this.now() - e.at >= this.ttlMs) {
@@ -26,10 +26,11 @@ export class ResponseCache {
     return e;
   }
 
-  set(key: string, status: number, body: string): void {
+  /** Keeps a body (and, when given, the value it serializes, handed back on a hit instead of parsing the body). */
+  set(key: string, status: number, body: string | Uint8Array, value?: unknown): void {
     if (!this.enabled) return;
     this.entries.delete(key);
-    this.entries.set(key, { at: this.now(), status, body });
+    this.entries.set(key, { at: this.now(), status, body, ...(value === undefined ? {} : { value }) });
     while (this.entries.size > this.maxEntries) this.entries.delete(this.entries.keys().next().value!);
   }
 

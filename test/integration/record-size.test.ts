@@ -118,6 +118,12 @@ describe('record size limits', () => {
     };
     await answers.putAnswer(answer);
     expect((await answers.getAnswer('ans_big'))!.citations[0]!.itemId).toBe('item-0');
+    // An answer archived before citations and event ids were kept as JSON strings (lists in the row) reads the same.
+    const old = { id: 'ans_old', question: 'q', answer: 'a [1]', citations: [{ n: 1, itemId: 'item-1', title: 'T', url: null, source: 'Wire', publishedAt: null }], eventIds: ['e_1'], analyst: 'embedded', tokens: 0, askedBy: 'tests', createdAt: new Date().toISOString() };
+    await t.store.tableAccess.put({ pk: 'ANSWER#ans_old', sk: 'A', entity: 'answer', expiresAt: Math.floor(Date.now() / 1000) + 86_400, ...old });
+    expect(await answers.getAnswer('ans_old')).toEqual(old);
+    await answers.putAnswer({ ...old, id: 'ans_new' });
+    expect(await answers.getAnswer('ans_new')).toEqual({ ...old, id: 'ans_new' });
 
     const briefs = new DynamoBriefStore(t.store.tableAccess);
     const brief: CounterBrief = {

@@ -4,6 +4,7 @@ import type { SourceState } from '../model/source-state.js';
 import { crawlSource, type CrawlDeps, type CrawlSourceResult } from './crawl-source.js';
 import { durationMs } from '../util/duration.js';
 import { mapLimit } from '../util/concurrency.js';
+import { withOverrides } from '../util/overrides.js';
 import { chunk, type Queue } from '../ports/queue.js';
 import type { AnalyzeMessage, AnalyzeRoundMessage } from '../model/queue-message.js';
 import type { CrawlRoundStore, RoundProgress } from '../ports/crawl-rounds.js';
@@ -120,14 +121,7 @@ export async function crawlAndHandOff(
 
 /** `target` with `overrides` in place and every other method's failure recorded by `guard` (new port methods included). */
 function guarded<T extends object>(target: T, guard: <R>(call: () => Promise<R>) => Promise<R>, overrides: Partial<T> = {}): T {
-  return new Proxy(target, {
-    get(obj, prop, receiver) {
-      if (Object.hasOwn(overrides, prop)) return overrides[prop as keyof T];
-      const value: unknown = Reflect.get(obj, prop, receiver);
-      if (typeof value !== 'function') return value;
-      return (...args: unknown[]) => guard(() => Promise.resolve((value as (...a: unknown[]) => unknown).apply(obj, args)));
-    },
-  });
+  return withOverrides(target, overrides, (call) => guard(() => Promise.resolve(call())));
 }
 
 /**

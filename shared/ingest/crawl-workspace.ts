@@ -2,6 +2,7 @@
 import type { Workspace } from '../model/workspace.js';
 import type { SourceState } from '../model/source-state.js';
 import { mapLimit } from '../util/concurrency.js';
+import { withOverrides } from '../util/overrides.js';
 import { crawlSource, describeFailure, type CrawlDeps, type CrawlSourceResult } from './crawl-source.js';
 import { SeenSet } from './dedupe.js';
 
@@ -50,14 +51,7 @@ async function roundStore(store: CrawlDeps['store']) {
       if (unchanged.length >= STATE_BATCH) await flush();
     },
   };
-  const view = new Proxy(store, {
-    get(target, prop, receiver) {
-      if (Object.hasOwn(overrides, prop)) return overrides[prop as keyof typeof overrides];
-      const value: unknown = Reflect.get(target, prop, receiver);
-      return typeof value === 'function' ? value.bind(target) : value;
-    },
-  });
-  return { view, flush };
+  return { view: withOverrides(store, overrides), flush };
 }
 
 /** Crawls the enabled sources of a workspace with bounded concurrency; one source's failure never stops another. */

@@ -17,6 +17,7 @@ import { eventTime, months } from '../store/dynamo-analysis.store.js';
 import { titleKey } from '../util/text.js';
 import { addDays, isoWeekDates, isoWeekOf, isoWeekOfDate } from '../util/week.js';
 import { mapLimit } from '../util/concurrency.js';
+import { withOverrides } from '../util/overrides.js';
 
 /** Newest first (publication time, else creation time), then by id: the order the events route pages a week in. */
 export function newestFirst(a: Event, b: Event): number {
@@ -161,13 +162,7 @@ export class ReadModel {
 
   /** `target` with `reads` in place of its methods of those names; every other method (the writes) goes to the store. */
   private wrap<T extends object>(target: T, reads: Record<string, (...args: never[]) => Promise<unknown>>): T {
-    return new Proxy(target, {
-      get: (obj, prop, receiver) => {
-        if (typeof prop === 'string' && Object.hasOwn(reads, prop)) return reads[prop];
-        const value: unknown = Reflect.get(obj, prop, receiver);
-        return typeof value === 'function' ? value.bind(obj) : value;
-      },
-    });
+    return withOverrides(target, reads);
   }
 
   /** Drops what the model holds when the data changed: this process's writes at once, the stored version every `refreshMs`. */

@@ -193,7 +193,6 @@ export async function sendAlerts(workspace: Workspace, deps: SendAlertsDeps, inp
     });
   }
   for (const k of open.slice(taken)) claimResults[k] = 'deferred';
-  let next = 0;
   let stopped = false;
   const completions: Array<Promise<unknown>> = [];
   // "Sending" marks taken ahead: a plain claim (not one taken over) of this message and of the next ones, up to
@@ -201,15 +200,17 @@ export async function sendAlerts(workspace: Workspace, deps: SendAlertsDeps, inp
   // between such a mark and its message leaves those few alerts as "outcome unknown", so the next run posts them
   // with its "may be a repeat" note (never twice: the channel's own record decides where it has one).
   const markedAhead = new Map<string, boolean>();
-  const offsets = plan.map((_, g) => plan.slice(0, g).reduce((n, p) => n + p.length, 0));
+  // Where each message's alerts start in `flat` (and in `claimResults`).
+  const offsets: number[] = [];
+  plan.reduce((at, group) => (offsets.push(at), at + group.length), 0);
   const markSending = async (claimed: Array<{ key: string; takenOver?: TakenOver }>, group: number): Promise<boolean[]> => {
     const missing = claimed.filter((c) => !markedAhead.has(c.key));
     if (missing.length > 0) {
       const wave = missing.map((c) => c.key);
       for (let g = group + 1; g < plan.length && wave.length < CLAIMS_AT_ONCE; g++) {
         plan[g]!.forEach((d, i) => {
-          const claim = claimResults[offsets[g]! + i];
-          if (wave.length < CLAIMS_AT_ONCE && claim && claim !== 'deferred' && claim.status === 'claimed' && !claim.takenOver) wave.push(d.key);
+          const claim = claimResults[offsets[g]! + i]!;
+          if (wave.length < CLAIMS_AT_ONCE && claim !== 'deferred' && claim.status === 'claimed' && !claim.takenOver) wave.push(d.key);
         });
       }
       const results = await mapLimit(wave, CLAIMS_AT_ONCE, (key) => deps.ledger.markSending(key));
@@ -218,8 +219,8 @@ export async function sendAlerts(workspace: Workspace, deps: SendAlertsDeps, inp
     return claimed.map((c) => markedAhead.get(c.key)!);
   };
   try {
-    for (const decided of plan) {
-      const claims = decided.map(() => claimResults[next++]!);
+    for (const [g, decided] of plan.entries()) {
+      const claims = claimResults.slice(offsets[g]!, offsets[g]! + decided.length);
       let claimed: Array<{ alert: Alert; key: string; takenOver?: TakenOver }> = [];
       for (const [i, { alert: a, key }] of decided.entries()) {
         const claim = claims[i]!;
@@ -268,7 +269,7 @@ export async function sendAlerts(workspace: Workspace, deps: SendAlertsDeps, inp
       }
       // "Sending" is recorded before the request: from here a crash or a timeout is an unknown outcome for the next run.
       const posting: typeof claimed = [];
-      const marked = await markSending(claimed, plan.indexOf(decided));
+      const marked = await markSending(claimed, g);
       for (const [i, c] of claimed.entries()) {
         if (marked[i]) posting.push(c);
         else {

@@ -22,6 +22,7 @@ import { recentEvents, sendAlerts, type AlertsReport } from '../delivery/alerts/
 import { settleSurprises, surpriseCandidates } from '../delivery/alerts/surprise-candidates.js';
 import { updateInterest, type InterestReport } from '../interest/update-interest.js';
 import { interestAlerts } from '../interest/interest-alerts.js';
+import { memoReleases } from './release-memo.js';
 
 export { workspaceAsOf, type AsOf };
 
@@ -71,7 +72,9 @@ export interface NotifyReport {
 }
 
 /** After analysis: collisions a year ahead, surprises, interest, counter-briefs for the collisions, then the alerts (each once). */
-export async function notifyAfterAnalysis(workspace: Workspace, deps: NotifyDeps, options: NotifyOptions): Promise<NotifyReport> {
+export async function notifyAfterAnalysis(workspace: Workspace, given: NotifyDeps, options: NotifyOptions): Promise<NotifyReport> {
+  // Nothing below writes releases: the calendar's month partitions are read once for all the steps.
+  const deps: NotifyDeps = { ...given, analysis: memoReleases(given.analysis) };
   const asOf = workspaceAsOf(workspace, deps.clock);
   const collisions = await upcomingCollisions(deps.analysis, workspace, asOf.date, COLLISION_HORIZON_WEEKS);
   // Every run, not only one that stored chart rows: a surprise whose alert failed, or whose run died, is reconsidered until sent.

@@ -25,7 +25,7 @@ export interface IdempotencyLedger {
    * Takes the key unless it is done or another live holder has it. A claim whose lease is over, or
    * whose holder the ledger knows to be gone (see the adapter's takeover rule), is taken over.
    */
-  claim(key: string, leaseSeconds?: number): Promise<ClaimResult>;
+  claim(key: string, leaseSeconds?: number, options?: ClaimOptions): Promise<ClaimResult>;
   /**
    * Records, just before the side effect, that it is starting: from here a crash leaves an unknown
    * outcome that the next claim sees (`takenOver.phase === 'sending'`). False when this holder has
@@ -46,6 +46,19 @@ export interface IdempotencyLedger {
    * without a claim each. A key missing here may still turn out done when it is claimed.
    */
   completed?(keys: string[]): Promise<Map<string, Record<string, unknown> | null>>;
+  /**
+   * Marks several claimed keys done at once (unconditional, as `complete`; batched writes where the store has them).
+   * A key whose write failed is named in the error; the others are done.
+   */
+  completeMany?(entries: Array<{ key: string; result: Record<string, unknown> }>): Promise<void>;
+}
+
+export interface ClaimOptions {
+  /**
+   * Take the claim already in phase `sending` (claim and `markSending` in one write): for a side effect that starts
+   * right after the claim. A crash after the claim then leaves an unknown outcome, as after `markSending`.
+   */
+  sending?: boolean;
 }
 
 /** A read-only look at the ledger: whether a key's side effect is done (the "digest not sent by the hour after its slot" check). */

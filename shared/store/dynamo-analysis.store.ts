@@ -11,7 +11,8 @@ import { dataVersionOf } from './dynamo-data-version.js';
 import { clearPendingIds, markPendingIds, pendingIds, pendingRows } from './dynamo-pending.js';
 import { StoreError, isConditionalCheckFailed } from './errors.js';
 import { titleKey } from '../util/text.js';
-import { addDays, isoWeekOf } from '../util/week.js';
+import { mapLimit } from '../util/concurrency.js';
+import { addDays, isoWeekOf, months } from '../util/week.js';
 import { capEvent, capExtraction, capRelease, capStory } from './record-limits.js';
 import type { ChartSurprise } from '../analysis/boxoffice-series.js';
 import { surpriseAlertId } from '../delivery/alerts/alert-rules.js';
@@ -23,22 +24,9 @@ function days(fromIso: string, toIso: string): string[] {
   return out;
 }
 
-/** The month partitions (RELMONTH#yyyy-mm) `releasesBetween` reads, at most 61. */
-export function months(fromDate: string, toDate: string): string[] {
-  const out: string[] = [];
-  let [y, m] = fromDate.slice(0, 7).split('-').map(Number) as [number, number];
-  const end = toDate.slice(0, 7);
-  for (;;) {
-    const key = `${y}-${String(m).padStart(2, '0')}`;
-    if (key > end || out.length > 60) return out;
-    out.push(key);
-    m++;
-    if (m > 12) {
-      m = 1;
-      y++;
-    }
-  }
-}
+/** Month partitions `releasesBetween` reads at once. */
+const MONTHS_AT_ONCE = 4;
+
 
 export function eventTime(e: Event): string {
   return e.publishedAt ?? e.createdAt;
@@ -238,15 +226,14 @@ export class DynamoAnalysisStore implements AnalysisStore {
   }
 
   async releasesBetween(from: string, to: string): Promise<Release[]> {
-    const out: Release[] = [];
-    for (const month of months(from, to)) {
-      const rows = await this.t.queryAll({
+    // The month partitions are read a few at once (a year ahead is 13 of them), and returned in date order.
+    const parts = await mapLimit(months(from, to), MONTHS_AT_ONCE, (month) =>
+      this.t.queryAll({
         IndexName: 'gsi1',
         ...this.t.rangeCondition('gsi1pk', 'gsi1sk', `RELMONTH#${month}`, { from: from.slice(0, 10), to: to.slice(0, 10) }),
-      });
-      for (const r of rows) out.push(Release.parse(stripKeys(r)));
-    }
-    return out;
+      }),
+    );
+    return parts.flat().map((r) => Release.parse(stripKeys(r)));
   }
 
   async slateReleases(): Promise<Release[]> {

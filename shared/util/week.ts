@@ -86,3 +86,20 @@ function weekendMs(isoDate: string): number {
   weekendTimes.set(isoDate, ms);
   return ms;
 }
+
+/** The months (yyyy-mm) from one date to another, both included, at most 61: the release calendar's partitions. */
+export function months(fromDate: string, toDate: string): string[] {
+  const out: string[] = [];
+  let [y, m] = fromDate.slice(0, 7).split('-').map(Number) as [number, number];
+  const end = toDate.slice(0, 7);
+  for (;;) {
+    const key = `${y}-${String(m).padStart(2, '0')}`;
+    if (key > end || out.length > 60) return out;
+    out.push(key);
+    m++;
+    if (m > 12) {
+      m = 1;
+      y++;
+    }
+  }
+}

@@ -1,5 +1,5 @@
 // Embedded analyst evaluation: type P/R/F1, confusion matrix, studio/title/date accuracy and throughput on a labeled set.
-// Run: npm run eval:analyst [-- --set real-test|real-dev|hand-test|hand-dev|demo] [--errors]
+// Run: npm run eval:analyst [-- --set real-test|real-dev|hand-test|hand-dev|demo | --file records.jsonl] [--errors]
 // Without --set: the real corpus's test split (outlets never trained or tuned on), its dev split, and the demo.
 import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
@@ -233,15 +233,17 @@ export function throughput(stories: LabeledStory[], analyst: EmbeddedAnalyst, ro
 }
 
 /** The real corpus as labeled stories, gold studio names written the gazetteer's way (an unknown name stays as is). */
-export function realStories(which: 'dev' | 'test'): LabeledStory[] {
-  const records = loadRecords();
-  if (!records.length) return [];
+export function realStories(which: 'dev' | 'test', file?: string): LabeledStory[] {
+  const all = loadRecords(file);
+  if (!all.length) return [];
+  // A file of new records (before they are merged into the corpus) is scored whole.
+  const records = file ? all : splitRecords(all, loadSplits(), which);
   const dir = buildStudioDirectory([]);
   const canonical = (name: string): string => {
     const found = matchStudios(name, dir);
     return found.length === 1 ? found[0]! : name;
   };
-  return splitRecords(records, loadSplits(), which).map((r) => ({
+  return records.map((r) => ({
     title: r.title,
     text: r.text ?? '',
     publishedAt: r.publishedAt,
@@ -291,7 +293,14 @@ async function main(): Promise<void> {
     console.error(`eval-analyst: --set must be one of ${SETS.join(', ')}; got "${chosen}"`);
     process.exit(2);
   }
-  const sets = chosen ? [chosen] : ['real-test', 'real-dev', 'demo'];
+  const f = args.indexOf('--file');
+  // --file: score a file of records in the corpus's format (e.g. a collector's new part, before it is trained on).
+  const file = f >= 0 ? args[f + 1] : undefined;
+  if (f >= 0 && !file) {
+    console.error('eval-analyst: --file needs a path to a JSON Lines file of records');
+    process.exit(2);
+  }
+  const sets = file ? ['real-dev'] : chosen ? [chosen] : ['real-test', 'real-dev', 'demo'];
   const group = topGroup();
   for (const set of sets) {
     if (set === 'demo') {
@@ -303,7 +312,7 @@ async function main(): Promise<void> {
     let stories: LabeledStory[];
     let analyst: EmbeddedAnalyst;
     if (set.startsWith('real-')) {
-      stories = realStories(set === 'real-dev' ? 'dev' : 'test');
+      stories = realStories(set === 'real-dev' ? 'dev' : 'test', file);
       if (!stories.length) {
         console.log(`(no real corpus at test/data/real/corpus.jsonl: ${set} skipped)\n`);
         continue;
@@ -315,7 +324,9 @@ async function main(): Promise<void> {
       analyst = createEmbeddedAnalyst(ctx);
     }
     const e = evaluate(stories, analyst, group);
-    const what = set === 'real-test'
+    const what = file
+      ? `records of ${file} (scored whole, whatever their split)`
+      : set === 'real-test'
       ? 'real corpus, TEST split (outlets never trained or tuned on)'
       : set === 'real-dev' ? 'real corpus, dev split (trained and tuned on: optimistic)' : `hand-written ${set.slice(5)} set (same author as the rules: optimistic)`;
     console.log(formatReport(e, what));

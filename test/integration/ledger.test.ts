@@ -92,4 +92,28 @@ describe('DynamoLedger', () => {
     const c = new DynamoLedger(t.store.tableAccess, { now: () => now, owner: 'c', takeOver: 'other-owners' });
     expect(await c.claim('alert:posted-then-crash')).toMatchObject({ status: 'claimed', takenOver: { owner: 'b', phase: 'sending' } });
   });
+  it('a claim taken already "sending" tells a taker the outcome is in doubt, and completeMany finishes many claims in one batch', async () => {
+    const a = new DynamoLedger(t.store.tableAccess, { now: () => now, owner: 'a' });
+    expect((await a.claim('alert:sending-at-once', 900, { sending: true })).status).toBe('claimed');
+    // a dies right after the claim: the next holder must treat the alert as possibly posted.
+    const b = new DynamoLedger(t.store.tableAccess, { now: () => now, owner: 'b', takeOver: 'other-owners' });
+    expect(await b.claim('alert:sending-at-once')).toMatchObject({ status: 'claimed', takenOver: { owner: 'a', phase: 'sending' } });
+
+    const keys = Array.from({ length: 30 }, (_, i) => `alert:many-${i}`);
+    for (const k of keys) expect((await a.claim(k, 900, { sending: true })).status).toBe('claimed');
+    const sent: string[] = [];
+    t.store.tableAccess.doc.middlewareStack.add((next, context) => async (input) => (sent.push(String(context.commandName)), next(input)), { step: 'initialize', name: 'ledgerTestCounter' });
+    try {
+      await a.completeMany(keys.map((key, i) => ({ key, result: { messageId: `m-${i}` } })));
+    } finally {
+      t.store.tableAccess.doc.middlewareStack.remove('ledgerTestCounter');
+    }
+    expect(sent).toEqual(['BatchWriteItemCommand', 'BatchWriteItemCommand']); // 25 + 5, not 30 updates
+    const done = await a.completed(keys);
+    expect(done.size).toBe(30);
+    expect(done.get('alert:many-7')).toEqual({ messageId: 'm-7' });
+    // Done is done: nobody claims them again, not even after the lease.
+    now = new Date(now.getTime() + 3_600_000);
+    expect((await b.claim('alert:many-7')).status).toBe('done');
+  });
 });

@@ -37,7 +37,12 @@ const PART_YEAR = /\b(early|mid|late|end of|the end of|first half of|second half
 const HOLIDAY = /\b(Christmas(?: Day| Eve)?|Thanksgiving(?: Day)?|Memorial Day|Labor Day|Presidents'? Day|President's Day|Independence Day|Fourth of July|Halloween|New Year's Day|New Year's Eve|Valentine's(?: Day)?|MLK Day|Martin Luther King Jr\. Day)(\s+(?:weekend|week|frame|corridor|holiday|season|window))?(?:\s+(\d{4}))?/gi;
 const BARE_MONTH = new RegExp(String.raw`\b(${MONTH_WORD})\b(\.)?(?!\.?\s*\d)`, 'g');
 const REL_YEAR = /\b(?:(?:early|late|later)\s+)?(next|this|later this)\s+year\b(?!'s)/gi;
-const REL_MONTH = /\b(next|this|later this)\s+month\b/gi;
+const REL_MONTH = /\b(next|this|later this)\s+month\b(?!['’]s\s+(?:end|close))|\b(?:at\s+)?the\s+end\s+of\s+(the|this|next)\s+month\b/gi;
+// "this week", "next week", "this weekend": a release within days, written as its month.
+const REL_WEEK = /\b(next|this|later this)\s+(week|weekend)\b(?!['’]s\b)/gi;
+// "in 1 month", "in two weeks", "in three months' time": counted from the story's time, written as a month.
+const IN_COUNT = /\bin\s+(?:just\s+|only\s+|about\s+)?(\d{1,2}|a|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\s+(weeks?|months?)(?:['’]\s+time)?\b/gi;
+const COUNT_WORDS: Record<string, number> = { a: 1, one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10, eleven: 11, twelve: 12 };
 const REL_SEASON = /\b(next|this|later this)\s+(spring|summer|fall|autumn|holiday season|holidays)\b/gi;
 // "in the fall", "to Fall", "a fall release"; not "expected to fall 20%" or "fall short".
 const BARE_SEASON = /(?<=\b(?:in\s+the|a|an|to|for|until|into|by)\s+)(spring|summer|fall|autumn)\b(?!\s*(?:\d|%|short|behind|below|off|apart|flat|in\b|to\b|back\b))|\b(spring|summer|fall|autumn)(?=\s+(?:release|opening|debut|bow|launch|theatrical|premiere|date|run|slot)\b)/gi;
@@ -174,8 +179,23 @@ export function findDateMentions(sentence: string, reference: Date, options: { d
     add({ start: m.index, end: m.index + m[0].length, text: m[0], date: String(year), precision: 'year', explicitYear: false });
   }
   for (const m of sentence.matchAll(REL_MONTH)) {
-    const month0 = reference.getUTCMonth() + (m[1]!.toLowerCase() === 'next' ? 1 : 0);
+    const month0 = reference.getUTCMonth() + ((m[1] ?? m[2])!.toLowerCase() === 'next' ? 1 : 0);
     add({ start: m.index, end: m.index + m[0].length, text: m[0], date: partialDate(y + Math.floor(month0 / 12), (month0 % 12) + 1), precision: 'month', explicitYear: false });
+  }
+  const monthAfterDays = (days: number): string => {
+    const d = new Date(reference.getTime() + days * 86_400_000);
+    return partialDate(d.getUTCFullYear(), d.getUTCMonth() + 1);
+  };
+  // Weeks and counted spans need the story's own time: against the clock they would date an archived story today.
+  for (const m of options.dayAlone ? sentence.matchAll(REL_WEEK) : []) {
+    add({ start: m.index, end: m.index + m[0].length, text: m[0], date: monthAfterDays(m[1]!.toLowerCase() === 'next' ? 7 : m[2]!.toLowerCase() === 'weekend' ? (6 - reference.getUTCDay() + 7) % 7 : 0), precision: 'month', explicitYear: false });
+  }
+  for (const m of options.dayAlone ? sentence.matchAll(IN_COUNT) : []) {
+    const n = COUNT_WORDS[m[1]!.toLowerCase()] ?? Number(m[1]);
+    if (!n || n > 24) continue;
+    const month0 = reference.getUTCMonth() + n;
+    const date = m[2]!.toLowerCase().startsWith('week') ? monthAfterDays(7 * n) : partialDate(y + Math.floor(month0 / 12), (month0 % 12) + 1);
+    add({ start: m.index, end: m.index + m[0].length, text: m[0], date, precision: 'month', explicitYear: false });
   }
   for (const m of sentence.matchAll(REL_SEASON)) {
     const year = m[1]!.toLowerCase() === 'next' ? y + 1 : y;
@@ -236,9 +256,9 @@ function isMonthToken(word: string): boolean {
 // "May" and "March" are also a verb and a modal; a bare month needs a preposition before it or a date noun after it.
 function bareMonthReadsAsDate(s: string, start: number, end: number): boolean {
   const before = s.slice(Math.max(0, start - 24), start);
-  const after = s.slice(end, end + 24);
+  const after = s.slice(end, end + 40);
   if (/\b(?:in|to|for|into|until|till|from|of|on|since|early|late|mid|this|next|last|by|through|before|after|the same|same|a|an|its)\s*-?\s*$/i.test(before)) return true;
-  return /^\s*(?:(?:digital|streaming|theatrical|home|blu-ray|dvd|4k|tv|series|season)\s+)?(?:release|releases|premiere|debut|opening|bow|launch|date|dates|slot|weekend|frame|corridor|theatrical)\b/i.test(after);
+  return /^\s*(?:(?:digital|streaming|theatrical|home|blu-ray|dvd|4k|tv|series|season|&|and)\s+){0,3}(?:release|releases|premiere|debut|opening|bow|launch|date|dates|slot|weekend|frame|corridor|theatrical)\b/i.test(after);
 }
 
 // ---------------------------------------------------------------------------------------------------------------
@@ -246,9 +266,13 @@ function bareMonthReadsAsDate(s: string, start: number, end: number): boolean {
 
 export type DateRole = 'new' | 'previous' | 'other';
 
+const STREAMER_NAMES = String.raw`(?:netflix|hulu|hbo max|hbo|max|disney\+|prime video|amazon|peacock|paramount\+|apple tv\+?|apple|tubi|shudder|starz|mgm\+|amc\+|crunchyroll|roku|pluto tv|freevee|fubo|britbox|acorn tv|mubi|criterion channel)`;
+// "joins Prime Video in August", "hits Paramount+ in September", "hits the US next month": a title arriving somewhere.
+const ARRIVES_AT = String.raw`(?:joins|joining|hits|hitting|(?:to|will|would|should|could)\s+(?:hit|join))\s+(?:the\s+)?(?:${STREAMER_NAMES}|US|U\.S\.|UK|theaters|theatres|cinemas|screens|digital|streaming|home video|VOD|PVOD|4K|Blu-?ray|DVD)(?![\w+])`;
+const ARRIVES_AT_RE = new RegExp(ARRIVES_AT, 'i');
 const RELEASE_WORDS = /\b(?:streamers?|roll(?:s|ing)? out|expected|selects?|targets?|tabs|circled|circles|tagged|preps|head(?:s|ed|ing)? (?:to|into|back)|(?:on|by|at|to|from) (?:netflix|hulu|hbo max|hbo|max|disney\+|prime video|amazon|peacock|paramount\+|apple tv\+?|apple|tubi|shudder|starz|mgm\+|amc\+)|launched|premiers?|airs?|aired|airing|starts?|starting|returns?|returning|coming|comes|ready|available|drops?|theaters|theatres|cinemas|digital|blu-?ray|dvd|vod|pvod|street date|open|opens|opening|release|releases|released|releasing|date|dates|dated|dating|slate|slates|slated|set|sets|move|moves|moved|moving|push|pushes|pushed|pushing|delay|delays|delayed|delaying|shift|shifts|shifted|shifting|bump|bumps|bumped|bumping|postpone\w*|debut\w*|bow|bows|bowing|premiere|premieres|premiering|stream|streams|streaming|launch\w*|arriv\w*|hit theaters|hits theaters|in theaters|theatrical\w*|plant\w*|book|books|booked|lands?|calendar|schedul\w*|slot|corridor|earlier|later|vacat\w*|due)\b/i;
 // Cheap gate: a sentence with no digit and no month, season, holiday or "year" word has no date phrase.
-const DATEISH = /\d|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|spring|summer|fall|autumn|holiday|christmas|thanksgiving|memorial|labor|president|independence|fourth|halloween|valentine|new year|mlk|martin|year|tonight|tomorrow|(?:mon|tues|wednes|thurs|fri|satur|sun)day|\bthe\s+\d)/i;
+const DATEISH = /\d|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|spring|summer|fall|autumn|holiday|christmas|thanksgiving|memorial|labor|president|independence|fourth|halloween|valentine|new year|mlk|martin|year|month|week|tonight|tomorrow|(?:mon|tues|wednes|thurs|fri|satur|sun)day|\bthe\s+\d)/i;
 const EVENT_ONLY = /\b(?:convention|cinemacon|conference|summit|ceremony|gala|expo|shareholder|meeting|earnings|edition|lineup|nominations|contract|talks|deadline|fiscal|quarter)\b/i;
 const FILM_RELEASE = /\b(?:open|opens|opening|release|releases|releasing|theaters|theatrical\w*|debuts?|streams?|streaming|in cinemas|moves?|moved|pushe[sd]?|delay\w*|shift\w*|dated)\b/i;
 
@@ -274,19 +298,36 @@ const PREVIOUS_BEFORE = new RegExp(
 );
 // "originally set for release on", "was slated to release the film on", "initially planned for a", "had planned to
 // release it on", "had been slated for release this November": a plan that changed.
-const PREVIOUS_PLAN_BEFORE = /\b(?:original(?:ly)?|initial(?:ly)?|previous(?:ly)?|(?:was|were|had\s+been)\s+(?:set|dated|scheduled|slated|planned|due|expected|going)|had\s+(?:planned|intended|scheduled|dated|slated|set)|(?:was|were)\s+(?:planning|hoping))\b(?:\s+(?!(?:but|and|now|will|is|are|moves?|moved|shift\w*|pushe[sd]|delay\w*|until|to\s+(?:the\s+)?new)\b)[^\s,;.]+){0,6}?\s+(?:(?:on|for|in|to|of)\s+(?:(?:its|their|the|a|an)\s+)?|(?:this|next)\s+)$/i;
+const PREVIOUS_PLAN_BEFORE = /\b(?:original(?:ly)?(?!\s+(?:series|movie|film|trilogy|cast|show|version|story|soundtrack|score|sin|gangsters)\b)|initial(?:ly)?|previous(?:ly)?|(?:was|were|had\s+been)\s+(?:set|dated|scheduled|slated|planned|due|expected|going)|had\s+(?:planned|intended|scheduled|dated|slated|set)|(?:was|were)\s+(?:planning|hoping))\b(?:\s+(?!(?:but|and|now|will|is|are|moves?|moved|shift\w*|pushe[sd]|delay\w*|until|to\s+(?:the\s+)?new)\b)[^\s,;.]+){0,6}?\s+(?:(?:on|for|in|to|of)\s+(?:(?:its|their|the|a|an)\s+)?|(?:this|next)\s+)$/i;
 // The words between an event and its date carry no release of their own ("premieres at Venice & debuts Sept. 28" is one).
 const EVENT_GAP = String.raw`(?:(?!\b(?:debut|open|stream|releas|arriv|hits?\b|lands?\b|before|then|and\b|on\s+(?:netflix|hulu|disney|max|hbo|prime|apple|peacock|paramount)))[^,;&])`;
-const EVENT_CONTEXT_BEFORE = new RegExp(String.raw`\b(?:premiere|premieres|premiering|screen|screens|screening|play|plays|bow|bows|debut|debuts)\s+at\s+(?:the\s+)?${EVENT_GAP}{0,40}$|\b(?:SXSW|Sundance|Cannes|Venice|TIFF|Telluride|Tribeca|Berlinale|Comic-Con|CinemaCon|D23|film festival|festival)\b${EVENT_GAP}{0,24}$|` + String.raw`\b(?:awards?|emmys?|oscars?|globes|ceremony|telecast)\s+(?:(?:show|ceremony|telecast)\s+)?(?:airing|airs|will air|is|takes place|held)?\s*(?:on\s+)?$|\b(?:trailer|teaser|clip|poster|first look|footage|featurette|promo|tickets?)\b(?:\s+[^\s,;.]+){0,3}?\s+(?:(?:is|are|now|also)\s+)?(?:(?:due|set|expected|slated|scheduled)\s+to\s+)?(?:debut|drop|arrive|release|launch|premiere|be released|go on sale|be unveiled|come out|hit)\w*\s+(?:on\s+)?$`, 'i');
+const EVENT_CONTEXT_BEFORE = new RegExp(String.raw`\b(?:premiere|premieres|premiering|screen|screens|screening|play|plays|bow|bows|debut|debuts)\s+at\s+(?:the\s+)?${EVENT_GAP}{0,40}$|\b(?:SXSW|Sundance|Slamdance|Cannes|Venice|TIFF|Telluride|Tribeca|Berlinale|Locarno|Karlovy Vary|Annecy|Rotterdam|Busan|NYFF|AFI Fest|Fantastic Fest|Fantasia|Comic-Con|CinemaCon|D23|film festival|festival)\b${EVENT_GAP}{0,24}$|` + String.raw`\b(?:awards?|emmys?|oscars?|globes|ceremony|telecast)\s+(?:(?:show|ceremony|telecast)\s+)?(?:airing|airs|will air|is|takes place|held)?\s*(?:on\s+)?$|\b(?:trailer|teaser|clip|poster|first look|footage|featurette|promo|tickets?)\b(?:\s+[^\s,;.]+){0,3}?\s+(?:(?:is|are|now|also)\s+)?(?:(?:due|set|expected|slated|scheduled)\s+to\s+)?(?:debut|drop|arrive|release|launch|premiere|be released|go on sale|be unveiled|come out|hit)\w*\s+(?:on\s+)?$`, 'i');
 // "the 2022 New York Film Festival", "2027 Academy Awards": a year that names an event.
-const EVENT_NAME_AFTER = /^\s*(?:[A-Z][\w'.-]*\s+){1,4}(?:Film\s+)?(?:Festival|Fest|Awards?|Oscars|Emmys|Globes|Gala|Summit|Convention|Expo)\b/;
-const RUN_FROM_BEFORE = /\b(?:cinemas|theatres|theaters|available|streaming|showing|on release|in release|on digital|on demand)\s+from\s+$/i;
+const EVENT_NAME_AFTER = /^(?:['’]s)?\s*(?:[A-Z][\w'.-]*\s+){1,4}(?:Film\s+)?(?:Festival|Fest|Awards?|Oscars|Emmys|Globes|Gala|Summit|Convention|Expo)\b/;
+const RUN_FROM_BEFORE = /\b(?:cinemas|theatres|theaters|available|streaming|stream|streams|showing|playing|on release|in release|on digital|on demand)(?:\s+(?:on|in)\s+[\w+]+(?:\s+[\w+]+)?)?\s+from\s+$/i;
 const NEW_BEFORE = new RegExp(
   String.raw`(?:\b(?:today|tomorrow|tonight),\s*|\b(?:to|for|on|into|in|until|now|by|this|later this)\s+(?:(?:the|a|an|its|their|wide|limited|nationwide|theatrically|exclusively|globally|same|month\s+of|premium|digital|digitally|select|theaters|theatres|cinemas|and|blu-ray|dvd|4k|vod|on|demand|netflix|hulu|max|hbo|disney\+|prime video|peacock|paramount\+|apple tv\+?|tubi|shudder|starz|mgm\+|amc\+|crunchyroll|fx|amc|abc|cbs|nbc|fox|the cw|pbs)[\s,]+){0,4}` +
     String.raw`|\b(?:beginning|starting|expected|selects?|selected|targets?|targeted|tabs|tabbed|circled|circles|tagged|preps|rolls? out|rolling out|opens?|opening|releases?|released|releasing|debuts?|debuting|bows?|bowing|premieres?|premiering|premiers?|airs?|airing|starts?|returns?|returning|coming|comes|ready|available|drops?|tabs|streams?|streaming|arrives?|arriving|launch(?:es|ing)?|hits?\s+theaters|lands?|set|sets|dated|dates|slated|slates|plants?|planted|books?|booked|claims?|claimed|moves?|moved|shifts?|shifted|pushe[sd]|pushes|bumps?|bumped|delay(?:s|ed)?|scheduled|due|out|will\s+(?:now\s+)?(?:open|bow|debut|release|arrive|premiere|stream|launch|land))` +
     String.raw`(?:\s+[^\s,;.]+){0,5}?\s+(?:(?:on|in|for)\s+)?(?:(?:the|a|an|its|their)\s+)?)$`,
   'i',
 );
+const ARRIVES_BEFORE = new RegExp(`${ARRIVES_AT}(?:\\s+[^\\s,;.]+){0,3}?\\s+(?:(?:on|in|for)\\s+)?$`, 'i');
+// "leaves Netflix May 1", "leaving streaming this month": a title going away, not a release.
+const LEAVES_BEFORE = new RegExp(String.raw`\b(?:leaves?|leaving|exits?|exiting|departs?|departing|removed from)\s+(?:the\s+)?(?:${STREAMER_NAMES}|streaming|theaters|theatres|cinemas)\b(?:\s+[^\s,;.]+){0,2}?\s+(?:(?:on|in)\s+)?$`, 'i');
+// "following its premiere on May 15", "after a two-episode debut May 15": a date already past in this story.
+const PAST_EVENT_BEFORE = /\b(?:following|after)\s+(?:its|their|the|a|an|his|her)?\s*(?:[\w'’-]+\s+){0,3}(?:premiere|debut|release|launch|opening|run|bow)\s+(?:on\s+|in\s+)?(?:(?:early|mid|late)[-\s]+)?$/i;
+// "from September 14 to the 21st": the end of a run is not a date of its own.
+const RANGE_END_BEFORE = /(?:\d(?:st|nd|rd|th)?|\b(?:January|February|March|April|May|June|July|August|September|October|November|December))\s*(?:to|through|thru|until|till|-|–|—)\s*(?:the\s+)?$/i;
+const MOVE_WORDS = /\b(?:moves?|moved|moving|push\w*|shift\w*|delay\w*|bump\w*|postpon\w*|reschedul\w*|earlier|later|sooner|back|up)\b/i;
+const RANGE_START_AFTER = /^\s*(?:to|through|thru|until|till|-|–|—)\s*(?:the\s+)?(?:\d|(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?\s+\d)/i;
+// "earlier than its planned November dates", "sooner than the original fall window": the date it moved from.
+const THAN_PLANNED_BEFORE = /\b(?:earlier|later|sooner)\s+than\s+(?:its|their|the)\s+(?:(?:planned|original|scheduled|previous|initial|announced|expected)\s+)?$/i;
+// "the 2027 sci-fi epic", "Selena Gomez's 2027 Alien Sci-Fi": a year ahead that a release is known by.
+const YEAR_NAMES_RELEASE_BEFORE = /(?:['’]s|\b(?:the|a|an|its|their|his|her|new|upcoming))\s+$/i;
+const FUTURE_YEAR_NAMES = /\b20[2-6]\d\s+(?:[\w'&-]+\s+){0,3}?(?:film|movie|thriller|horror|comedy|drama|sequel|prequel|blockbuster|adaptation|reboot|remake|series|show|epic|sci-fi|western|biopic|musical|documentary|animated|action|fantasy|romance)\b/i;
+const YEAR_NAMES_RELEASE_AFTER = /^\s+(?:[\w'&-]+\s+){0,3}?(?:film|movie|thriller|horror|comedy|drama|sequel|prequel|feature|release|blockbuster|adaptation|reboot|remake|series|show|season|epic|sci-fi|western|biopic|musical|documentary|animated|action|fantasy|romance|war|crime)\b/i;
+// "2026 Disney+ Release Date", "March Netflix Premiere Date": a date, a service's name, then the date noun.
+const NAMED_DATE_AFTER = /^\s*(?:[A-Z][\w+&'’-]*\s+){1,2}(?:(?:[Rr]elease|[Pp]remiere|[Dd]ebut|[Ss]treaming)\s+)?[Dd]ate\b/;
 const NEW_AFTER = /^\s*(?:,\s*\d{4}\s*)?(?:(?:digital|streaming|theatrical|home|blu-ray|dvd|4k|tv|series|season|wide|limited)\s+)?(?:release|releases|theatrical|opening|debut|premiere|bow|launch|date|slot|limited|wide|global|streaming|in theaters|nationwide|bow)\b/i;
 
 /** Quoted spans (titles, mostly) blanked out, so that their words ("Best and Last", "Born Again") are not read as cues. */
@@ -306,22 +347,32 @@ function roleOf(sentence: string, m: DateMention, reference: Date, timeKnown: bo
     /\b(?:will|would|to|set to|slated to|scheduled to|expected to|is|are|gets?|being)\s+(?:now\s+)?(?:be\s+)?(?:re-?)?(?:released|launched|available|out|in theaters|streaming)\b[^,;]{0,28}$|\b(?:starts?|begins?)\s+(?:streaming|airing|playing)\b[^,;]{0,20}$|\b(?:will|to)\s+(?:release|launch|premiere|stream|debut|air|drop|roll out)\b[^;]{0,60}\b(?:beginning|starting)\s+(?:on\s+|in\s+)?$/i.test(withoutQuoted(sentence.slice(Math.max(0, m.start - 100), m.start))) ||
     // "The Break … starts May 27": a show that starts on a date premieres, unless the sentence is about a shoot or a run.
     (/\b(?:starts?|begins?)\s+(?:on\s+)?$/i.test(before) && !PRODUCTION_WORDS.test(sentence));
+  // A run ("for one week from September 14 to the 21st"), not a move ("pushed from Oct. 25 to Aug. 23").
+  const run = !MOVE_WORDS.test(sentence);
+  if (run && RANGE_END_BEFORE.test(before)) return 'other';
+  if (LEAVES_BEFORE.test(before) || PAST_EVENT_BEFORE.test(before)) return 'other';
   if (!future && (NEGATIVE_BEFORE.test(before) || NEGATIVE_BEFORE_LOWER.test(before)) && !/\b(?:to|for|instead of|from)\s+(?:the\s+|its\s+|a\s+)?$/i.test(before)) return 'other';
   if (NEGATIVE_AFTER.test(after) || EVENT_NAME_AFTER.test(sentence.slice(m.end, m.end + 60))) return 'other';
   // A bare year right after a name is an event ("Sundance 2027", "CinemaCon 2027"), not a date; "2023 Release Date" is.
-  if (m.precision === 'year' && /^\d{4}$/.test(m.text) && !/^\s*(?:(?:theatrical|streaming|digital|premiere|debut|opening)\s+)?(?:release\s+)?date\b|^\s*release\b/i.test(after) && /\b[A-Z][\w'-]*[a-z][\w'-]*\s*$/.test(before) && !/\b(?:To|For|In|Into|Until|Of|From|On|Coming|Arrives?|Arriving|Returns?|Returning|Premieres?|Premiering|Opens?|Opening|Debuts?|Debuting|Hits?|Slated|Set|Sets|Due|Dated|Lands?|Landing|Releas(?:es|ing)|Streams?|Streaming|Out|Back)\s*$/.test(before)) return 'other';
+  // A year ahead naming what a film or show is ("the 2027 thriller") dates it.
+  if (m.precision === 'year' && /^\d{4}$/.test(m.text) && timeKnown && Number(m.date) >= reference.getUTCFullYear() && YEAR_NAMES_RELEASE_BEFORE.test(before) && !PREVIOUS_BEFORE.test(before) && !PREVIOUS_PLAN_BEFORE.test(before) && YEAR_NAMES_RELEASE_AFTER.test(sentence.slice(m.end, m.end + 50)) && !EVENT_NAME_AFTER.test(sentence.slice(m.end, m.end + 60))) return 'new';
+  if (m.precision === 'year' && /^\d{4}$/.test(m.text) && !/^\s*(?:[\w+&'-]+\s+){0,2}?(?:(?:theatrical|streaming|digital|premiere|debut|opening)\s+)?(?:release\s+)?date\b|^\s*release\b/i.test(after) && /\b[A-Z][\w'-]*[a-z][\w'-]*\s*$/.test(before) && !/\b(?:To|For|In|Into|Until|Of|From|On|Coming|Arrives?|Arriving|Returns?|Returning|Premieres?|Premiering|Opens?|Opening|Debuts?|Debuting|Hits?|Slated|Set|Sets|Due|Dated|Lands?|Landing|Releas(?:es|ing)|Streams?|Streaming|Out|Back)\s*$/.test(before)) return 'other';
   // "the 1992 thriller", "a 1996 classic": a year long past names a film's vintage, not a date of this story.
   // Only when the story's time is known: without it, a year is taken as written.
   if (timeKnown && m.precision === 'year' && m.explicitYear && Number(m.date) < reference.getUTCFullYear() - 1) return 'other';
+  // A year already over is not a date ahead ("skipped the event in 2025", "first launched in fall 2025").
+  if (timeKnown && m.precision === 'year' && Number(m.date) < reference.getUTCFullYear()) return 'other';
   // "2027's 'Man of Tomorrow'", "next month's martial arts thriller": the date a release is known by.
   if (POSSESSIVE_RELEASE_AFTER.test(after)) return 'new';
   // A festival's or an awards show's date, or a trailer's ("will premiere at SXSW next month", "teaser due to debut May 6").
   if (EVENT_CONTEXT_BEFORE.test(before)) return 'other';
   // "in cinemas from 16 June", "available from Friday": the start of a run, not the date it moved from.
   if (RUN_FROM_BEFORE.test(before)) return 'new';
+  if (run && /\bfrom\s+$/i.test(before) && RANGE_START_AFTER.test(after)) return 'new';
+  if (THAN_PLANNED_BEFORE.test(before)) return 'previous';
   if (PREVIOUS_BEFORE.test(before) || PREVIOUS_PLAN_BEFORE.test(before)) return 'previous';
   if (/^\s*(?:date|slot|release date|opening)?\s*(?:it|which)?\s*(?:had|previously|originally)\b/i.test(after)) return 'previous';
-  if (NEW_BEFORE.test(before) || NEW_AFTER.test(after) || m.cued) return 'new';
+  if (NEW_BEFORE.test(before) || ARRIVES_BEFORE.test(before) || NEW_AFTER.test(after) || NAMED_DATE_AFTER.test(after) || m.cued) return 'new';
   return 'other';
 }
 
@@ -365,7 +416,7 @@ export function extractReleaseDates(headline: string, bodySentences: readonly st
     if (!s) continue;
     if (UNDATED.test(s)) undated = true;
     // "… when Season 4 begins" is a premiere; "production begins in early 2027" is a shoot.
-    if (!DATEISH.test(s) || !(RELEASE_WORDS.test(s) || POSSESSIVE_DATE.test(s) || (/\bbegins?\b/i.test(s) && !PRODUCTION_WORDS.test(s)))) continue;
+    if (!DATEISH.test(s) || !(RELEASE_WORDS.test(s) || ARRIVES_AT_RE.test(s) || FUTURE_YEAR_NAMES.test(s) || POSSESSIVE_DATE.test(s) || (/\bbegins?\b/i.test(s) && !PRODUCTION_WORDS.test(s)))) continue;
     if (EVENT_ONLY.test(s) && !FILM_RELEASE.test(s)) continue;
     for (const m of findDateMentions(s, reference, { dayAlone: timeKnown })) {
       const role = roleOf(s, m, reference, timeKnown);

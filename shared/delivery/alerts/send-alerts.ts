@@ -167,59 +167,69 @@ export async function sendAlerts(workspace: Workspace, deps: SendAlertsDeps, inp
 
   // Alerts sent by earlier runs (most of a run's candidates): one batched read instead of a claim each.
   const done = deps.ledger.completed ? await deps.ledger.completed(outcome.alerts.map((a) => alertKey(workspace.name, a.id))) : new Map<string, Record<string, unknown> | null>();
-  // Every group's alerts in message order and, within a message, by priority. The run's claims go out several at
-  // once across messages (waves, not one round trip per message): each wave claims the next alerts not sent yet, as
-  // many as the budget still allows; only a claim taken uses the budget, so an alert sent or held elsewhere frees its
-  // place for the next one, and the alerts left when the budget is spent are deferred to the next run.
+  // Every group's alerts in message order and, within a message, by priority. Claims are taken just before their
+  // message, in waves across messages (several at once, not one round trip per message), and already in phase
+  // "sending": the claim is the mark, one write per alert. Only a claim taken uses the `maxPerRun` budget, so an alert
+  // sent or held elsewhere frees its place for the next one; the alerts left when the budget is spent are deferred.
+  // The price of claiming ahead: a run that dies between a claim and its message leaves those few alerts (at most a
+  // wave) as "outcome unknown", and the next run posts them with its "may be a repeat" note (never twice where the
+  // channel keeps its own record).
   const plan = groupBursts(outcome.alerts, workspace.alerts.burstWindowMinutes).map((group) =>
     [...group].sort((x, y) => x.priority - y.priority || x.at.localeCompare(y.at)).map((a) => ({ alert: a, key: alertKey(workspace.name, a.id) })),
   );
   const flat = plan.flat();
-  const claimResults: Array<ClaimResult | 'deferred'> = new Array(flat.length);
+  // Where each message's alerts start in `flat` (and in `claimResults`).
+  const offsets: number[] = [];
+  plan.reduce((at, group) => (offsets.push(at), at + group.length), 0);
+  const claimResults: Array<ClaimResult | 'deferred' | undefined> = new Array(flat.length);
   const open: number[] = [];
   flat.forEach((d, k) => {
     if (done.has(d.key)) claimResults[k] = { status: 'done', completedAt: '', result: done.get(d.key) ?? null };
     else open.push(k);
   });
   let budget = workspace.alerts.maxPerRun;
-  let taken = 0;
-  while (taken < open.length && budget > 0) {
-    const wave = open.slice(taken, taken + Math.min(budget, CLAIMS_AT_ONCE));
-    taken += wave.length;
-    const results = await Promise.all(wave.map((k) => deps.ledger.claim(flat[k]!.key, LEASE_SECONDS)));
-    wave.forEach((k, j) => {
-      claimResults[k] = results[j]!;
-      if (results[j]!.status === 'claimed') budget--;
-    });
-  }
-  for (const k of open.slice(taken)) claimResults[k] = 'deferred';
+  let next = 0;
   let stopped = false;
   const completions: Array<Promise<unknown>> = [];
-  // "Sending" marks taken ahead: a plain claim (not one taken over) of this message and of the next ones, up to
-  // CLAIMS_AT_ONCE keys, is marked in one wave instead of one round trip per message. The price: a run that dies
-  // between such a mark and its message leaves those few alerts as "outcome unknown", so the next run posts them
-  // with its "may be a repeat" note (never twice: the channel's own record decides where it has one).
-  const markedAhead = new Map<string, boolean>();
-  // Where each message's alerts start in `flat` (and in `claimResults`).
-  const offsets: number[] = [];
-  plan.reduce((at, group) => (offsets.push(at), at + group.length), 0);
-  const markSending = async (claimed: Array<{ key: string; takenOver?: TakenOver }>, group: number): Promise<boolean[]> => {
-    const missing = claimed.filter((c) => !markedAhead.has(c.key));
-    if (missing.length > 0) {
-      const wave = missing.map((c) => c.key);
-      for (let g = group + 1; g < plan.length && wave.length < CLAIMS_AT_ONCE; g++) {
-        plan[g]!.forEach((d, i) => {
-          const claim = claimResults[offsets[g]! + i]!;
-          if (wave.length < CLAIMS_AT_ONCE && claim !== 'deferred' && claim.status === 'claimed' && !claim.takenOver) wave.push(d.key);
-        });
+  // Completions of posted messages, written together (batched where the ledger can) when a wave's worth has gathered,
+  // before the next claim wave and at the end: never released (posted is posted), retried, then logged.
+  let toComplete: Array<{ key: string; result: Record<string, unknown> }> = [];
+  const flushCompletions = () => {
+    if (toComplete.length === 0) return;
+    const batch = toComplete;
+    toComplete = [];
+    const one = (c: { key: string; result: Record<string, unknown> }) =>
+      retryWrite(() => deps.ledger.complete(c.key, c.result)).catch((completeErr: unknown) => {
+        log.error('alert posted but its ledger record could not be completed', { key: c.key, error: String(completeErr) });
+        report.errors.push(`posted ${c.key} but could not complete its ledger record: ${String(completeErr)}`);
+      });
+    const many = deps.ledger.completeMany?.bind(deps.ledger);
+    completions.push(
+      (many ? retryWrite(() => many(batch)).catch(() => mapLimit(batch, CLAIMS_AT_ONCE, one)) : mapLimit(batch, CLAIMS_AT_ONCE, one)).then(() => checkpoint('alerts.completed')),
+    );
+  };
+  /** Decides every alert before `end` in `flat`: claimed (in waves reaching into the next messages), or deferred. */
+  const claimThrough = async (end: number) => {
+    while (next < open.length && open[next]! < end) {
+      if (budget <= 0 || stopped) {
+        for (; next < open.length; next++) claimResults[open[next]!] = 'deferred';
+        return;
       }
-      const results = await mapLimit(wave, CLAIMS_AT_ONCE, (key) => deps.ledger.markSending(key));
-      wave.forEach((key, i) => markedAhead.set(key, results[i]!));
+      let needed = 0;
+      while (next + needed < open.length && open[next + needed]! < end) needed++;
+      const wave = open.slice(next, next + Math.min(budget, Math.max(needed, CLAIMS_AT_ONCE)));
+      next += wave.length;
+      flushCompletions();
+      const results = await Promise.all(wave.map((k) => deps.ledger.claim(flat[k]!.key, LEASE_SECONDS, { sending: true })));
+      wave.forEach((k, j) => {
+        claimResults[k] = results[j]!;
+        if (results[j]!.status === 'claimed') budget--;
+      });
     }
-    return claimed.map((c) => markedAhead.get(c.key)!);
   };
   try {
     for (const [g, decided] of plan.entries()) {
+      await claimThrough(offsets[g]! + decided.length);
       const claims = claimResults.slice(offsets[g]!, offsets[g]! + decided.length);
       let claimed: Array<{ alert: Alert; key: string; takenOver?: TakenOver }> = [];
       for (const [i, { alert: a, key }] of decided.entries()) {
@@ -237,7 +247,7 @@ export async function sendAlerts(workspace: Workspace, deps: SendAlertsDeps, inp
         } else claimed.push({ alert: a, key, takenOver: claim.takenOver });
       }
       if (stopped && claimed.length > 0) {
-        // Slack stopped answering earlier in this run: these claims are given back untouched, for the next run.
+        // Slack stopped answering earlier in this run: claims taken ahead are given back untouched, for the next run.
         for (const c of claimed) {
           await deps.ledger.release(c.key).catch((err: unknown) => log.error('could not release an alert claim', { key: c.key, error: String(err) }));
           record(c.alert, 'deferred');
@@ -267,16 +277,8 @@ export async function sendAlerts(workspace: Workspace, deps: SendAlertsDeps, inp
         resent = claimed.some((c) => c.takenOver?.phase === 'sending');
         if (resent) log.warn('posting alerts again after an unknown outcome (the channel cannot say whether the earlier post went out)', { alerts: claimed.filter((c) => c.takenOver?.phase === 'sending').map((c) => c.key) });
       }
-      // "Sending" is recorded before the request: from here a crash or a timeout is an unknown outcome for the next run.
-      const posting: typeof claimed = [];
-      const marked = await markSending(claimed, g);
-      for (const [i, c] of claimed.entries()) {
-        if (marked[i]) posting.push(c);
-        else {
-          record(c.alert, 'in_progress');
-          report.inProgress++;
-        }
-      }
+      // Claimed in phase "sending": from here a crash or a timeout is an unknown outcome for the next run.
+      const posting = claimed;
       if (posting.length === 0) continue;
       checkpoint('alerts.posting');
       const keys = posting.map((c) => c.key);
@@ -317,24 +319,17 @@ export async function sendAlerts(workspace: Workspace, deps: SendAlertsDeps, inp
       for (const c of posting) {
         record(c.alert, 'sent', { messageId: posted.id, ...(c.takenOver?.phase === 'sending' ? { resent: true } : {}) });
         report.sent++;
+        toComplete.push({
+          key: c.key,
+          result: { messageId: posted.id, kind: c.alert.kind, title: c.alert.title, attempts: posted.attempts, grouped: posting.length, ...(resent ? { resent } : {}) },
+        });
       }
-      // Posted is posted: a failed completion is retried, then logged, never released (that would send it again). The
-      // completions are sent at once and not waited for before the next message (each is on its own key); the run waits
-      // for all of them before it returns.
-      const group = posting.map((c) => ({ ...c, messageId: posted.id, attempts: posted.attempts, grouped: posting.length, resent }));
-      completions.push(
-        mapLimit(group, CLAIMS_AT_ONCE, (c) =>
-          retryWrite(() =>
-            deps.ledger.complete(c.key, { messageId: c.messageId, kind: c.alert.kind, title: c.alert.title, attempts: c.attempts, grouped: c.grouped, ...(c.resent ? { resent: c.resent } : {}) }),
-          ).catch((completeErr: unknown) => {
-            log.error('alert posted but its ledger record could not be completed', { key: c.key, error: String(completeErr) });
-            report.errors.push(`posted ${c.key} but could not complete its ledger record: ${String(completeErr)}`);
-          }),
-        ).then(() => checkpoint('alerts.completed')),
-      );
+      if (toComplete.length >= CLAIMS_AT_ONCE) flushCompletions();
     }
+    flushCompletions();
   } catch (err) {
-    // Whatever stopped the run, the completions already sent land (or fail) before it is reported.
+    // Whatever stopped the run, the completions already gathered land (or fail) before it is reported.
+    flushCompletions();
     await Promise.allSettled(completions);
     throw err;
   }

@@ -109,4 +109,35 @@ describe('sendAlerts', () => {
     const got = await recentEvents(memoryAnalysis([inside, before], []), NOW, 96);
     expect(got.map((e) => e.id)).toEqual([inside.id]);
   });
+  it('takes one ledger write per alert: claims already "sending" (no separate mark), completions batched across messages', async () => {
+    class CountingLedger extends MemoryLedger {
+      options: Array<{ sending?: boolean } | undefined> = [];
+      marks = 0;
+      batches: number[] = [];
+      override async claim(key: string, _lease?: number, options?: { sending?: boolean }) {
+        this.options.push(options);
+        return super.claim(key);
+      }
+      override async markSending(key: string) {
+        this.marks++;
+        return super.markSending(key);
+      }
+      async completeMany(entries: Array<{ key: string; result: Record<string, unknown> }>) {
+        this.batches.push(entries.length);
+        for (const e of entries) await this.complete(e.key, e.result);
+      }
+    }
+    // 20 stories hours apart: 20 messages.
+    const events = Array.from({ length: 20 }, (_, i) => event({ storyId: `s_many${i}`, titles: [`Title ${i}`], publishedAt: at(-i * 120) }));
+    const ledger = new CountingLedger();
+    const chat = recordingChat();
+    const report = await sendAlerts(ws, { analysis: memoryAnalysis(events, []), ledger, chat, clock: fixedClock(NOW.toISOString()) }, { eventIds: events.map((e) => e.id) });
+    expect(report).toMatchObject({ sent: 20, messages: 20, deferred: 0 });
+    expect(ledger.options).toHaveLength(20);
+    expect(ledger.options.every((o) => o?.sending === true)).toBe(true);
+    expect(ledger.marks).toBe(0);
+    expect(ledger.batches.reduce((a, b) => a + b, 0)).toBe(20);
+    expect(ledger.batches.length).toBeLessThanOrEqual(4);
+    for (const e of events) expect(ledger.rows.get(alertKey(ws.name, e.storyId))?.status).toBe('done');
+  });
 });

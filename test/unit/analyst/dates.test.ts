@@ -135,4 +135,34 @@ describe('extractReleaseDates', () => {
     expect(read("'Cold Harbor' Ordered to Series", 'Production begins in Philadelphia in early 2028.', '2027-10-20T00:00:00Z').releaseDate).toBeNull();
     expect(read("HBO Sets 'Cold Harbor' Return", 'And this year it gets closer on April 6, when Season 4 begins.', '2027-01-09T00:00:00Z').releaseDate).toBe('2027-04-06');
   });
+  it('reads weeks and counted months from the story\'s time, as the month they fall in; never against the clock', () => {
+    expect(read("'Cold Harbor' Officially Releases On Streaming Next Week", '', '2026-07-28T12:00:00Z').releaseDate).toBe('2026-08');
+    expect(read("'Cold Harbor' Comes to Digital This Week", '', '2026-05-18T12:00:00Z').releaseDate).toBe('2026-05');
+    expect(read("'Cold Harbor' Returns To Hulu In 1 Month With First Images", '', '2026-07-29T12:00:00Z').releaseDate).toBe('2026-08');
+    expect(read("'Cold Harbor' Gets Digital Date", 'The thriller is headed to digital at the end of the month.', '2026-03-24T12:00:00Z').releaseDate).toBe('2026-03');
+    expect(read("'Cold Harbor' Gets Netflix Release Date", 'The thriller will land on Netflix next month.', '2026-02-23T12:00:00Z').releaseDate).toBe('2026-03');
+    // Without a publication time, "this week" dates nothing.
+    expect(extractReleaseDates("'Cold Harbor' Opens This Week", [], at('2026-12-01T00:00:00Z'), { timeKnown: false }).releaseDate).toBeNull();
+  });
+
+  it('reads a title arriving on a service ("joins", "hits"), and not one leaving it or a premiere already past', () => {
+    expect(read("'Cold Harbor' Finds New Streaming Home", 'The sequel joins Prime Video in August.', '2026-08-02T12:00:00Z').releaseDate).toBe('2026-08');
+    expect(read("'Cold Harbor' Confirms Streaming Release Date", 'The reboot hits Paramount+ in September.', '2026-08-19T12:00:00Z').releaseDate).toBe('2026-09');
+    expect(read("'Cold Harbor' Leaves Streaming May 1", '', '2026-04-26T12:00:00Z').releaseDate).toBeNull();
+    expect(read("'Cold Harbor' Reaches #1 on Streaming", "Following a two-episode premiere on May 15, the show is a hit.", '2026-05-18T12:00:00Z').releaseDate).toBeNull();
+    expect(read("'Cold Harbor' Tops the Chart", 'The thriller hit Netflix this month and leads the chart.', '2026-03-26T12:00:00Z').releaseDate).toBeNull();
+  });
+
+  it('reads "from X to Y" as a run when nothing moves, as a move when something does', () => {
+    expect(read("'Cold Harbor' Returns to Theaters", 'Fathom will re-release the classic for one week from September 14 to the 21st.', '2026-05-18T12:00:00Z')).toMatchObject({ releaseDate: '2026-09-14', previousDate: null });
+    expect(read("'Cold Harbor' Gets New Release Date", 'Focus decided to push the opening up from October 25th to August 23rd.', '2026-03-21T12:00:00Z')).toMatchObject({ releaseDate: '2026-08-23', previousDate: '2026-10-25' });
+    expect(read("'Cold Harbor' Is Releasing Early", 'It is releasing earlier than its planned November dates.', '2026-08-04T12:00:00Z')).toMatchObject({ releaseDate: null, previousDate: '2026-11' });
+  });
+
+  it('reads a year ahead that names the release ("2027 sci-fi", "2026 Disney+ Release Date"), not a year already over', () => {
+    expect(read("Selena Gomez's 2027 Alien Sci-Fi 'Cold Harbor' Gets First Official Look", '', '2026-06-22T12:00:00Z').releaseDate).toBe('2027');
+    expect(read("Marvel's 'Cold Harbor' Series Gets Official 2026 Disney+ Release Date", '', '2026-05-12T12:00:00Z').releaseDate).toBe('2026');
+    expect(read("'Cold Harbor' Could Be Delayed", "The update may indicate the film could be delayed from its 2029 release.", '2026-05-15T12:00:00Z')).toMatchObject({ releaseDate: null, previousDate: '2029' });
+    expect(read("Marvel Returning To Comic-Con", 'Marvel Studios will return after it decided to skip the festivities in 2025.', '2026-04-20T12:00:00Z').releaseDate).toBeNull();
+  });
 });

@@ -228,7 +228,8 @@ const RULES: readonly Rule[] = [
 
 // Headline words that open a subordinate clause: what follows is context, not the event
 // ("'Glimmerglass' Sequel in the Works After $160M Opening").
-const SUBORDINATE = /\s(?:after|following|ahead of|despite|amid|before|post-|in wake of|on heels of)\s|:\s+(?:what|why|how|here's|inside|everything|can)\b/i;
+// "…, Then Shifts Sequel": a second event after the first clause is context too (the guide reads the first clause).
+const SUBORDINATE = /\s(?:after|following|ahead of|despite|amid|before|post-|in wake of|on heels of)\s|[,;]\s*(?:and\s+)?then\s|:\s+(?:what|why|how|here's|inside|everything|can)\b/i;
 const BODY_CAP = 7;
 const DEPARTURE_RE = new RegExp(String.raw`\b(?:${DEPARTURE})\b`, 'i');
 const DEPARTURE_TITLE = new RegExp(String.raw`\b(?:${DEPARTURE})\s+(?:(?:STUDIO|the)(?:'s?)?\s+)?(?:[\w-]+\s+){0,2}TITLE`, 'i');

@@ -41,7 +41,7 @@ const REL_MONTH = /\b(next|this|later this)\s+month\b(?!['’]s\s+(?:end|close))
 // "this week", "next week", "this weekend": a release within days, written as its month.
 const REL_WEEK = /\b(next|this|later this)\s+(week|weekend)\b(?!['’]s\b)/gi;
 // "in 1 month", "in two weeks", "in three months' time": counted from the story's time, written as a month.
-const IN_COUNT = /\bin\s+(?:just\s+|only\s+|about\s+)?(\d{1,2}|a|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\s+(weeks?|months?)(?:['’]\s+time)?\b/gi;
+const IN_COUNT = /\bin\s+(?:(?:just|only|about|nearly|under|less than|fewer than|around)\s+)?(\d{1,2}|a|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\s+(days?|weeks?|months?)(?:['’]\s+time)?\b/gi;
 const COUNT_WORDS: Record<string, number> = { a: 1, one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10, eleven: 11, twelve: 12 };
 const REL_SEASON = /\b(next|this|later this)\s+(spring|summer|fall|autumn|holiday season|holidays)\b/gi;
 // "in the fall", "to Fall", "a fall release"; not "expected to fall 20%" or "fall short".
@@ -114,7 +114,7 @@ export function fixMonthTypos(sentence: string): string {
 const DAY_ALONE = /\b(?:on|until|till|by|from|to)\s+the\s+(\d{1,2})(?:st|nd|rd|th)\b(?!\s*(?:of\b|century|anniversary|annual|edition|season|episode|installment|film|time|place|week|day|year|floor|amendment|-))/gi;
 
 const WEEKDAYS = ['sun', 'mon', 'tues', 'wednes', 'thurs', 'fri', 'satur'];
-const RELATIVE_DAY = /(\b(?<!\b(?:halloween|christmas|thanksgiving|holiday|weekend|day|eve|date|deadline)\s+)(?:premieres?|premiering|debuts?|debuting|opens?|opening|arrives?|arriving|hits?|streams?|streaming|airs?|airing|returns?|returning|launch(?:es)?|drops?|bows?|lands?|releases?|available|out)(?:\s+(?:digital(?:ly)?|theaters|theatres|cinemas|on\s+(?:digital|demand|[A-Z][\w+]*(?:\s+[A-Z+][\w+]*)?)|in\s+theaters)){0,2}\s+(?:on\s+|this\s+)?)(tonight|tomorrow|(?:mon|tues|wednes|thurs|fri|satur|sun)day)\b(?!\s*,?\s*(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|\d))/gi;
+const RELATIVE_DAY = /(\b(?<!\b(?:halloween|christmas|thanksgiving|holiday|weekend|day|eve|date|deadline)\s+)(?:premieres?|premiering|debuts?|debuting|opens?|opening|arrives?|arriving|hits?|streams?|streaming|airs?|airing|returns?|returning|launch(?:es)?|drops?|bows?|lands?|releases?|available|out)(?:\s+(?:digital(?:ly)?|theaters|theatres|cinemas|netflix|hulu|disney\+|prime video|max|hbo|peacock|paramount\+|apple tv\+?|on\s+(?:digital|demand|[A-Z][\w+]*(?:\s+[A-Z+][\w+]*)?)|in\s+theaters)){0,2}\s+(?:on\s+|this\s+)?)(tonight|tomorrow|(?:mon|tues|wednes|thurs|fri|satur|sun)day)\b(?!\s*,?\s*(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|\d))/gi;
 
 /** Every date phrase in one sentence, in order, none overlapping. */
 export function findDateMentions(sentence: string, reference: Date, options: { dayAlone?: boolean } = {}): DateMention[] {
@@ -193,8 +193,16 @@ export function findDateMentions(sentence: string, reference: Date, options: { d
   for (const m of options.dayAlone ? sentence.matchAll(IN_COUNT) : []) {
     const n = COUNT_WORDS[m[1]!.toLowerCase()] ?? Number(m[1]);
     if (!n || n > 24) continue;
+    const unit = m[2]!.toLowerCase();
+    if (unit.startsWith('day')) {
+      // "returns in 3 days": that very day.
+      if (n > 14) continue;
+      const d = new Date(reference.getTime() + n * 86_400_000);
+      add({ start: m.index, end: m.index + m[0].length, text: m[0], date: partialDate(d.getUTCFullYear(), d.getUTCMonth() + 1, d.getUTCDate()), precision: 'day', explicitYear: false });
+      continue;
+    }
     const month0 = reference.getUTCMonth() + n;
-    const date = m[2]!.toLowerCase().startsWith('week') ? monthAfterDays(7 * n) : partialDate(y + Math.floor(month0 / 12), (month0 % 12) + 1);
+    const date = unit.startsWith('week') ? monthAfterDays(7 * n) : partialDate(y + Math.floor(month0 / 12), (month0 % 12) + 1);
     add({ start: m.index, end: m.index + m[0].length, text: m[0], date, precision: 'month', explicitYear: false });
   }
   for (const m of sentence.matchAll(REL_SEASON)) {
@@ -283,12 +291,13 @@ const NEGATIVE_BEFORE = new RegExp(
     String.raw`\bweek of\s*$`,
     String.raw`\b(?:weekend|box office|frame|corridor)\s+(?:\w+\s+)?(?:arrives?|opens?|starts?|begins?|kicks off)\s+(?:on\s+)?$`,
     String.raw`\b(?:earlier|previously|already|last)\s+$`,
-    String.raw`\b(?:best|biggest|highest|largest|worst|lowest|most|top)\b[^,;]{0,40}$`,
     String.raw`\(\s*$`,
     String.raw`\$\s?[\d.,]+\s*(?:[mbk]|mm|bn|million|billion|thousand)?(?:-plus)?\s*$`,
   ].join('|'),
   'i',
 );
+const SUPERLATIVE_BEFORE = /\b(?:best|biggest|highest|largest|worst|lowest|most|top)\b[^,;]{0,40}$/i;
+const RELEASE_VERB_JUST_BEFORE = /\b(?:returns?|returning|arrives|arriving|premieres|premiering|debuts|debuting|hits|lands|comes(?:\s+back)?|coming(?:\s+back)?|opens|streams|streaming|releases|releasing)\b[^,;]{0,18}$/i;
 // Lowercase only: in a Title Case headline "Born" and "Joined" are mostly words of a title ("Daredevil: Born Again").
 const NEGATIVE_BEFORE_LOWER = /\b(?:founded|joined|born|died)\b[^,;]{0,28}$/;
 const NEGATIVE_AFTER = /^\s*(?:edition|festival|film festival|lineup|ceremony|awards?|oscars|emmys|slate|shoot|production|start|fiscal|quarter|earnings|contract|season of|costumes?|parties|party|candy|decorations?|horror nights|-\s*\d)/i;
@@ -318,16 +327,21 @@ const LEAVES_BEFORE = new RegExp(String.raw`\b(?:leaves?|leaving|exits?|exiting|
 const PAST_EVENT_BEFORE = /\b(?:following|after)\s+(?:its|their|the|a|an|his|her)?\s*(?:[\w'’-]+\s+){0,3}(?:premiere|debut|release|launch|opening|run|bow)\s+(?:on\s+|in\s+)?(?:(?:early|mid|late)[-\s]+)?$/i;
 // "from September 14 to the 21st": the end of a run is not a date of its own.
 const RANGE_END_BEFORE = /(?:\d(?:st|nd|rd|th)?|\b(?:January|February|March|April|May|June|July|August|September|October|November|December))\s*(?:to|through|thru|until|till|-|–|—)\s*(?:the\s+)?$/i;
+const RUN_START_CONTEXT = new RegExp(String.raw`\b(?:theaters|theatres|cinemas|screens|stream\w*|digital|available|marathons?|(?:mov\w+|head\w*|com\w+|going)\s+to|join\w*|${STREAMER_NAMES})(?![\w+])[^.;]{0,40}$`, 'i');
 const MOVE_WORDS = /\b(?:moves?|moved|moving|push\w*|shift\w*|delay\w*|bump\w*|postpon\w*|reschedul\w*|earlier|later|sooner|back|up)\b/i;
 const RANGE_START_AFTER = /^\s*(?:to|through|thru|until|till|-|–|—)\s*(?:the\s+)?(?:\d|(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?\s+\d)/i;
 // "earlier than its planned November dates", "sooner than the original fall window": the date it moved from.
 const THAN_PLANNED_BEFORE = /\b(?:earlier|later|sooner)\s+than\s+(?:its|their|the)\s+(?:(?:planned|original|scheduled|previous|initial|announced|expected)\s+)?$/i;
 // "the 2027 sci-fi epic", "Selena Gomez's 2027 Alien Sci-Fi": a year ahead that a release is known by.
+// "the 2026 summer movie season", "its 2027 slate": a year of many releases, not the date of one.
+const SEASON_OF_MOVIES_AFTER = /^\s+(?:[\w'&-]+\s+){0,2}?(?:movie season|box office|slate|lineup|awards|class)\b/i;
 const YEAR_NAMES_RELEASE_BEFORE = /(?:['’]s|\b(?:the|a|an|its|their|his|her|new|upcoming))\s+$/i;
-const FUTURE_YEAR_NAMES = /\b20[2-6]\d\s+(?:[\w'&-]+\s+){0,3}?(?:film|movie|thriller|horror|comedy|drama|sequel|prequel|blockbuster|adaptation|reboot|remake|series|show|epic|sci-fi|western|biopic|musical|documentary|animated|action|fantasy|romance)\b/i;
+export const FUTURE_YEAR_NAMES = /\b20[2-6]\d\s+(?:[\w'&-]+\s+){0,3}?(?:film|movie|thriller|horror|comedy|drama|sequel|prequel|blockbuster|adaptation|reboot|remake|series|show|epic|sci-fi|western|biopic|musical|documentary|animated|action|fantasy|romance)\b/i;
 const YEAR_NAMES_RELEASE_AFTER = /^\s+(?:[\w'&-]+\s+){0,3}?(?:film|movie|thriller|horror|comedy|drama|sequel|prequel|feature|release|blockbuster|adaptation|reboot|remake|series|show|season|epic|sci-fi|western|biopic|musical|documentary|animated|action|fantasy|romance|war|crime)\b/i;
 // "2026 Disney+ Release Date", "March Netflix Premiere Date": a date, a service's name, then the date noun.
 const NAMED_DATE_AFTER = /^\s*(?:[A-Z][\w+&'’-]*\s+){1,2}(?:(?:[Rr]elease|[Pp]remiere|[Dd]ebut|[Ss]treaming)\s+)?[Dd]ate\b/;
+// "This summer, Hulu will debut …": a date that opens the sentence, then who releases what.
+const WILL_RELEASE_AFTER = /^\s*,\s*(?:[\w+&'’.-]+\s+){1,4}?(?:will|is set to|is going to|plans to)\s+(?:debut|premiere|release|launch|open|arrive|return|stream|drop|air|bow|hit)\b/i;
 const NEW_AFTER = /^\s*(?:,\s*\d{4}\s*)?(?:(?:digital|streaming|theatrical|home|blu-ray|dvd|4k|tv|series|season|wide|limited)\s+)?(?:release|releases|theatrical|opening|debut|premiere|bow|launch|date|slot|limited|wide|global|streaming|in theaters|nationwide|bow)\b/i;
 
 /** Quoted spans (titles, mostly) blanked out, so that their words ("Best and Last", "Born Again") are not read as cues. */
@@ -350,12 +364,16 @@ function roleOf(sentence: string, m: DateMention, reference: Date, timeKnown: bo
   // A run ("for one week from September 14 to the 21st"), not a move ("pushed from Oct. 25 to Aug. 23").
   const run = !MOVE_WORDS.test(sentence);
   if (run && RANGE_END_BEFORE.test(before)) return 'other';
+  // "to theaters starting on May 19", "moving to AMC+ starting June 11", "marathons starting July 3": a run that begins.
+  if (/\b(?:starting|beginning)\s+(?:on\s+|in\s+|from\s+)?$/i.test(before) && RUN_START_CONTEXT.test(before)) return 'new';
   if (LEAVES_BEFORE.test(before) || PAST_EVENT_BEFORE.test(before)) return 'other';
   if (!future && (NEGATIVE_BEFORE.test(before) || NEGATIVE_BEFORE_LOWER.test(before)) && !/\b(?:to|for|instead of|from)\s+(?:the\s+|its\s+|a\s+)?$/i.test(before)) return 'other';
+  // "the biggest opening of 2026" is a record; "Netflix's Most Unsettling Series Returns In 1 Month" is a release.
+  if (!future && SUPERLATIVE_BEFORE.test(before) && !RELEASE_VERB_JUST_BEFORE.test(before)) return 'other';
   if (NEGATIVE_AFTER.test(after) || EVENT_NAME_AFTER.test(sentence.slice(m.end, m.end + 60))) return 'other';
   // A bare year right after a name is an event ("Sundance 2027", "CinemaCon 2027"), not a date; "2023 Release Date" is.
   // A year ahead naming what a film or show is ("the 2027 thriller") dates it.
-  if (m.precision === 'year' && /^\d{4}$/.test(m.text) && timeKnown && Number(m.date) >= reference.getUTCFullYear() && YEAR_NAMES_RELEASE_BEFORE.test(before) && !PREVIOUS_BEFORE.test(before) && !PREVIOUS_PLAN_BEFORE.test(before) && YEAR_NAMES_RELEASE_AFTER.test(sentence.slice(m.end, m.end + 50)) && !EVENT_NAME_AFTER.test(sentence.slice(m.end, m.end + 60))) return 'new';
+  if (m.precision === 'year' && /^\d{4}$/.test(m.text) && timeKnown && Number(m.date) >= reference.getUTCFullYear() && YEAR_NAMES_RELEASE_BEFORE.test(before) && !SEASON_OF_MOVIES_AFTER.test(after) && !PREVIOUS_BEFORE.test(before) && !PREVIOUS_PLAN_BEFORE.test(before) && YEAR_NAMES_RELEASE_AFTER.test(sentence.slice(m.end, m.end + 50)) && !EVENT_NAME_AFTER.test(sentence.slice(m.end, m.end + 60))) return 'new';
   if (m.precision === 'year' && /^\d{4}$/.test(m.text) && !/^\s*(?:[\w+&'-]+\s+){0,2}?(?:(?:theatrical|streaming|digital|premiere|debut|opening)\s+)?(?:release\s+)?date\b|^\s*release\b/i.test(after) && /\b[A-Z][\w'-]*[a-z][\w'-]*\s*$/.test(before) && !/\b(?:To|For|In|Into|Until|Of|From|On|Coming|Arrives?|Arriving|Returns?|Returning|Premieres?|Premiering|Opens?|Opening|Debuts?|Debuting|Hits?|Slated|Set|Sets|Due|Dated|Lands?|Landing|Releas(?:es|ing)|Streams?|Streaming|Out|Back)\s*$/.test(before)) return 'other';
   // "the 1992 thriller", "a 1996 classic": a year long past names a film's vintage, not a date of this story.
   // Only when the story's time is known: without it, a year is taken as written.
@@ -371,8 +389,10 @@ function roleOf(sentence: string, m: DateMention, reference: Date, timeKnown: bo
   if (run && /\bfrom\s+$/i.test(before) && RANGE_START_AFTER.test(after)) return 'new';
   if (THAN_PLANNED_BEFORE.test(before)) return 'previous';
   if (PREVIOUS_BEFORE.test(before) || PREVIOUS_PLAN_BEFORE.test(before)) return 'previous';
-  if (/^\s*(?:date|slot|release date|opening)?\s*(?:it|which)?\s*(?:had|previously|originally)\b/i.test(after)) return 'previous';
-  if (NEW_BEFORE.test(before) || ARRIVES_BEFORE.test(before) || NEW_AFTER.test(after) || NAMED_DATE_AFTER.test(after) || m.cued) return 'new';
+  if (/^\s*(?:(?:date|slot|release date|opening)\s*(?:it|which)?\s*had\b|(?:it|which)\s+had\b|(?:previously|originally)\b|had\s+(?:been|once)\b)/i.test(after)) return 'previous';
+  // "in early August": the qualifier is part of the date; the cue comes before it.
+  const cueBefore = before.replace(/\b(?:early|mid|late|the end of|the middle of)[-\s]+$/i, '');
+  if (NEW_BEFORE.test(cueBefore) || ARRIVES_BEFORE.test(cueBefore) || NEW_AFTER.test(after) || NAMED_DATE_AFTER.test(after) || WILL_RELEASE_AFTER.test(sentence.slice(m.end, m.end + 60)) || m.cued) return 'new';
   return 'other';
 }
 

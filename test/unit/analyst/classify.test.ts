@@ -17,7 +17,7 @@ describe('classify', () => {
     ["'Blue Hour Motel' Dated for Summer 2027", '', 'release_dated'],
     ["Paramount Takes 'Signal Fire 2' Off the Calendar", '', 'release_moved'],
     // Headline clause first (test/data/real/README.md): the main clause dates 'Paper Comets'; the sequel's shift is the
-    // second clause. The model read it as a move before the retraining of issue #11; both readings are close.
+    // second clause, which the classifier reads as context (", then …" opens a subordinate clause).
     ["Sony Sets 'Paper Comets' for March 12, 2027, Then Shifts Sequel", '', 'release_dated'],
     ["Mara Quinlan Exits 'Signal Fire 2' Over Scheduling Conflict", '', 'casting'],
     ['Paramount Marketing President Dana Whitfield Exits', '', 'executive'],

@@ -165,4 +165,14 @@ describe('extractReleaseDates', () => {
     expect(read("'Cold Harbor' Could Be Delayed", "The update may indicate the film could be delayed from its 2029 release.", '2026-05-15T12:00:00Z')).toMatchObject({ releaseDate: null, previousDate: '2029' });
     expect(read("Marvel Returning To Comic-Con", 'Marvel Studios will return after it decided to skip the festivities in 2025.', '2026-04-20T12:00:00Z').releaseDate).toBeNull();
   });
+  it('reads a run that starts on a date, a qualified month after its cue, a date that opens the sentence, and days counted', () => {
+    expect(read("'Cold Harbor' Finale in Theaters", 'Prime Video is bringing the finale to theaters starting on May 19.', '2026-05-05T12:00:00Z').releaseDate).toBe('2026-05-19');
+    expect(read("'Cold Harbor' Returns", "The thriller is coming back to Paramount+ in early August, and it's great.", '2026-07-09T12:00:00Z').releaseDate).toBe('2026-08');
+    expect(read("'Cold Harbor' Trailer", 'This summer, Hulu will debut a gritty new thriller.', '2026-06-25T12:00:00Z').releaseDate).toBe('2026');
+    expect(read("'Cold Harbor' Returns in 3 Days", '', '2026-07-14T12:00:00Z').releaseDate).toBe('2026-07-17');
+    expect(read("Netflix's Most Unsettling Series 'Cold Harbor' Returns In Less Than 1 Month", '', '2026-08-21T12:00:00Z').releaseDate).toBe('2026-09');
+    // A superlative that is a record, and a date followed by "had" that is not a plan that changed.
+    expect(read("'Cold Harbor' Box Office", 'It earns the best debut for the genre in 2026.', '2026-05-30T12:00:00Z').releaseDate).toBeNull();
+    expect(read("'Cold Harbor' Spinoff Greenlit", "The show premiering on CBS in the fall of 2026 had an uncertain journey.", '2026-05-03T12:00:00Z')).toMatchObject({ releaseDate: '2026', previousDate: null });
+  });
 });

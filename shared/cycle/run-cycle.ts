@@ -75,15 +75,24 @@ export async function runCycle(workspace: Workspace, deps: CycleDeps, options: C
   const started = Date.now();
   const startedAt = deps.clock.now().toISOString();
   options.onStage?.('crawl');
-  const crawl = await crawlWorkspace(workspace, deps, options);
-  options.onStage?.('analysis');
-  // Everything pending, not only this crawl's items: what a failed earlier cycle left is picked up now.
-  // Recent events, not only this run's: what an earlier run deferred (maxPerRun) or failed to post goes out now.
-  const after = await analyzeAndNotify(
-    workspace,
-    { ...deps, items: deps.store, onAlerts: () => options.onStage?.('alerts') },
-    { recent: true, interest: 'update' },
-  );
+  // The crawl's new items stay in memory until the analysis has read them (where the store can), instead of being
+  // read back one batch at a time right after they were written.
+  deps.store.keepNewItems?.(true);
+  let crawl: CrawlReport;
+  let after: Awaited<ReturnType<typeof analyzeAndNotify>>;
+  try {
+    crawl = await crawlWorkspace(workspace, deps, options);
+    options.onStage?.('analysis');
+    // Everything pending, not only this crawl's items: what a failed earlier cycle left is picked up now.
+    // Recent events, not only this run's: what an earlier run deferred (maxPerRun) or failed to post goes out now.
+    after = await analyzeAndNotify(
+      workspace,
+      { ...deps, items: deps.store, onAlerts: () => options.onStage?.('alerts') },
+      { recent: true, interest: 'update' },
+    );
+  } finally {
+    deps.store.keepNewItems?.(false);
+  }
   const asOfInstant = after.asOf.instant;
   options.onStage?.('digest');
   const week = isoWeekOf(asOfInstant, workspace.timezone);

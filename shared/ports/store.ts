@@ -46,6 +46,12 @@ export interface ItemStore {
   itemsBySource(sourceId: string, range?: TimeRange): Promise<Page<Item>>;
   /** Items published (or fetched, when undated) in a time range, newest first. */
   itemsByTime(range: TimeRange): Promise<Page<Item>>;
+  /**
+   * While on, the new items this store writes are also kept in memory (up to a cap), exactly as they are read back,
+   * and `getItems`, `getItem` and `itemTimes` answer from there first: a local cycle's analysis reads the items its
+   * crawl just wrote without a round trip each. Off (the default, and what a Lambda never turns on) drops them.
+   */
+  keepNewItems?(on: boolean): void;
 }
 
 export interface SourceStateStore {

@@ -38,6 +38,9 @@ function sourceStateRow(input: SourceState): Row {
 }
 
 /** The store ports over one DynamoDB table (AWS, or the embedded DynamoDB-protocol server locally). */
+/** New items `keepNewItems` holds at most (about 3 KB each): beyond it, the rest are read back from the store. */
+const MAX_KEPT_ITEMS = 50_000;
+
 export class DynamoStore implements Store {
   private readonly t: DynamoTable;
 
@@ -62,6 +65,13 @@ export class DynamoStore implements Store {
     const rows = await this.t.batchGet([...unknown].map((id) => ({ pk: `ITEM#${id}`, sk: 'A' })), 'pk');
     for (const row of rows) unknown.delete(String(row.pk).slice('ITEM#'.length));
     return unknown;
+  }
+
+  /** New items written while `keepNewItems(true)`, by id, as `getItems` would read them back; null when off. */
+  private kept: Map<string, Item> | null = null;
+
+  keepNewItems(on: boolean): void {
+    this.kept = on ? new Map() : null;
   }
 
   async putItemIfNew(item: Item, identityKeys: string[]): Promise<PutItemResult> {
@@ -139,22 +149,51 @@ export class DynamoStore implements Store {
       results[i] = { status: 'new' };
     }
     await this.t.batchWrite(items.map((Item) => ({ PutRequest: { Item } })));
+    if (this.kept) {
+      // Kept only once written; decoded from the row as written (a JSON round trip, as the wire does), so the reader
+      // sees exactly what a read back would give.
+      for (const row of items) {
+        if (this.kept.size >= MAX_KEPT_ITEMS) break;
+        const item = Item.parse(stripKeys(JSON.parse(JSON.stringify(row)) as Row));
+        this.kept.set(item.id, item);
+      }
+    }
     return results as PutItemResult[];
   }
 
   async itemTimes(ids: string[]): Promise<Array<{ id: string; time: string }>> {
-    const rows = await this.t.batchGet([...new Set(ids)].map((id) => ({ pk: `ITEM#${id}`, sk: 'A' })), ['id', 'publishedAt', 'fetchedAt']);
-    return rows.map((r) => ({ id: String(r.id), time: String(r.publishedAt ?? r.fetchedAt) }));
+    const unique = [...new Set(ids)];
+    const out: Array<{ id: string; time: string }> = [];
+    const missing: string[] = [];
+    for (const id of unique) {
+      const kept = this.kept?.get(id);
+      if (kept) out.push({ id, time: String(kept.publishedAt ?? kept.fetchedAt) });
+      else missing.push(id);
+    }
+    if (missing.length === 0) return out;
+    const rows = await this.t.batchGet(missing.map((id) => ({ pk: `ITEM#${id}`, sk: 'A' })), ['id', 'publishedAt', 'fetchedAt']);
+    return [...out, ...rows.map((r) => ({ id: String(r.id), time: String(r.publishedAt ?? r.fetchedAt) }))];
   }
 
   async getItem(id: string): Promise<Item | null> {
+    const kept = this.kept?.get(id);
+    if (kept) return kept;
     const row = await this.t.get(`ITEM#${id}`, 'A');
     return row ? Item.parse(stripKeys(row)) : null;
   }
 
   async getItems(ids: string[]): Promise<Item[]> {
-    const rows = await this.t.batchGet([...new Set(ids)].map((id) => ({ pk: `ITEM#${id}`, sk: 'A' })));
-    const byId = new Map(rows.map((r) => [String(r.id), Item.parse(stripKeys(r))]));
+    const byId = new Map<string, Item>();
+    const missing: string[] = [];
+    for (const id of new Set(ids)) {
+      const kept = this.kept?.get(id);
+      if (kept) byId.set(id, kept);
+      else missing.push(id);
+    }
+    if (missing.length > 0) {
+      const rows = await this.t.batchGet(missing.map((id) => ({ pk: `ITEM#${id}`, sk: 'A' })));
+      for (const r of rows) byId.set(String(r.id), Item.parse(stripKeys(r)));
+    }
     return ids.flatMap((id) => (byId.has(id) ? [byId.get(id)!] : []));
   }
 

@@ -33,6 +33,31 @@ function item(id: string, over: Partial<Item> = {}): Item {
 const keys = (i: Item) => [`url:${i.url}`, `hash:${i.hash}`];
 
 describe('DynamoStore items', () => {
+  it('keepNewItems: the new items a cycle writes are read from memory, exactly as a read back gives them, until turned off', async () => {
+    const fresh = Array.from({ length: 30 }, (_, i) => item(`kept-${i}`, { text: i === 3 ? 'x'.repeat(200_000) : `Body ${i}`, publishedAt: i === 5 ? null : '2026-11-20T10:00:00.000Z' }));
+    const sent: string[] = [];
+    t.store.tableAccess.doc.middlewareStack.add((next, context) => async (input) => (sent.push(String(context.commandName)), next(input)), { step: 'initialize', name: 'keptCounter' });
+    try {
+      t.store.keepNewItems(true);
+      expect((await t.store.putItems(fresh.map((i) => ({ item: i, identityKeys: keys(i) })))).every((r) => r.status === 'new')).toBe(true);
+      sent.length = 0;
+      const ids = fresh.map((i) => i.id);
+      const kept = await t.store.getItems([...ids].reverse());
+      const times = await t.store.itemTimes(ids);
+      expect(await t.store.getItem('kept-7')).toEqual(kept.find((i) => i.id === 'kept-7'));
+      expect(sent).toEqual([]); // no request: all from memory
+      t.store.keepNewItems(false);
+      const readBack = await t.store.getItems([...ids].reverse());
+      expect(sent.length).toBeGreaterThan(0);
+      expect(kept).toEqual(readBack); // the same items, in the order asked (the long body capped as stored)
+      expect(kept.find((i) => i.id === 'kept-3')!.text.length).toBeLessThan(200_000);
+      expect(new Map(times.map((x) => [x.id, x.time]))).toEqual(new Map((await t.store.itemTimes(ids)).map((x) => [x.id, x.time])));
+    } finally {
+      t.store.keepNewItems(false);
+      t.store.tableAccess.doc.middlewareStack.remove('keptCounter');
+    }
+  });
+
   it('stores a new item once and reports the second put as existing', async () => {
     const a = item('a1');
     expect(await t.store.putItemIfNew(a, keys(a))).toEqual({ status: 'new' });

@@ -25,7 +25,7 @@ const MONTH_INDEX: Record<string, number> = {
 // What a possessive date names as a release: "2027's 'Man of Tomorrow'", "next month's martial arts thriller".
 const POSSESSED_RELEASE = String.raw`(?:['‘"“]|(?:(?!(?:best|biggest|highest|largest|worst|lowest|most|top|first|last)\b)[\w-]+\s+){0,3}(?:film|movie|thriller|horror|comedy|drama|sequel|prequel|feature|release|blockbuster|adaptation|reboot|remake|series|season|installment|follow-up|animated|musical|documentary)\b)`;
 const POSSESSIVE_RELEASE_AFTER = new RegExp(`^['’]s\\s+${POSSESSED_RELEASE}`, 'i');
-const POSSESSIVE_DATE = new RegExp(String.raw`\b(?:19[5-9]\d|20[0-6]\d|month|year|summer|fall|spring|winter)['’]s\s+${POSSESSED_RELEASE}`, 'i');
+export const POSSESSIVE_DATE = new RegExp(String.raw`\b(?:19[5-9]\d|20[0-6]\d|month|year|summer|fall|spring|winter)['’]s\s+${POSSESSED_RELEASE}`, 'i');
 const MONTH_WORD = String.raw`(?:January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)`;
 const MONTH_WORD_CI = new RegExp(`^${MONTH_WORD}$`, 'i');
 
@@ -113,6 +113,8 @@ export function fixMonthTypos(sentence: string): string {
 // "on the 16th", "until the 3rd": a day written alone is a day of the reference month (or the next one when it is past).
 const DAY_ALONE = /\b(?:on|until|till|by|from|to)\s+the\s+(\d{1,2})(?:st|nd|rd|th)\b(?!\s*(?:of\b|century|anniversary|annual|edition|season|episode|installment|film|time|place|week|day|year|floor|amendment|-))/gi;
 
+// "Before Tomorrow's Release", "tonight's premiere": the day a release is known by.
+const DAY_POSSESSIVE = /\b(today|tonight|tomorrow)['’]s\s+(?:[\w-]+\s+){0,2}?(?:release|premiere|debut|opening|launch|finale)\b/gi;
 const WEEKDAYS = ['sun', 'mon', 'tues', 'wednes', 'thurs', 'fri', 'satur'];
 const RELATIVE_DAY = /(\b(?<!\b(?:halloween|christmas|thanksgiving|holiday|weekend|day|eve|date|deadline)\s+)(?:premieres?|premiering|debuts?|debuting|opens?|opening|arrives?|arriving|hits?|streams?|streaming|airs?|airing|returns?|returning|launch(?:es)?|drops?|bows?|lands?|releases?|available|out)(?:\s+(?:digital(?:ly)?|theaters|theatres|cinemas|netflix|hulu|disney\+|prime video|max|hbo|peacock|paramount\+|apple tv\+?|on\s+(?:digital|demand|[A-Z][\w+]*(?:\s+[A-Z+][\w+]*)?)|in\s+theaters)){0,2}\s+(?:on\s+|this\s+)?)(tonight|tomorrow|(?:mon|tues|wednes|thurs|fri|satur|sun)day)\b(?!\s*,?\s*(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|\d))/gi;
 
@@ -234,6 +236,10 @@ export function findDateMentions(sentence: string, reference: Date, options: { d
       const start = m.index + m[1]!.length;
       add({ start, end: m.index + m[0].length, text: m[0].slice(m[1]!.length), date: partialDate(d.getUTCFullYear(), d.getUTCMonth() + 1, d.getUTCDate()), precision: 'day', explicitYear: false, cued: true });
     }
+    for (const m of sentence.matchAll(DAY_POSSESSIVE)) {
+      const d = new Date(Date.UTC(reference.getUTCFullYear(), reference.getUTCMonth(), reference.getUTCDate() + (m[1]!.toLowerCase() === 'tomorrow' ? 1 : 0)));
+      add({ start: m.index, end: m.index + m[1]!.length, text: m[1]!, date: partialDate(d.getUTCFullYear(), d.getUTCMonth() + 1, d.getUTCDate()), precision: 'day', explicitYear: false, cued: true });
+    }
     for (const m of sentence.matchAll(DAY_ALONE)) {
       const day = +m[1]!;
       if (day < 1 || day > 31) continue;
@@ -276,13 +282,13 @@ export type DateRole = 'new' | 'previous' | 'other';
 
 const STREAMER_NAMES = String.raw`(?:netflix|hulu|hbo max|hbo|max|disney\+|prime video|amazon|peacock|paramount\+|apple tv\+?|apple|tubi|shudder|starz|mgm\+|amc\+|crunchyroll|roku|pluto tv|freevee|fubo|britbox|acorn tv|mubi|criterion channel)`;
 // "joins Prime Video in August", "hits Paramount+ in September", "hits the US next month": a title arriving somewhere.
-const ARRIVES_AT = String.raw`(?:joins|joining|hits|hitting|(?:to|will|would|should|could)\s+(?:hit|join))\s+(?:the\s+)?(?:${STREAMER_NAMES}|US|U\.S\.|UK|theaters|theatres|cinemas|screens|digital|streaming|home video|VOD|PVOD|4K|Blu-?ray|DVD)(?![\w+])`;
+const ARRIVES_AT = String.raw`(?:joins|joining|hits|hitting|(?:to|will|would|should|could)\s+(?:hit|join))\s+(?:the\s+)?(?:${STREAMER_NAMES}|US|U\.S\.|UK|theaters|theatres|cinemas|screens|shelves|stores|digital|streaming|home video|VOD|PVOD|4K|Blu-?ray|DVD)(?![\w+])`;
 const ARRIVES_AT_RE = new RegExp(ARRIVES_AT, 'i');
 const RELEASE_WORDS = /\b(?:streamers?|roll(?:s|ing)? out|expected|selects?|targets?|tabs|circled|circles|tagged|preps|head(?:s|ed|ing)? (?:to|into|back)|(?:on|by|at|to|from) (?:netflix|hulu|hbo max|hbo|max|disney\+|prime video|amazon|peacock|paramount\+|apple tv\+?|apple|tubi|shudder|starz|mgm\+|amc\+)|launched|premiers?|airs?|aired|airing|starts?|starting|returns?|returning|coming|comes|ready|available|drops?|theaters|theatres|cinemas|digital|blu-?ray|dvd|vod|pvod|street date|open|opens|opening|release|releases|released|releasing|date|dates|dated|dating|slate|slates|slated|set|sets|move|moves|moved|moving|push|pushes|pushed|pushing|delay|delays|delayed|delaying|shift|shifts|shifted|shifting|bump|bumps|bumped|bumping|postpone\w*|debut\w*|bow|bows|bowing|premiere|premieres|premiering|stream|streams|streaming|launch\w*|arriv\w*|hit theaters|hits theaters|in theaters|theatrical\w*|plant\w*|book|books|booked|lands?|calendar|schedul\w*|slot|corridor|earlier|later|vacat\w*|due)\b/i;
 // Cheap gate: a sentence with no digit and no month, season, holiday or "year" word has no date phrase.
 const DATEISH = /\d|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|spring|summer|fall|autumn|holiday|christmas|thanksgiving|memorial|labor|president|independence|fourth|halloween|valentine|new year|mlk|martin|year|month|week|tonight|tomorrow|(?:mon|tues|wednes|thurs|fri|satur|sun)day|\bthe\s+\d)/i;
 const EVENT_ONLY = /\b(?:convention|cinemacon|conference|summit|ceremony|gala|expo|shareholder|meeting|earnings|edition|lineup|nominations|contract|talks|deadline|fiscal|quarter)\b/i;
-const FILM_RELEASE = /\b(?:open|opens|opening|release|releases|releasing|theaters|theatrical\w*|debuts?|streams?|streaming|in cinemas|moves?|moved|pushe[sd]?|delay\w*|shift\w*|dated)\b/i;
+const FILM_RELEASE = /\b(?:open|opens|opening|release|releases|releasing|theaters|theatrical\w*|debuts?|streams?|streaming|in cinemas|arriv\w*|premier\w*|hit\w*|blu-?ray|4k|dvd|digital|moves?|moved|pushe[sd]?|delay\w*|shift\w*|dated)\b/i;
 
 const NEGATIVE_BEFORE = new RegExp(
   [
@@ -339,7 +345,11 @@ const YEAR_NAMES_RELEASE_BEFORE = /(?:['’]s|\b(?:the|a|an|its|their|his|her|ne
 export const FUTURE_YEAR_NAMES = /\b20[2-6]\d\s+(?:[\w'&-]+\s+){0,3}?(?:film|movie|thriller|horror|comedy|drama|sequel|prequel|blockbuster|adaptation|reboot|remake|series|show|epic|sci-fi|western|biopic|musical|documentary|animated|action|fantasy|romance)\b/i;
 const YEAR_NAMES_RELEASE_AFTER = /^\s+(?:[\w'&-]+\s+){0,3}?(?:film|movie|thriller|horror|comedy|drama|sequel|prequel|feature|release|blockbuster|adaptation|reboot|remake|series|show|season|epic|sci-fi|western|biopic|musical|documentary|animated|action|fantasy|romance|war|crime)\b/i;
 // "2026 Disney+ Release Date", "March Netflix Premiere Date": a date, a service's name, then the date noun.
-const NAMED_DATE_AFTER = /^\s*(?:[A-Z][\w+&'’-]*\s+){1,2}(?:(?:[Rr]elease|[Pp]remiere|[Dd]ebut|[Ss]treaming)\s+)?[Dd]ate\b/;
+const NAMED_DATE_AFTER = /^\s*(?:[A-Z][\w+&'’-]*\s+){1,2}(?:(?:(?:[Rr]elease|[Pp]remiere|[Dd]ebut|[Ss]treaming)\s+)?[Dd]ate|[Pp]remiere|[Dd]ebut|[Rr]elease|[Ll]aunch)\b/;
+// "premiere this month at Cannes": the date of a festival screening.
+const FESTIVAL_AFTER = /^\s+at\s+(?:the\s+)?(?:\d{4}\s+)?(?:SXSW|Sundance|Slamdance|Cannes|Venice|TIFF|Toronto|Telluride|Tribeca|Berlinale|Berlin|Locarno|Karlovy Vary|Annecy|Rotterdam|Busan|NYFF|AFI Fest|Fantastic Fest|Fantasia|Comic-Con|SDCC|CinemaCon|D23|[A-Z][\w'.-]*\s+(?:Film\s+)?Festival)\b/;
+// "invading theaters this August", "in cinemas on Friday": the place of a release right before its date.
+const IN_THEATERS_BEFORE = /\b(?:theaters|theatres|cinemas)\s+(?:(?:this|on|in|starting|beginning|from)\s+)?$/i;
 // "This summer, Hulu will debut …": a date that opens the sentence, then who releases what.
 const WILL_RELEASE_AFTER = /^\s*,\s*(?:[\w+&'’.-]+\s+){1,4}?(?:will|is set to|is going to|plans to)\s+(?:debut|premiere|release|launch|open|arrive|return|stream|drop|air|bow|hit)\b/i;
 const NEW_AFTER = /^\s*(?:,\s*\d{4}\s*)?(?:(?:digital|streaming|theatrical|home|blu-ray|dvd|4k|tv|series|season|wide|limited)\s+)?(?:release|releases|theatrical|opening|debut|premiere|bow|launch|date|slot|limited|wide|global|streaming|in theaters|nationwide|bow)\b/i;
@@ -370,6 +380,7 @@ function roleOf(sentence: string, m: DateMention, reference: Date, timeKnown: bo
   if (!future && (NEGATIVE_BEFORE.test(before) || NEGATIVE_BEFORE_LOWER.test(before)) && !/\b(?:to|for|instead of|from)\s+(?:the\s+|its\s+|a\s+)?$/i.test(before)) return 'other';
   // "the biggest opening of 2026" is a record; "Netflix's Most Unsettling Series Returns In 1 Month" is a release.
   if (!future && SUPERLATIVE_BEFORE.test(before) && !RELEASE_VERB_JUST_BEFORE.test(before)) return 'other';
+  if (FESTIVAL_AFTER.test(after)) return 'other';
   if (NEGATIVE_AFTER.test(after) || EVENT_NAME_AFTER.test(sentence.slice(m.end, m.end + 60))) return 'other';
   // A bare year right after a name is an event ("Sundance 2027", "CinemaCon 2027"), not a date; "2023 Release Date" is.
   // A year ahead naming what a film or show is ("the 2027 thriller") dates it.
@@ -392,7 +403,7 @@ function roleOf(sentence: string, m: DateMention, reference: Date, timeKnown: bo
   if (/^\s*(?:(?:date|slot|release date|opening)\s*(?:it|which)?\s*had\b|(?:it|which)\s+had\b|(?:previously|originally)\b|had\s+(?:been|once)\b)/i.test(after)) return 'previous';
   // "in early August": the qualifier is part of the date; the cue comes before it.
   const cueBefore = before.replace(/\b(?:early|mid|late|the end of|the middle of)[-\s]+$/i, '');
-  if (NEW_BEFORE.test(cueBefore) || ARRIVES_BEFORE.test(cueBefore) || NEW_AFTER.test(after) || NAMED_DATE_AFTER.test(after) || WILL_RELEASE_AFTER.test(sentence.slice(m.end, m.end + 60)) || m.cued) return 'new';
+  if (IN_THEATERS_BEFORE.test(cueBefore) || NEW_BEFORE.test(cueBefore) || ARRIVES_BEFORE.test(cueBefore) || NEW_AFTER.test(after) || NAMED_DATE_AFTER.test(after) || WILL_RELEASE_AFTER.test(sentence.slice(m.end, m.end + 60)) || m.cued) return 'new';
   return 'other';
 }
 

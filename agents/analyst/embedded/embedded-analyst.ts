@@ -2,7 +2,7 @@
 import type { EventExtraction } from '../../../shared/model/event.js';
 import type { Competitor, SlateTitle } from '../../../shared/model/workspace.js';
 import { classify, STUDIO_MASK, TITLE_MASK } from './classify.js';
-import { extractReleaseDates, FUTURE_YEAR_NAMES } from './dates.js';
+import { extractReleaseDates, FUTURE_YEAR_NAMES, POSSESSIVE_DATE } from './dates.js';
 import { extractMoney, type MoneyAmount } from './money.js';
 import { extractPeople } from './people.js';
 import { sentimentScore } from './sentiment.js';
@@ -132,7 +132,7 @@ export function createEmbeddedAnalyst(ctx: EmbeddedAnalystContext): EmbeddedAnal
     // A date must belong to something: a story with no title that is not about a release reports none, unless the
     // sentence that gives it says what is released ("… set for an August 6, 2027 release").
     const releaseNoun = /\b(?:releas\w*|premier\w*|debut\w*|opening|in theaters|in cinemas|stream\w*|head(?:s|ed|ing)? to|coming to|(?:coming|comes?|is|are)\s+back|arriv\w*|hits?|lands?|return(?:s|ing)?|launch\w*|roll(?:s|ing)? out)\b/i.test(dates.releaseSentence ?? '');
-    if (!aboutRelease && titleResult.titles.length === 0 && !releaseNoun && !FUTURE_YEAR_NAMES.test(dates.releaseSentence ?? '')) {
+    if (!aboutRelease && titleResult.titles.length === 0 && !releaseNoun && !FUTURE_YEAR_NAMES.test(dates.releaseSentence ?? '') && !POSSESSIVE_DATE.test(dates.releaseSentence ?? '')) {
       releaseDate = null;
       previousDate = null;
     }

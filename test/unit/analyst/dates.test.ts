@@ -175,4 +175,10 @@ describe('extractReleaseDates', () => {
     expect(read("'Cold Harbor' Box Office", 'It earns the best debut for the genre in 2026.', '2026-05-30T12:00:00Z').releaseDate).toBeNull();
     expect(read("'Cold Harbor' Spinoff Greenlit", "The show premiering on CBS in the fall of 2026 had an uncertain journey.", '2026-05-03T12:00:00Z')).toMatchObject({ releaseDate: '2026', previousDate: null });
   });
+  it('reads a festival screening as not the release, and "tomorrow\'s release", shelves and a service before "premiere" as the release', () => {
+    expect(read("'Cold Harbor' Details", 'The thriller is set to premiere this month at Cannes before hitting theaters in July.', '2026-05-07T12:00:00Z').releaseDate).toBe('2026-07');
+    expect(read("'Cold Harbor' First Reactions Emerge Before Tomorrow's Release", '', '2026-03-31T12:00:00Z').releaseDate).toBe('2026-04-01');
+    expect(read("'Cold Harbor' Getting New Release", "A new limited-edition 4K Blu-ray of 'Cold Harbor' will hit shelves in October.", '2026-08-07T12:00:00Z').releaseDate).toBe('2026-10');
+    expect(read("'Cold Harbor' Final Trailer", "Lucasfilm released a final trailer ahead of its August 5 Disney+ premiere.", '2026-08-03T12:00:00Z').releaseDate).toBe('2026-08-05');
+  });
 });

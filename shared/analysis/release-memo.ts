@@ -25,14 +25,23 @@ export function memoReleases<T extends Pick<ReleaseStore, 'releasesBetween'>>(st
     return p;
   };
   const releasesBetween = async (from: string, to: string): Promise<Release[]> => {
-    const lo = from.slice(0, 10);
-    const hi = `${to.slice(0, 10)}\uffff`;
-    if (!lo || !to || lo > hi) return store.releasesBetween(from, to);
-    const parts = await mapLimit(months(from, to), MONTHS_AT_ONCE, month);
-    return parts.flat().filter((r) => {
-      const sk = `${r.date}#${r.titleKey}`;
-      return sk >= lo && sk <= hi;
-    });
+    const within = releaseRange(from, to);
+    if (!within) return store.releasesBetween(from, to);
+    return (await mapLimit(months(from, to), MONTHS_AT_ONCE, month)).flat().filter(within);
   };
   return withOverrides(store, { releasesBetween });
+}
+
+/**
+ * The test `releasesBetween(from, to)` applies to a release of a whole month partition (its key, `date#titleKey`,
+ * between the two dates), or null for a range the month partitions cannot answer.
+ */
+export function releaseRange(from: string, to: string): ((r: Release) => boolean) | null {
+  const lo = from.slice(0, 10);
+  const hi = `${to.slice(0, 10)}\uffff`;
+  if (!lo || !to || lo > hi) return null;
+  return (r) => {
+    const sk = `${r.date}#${r.titleKey}`;
+    return sk >= lo && sk <= hi;
+  };
 }

@@ -15,6 +15,7 @@ import type { DataVersion } from '../ports/data-version.js';
 import { MAX_PAGE, decodeCursor, encodeCursor } from '../store/dynamo-table.js';
 import { eventTime } from '../store/dynamo-analysis.store.js';
 import { months } from '../util/week.js';
+import { releaseRange } from '../analysis/release-memo.js';
 import { titleKey } from '../util/text.js';
 import { addDays, isoWeekDates, isoWeekOf, isoWeekOfDate } from '../util/week.js';
 import { mapLimit } from '../util/concurrency.js';
@@ -316,19 +317,15 @@ export class ReadModel {
 
   /** Dated releases between two dates: the month partitions read whole once, each filtered as the key condition would. */
   private async releasesBetween(from: string, to: string): Promise<Release[]> {
-    const lo = from.slice(0, 10);
-    const hi = `${to.slice(0, 10)}\uffff`;
-    if (!lo || !to || lo > hi) return this.src.analysis.releasesBetween(from, to);
+    const within = releaseRange(from, to);
+    if (!within) return this.src.analysis.releasesBetween(from, to);
     await this.fresh();
     const parts = await Promise.all(
       months(from, to).map((month) =>
         this.memo(`month:${month}`, () => this.seeded((seed) => this.src.analysis.releasesBetween(month, `${month}-31`).then((rs) => seed(rs, (r) => `release:${r.titleKey}`)))),
       ),
     );
-    return parts.flat().filter((r) => {
-      const sk = `${r.date}#${r.titleKey}`;
-      return sk >= lo && sk <= hi;
-    });
+    return parts.flat().filter(within);
   }
 
   private async getReleases(keys: string[]): Promise<Map<string, Release>> {

@@ -282,9 +282,9 @@ export type DateRole = 'new' | 'previous' | 'other';
 
 const STREAMER_NAMES = String.raw`(?:netflix|hulu|hbo max|hbo|max|disney\+|prime video|amazon|peacock|paramount\+|apple tv\+?|apple|tubi|shudder|starz|mgm\+|amc\+|crunchyroll|roku|pluto tv|freevee|fubo|britbox|acorn tv|mubi|criterion channel)`;
 // "joins Prime Video in August", "hits Paramount+ in September", "hits the US next month": a title arriving somewhere.
-const ARRIVES_AT = String.raw`(?:joins|joining|hits|hitting|(?:to|will|would|should|could)\s+(?:hit|join))\s+(?:the\s+)?(?:${STREAMER_NAMES}|US|U\.S\.|UK|theaters|theatres|cinemas|screens|shelves|stores|digital|streaming|home video|VOD|PVOD|4K|Blu-?ray|DVD)(?![\w+])`;
+const ARRIVES_AT = String.raw`(?:joins|joining|hits|hitting|goes|going|(?:to|will|would|should|could)\s+(?:hit|join|go))\s+(?:the\s+)?(?:${STREAMER_NAMES}|US|U\.S\.|UK|theaters|theatres|cinemas|screens|shelves|stores|digital|streaming|home video|VOD|PVOD|4K|Blu-?ray|DVD)(?![\w+])`;
 const ARRIVES_AT_RE = new RegExp(ARRIVES_AT, 'i');
-const RELEASE_WORDS = /\b(?:streamers?|roll(?:s|ing)? out|expected|selects?|targets?|tabs|circled|circles|tagged|preps|head(?:s|ed|ing)? (?:to|into|back)|(?:on|by|at|to|from) (?:netflix|hulu|hbo max|hbo|max|disney\+|prime video|amazon|peacock|paramount\+|apple tv\+?|apple|tubi|shudder|starz|mgm\+|amc\+)|launched|premiers?|airs?|aired|airing|starts?|starting|returns?|returning|coming|comes|ready|available|drops?|theaters|theatres|cinemas|digital|blu-?ray|dvd|vod|pvod|street date|open|opens|opening|release|releases|released|releasing|date|dates|dated|dating|slate|slates|slated|set|sets|move|moves|moved|moving|push|pushes|pushed|pushing|delay|delays|delayed|delaying|shift|shifts|shifted|shifting|bump|bumps|bumped|bumping|postpone\w*|debut\w*|bow|bows|bowing|premiere|premieres|premiering|stream|streams|streaming|launch\w*|arriv\w*|hit theaters|hits theaters|in theaters|theatrical\w*|plant\w*|book|books|booked|lands?|calendar|schedul\w*|slot|corridor|earlier|later|vacat\w*|due)\b/i;
+const RELEASE_WORDS = /\b(?:streamers?|roll(?:s|ing)? out|expected|selects?|targets?|targeted|tabs|circled|slots|slotted|slotting|circles|tagged|preps|head(?:s|ed|ing)? (?:to|into|back)|(?:on|by|at|to|from) (?:netflix|hulu|hbo max|hbo|max|disney\+|prime video|amazon|peacock|paramount\+|apple tv\+?|apple|tubi|shudder|starz|mgm\+|amc\+)|launched|premiers?|airs?|aired|airing|starts?|starting|returns?|returning|coming|comes|ready|available|drops?|theaters|theatres|cinemas|digital|blu-?ray|dvd|vod|pvod|street date|open|opens|opening|release|releases|released|releasing|date|dates|dated|dating|slate|slates|slated|set|sets|move|moves|moved|moving|push|pushes|pushed|pushing|delay|delays|delayed|delaying|shift|shifts|shifted|shifting|bump|bumps|bumped|bumping|postpone\w*|debut\w*|bow|bows|bowing|premiere|premieres|premiering|stream|streams|streaming|launch\w*|arriv\w*|hit theaters|hits theaters|in theaters|theatrical\w*|plant\w*|book|books|booked|lands?|calendar|schedul\w*|slot|corridor|earlier|later|vacat\w*|due)\b/i;
 // Cheap gate: a sentence with no digit and no month, season, holiday or "year" word has no date phrase.
 const DATEISH = /\d|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|spring|summer|fall|autumn|holiday|christmas|thanksgiving|memorial|labor|president|independence|fourth|halloween|valentine|new year|mlk|martin|year|month|week|tonight|tomorrow|(?:mon|tues|wednes|thurs|fri|satur|sun)day|\bthe\s+\d)/i;
 const EVENT_ONLY = /\b(?:convention|cinemacon|conference|summit|ceremony|gala|expo|shareholder|meeting|earnings|edition|lineup|nominations|contract|talks|deadline|fiscal|quarter)\b/i;
@@ -313,7 +313,7 @@ const PREVIOUS_BEFORE = new RegExp(
 );
 // "originally set for release on", "was slated to release the film on", "initially planned for a", "had planned to
 // release it on", "had been slated for release this November": a plan that changed.
-const PREVIOUS_PLAN_BEFORE = /\b(?:original(?:ly)?(?!\s+(?:series|movie|film|trilogy|cast|show|version|story|soundtrack|score|sin|gangsters)\b)|initial(?:ly)?|previous(?:ly)?|(?:was|were|had\s+been)\s+(?:set|dated|scheduled|slated|planned|due|expected|going)|had\s+(?:planned|intended|scheduled|dated|slated|set)|(?:was|were)\s+(?:planning|hoping))\b(?:\s+(?!(?:but|and|now|will|is|are|moves?|moved|shift\w*|pushe[sd]|delay\w*|until|to\s+(?:the\s+)?new)\b)[^\s,;.]+){0,6}?\s+(?:(?:on|for|in|to|of)\s+(?:(?:its|their|the|a|an)\s+)?|(?:this|next)\s+)$/i;
+const PREVIOUS_PLAN_BEFORE = /\b(?:once(?=\s+(?:set|dated|slated|scheduled|planned|due|eyed|targeted)\b)|original(?:ly)?(?!\s+(?:series|movie|film|trilogy|cast|show|version|story|soundtrack|score|sin|gangsters)\b)|initial(?:ly)?|previous(?:ly)?|(?:was|were|had\s+been)\s+(?:set|dated|scheduled|slated|planned|due|expected|going)|had\s+(?:planned|intended|scheduled|dated|slated|set)|(?:was|were)\s+(?:planning|hoping))\b(?:\s+(?!(?:but|and|now|will|is|are|moves?|moved|shift\w*|pushe[sd]|delay\w*|until|to\s+(?:the\s+)?new)\b)[^\s,;.]+){0,6}?\s+(?:(?:on|for|in|to|of)\s+(?:(?:its|their|the|a|an)\s+)?|(?:this|next)\s+)$/i;
 // The words between an event and its date carry no release of their own ("premieres at Venice & debuts Sept. 28" is one).
 const EVENT_GAP = String.raw`(?:(?!\b(?:debut|open|stream|releas|arriv|hits?\b|lands?\b|before|then|and\b|on\s+(?:netflix|hulu|disney|max|hbo|prime|apple|peacock|paramount)))[^,;&])`;
 const EVENT_CONTEXT_BEFORE = new RegExp(String.raw`\b(?:premiere|premieres|premiering|screen|screens|screening|play|plays|bow|bows|debut|debuts)\s+at\s+(?:the\s+)?${EVENT_GAP}{0,40}$|\b(?:SXSW|Sundance|Slamdance|Cannes|Venice|TIFF|Telluride|Tribeca|Berlinale|Locarno|Karlovy Vary|Annecy|Rotterdam|Busan|NYFF|AFI Fest|Fantastic Fest|Fantasia|Comic-Con|CinemaCon|D23|film festival|festival)\b${EVENT_GAP}{0,24}$|` + String.raw`\b(?:awards?|emmys?|oscars?|globes|ceremony|telecast)\s+(?:(?:show|ceremony|telecast)\s+)?(?:airing|airs|will air|is|takes place|held)?\s*(?:on\s+)?$|\b(?:trailer|teaser|clip|poster|first look|footage|featurette|promo|tickets?)\b(?:\s+[^\s,;.]+){0,3}?\s+(?:(?:is|are|now|also)\s+)?(?:(?:due|set|expected|slated|scheduled)\s+to\s+)?(?:debut|drop|arrive|release|launch|premiere|be released|go on sale|be unveiled|come out|hit)\w*\s+(?:on\s+)?$`, 'i');
@@ -322,7 +322,7 @@ const EVENT_NAME_AFTER = /^(?:['’]s)?\s*(?:[A-Z][\w'.-]*\s+){1,4}(?:Film\s+)?(
 const RUN_FROM_BEFORE = /\b(?:cinemas|theatres|theaters|available|streaming|stream|streams|showing|playing|on release|in release|on digital|on demand)(?:\s+(?:on|in)\s+[\w+]+(?:\s+[\w+]+)?)?\s+from\s+$/i;
 const NEW_BEFORE = new RegExp(
   String.raw`(?:\b(?:today|tomorrow|tonight),\s*|\b(?:to|for|on|into|in|until|now|by|this|later this)\s+(?:(?:the|a|an|its|their|wide|limited|nationwide|theatrically|exclusively|globally|same|month\s+of|premium|digital|digitally|select|theaters|theatres|cinemas|and|blu-ray|dvd|4k|vod|on|demand|netflix|hulu|max|hbo|disney\+|prime video|peacock|paramount\+|apple tv\+?|tubi|shudder|starz|mgm\+|amc\+|crunchyroll|fx|amc|abc|cbs|nbc|fox|the cw|pbs)[\s,]+){0,4}` +
-    String.raw`|\b(?:beginning|starting|expected|selects?|selected|targets?|targeted|tabs|tabbed|circled|circles|tagged|preps|rolls? out|rolling out|opens?|opening|releases?|released|releasing|debuts?|debuting|bows?|bowing|premieres?|premiering|premiers?|airs?|airing|starts?|returns?|returning|coming|comes|ready|available|drops?|tabs|streams?|streaming|arrives?|arriving|launch(?:es|ing)?|hits?\s+theaters|lands?|set|sets|dated|dates|slated|slates|plants?|planted|books?|booked|claims?|claimed|moves?|moved|shifts?|shifted|pushe[sd]|pushes|bumps?|bumped|delay(?:s|ed)?|scheduled|due|out|will\s+(?:now\s+)?(?:open|bow|debut|release|arrive|premiere|stream|launch|land))` +
+    String.raw`|\b(?:beginning|starting|expected|selects?|selected|targets?|targeted|slots|slotted|slotting|tabs|tabbed|circled|circles|tagged|preps|rolls? out|rolling out|opens?|opening|releases?|released|releasing|debuts?|debuting|bows?|bowing|premieres?|premiering|premiers?|airs?|airing|starts?|returns?|returning|coming|comes|ready|available|drops?|tabs|streams?|streaming|arrives?|arriving|launch(?:es|ing)?|hits?\s+theaters|lands?|set|sets|dated|dates|slated|slates|plants?|planted|books?|booked|claims?|claimed|moves?|moved|shifts?|shifted|pushe[sd]|pushes|bumps?|bumped|delay(?:s|ed)?|scheduled|due|out|will\s+(?:now\s+)?(?:open|bow|debut|release|arrive|premiere|stream|launch|land))` +
     String.raw`(?:\s+[^\s,;.]+){0,5}?\s+(?:(?:on|in|for)\s+)?(?:(?:the|a|an|its|their)\s+)?)$`,
   'i',
 );
@@ -331,6 +331,8 @@ const ARRIVES_BEFORE = new RegExp(`${ARRIVES_AT}(?:\\s+[^\\s,;.]+){0,3}?\\s+(?:(
 const LEAVES_BEFORE = new RegExp(String.raw`\b(?:leaves?|leaving|exits?|exiting|departs?|departing|removed from)\s+(?:the\s+)?(?:${STREAMER_NAMES}|streaming|theaters|theatres|cinemas)\b(?:\s+[^\s,;.]+){0,2}?\s+(?:(?:on|in)\s+)?$`, 'i');
 // "following its premiere on May 15", "after a two-episode debut May 15": a date already past in this story.
 const PAST_EVENT_BEFORE = /\b(?:following|after)\s+(?:its|their|the|a|an|his|her)?\s*(?:[\w'’-]+\s+){0,3}(?:premiere|debut|release|launch|opening|run|bow)\s+(?:on\s+|in\s+)?(?:(?:early|mid|late)[-\s]+)?$/i;
+// A release named, then its date after a colon ("Release: Oct. 1", "Premiere Date Revealed: June 27").
+const DATE_LABEL_BEFORE = /\b(?:release|premiere|debut|streaming|air|drop|launch|opening|street)(?:\s+(?:date|dates|day|window))?(?:\s+[^.;:]{0,40}?\b(?:revealed|announced|confirmed|set|unveiled|is|are))?\s*:\s*$/i;
 // "from September 14 to the 21st": the end of a run is not a date of its own.
 const RANGE_END_BEFORE = /(?:\d(?:st|nd|rd|th)?|\b(?:January|February|March|April|May|June|July|August|September|October|November|December))\s*(?:to|through|thru|until|till|-|–|—)\s*(?:the\s+)?$/i;
 const RUN_START_CONTEXT = new RegExp(String.raw`\b(?:theaters|theatres|cinemas|screens|stream\w*|digital|available|marathons?|(?:mov\w+|head\w*|com\w+|going)\s+to|join\w*|${STREAMER_NAMES})(?![\w+])[^.;]{0,40}$`, 'i');
@@ -377,7 +379,9 @@ function roleOf(sentence: string, m: DateMention, reference: Date, timeKnown: bo
   // "to theaters starting on May 19", "moving to AMC+ starting June 11", "marathons starting July 3": a run that begins.
   if (/\b(?:starting|beginning)\s+(?:on\s+|in\s+|from\s+)?$/i.test(before) && RUN_START_CONTEXT.test(before)) return 'new';
   if (LEAVES_BEFORE.test(before) || PAST_EVENT_BEFORE.test(before)) return 'other';
-  if (!future && (NEGATIVE_BEFORE.test(before) || NEGATIVE_BEFORE_LOWER.test(before)) && !/\b(?:to|for|instead of|from)\s+(?:the\s+|its\s+|a\s+)?$/i.test(before)) return 'other';
+  // "Sets Digital, Blu-ray Release: Oct. 1", "Streaming Date on Disney+ Revealed: Sept. 25": a date named after a colon.
+  if (DATE_LABEL_BEFORE.test(before) && !/\b(?:trailer|teaser|tickets?|footage|poster)\b/i.test(before)) return 'new';
+  if (!future && (NEGATIVE_BEFORE.test(before) || NEGATIVE_BEFORE_LOWER.test(before)) && !/\b(?:to|for|instead of|from)\s+(?:the\s+|its\s+|a\s+)?$|\b(?:previously|originally|initially)\s+(?:announced|unveiled|revealed)\s+$/i.test(before)) return 'other';
   // "the biggest opening of 2026" is a record; "Netflix's Most Unsettling Series Returns In 1 Month" is a release.
   if (!future && SUPERLATIVE_BEFORE.test(before) && !RELEASE_VERB_JUST_BEFORE.test(before)) return 'other';
   if (FESTIVAL_AFTER.test(after)) return 'other';
@@ -442,6 +446,8 @@ export function extractReleaseDates(headline: string, bodySentences: readonly st
   let previousIn: ReleaseDates['previousIn'] = null;
   let undated = false;
   let releaseSentence: string | null = null;
+  let releaseSentenceIndex = -1;
+  let previousSentenceIndex = -1;
   for (let i = 0; i < sentences.length; i++) {
     const s = sentences[i]!;
     if (!s) continue;
@@ -456,28 +462,47 @@ export function extractReleaseDates(headline: string, bodySentences: readonly st
           release = m;
           releaseIn = i === 0 ? 'headline' : 'body';
           releaseSentence = s;
+          releaseSentenceIndex = i;
         } else if (refines(m, release)) {
           release = m;
           releaseSentence = s;
+          releaseSentenceIndex = i;
         }
       } else if (role === 'previous') {
         if (!previous) {
           previous = m;
           previousIn = i === 0 ? 'headline' : 'body';
-        } else if (refines(m, previous)) previous = m;
+          previousSentenceIndex = i;
+        } else if (refines(m, previous)) {
+          previous = m;
+          previousSentenceIndex = i;
+        }
       }
     }
   }
-  const releaseDate = release?.date ?? null;
+  let releaseDate = release?.date ?? null;
   let previousDate = previous?.date ?? null;
+  // "Moves From March 2025 Release to June", "July 31, 2026, a week earlier than its previous Aug. 7 date": a year-less
+  // date of a move takes the year that puts it nearest the other date of the same sentence, which writes its year.
+  if (release && previous && releaseSentenceIndex === previousSentenceIndex && release.precision !== 'year' && previous.precision !== 'year') {
+    if (!release.explicitYear && previous.explicitYear) releaseDate = nearestYear(release.date, previous.date);
+    else if (release.explicitYear && !previous.explicitYear) previousDate = nearestYear(previous.date, release.date);
+  }
   // A title moves from a date still ahead or just past, never from one years back ("its original 1954 release").
   if (timeKnown && previousDate && Number(previousDate.slice(0, 4)) < reference.getUTCFullYear() - 1) previousDate = null;
   if (releaseDate && previousDate && releaseDate === previousDate) previousDate = null;
   return { releaseDate, previousDate, undated, releaseIn, previousIn, releaseSentence, releaseAt: release?.start ?? null };
 }
 
+// "Brendan Fraser's 2026 War Epic": a year that names a film, this year or last (a year long past names a vintage:
+// "the 1989 classic").
+function namesRecentRelease(sentence: string, m: DateMention, clock: Date): boolean {
+  const y = Number(m.date);
+  return /^\d{4}$/.test(m.text) && y >= clock.getUTCFullYear() - 1 && YEAR_NAMES_RELEASE_AFTER.test(sentence.slice(m.end, m.end + 50));
+}
+
 // The earliest year written with a month (or a month and day) in the story, else the earliest written year that reads
-// as a release date; it replaces the clock only when it is earlier.
+// as a release date; it replaces the clock when it is not later (a year-less month is then read in that year).
 function storyYearReference(sentences: readonly string[], clock: Date): Date {
   let dated: number | null = null;
   let bare: number | null = null;
@@ -487,12 +512,32 @@ function storyYearReference(sentences: readonly string[], clock: Date): Date {
       if (!m.explicitYear) continue;
       const y = Number(m.date.slice(0, 4));
       if (m.precision !== 'year') dated = dated === null ? y : Math.min(dated, y);
-      else if (roleOf(s, m, clock, false) !== 'other') bare = bare === null ? y : Math.min(bare, y);
+      else if (roleOf(s, m, clock, false) !== 'other' || namesRecentRelease(s, m, clock)) bare = bare === null ? y : Math.min(bare, y);
     }
   }
   const year = dated ?? bare;
-  if (year === null || year >= clock.getUTCFullYear()) return clock;
+  // The clock's own year too: "the 2026 thriller will hit streaming in April", read in December 2026, is April 2026.
+  if (year === null || year > clock.getUTCFullYear()) return clock;
   return new Date(Date.UTC(year, 0, 1));
+}
+
+/** `date` ("2024-06", "2024-06-10") moved to the year (the previous date's, or one either side) nearest `anchor`. */
+function nearestYear(date: string, anchor: string): string {
+  const y = Number(anchor.slice(0, 4));
+  const monthIndex = (d: string): number => Number(d.slice(0, 4)) * 12 + Number(d.slice(5, 7) || '1');
+  let best = date;
+  let bestGap = Infinity;
+  for (const year of [y - 1, y, y + 1]) {
+    const candidate = `${year}${date.slice(4)}`;
+    // A day that this year has not (Feb. 29) is no candidate.
+    if (candidate.length === 10 && new Date(`${candidate}T00:00:00Z`).toISOString().slice(0, 10) !== candidate) continue;
+    const gap = Math.abs(monthIndex(candidate) - monthIndex(anchor));
+    if (gap < bestGap) {
+      best = candidate;
+      bestGap = gap;
+    }
+  }
+  return best;
 }
 
 function refines(candidate: DateMention, current: DateMention): boolean {

@@ -115,6 +115,11 @@ describe('extractReleaseDates', () => {
     expect(undated("'Marsh Light' Delayed Until December", 'The studio delayed the release until December 10th, 2012.').releaseDate).toBe('2012-12-10');
     expect(undated("'Marsh Light' Banner", "With Valentine's Day 2015 near, it opens on Friday, Feb. 13.").releaseDate).toBe('2015-02-13');
     expect(undated("Neon Sets 'X Y' for Jan. 8", '').releaseDate).toBe('2031-01-08');
+    // The clock's own year counts too: read in December 2026, "Brendan Fraser's 2026 … Epic … July 28" is July 2026.
+    const december = (headline: string, body: string) => extractReleaseDates(headline, splitSentences(body), at('2026-12-05T00:00:00Z'), { timeKnown: false });
+    expect(december("'Marsh Light' Star's 2026 War Epic Has Already Set a New Release Date", 'The thriller lands on 4K, Blu-ray, and DVD July 28, just weeks after its digital release.').releaseDate).toBe('2026-07-28');
+    // No year written: a year-less month is read ahead of the clock.
+    expect(december("'Marsh Light' Gets Streaming Date", 'The thriller will hit streaming in April.').releaseDate).toBe('2027-04');
   });
 
   it('reads "will release … beginning in October" as ahead, and a capitalized "Born" as part of a title', () => {
@@ -180,5 +185,19 @@ describe('extractReleaseDates', () => {
     expect(read("'Cold Harbor' First Reactions Emerge Before Tomorrow's Release", '', '2026-03-31T12:00:00Z').releaseDate).toBe('2026-04-01');
     expect(read("'Cold Harbor' Getting New Release", "A new limited-edition 4K Blu-ray of 'Cold Harbor' will hit shelves in October.", '2026-08-07T12:00:00Z').releaseDate).toBe('2026-10');
     expect(read("'Cold Harbor' Final Trailer", "Lucasfilm released a final trailer ahead of its August 5 Disney+ premiere.", '2026-08-03T12:00:00Z').releaseDate).toBe('2026-08-05');
+  });
+  it('reads slotting and targeting verbs, "goes digital", a date after a colon, and a move\'s year-less new date near the old one', () => {
+    expect(read("Lionsgate Slots 'Cold Harbor' for Sept. 26, 2025", '', '2024-05-15T12:00:00Z').releaseDate).toBe('2025-09-26');
+    expect(read("'Cold Harbor' Sequel Targeted for Summer 2027", '', '2024-05-15T12:00:00Z').releaseDate).toBe('2027');
+    expect(read("'Cold Harbor' Goes Digital Dec. 24", '', '2024-11-30T12:00:00Z').releaseDate).toBe('2024-12-24');
+    expect(read("'Cold Harbor' Sets Digital, Blu-ray Release: Oct. 1 and Oct. 22", '', '2024-08-20T12:00:00Z').releaseDate).toBe('2024-10-01');
+    expect(read("'Cold Harbor' Streaming Date on Disney+ Revealed: Sept. 25", '', '2024-08-20T12:00:00Z').releaseDate).toBe('2024-09-25');
+    // A trailer's date after a colon is not the release.
+    expect(read("'Cold Harbor' Trailer Release: May 6", '', '2024-04-20T12:00:00Z').releaseDate).toBeNull();
+    expect(read("'Cold Harbor' Moves From March 2025 Release to June", '', '2024-05-15T12:00:00Z')).toMatchObject({ releaseDate: '2025-06', previousDate: '2025-03' });
+    expect(read("'Cold Harbor' Moves Up From January 2026 to December", '', '2024-05-15T12:00:00Z')).toMatchObject({ releaseDate: '2025-12', previousDate: '2026-01' });
+    expect(read("'Cold Harbor' Gets Earlier Date", 'The sequel will now hit theaters on July 31, 2026, a week earlier than its previous Aug. 7 date.', '2024-08-15T12:00:00Z')).toMatchObject({ releaseDate: '2026-07-31', previousDate: '2026-08-07' });
+    expect(read("'Cold Harbor' Delayed", 'The film has been delayed to 2026 from its previously announced summer 2025 date.', '2024-08-15T12:00:00Z')).toMatchObject({ releaseDate: '2026', previousDate: '2025' });
+    expect(read("'Cold Harbor' Delayed", 'The horror film, once dated for Halloween, now arrives in early 2026.', '2024-08-15T12:00:00Z')).toMatchObject({ releaseDate: '2026', previousDate: '2024-10-31' });
   });
 });

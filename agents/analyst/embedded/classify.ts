@@ -84,6 +84,9 @@ const RULES: readonly Rule[] = [
   ['release_moved', 3, /\b(?:arriv\w*|opens?|opening|hits?|hitting|lands?|landing|comes?|coming|streams?|streaming|premieres?|premiering|debuts?|debuting|releas\w*)\s+(?:(?:a|one|two|three)\s+(?:week|month|day|year)s?\s+|a\s+few\s+(?:days|weeks)\s+)?(?:early|earlier|sooner|later)\b|\bearly release\b/i],
   ['release_moved', 3, /\bno longer\s+(?:opening|releasing|coming|arriving|premiering|set|dated|slated|scheduled)\b|\b(?:exits?|leaves?|abandons?|gives up)\s+(?:its\s+|the\s+|their\s+)?(?:\w+\s+)?(?:release\s+)?(?:date|slot|window)\b/i],
   ['release_moved', 1, /\bheads? to (?:hulu|netflix|streaming|disney\+|STUDIO|peacock|paramount\+|max|prime video)\b/i],
+  // A date that changes, said without a move verb: "Gets Updated Release Date", "Release Date Pushed to 2027", "Won't Hit
+  // Theaters Until 2026", "Will No Longer Release in 2025", "Swaps Theatrical Release for Netflix Debut".
+  ['release_moved', 4, /\bupdated (?:release |premiere |streaming |opening )?dates?\b|\b(?:release|premiere|opening|debut) dates? (?:has been |is |was )?(?:changed|pushed|delayed|moved|shifted|bumped)\b|\bno longer (?:be )?(?:release|releasing|released|hitting|coming|opening|arriving|premiering)\b|\bwon['’]?t (?:hit|open|arrive|release|premiere|debut|be released|bow|stream)\b[^.]{0,30}\buntil\b|\bearlier (?:release|premiere|debut|opening) date\b|\bswaps? (?:its |a )?theatrical (?:release|run|debut) for\b|\bpushed (?:to|into|until|back to)\b/i],
   // release_dated
   ['release_dated', 3, /(?<!re-)\bdates\b(?!\s+(?:set|announced|revealed|for (?:the|its|annual)))|(?<!re-)\bdated\b/i],
   ['release_dated', 3, /\bcomes? home\b|\bheads? to (?:digital|home|pvod|vod)\b|\bhits (?:digital|vod|pvod|home)\b|\bstreaming date\b|\bdigital release\b|\bself-distribut\w*\b|\bexpands? (?:nationwide|wide)\b|\bgoes wide\b/i],

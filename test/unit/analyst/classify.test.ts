@@ -16,6 +16,10 @@ describe('classify', () => {
     ["Universal Moves Up 'Glimmerglass' Release to Nov. 13", '', 'release_moved'],
     ["'Blue Hour Motel' Dated for Summer 2027", '', 'release_dated'],
     ["Paramount Takes 'Signal Fire 2' Off the Calendar", '', 'release_moved'],
+    // A date that changes, said without a move verb.
+    ["'Signal Fire 2' Release Date Pushed to 2027", '', 'release_moved'],
+    ["'Signal Fire 2' Will No Longer Release in 2027", '', 'release_moved'],
+    ["'Signal Fire 2' Won't Hit Theaters Until 2028", '', 'release_moved'],
     // Headline clause first (test/data/real/README.md): the main clause dates 'Paper Comets'; the sequel's shift is the
     // second clause, which the classifier reads as context (", then …" opens a subordinate clause).
     ["Sony Sets 'Paper Comets' for March 12, 2027, Then Shifts Sequel", '', 'release_dated'],

@@ -199,5 +199,7 @@ describe('extractReleaseDates', () => {
     expect(read("'Cold Harbor' Gets Earlier Date", 'The sequel will now hit theaters on July 31, 2026, a week earlier than its previous Aug. 7 date.', '2024-08-15T12:00:00Z')).toMatchObject({ releaseDate: '2026-07-31', previousDate: '2026-08-07' });
     expect(read("'Cold Harbor' Delayed", 'The film has been delayed to 2026 from its previously announced summer 2025 date.', '2024-08-15T12:00:00Z')).toMatchObject({ releaseDate: '2026', previousDate: '2025' });
     expect(read("'Cold Harbor' Delayed", 'The horror film, once dated for Halloween, now arrives in early 2026.', '2024-08-15T12:00:00Z')).toMatchObject({ releaseDate: '2026', previousDate: '2024-10-31' });
+    expect(read("'Cold Harbor' Will No Longer Release in 2025", '', '2024-08-15T12:00:00Z')).toMatchObject({ releaseDate: null, previousDate: '2025' });
+    expect(read("'Cold Harbor' Review", "'Cold Harbor' opens in select theaters Friday.", '2024-08-15T12:00:00Z').releaseDate).toBe('2024-08-16');
   });
 });

@@ -439,7 +439,14 @@ export function extractReleaseDates(headline: string, bodySentences: readonly st
   const sentences = [headline, ...bodySentences].map((x) => (x ? fixMonthTypos(x) : x));
   // Without a publication time the clock is a guess; a story that writes a year elsewhere ("Valentine's Day 2016 …
   // opens Feb. 12") is read in that year when it is an earlier one (an archived story, not today's news).
-  if (!timeKnown) reference = storyYearReference(sentences, reference);
+  // Without a publication time and without a year written anywhere in the story, a year-less date ("Oct. 11") has no
+  // year to take: it dates nothing (the labeling guide's rule), rather than a guess from the clock.
+  let yearlessDates = true;
+  if (!timeKnown) {
+    const story = storyYearReference(sentences, reference);
+    yearlessDates = story.writesYear;
+    reference = story.reference;
+  }
   let release: DateMention | null = null;
   let previous: DateMention | null = null;
   let releaseIn: ReleaseDates['releaseIn'] = null;
@@ -456,6 +463,7 @@ export function extractReleaseDates(headline: string, bodySentences: readonly st
     if (!DATEISH.test(s) || !(RELEASE_WORDS.test(s) || ARRIVES_AT_RE.test(s) || FUTURE_YEAR_NAMES.test(s) || POSSESSIVE_DATE.test(s) || (/\bbegins?\b/i.test(s) && !PRODUCTION_WORDS.test(s)))) continue;
     if (EVENT_ONLY.test(s) && !FILM_RELEASE.test(s)) continue;
     for (const m of findDateMentions(s, reference, { dayAlone: timeKnown })) {
+      if (!m.explicitYear && !yearlessDates) continue;
       const role = roleOf(s, m, reference, timeKnown);
       if (role === 'new') {
         if (!release) {
@@ -503,7 +511,7 @@ function namesRecentRelease(sentence: string, m: DateMention, clock: Date): bool
 
 // The earliest year written with a month (or a month and day) in the story, else the earliest written year that reads
 // as a release date; it replaces the clock when it is not later (a year-less month is then read in that year).
-function storyYearReference(sentences: readonly string[], clock: Date): Date {
+function storyYearReference(sentences: readonly string[], clock: Date): { reference: Date; writesYear: boolean } {
   let dated: number | null = null;
   let bare: number | null = null;
   for (const s of sentences) {
@@ -517,8 +525,9 @@ function storyYearReference(sentences: readonly string[], clock: Date): Date {
   }
   const year = dated ?? bare;
   // The clock's own year too: "the 2026 thriller will hit streaming in April", read in December 2026, is April 2026.
-  if (year === null || year > clock.getUTCFullYear()) return clock;
-  return new Date(Date.UTC(year, 0, 1));
+  if (year === null) return { reference: clock, writesYear: false };
+  if (year > clock.getUTCFullYear()) return { reference: clock, writesYear: true };
+  return { reference: new Date(Date.UTC(year, 0, 1)), writesYear: true };
 }
 
 /** `date` ("2024-06", "2024-06-10") moved to the year (the previous date's, or one either side) nearest `anchor`. */

@@ -110,16 +110,17 @@ describe('extractReleaseDates', () => {
     expect(read("'Wire Garden' to Open the 2027 Lakeside Film Festival", '', '2027-08-01T00:00:00Z').releaseDate).toBeNull();
   });
 
-  it('reads a story without a publication time in the year it writes elsewhere, when that year is past', () => {
+  it('reads a story without a publication time in the year it writes elsewhere, and a year-less date in none', () => {
     const undated = (headline: string, body: string) => extractReleaseDates(headline, splitSentences(body), at('2030-06-01T00:00:00Z'), { timeKnown: false });
     expect(undated("'Marsh Light' Delayed Until December", 'The studio delayed the release until December 10th, 2012.').releaseDate).toBe('2012-12-10');
     expect(undated("'Marsh Light' Banner", "With Valentine's Day 2015 near, it opens on Friday, Feb. 13.").releaseDate).toBe('2015-02-13');
-    expect(undated("Neon Sets 'X Y' for Jan. 8", '').releaseDate).toBe('2031-01-08');
+    // No year written anywhere: a year-less date has no year to take, and dates nothing (the labeling guide's rule).
+    expect(undated("Neon Sets 'X Y' for Jan. 8", '').releaseDate).toBeNull();
+    expect(undated("Neon Sets 'X Y' for 2031", 'It opens Jan. 8.').releaseDate).toBe('2031-01-08');
     // The clock's own year counts too: read in December 2026, "Brendan Fraser's 2026 … Epic … July 28" is July 2026.
     const december = (headline: string, body: string) => extractReleaseDates(headline, splitSentences(body), at('2026-12-05T00:00:00Z'), { timeKnown: false });
     expect(december("'Marsh Light' Star's 2026 War Epic Has Already Set a New Release Date", 'The thriller lands on 4K, Blu-ray, and DVD July 28, just weeks after its digital release.').releaseDate).toBe('2026-07-28');
-    // No year written: a year-less month is read ahead of the clock.
-    expect(december("'Marsh Light' Gets Streaming Date", 'The thriller will hit streaming in April.').releaseDate).toBe('2027-04');
+    expect(december("'Marsh Light' Gets Streaming Date", 'The thriller will hit streaming in April.').releaseDate).toBeNull();
   });
 
   it('reads "will release … beginning in October" as ahead, and a capitalized "Born" as part of a title', () => {

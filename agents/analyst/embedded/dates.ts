@@ -437,10 +437,9 @@ export function extractReleaseDates(headline: string, bodySentences: readonly st
   // rules that judge a written year against the story's own year ("a 1996 classic" is a vintage) do not apply.
   const timeKnown = options.timeKnown ?? true;
   const sentences = [headline, ...bodySentences].map((x) => (x ? fixMonthTypos(x) : x));
-  // Without a publication time the clock is a guess; a story that writes a year elsewhere ("Valentine's Day 2016 …
-  // opens Feb. 12") is read in that year when it is an earlier one (an archived story, not today's news).
-  // Without a publication time and without a year written anywhere in the story, a year-less date ("Oct. 11") has no
-  // year to take: it dates nothing (the labeling guide's rule), rather than a guess from the clock.
+  // Without a publication time the clock is a guess. A story that writes a year elsewhere ("Valentine's Day 2016 …
+  // opens Feb. 12") is read in that year when it is not a later one (an archived story, not today's news); a story
+  // that writes no year gives a year-less date ("Oct. 11") no year to take: it dates nothing (the labeling guide's rule).
   let yearlessDates = true;
   if (!timeKnown) {
     const story = storyYearReference(sentences, reference);
@@ -524,13 +523,13 @@ function storyYearReference(sentences: readonly string[], clock: Date): { refere
     }
   }
   const year = dated ?? bare;
-  // The clock's own year too: "the 2026 thriller will hit streaming in April", read in December 2026, is April 2026.
   if (year === null) return { reference: clock, writesYear: false };
   if (year > clock.getUTCFullYear()) return { reference: clock, writesYear: true };
+  // The clock's own year too: "the 2026 thriller will hit streaming in April", read in December 2026, is April 2026.
   return { reference: new Date(Date.UTC(year, 0, 1)), writesYear: true };
 }
 
-/** `date` ("2024-06", "2024-06-10") moved to the year (the previous date's, or one either side) nearest `anchor`. */
+/** `date` ("2024-06", "2024-06-10") moved to the year (`anchor`'s, or one either side) that puts it nearest `anchor`. */
 function nearestYear(date: string, anchor: string): string {
   const y = Number(anchor.slice(0, 4));
   const monthIndex = (d: string): number => Number(d.slice(0, 4)) * 12 + Number(d.slice(5, 7) || '1');

@@ -282,9 +282,9 @@ export type DateRole = 'new' | 'previous' | 'other';
 
 const STREAMER_NAMES = String.raw`(?:netflix|hulu|hbo max|hbo|max|disney\+|prime video|amazon|peacock|paramount\+|apple tv\+?|apple|tubi|shudder|starz|mgm\+|amc\+|crunchyroll|roku|pluto tv|freevee|fubo|britbox|acorn tv|mubi|criterion channel)`;
 // "joins Prime Video in August", "hits Paramount+ in September", "hits the US next month": a title arriving somewhere.
-const ARRIVES_AT = String.raw`(?:joins|joining|hits|hitting|goes|going|(?:to|will|would|should|could)\s+(?:hit|join|go))\s+(?:the\s+)?(?:${STREAMER_NAMES}|US|U\.S\.|UK|theaters|theatres|cinemas|screens|shelves|stores|digital|streaming|home video|VOD|PVOD|4K|Blu-?ray|DVD)(?![\w+])`;
+const ARRIVES_AT = String.raw`(?:joins|joining|hits|hitting|goes|going|(?:to|will|would|should|could)\s+(?:hit|join|go))\s+(?:the\s+)?(?:${STREAMER_NAMES}|US|U\.S\.|UK|theaters|theatres|cinemas|screens|big\s+screens?|shelves|stores|digital|streaming|home video|VOD|PVOD|4K|Blu-?ray|DVD)(?![\w+])`;
 const ARRIVES_AT_RE = new RegExp(ARRIVES_AT, 'i');
-const RELEASE_WORDS = /\b(?:streamers?|roll(?:s|ing)? out|expected|selects?|targets?|targeted|tabs|circled|slots|slotted|slotting|circles|tagged|preps|head(?:s|ed|ing)? (?:to|into|back)|(?:on|by|at|to|from) (?:netflix|hulu|hbo max|hbo|max|disney\+|prime video|amazon|peacock|paramount\+|apple tv\+?|apple|tubi|shudder|starz|mgm\+|amc\+)|launched|premiers?|airs?|aired|airing|starts?|starting|returns?|returning|coming|comes|ready|available|drops?|theaters|theatres|cinemas|digital|blu-?ray|dvd|vod|pvod|street date|open|opens|opening|release|releases|released|releasing|date|dates|dated|dating|slate|slates|slated|set|sets|move|moves|moved|moving|push|pushes|pushed|pushing|delay|delays|delayed|delaying|shift|shifts|shifted|shifting|bump|bumps|bumped|bumping|postpone\w*|debut\w*|bow|bows|bowing|premiere|premieres|premiering|stream|streams|streaming|launch\w*|arriv\w*|hit theaters|hits theaters|in theaters|theatrical\w*|plant\w*|book|books|booked|lands?|calendar|schedul\w*|slot|corridor|earlier|later|vacat\w*|due)\b/i;
+const RELEASE_WORDS = /\b(?:streamers?|roll(?:s|ing)? out|expected|selects?|targets?|targeted|tabs|circled|slots|slotted|slotting|circles|tagged|preps|head(?:s|ed|ing)? (?:to|into|back)|(?:on|by|at|to|from) (?:netflix|hulu|hbo max|hbo|max|disney\+|prime video|amazon|peacock|paramount\+|apple tv\+?|apple|tubi|shudder|starz|mgm\+|amc\+)|launched|premiers?|airs?|aired|airing|starts?|starting|returns?|returning|coming|comes|ready|available|drops?|theaters|theatres|cinemas|digital|blu-?ray|dvd|vod|pvod|street date|open|opens|opening|release|releases|released|releasing|date|dates|dated|dating|slate|slates|slated|set|sets|move|moves|moved|moving|push|pushes|pushed|pushing|delay|delays|delayed|delaying|shift|shifts|shifted|shifting|bump|bumps|bumped|bumping|postpone\w*|debut\w*|bow|bows|bowing|premiere|premieres|premiering|stream|streams|streaming|launch\w*|arriv\w*|hit theaters|hits theaters|in theaters|theatrical\w*|plant\w*|book|books|booked|lands?|calendar|schedul\w*|slot|corridor|earlier|later|vacat\w*|due|(?:is|are|be|comes?|coming|it['’]s)\s+out|kicks?\s+off|big\s+screens?)\b|,\s*out\s+(?:on\s+)?(?=\d|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d)/i;
 // Cheap gate: a sentence with no digit and no month, season, holiday or "year" word has no date phrase.
 const DATEISH = /\d|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|spring|summer|fall|autumn|holiday|christmas|thanksgiving|memorial|labor|president|independence|fourth|halloween|valentine|new year|mlk|martin|year|month|week|tonight|tomorrow|(?:mon|tues|wednes|thurs|fri|satur|sun)day|\bthe\s+\d)/i;
 const EVENT_ONLY = /\b(?:convention|cinemacon|conference|summit|ceremony|gala|expo|shareholder|meeting|earnings|edition|lineup|nominations|contract|talks|deadline|fiscal|quarter)\b/i;
@@ -308,7 +308,7 @@ const RELEASE_VERB_JUST_BEFORE = /\b(?:returns?|returning|arrives|arriving|premi
 const NEGATIVE_BEFORE_LOWER = /\b(?:founded|joined|born|died)\b[^,;]{0,28}$/;
 const NEGATIVE_AFTER = /^\s*(?:edition|festival|film festival|lineup|ceremony|awards?|oscars|emmys|slate|shoot|production|start|fiscal|quarter|earnings|contract|season of|costumes?|parties|party|candy|decorations?|horror nights|-\s*\d)/i;
 const PREVIOUS_BEFORE = new RegExp(
-  String.raw`(?:\bfrom|\bprevious(?:ly)?(?:\s+(?:set|dated|scheduled|slated|planned|due|announced))?(?:\s+(?:for|on|in))?|\bprior|\boriginal(?:ly)?(?:\s+(?:being|been))?(?:\s+(?:set|dated|scheduled|slated|planned|due))?(?:\s+(?:for|on|in))?|\bhad\s+been\s+(?:set|dated|scheduled|slated|planned|due|expected|going)(?:\s+to\s+\w+(?:\s+\w+)?)?(?:\s+(?:for|on|in))?|\b(?:was|were)\s+(?:set|dated|scheduled|slated|planned|due|expected|going)(?:\s+to\s+\w+(?:\s+\w+)?)?(?:\s+(?:for|on|in))?|\bvacat(?:es|ed|ing)|\binstead\s+of|\bno\s+longer\s+(?:be\s+)?(?:releas\w*|open\w*|arriv\w*|hitting|coming|premier\w*|debut\w*|set|dated|slated|scheduled)(?:\s+(?:in\s+theaters|theatrically))?\s+(?:in|on|for)|\boff|\bout\s+of|\bleaves?|\bleaving|\babandon(?:s|ed|ing)?|\bgives?\s+up|\bformer|\bold|\bfrom\s+(?:its|their|the))\s+(?:(?:its|their|the|a|an|that|this)\s+)?(?:(?:former|old|prior|previous|original|initial|planned|earlier|current|existing)\s+)?$`,
+  String.raw`(?:\bfrom|\bprevious(?:ly)?(?:\s+(?:set|dated|scheduled|slated|planned|due|announced))?(?:\s+(?:for|on|in))?|\bprior|\boriginal(?:ly)?(?:\s+(?:being|been))?(?:\s+(?:set|dated|scheduled|slated|planned|due))?(?:\s+(?:for|on|in))?|\bhad\s+been\s+(?:set|dated|scheduled|slated|planned|due|expected|going)(?:\s+to\s+\w+(?:\s+\w+)?)?(?:\s+(?:for|on|in))?|\b(?:was|were)\s+(?:set|dated|scheduled|slated|planned|due|expected|going)(?:\s+to\s+\w+(?:\s+\w+)?)?(?:\s+(?:for|on|in))?|\bvacat(?:es|ed|ing)|\binstead\s+of|\bno\s+longer\s+(?:be\s+)?(?:releas\w*|open\w*|arriv\w*|hitting|coming|premier\w*|debut\w*|set|dated|slated|scheduled)(?:\s+(?:in\s+theaters|theatrically))?\s+(?:in|on|for)|\b(?<!\bkick(?:s|ed|ing)?\s+)off|\bout\s+of|\bleaves?|\bleaving|\babandon(?:s|ed|ing)?|\bgives?\s+up|\bformer|\bold|\bfrom\s+(?:its|their|the))\s+(?:(?:its|their|the|a|an|that|this)\s+)?(?:(?:former|old|prior|previous|original|initial|planned|earlier|current|existing)\s+)?$`,
   'i',
 );
 // "originally set for release on", "was slated to release the film on", "initially planned for a", "had planned to
@@ -322,7 +322,7 @@ const EVENT_NAME_AFTER = /^(?:['’]s)?\s*(?:[A-Z][\w'.-]*\s+){1,4}(?:Film\s+)?(
 const RUN_FROM_BEFORE = /\b(?:cinemas|theatres|theaters|available|streaming|stream|streams|showing|playing|on release|in release|on digital|on demand)(?:\s+(?:on|in)\s+[\w+]+(?:\s+[\w+]+)?)?\s+from\s+$/i;
 const NEW_BEFORE = new RegExp(
   String.raw`(?:\b(?:today|tomorrow|tonight),\s*|\b(?:to|for|on|into|in|until|now|by|this|later this)\s+(?:(?:the|a|an|its|their|wide|limited|nationwide|theatrically|exclusively|globally|same|month\s+of|premium|digital|digitally|select|theaters|theatres|cinemas|and|blu-ray|dvd|4k|vod|on|demand|netflix|hulu|max|hbo|disney\+|prime video|peacock|paramount\+|apple tv\+?|tubi|shudder|starz|mgm\+|amc\+|crunchyroll|fx|amc|abc|cbs|nbc|fox|the cw|pbs)[\s,]+){0,4}` +
-    String.raw`|\b(?:beginning|starting|expected|selects?|selected|targets?|targeted|slots|slotted|slotting|tabs|tabbed|circled|circles|tagged|preps|rolls? out|rolling out|opens?|opening|releases?|released|releasing|debuts?|debuting|bows?|bowing|premieres?|premiering|premiers?|airs?|airing|starts?|returns?|returning|coming|comes|ready|available|drops?|tabs|streams?|streaming|arrives?|arriving|launch(?:es|ing)?|hits?\s+theaters|lands?|set|sets|dated|dates|slated|slates|plants?|planted|books?|booked|claims?|claimed|moves?|moved|shifts?|shifted|pushe[sd]|pushes|bumps?|bumped|delay(?:s|ed)?|scheduled|due|out|will\s+(?:now\s+)?(?:open|bow|debut|release|arrive|premiere|stream|launch|land))` +
+    String.raw`|\b(?:beginning|starting|expected|selects?|selected|targets?|targeted|slots|slotted|slotting|tabs|tabbed|circled|circles|tagged|preps|rolls? out|rolling out|opens?|opening|releases?|released|releasing|debuts?|debuting|bows?|bowing|premieres?|premiering|premiers?|airs?|airing|starts?|returns?|returning|coming|comes|ready|available|drops?|tabs|streams?|streaming|arrives?|arriving|launch(?:es|ing)?|hits?\s+theaters|lands?|set|sets|dated|dates|slated|slates|plants?|planted|books?|booked|claims?|claimed|moves?|moved|shifts?|shifted|pushe[sd]|pushes|bumps?|bumped|delay(?:s|ed)?|scheduled|due|out|kicks?\s+off|will\s+(?:now\s+)?(?:open|bow|debut|release|arrive|premiere|stream|launch|land))` +
     String.raw`(?:\s+[^\s,;.]+){0,5}?\s+(?:(?:on|in|for)\s+)?(?:(?:the|a|an|its|their)\s+)?)$`,
   'i',
 );
@@ -365,7 +365,8 @@ function withoutQuoted(text: string): string {
 const PRODUCTION_WORDS = /\b(?:shoot\w*|film(?:s|ing)|lens\w*|production|cameras?|principal photography|rehearsal\w*|casting|tour\w*|trial|festival|convention|auction|sale|presale|pre-sale|ticket\w*|voting|campaign)\b/i;
 
 function roleOf(sentence: string, m: DateMention, reference: Date, timeKnown: boolean): DateRole {
-  const before = withoutQuoted(sentence.slice(Math.max(0, m.start - 60), m.start));
+  // "U.S." and "U.K." end no clause: their dots are dropped, so "moving to AMC+ in the U.S. starting June 11" reads whole.
+  const before = withoutQuoted(sentence.slice(Math.max(0, m.start - 60), m.start)).replace(/\b(?:[A-Z]\.){2,}/g, (x) => x.replace(/\./g, ''));
   const after = sentence.slice(m.end, m.end + 30);
   // "will be released in May" is ahead, unlike "released in May"; "starts streaming May 1" is a release, "starts shooting" not.
   // (The "will release … beginning in" test reads a longer stretch: the verb may sit 60 characters back.)
@@ -495,10 +496,49 @@ export function extractReleaseDates(headline: string, bodySentences: readonly st
     if (!release.explicitYear && previous.explicitYear) releaseDate = nearestYear(release.date, previous.date);
     else if (release.explicitYear && !previous.explicitYear) previousDate = nearestYear(previous.date, release.date);
   }
+  // "Releasing One Week Earlier Than Planned … originally set for March 27": the new date is the old one shifted.
+  if (!releaseDate && previous && previous.precision !== 'year') releaseDate = shiftedDate(previous.date, sentences);
   // A title moves from a date still ahead or just past, never from one years back ("its original 1954 release").
   if (timeKnown && previousDate && Number(previousDate.slice(0, 4)) < reference.getUTCFullYear() - 1) previousDate = null;
   if (releaseDate && previousDate && releaseDate === previousDate) previousDate = null;
   return { releaseDate, previousDate, undated, releaseIn, previousIn, releaseSentence, releaseAt: release?.start ?? null };
+}
+
+const SHIFT_COUNT: Record<string, number> = { a: 1, an: 1, one: 1, two: 2, three: 3, four: 4, five: 5, six: 6 };
+const SHIFT_AMOUNT = String.raw`(a|an|one|two|three|four|five|six|\d{1,2})\s+(day|week|month)s?`;
+const SHIFT_BY_WORD = new RegExp(String.raw`\b${SHIFT_AMOUNT}\s+(earlier|sooner|later)\b`, 'i');
+const SHIFT_BY_VERB = new RegExp(String.raw`\b(?:(?:moves?|moved|moving|bump(?:s|ed|ing)?|push(?:es|ed|ing)?|shift(?:s|ed|ing)?)\s+(up|back|forward)|(delay(?:s|ed|ing)?|postpon(?:es|ed|ing)|push(?:es|ed|ing)?\s+back))(?:\s+(?:by\s+)?|(?:\s+[^\s,;.]+){1,6}?\s+by\s+)${SHIFT_AMOUNT}\b`, 'i');
+
+/** The date `shift` days, weeks or months from `date` as a story says it moved ("one week earlier", "pushed back two weeks"); null when none says. */
+function shiftedDate(date: string, sentences: readonly string[]): string | null {
+  for (const s of sentences) {
+    if (!s) continue;
+    let sign = 0;
+    let amount = '';
+    let unit = '';
+    const word = SHIFT_BY_WORD.exec(s);
+    const verb = SHIFT_BY_VERB.exec(s);
+    if (word) {
+      [amount, unit] = [word[1]!, word[2]!];
+      sign = /later/i.test(word[3]!) ? 1 : -1;
+    } else if (verb) {
+      [amount, unit] = [verb[3]!, verb[4]!];
+      sign = verb[1] ? (/back/i.test(verb[1]) ? 1 : -1) : 1;
+    } else continue;
+    const n = SHIFT_COUNT[amount.toLowerCase()] ?? Number(amount);
+    if (!Number.isFinite(n) || n <= 0) return null;
+    const [y, m, d] = date.split('-').map(Number) as [number, number, number | undefined];
+    if (unit.toLowerCase() === 'month') {
+      const t = new Date(Date.UTC(y, m - 1 + sign * n, 1));
+      const lastDay = new Date(Date.UTC(t.getUTCFullYear(), t.getUTCMonth() + 1, 0)).getUTCDate();
+      return partialDate(t.getUTCFullYear(), t.getUTCMonth() + 1, d === undefined ? undefined : Math.min(d, lastDay));
+    }
+    // Days and weeks shift a day; a month alone ("moves up a week" from "March") cannot say which month it lands in.
+    if (d === undefined) return null;
+    const t = new Date(Date.UTC(y, m - 1, d + sign * n * (unit.toLowerCase() === 'week' ? 7 : 1)));
+    return partialDate(t.getUTCFullYear(), t.getUTCMonth() + 1, t.getUTCDate());
+  }
+  return null;
 }
 
 // "Brendan Fraser's 2026 War Epic": a year that names a film, this year or last (a year long past names a vintage:

@@ -131,7 +131,7 @@ export function createEmbeddedAnalyst(ctx: EmbeddedAnalystContext): EmbeddedAnal
     if (type === 'release_moved' && dates.undated && dates.releaseIn !== 'headline') releaseDate = null;
     // A date must belong to something: a story with no title that is not about a release reports none, unless the
     // sentence that gives it says what is released ("… set for an August 6, 2027 release").
-    const releaseNoun = /\b(?:releas\w*|premier\w*|debut\w*|opening|in theaters|in cinemas|stream\w*|head(?:s|ed|ing)? to|coming to|(?:coming|comes?|is|are)\s+back|arriv\w*|hits?|lands?|return(?:s|ing)?|launch\w*|roll(?:s|ing)? out)\b/i.test(dates.releaseSentence ?? '');
+    const releaseNoun = /\b(?:releas\w*|premier\w*|available|debut\w*|opening|in theaters|in cinemas|stream\w*|head(?:s|ed|ing)? to|coming to|(?:coming|comes?|is|are)\s+back|arriv\w*|hits?|lands?|return(?:s|ing)?|launch\w*|roll(?:s|ing)? out)\b/i.test(dates.releaseSentence ?? '');
     if (!aboutRelease && titleResult.titles.length === 0 && !releaseNoun && !FUTURE_YEAR_NAMES.test(dates.releaseSentence ?? '') && !POSSESSIVE_DATE.test(dates.releaseSentence ?? '')) {
       releaseDate = null;
       previousDate = null;

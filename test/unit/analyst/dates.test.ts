@@ -203,4 +203,27 @@ describe('extractReleaseDates', () => {
     expect(read("'Cold Harbor' Will No Longer Release in 2025", '', '2024-08-15T12:00:00Z')).toMatchObject({ releaseDate: null, previousDate: '2025' });
     expect(read("'Cold Harbor' Review", "'Cold Harbor' opens in select theaters Friday.", '2024-08-15T12:00:00Z').releaseDate).toBe('2024-08-16');
   });
+
+  it('reads a new date said as a shift of the old one ("one week earlier", "pushed back two weeks", "by a month")', () => {
+    expect(read("'Cold Harbor' Releasing One Week Earlier Than Planned", 'Originally set for release on March 27, the film now opens sooner.', '2025-01-15T12:00:00Z')).toMatchObject({ releaseDate: '2025-03-20', previousDate: '2025-03-27' });
+    expect(read("'Cold Harbor' Pushed Back Two Weeks", 'The thriller had been set for March 27.', '2025-01-15T12:00:00Z')).toMatchObject({ releaseDate: '2025-04-10', previousDate: '2025-03-27' });
+    expect(read("Sony Delays 'Cold Harbor' by a Month", 'The thriller had been set for Jan. 31.', '2025-01-15T12:00:00Z')).toMatchObject({ releaseDate: '2025-02-28', previousDate: '2025-01-31' });
+    expect(read("'Cold Harbor' Delayed One Month", 'The film was originally slated for March 2025.', '2025-01-15T12:00:00Z')).toMatchObject({ releaseDate: '2025-04', previousDate: '2025-03' });
+    // A stated new date wins over the arithmetic; a month moved "a week" lands in no month the story says.
+    expect(read("'Cold Harbor' Moves to March 21, a Week Earlier", 'It was set for March 27.', '2025-01-15T12:00:00Z')).toMatchObject({ releaseDate: '2025-03-21', previousDate: '2025-03-27' });
+    expect(read("'Cold Harbor' Moves Up a Week", 'It was set for March.', '2025-01-15T12:00:00Z')).toMatchObject({ releaseDate: null, previousDate: '2025-03' });
+  });
+
+  it('reads "is out", ", out Aug. 3,", "hits the big screen" and "kicks off" as a release, and "moves off" still as the old date', () => {
+    expect(read("'Cold Harbor' Trailer Is Here", 'The movie is out Aug. 3.', '2024-05-15T12:00:00Z').releaseDate).toBe('2024-08-03');
+    expect(read("'Cold Harbor' Trailer Is Here", 'Cold Harbor, out Aug. 3, stars Ann Doe.', '2024-05-15T12:00:00Z').releaseDate).toBe('2024-08-03');
+    expect(read("'Cold Harbor' Trailer Is Here", 'Cold Harbor hits the big screen on Aug. 3.', '2024-05-15T12:00:00Z').releaseDate).toBe('2024-08-03');
+    expect(read("'Cold Harbor' Trailer Is Here", 'Season 2 kicks off Aug. 3 on Starz.', '2024-05-15T12:00:00Z')).toMatchObject({ releaseDate: '2024-08-03', previousDate: null });
+    expect(read("'Cold Harbor' Moves Off Aug. 3 Date", '', '2024-05-15T12:00:00Z')).toMatchObject({ releaseDate: null, previousDate: '2024-08-03' });
+    expect(read("'Cold Harbor' Star Speaks Out", 'She spoke out on Aug. 3 about the shoot.', '2024-05-15T12:00:00Z').releaseDate).toBeNull();
+  });
+
+  it('reads a run that starts on a date after "in the U.S." (the abbreviation ends no clause)', () => {
+    expect(read("'Doctor Who' Lands New U.S. Streaming Home on AMC+ in June 2026", 'The show is moving to AMC+ in the U.S. starting June 11, 2026, with 13 seasons.', '2026-05-15T12:00:00Z').releaseDate).toBe('2026-06-11');
+  });
 });

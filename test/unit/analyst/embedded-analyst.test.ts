@@ -87,6 +87,15 @@ describe('createEmbeddedAnalyst', () => {
     for (let i = 0; i < 500; i++) analyst.extract({ ...SPROCKET, title: `${SPROCKET.title} ${i % 7}` });
     expect(analyst.extract(SPROCKET)).toEqual(first);
   });
+
+  it('dates no title from a roundup headline, but keeps a slate\'s date and a single title\'s', () => {
+    const read = (title: string) => analyst.extract({ title, text: '', publishedAt: '2018-10-24T12:00:00Z', url: null });
+    expect(read('Everything new coming to Netflix in November 2018').releaseDate).toBeNull();
+    expect(read("Here's What Is Coming To Amazon In April 2018").releaseDate).toBeNull();
+    expect(read('9 Films New to Netflix to Watch in August 2017').releaseDate).toBeNull();
+    expect(read('2 New Marvel Movies Dated for 2027').releaseDate).toBe('2027');
+    expect(read("'Cold Harbor' Hits Netflix in November").releaseDate).toBe('2018-11');
+  });
 });
 
 describe('summarize', () => {

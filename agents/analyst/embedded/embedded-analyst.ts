@@ -138,6 +138,11 @@ export function createEmbeddedAnalyst(ctx: EmbeddedAnalystContext): EmbeddedAnal
     }
     // A roundup ("Everything New Coming to Netflix in November", "9 Films New to Netflix in August") dates no one title;
     // a slate's dating ("2 New Marvel Movies Dated") is read as a release story and keeps its date.
+    // An awards show's airing ("Golden Globes Returning To NBC In January") is the ceremony's date, not a title's release.
+    if (type === 'festival_awards' && AWARDS_SHOW.test(dates.releaseSentence ?? '')) {
+      releaseDate = null;
+      previousDate = null;
+    }
     if (!aboutRelease && ROUNDUP_HEADLINE.test(headline)) {
       releaseDate = null;
       previousDate = null;
@@ -192,6 +197,7 @@ function referenceDate(publishedAt: string | null, now: () => Date): Date {
   return now();
 }
 
+const AWARDS_SHOW = /\b(?:golden globes?|globes|oscars?|academy awards|emmys?|grammys?|tonys?|baftas?|sag awards|awards?\s+(?:show|ceremony|telecast|gala)|ceremony|telecast)\b/i;
 const ROUNDUP_HEADLINE =
   /^(?:(?:the\s+)?\d{1,3}\s+(?:(?:best|new|top|biggest|great|must-see|most)\s+){0,2}(?:[\w-]+\s+){0,2}(?:films|movies|shows|series|titles|releases|picks|things)\b|everything\s+(?:new\s+)?(?:coming|arriving|leaving|streaming)\b|(?:what['’]s|here['’]s what(?:['’]s| is))\s+(?:new\s+|coming\s+|leaving\s+|streaming\s+)|new\s+(?:on|to)\s+(?:netflix|hulu|max|hbo max|hbo|disney\+|prime video|amazon|peacock|paramount\+|apple tv\+?)\b|(?:netflix|hulu|hbo|amazon|disney\+)['’]s\s+new\s+releases\b)/i;
 

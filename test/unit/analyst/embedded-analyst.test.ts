@@ -96,6 +96,11 @@ describe('createEmbeddedAnalyst', () => {
     expect(read('2 New Marvel Movies Dated for 2027').releaseDate).toBe('2027');
     expect(read("'Cold Harbor' Hits Netflix in November").releaseDate).toBe('2018-11');
   });
+
+  it('dates no title from an awards show\'s airing', () => {
+    const globes = analyst.extract({ title: 'Golden Globes Returning To NBC In January After Year Off-Air', text: '', publishedAt: '2022-09-20T12:00:00Z', url: null });
+    expect(globes).toMatchObject({ type: 'festival_awards', releaseDate: null });
+  });
 });
 
 describe('summarize', () => {

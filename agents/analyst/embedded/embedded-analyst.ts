@@ -130,8 +130,10 @@ export function createEmbeddedAnalyst(ctx: EmbeddedAnalystContext): EmbeddedAnal
     const aboutRelease = type === 'release_dated' || type === 'release_moved';
     if (type === 'release_moved' && dates.undated && dates.releaseIn !== 'headline') releaseDate = null;
     // A date must belong to something: a story with no title that is not about a release reports none, unless the
-    // sentence that gives it says what is released ("… set for an August 6, 2027 release").
-    const releaseNoun = /\b(?:releas\w*|premier\w*|available|debut\w*|opening|in theaters|in cinemas|stream\w*|head(?:s|ed|ing)? to|coming to|(?:coming|comes?|is|are)\s+back|arriv\w*|hits?|lands?|return(?:s|ing)?|launch\w*|roll(?:s|ing)? out)\b/i.test(dates.releaseSentence ?? '');
+    // sentence that gives it says what is released ("… set for an August 6, 2027 release"); a service's launch ("an
+    // ad-supported tier in early 2023") releases no title.
+    const releaseNoun = /\b(?:releas\w*|premier\w*|available|debut\w*|opening|in theaters|in cinemas|stream\w*|head(?:s|ed|ing)? to|coming to|(?:coming|comes?|is|are)\s+back|arriv\w*|hits?|lands?|return(?:s|ing)?|launch\w*|roll(?:s|ing)? out)\b/i.test(dates.releaseSentence ?? '')
+      && !SERVICE_LAUNCH.test(dates.releaseSentence ?? '');
     if (!aboutRelease && titleResult.titles.length === 0 && !releaseNoun && !FUTURE_YEAR_NAMES.test(dates.releaseSentence ?? '') && !POSSESSIVE_DATE.test(dates.releaseSentence ?? '')) {
       releaseDate = null;
       previousDate = null;
@@ -197,6 +199,7 @@ function referenceDate(publishedAt: string | null, now: () => Date): Date {
   return now();
 }
 
+const SERVICE_LAUNCH = /\b(?:ad[- ]?(?:supported|tier|funded|free)|advertising[- ](?:tier|plan)|(?:cheaper|new)\s+(?:tier|plan)|subscription|price|prices|pricing|bundle|app)\b/i;
 const AWARDS_SHOW = /\b(?:golden globes?|globes|oscars?|academy awards|emmys?|grammys?|tonys?|baftas?|sag awards|awards?\s+(?:show|ceremony|telecast|gala)|ceremony|telecast)\b/i;
 const ROUNDUP_HEADLINE =
   /^(?:(?:the\s+)?\d{1,3}\s+(?:(?:best|new|top|biggest|great|must-see|most)\s+){0,2}(?:[\w-]+\s+){0,2}(?:films|movies|shows|series|titles|releases|picks|things)\b|everything\s+(?:new\s+)?(?:coming|arriving|leaving|streaming)\b|(?:what['’]s|here['’]s what(?:['’]s| is))\s+(?:new\s+|coming\s+|leaving\s+|streaming\s+)|new\s+(?:on|to)\s+(?:netflix|hulu|max|hbo max|hbo|disney\+|prime video|amazon|peacock|paramount\+|apple tv\+?)\b|(?:netflix|hulu|hbo|amazon|disney\+)['’]s\s+new\s+releases\b)/i;

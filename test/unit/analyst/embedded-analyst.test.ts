@@ -101,6 +101,13 @@ describe('createEmbeddedAnalyst', () => {
     const globes = analyst.extract({ title: 'Golden Globes Returning To NBC In January After Year Off-Air', text: '', publishedAt: '2022-09-20T12:00:00Z', url: null });
     expect(globes).toMatchObject({ type: 'festival_awards', releaseDate: null });
   });
+
+  it('dates no title from a service\'s launch, but keeps a title\'s', () => {
+    const tier = analyst.extract({ title: 'Netflix Admits Some Shows Won’t Make It To Ad-Tier', text: 'Netflix plans to launch its advertising tier in early 2023 but not all of its shows will make the cut.', publishedAt: '2022-07-19T12:00:00Z', url: null });
+    expect(tier.releaseDate).toBeNull();
+    const show = analyst.extract({ title: "Netflix Dates 'Cold Harbor'", text: "Netflix plans to launch 'Cold Harbor' in early 2023.", publishedAt: '2022-07-19T12:00:00Z', url: null });
+    expect(show.releaseDate).toBe('2023');
+  });
 });
 
 describe('summarize', () => {

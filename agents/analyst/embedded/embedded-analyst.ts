@@ -97,7 +97,8 @@ export function createEmbeddedAnalyst(ctx: EmbeddedAnalystContext): EmbeddedAnal
     }
 
     const reference = referenceDate(story.publishedAt, now);
-    const dates = extractReleaseDates(headline, bodySentences, reference, { timeKnown: Boolean(story.publishedAt && Number.isFinite(Date.parse(story.publishedAt))) });
+    const timeKnown = Boolean(story.publishedAt && Number.isFinite(Date.parse(story.publishedAt)));
+    const dates = extractReleaseDates(headline, bodySentences, reference, { timeKnown });
 
     const headlineMoney = extractMoney(headline);
     const bodyMoney = extractMoney(body);
@@ -145,6 +146,8 @@ export function createEmbeddedAnalyst(ctx: EmbeddedAnalystContext): EmbeddedAnal
       releaseDate = null;
       previousDate = null;
     }
+    // A box-office story's year ("Box Office Success In 2026", "the biggest 2026 debut") is the year of its grosses.
+    if (type === 'box_office' && timeKnown && releaseDate === String(reference.getUTCFullYear())) releaseDate = null;
     if (!aboutRelease && ROUNDUP_HEADLINE.test(headline)) {
       releaseDate = null;
       previousDate = null;

@@ -108,6 +108,13 @@ describe('createEmbeddedAnalyst', () => {
     const show = analyst.extract({ title: "Netflix Dates 'Cold Harbor'", text: "Netflix plans to launch 'Cold Harbor' in early 2023.", publishedAt: '2022-07-19T12:00:00Z', url: null });
     expect(show.releaseDate).toBe('2023');
   });
+
+  it('reads a box-office story\'s own year as the year of its grosses, and a later year as a release', () => {
+    const year = analyst.extract({ title: "Super Mario Galaxy Leads Family Films' Box Office Success In 2026", text: 'The Super Mario Galaxy Movie had a stellar opening weekend at the worldwide box office, and it continues a strong start for one genre in 2026.', publishedAt: '2026-04-09T12:00:00Z', url: null });
+    expect(year).toMatchObject({ type: 'box_office', releaseDate: null });
+    const sequel = analyst.extract({ title: "'Cold Harbor' Tops Box Office With $40M Opening", text: "The sequel, 'Cold Harbor 2', is set for release in 2028.", publishedAt: '2026-04-09T12:00:00Z', url: null });
+    expect(sequel).toMatchObject({ type: 'box_office', releaseDate: '2028' });
+  });
 });
 
 describe('summarize', () => {

@@ -533,7 +533,7 @@ function shiftedDate(date: string, sentences: readonly string[]): string | null 
       const lastDay = new Date(Date.UTC(t.getUTCFullYear(), t.getUTCMonth() + 1, 0)).getUTCDate();
       return partialDate(t.getUTCFullYear(), t.getUTCMonth() + 1, d === undefined ? undefined : Math.min(d, lastDay));
     }
-    // Days and weeks shift a day; a month alone ("moves up a week" from "March") cannot say which month it lands in.
+    // Days and weeks shift a dated day; from a month alone ("moves up a week" from "March") the landing month is unknown.
     if (d === undefined) return null;
     const t = new Date(Date.UTC(y, m - 1, d + sign * n * (unit.toLowerCase() === 'week' ? 7 : 1)));
     return partialDate(t.getUTCFullYear(), t.getUTCMonth() + 1, t.getUTCDate());

@@ -139,8 +139,6 @@ export function createEmbeddedAnalyst(ctx: EmbeddedAnalystContext): EmbeddedAnal
       releaseDate = null;
       previousDate = null;
     }
-    // A roundup ("Everything New Coming to Netflix in November", "9 Films New to Netflix in August") dates no one title;
-    // a slate's dating ("2 New Marvel Movies Dated") is read as a release story and keeps its date.
     // An awards show's airing ("Golden Globes Returning To NBC In January") is the ceremony's date, not a title's release.
     if (type === 'festival_awards' && AWARDS_SHOW.test(dates.releaseSentence ?? '')) {
       releaseDate = null;
@@ -148,6 +146,8 @@ export function createEmbeddedAnalyst(ctx: EmbeddedAnalystContext): EmbeddedAnal
     }
     // A box-office story's year ("Box Office Success In 2026", "the biggest 2026 debut") is the year of its grosses.
     if (type === 'box_office' && timeKnown && releaseDate === String(reference.getUTCFullYear())) releaseDate = null;
+    // A roundup ("Everything New Coming to Netflix in November", "9 Films New to Netflix in August") dates no one title;
+    // a slate's dating ("2 New Marvel Movies Dated") is read as a release story and keeps its date.
     if (!aboutRelease && ROUNDUP_HEADLINE.test(headline)) {
       releaseDate = null;
       previousDate = null;

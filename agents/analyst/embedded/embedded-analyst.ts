@@ -203,7 +203,8 @@ function referenceDate(publishedAt: string | null, now: () => Date): Date {
 }
 
 const SERVICE_LAUNCH = /\b(?:ad[- ]?(?:supported|tier|funded|free)|advertising[- ](?:tier|plan)|(?:cheaper|new)\s+(?:tier|plan)|subscription|price|prices|pricing|bundle|app)\b/i;
-const AWARDS_SHOW = /\b(?:golden globes?|globes|oscars?|academy awards|emmys?|grammys?|tonys?|baftas?|sag awards|awards?\s+(?:show|ceremony|telecast|gala)|ceremony|telecast)\b/i;
+// Plural or with "Awards" only: "Oscar Isaac", "Tony Gilroy" and "Emmy Rossum" are people.
+const AWARDS_SHOW = /\b(?:golden globes|globes|oscars|academy awards|emmys|emmy awards|grammys|grammy awards|tonys|tony awards|baftas|bafta awards|sag awards|awards?\s+(?:show|ceremony|telecast|gala)|ceremony|telecast)\b/i;
 const ROUNDUP_HEADLINE =
   /^(?:(?:the\s+)?\d{1,3}\s+(?:(?:best|new|top|biggest|great|must-see|most)\s+){0,2}(?:[\w-]+\s+){0,2}(?:films|movies|shows|series|titles|releases|picks|things)\b|everything\s+(?:new\s+)?(?:coming|arriving|leaving|streaming)\b|(?:what['’]s|here['’]s what(?:['’]s| is))\s+(?:new\s+|coming\s+|leaving\s+|streaming\s+)|new\s+(?:on|to)\s+(?:netflix|hulu|max|hbo max|hbo|disney\+|prime video|amazon|peacock|paramount\+|apple tv\+?)\b|(?:netflix|hulu|hbo|amazon|disney\+)['’]s\s+new\s+releases\b)/i;
 

@@ -513,11 +513,11 @@ const SHIFT_BY_VERB = new RegExp(String.raw`\b(?:(?:moves?|moved|moving|bump(?:s
 function shiftedDate(date: string, sentences: readonly string[]): string | null {
   for (const s of sentences) {
     if (!s) continue;
-    let sign = 0;
-    let amount = '';
-    let unit = '';
+    let sign: number;
+    let amount: string;
+    let unit: string;
     const word = SHIFT_BY_WORD.exec(s);
-    const verb = SHIFT_BY_VERB.exec(s);
+    const verb = word ? null : SHIFT_BY_VERB.exec(s);
     if (word) {
       [amount, unit] = [word[1]!, word[2]!];
       sign = /later/i.test(word[3]!) ? 1 : -1;

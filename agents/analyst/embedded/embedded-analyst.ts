@@ -96,8 +96,9 @@ export function createEmbeddedAnalyst(ctx: EmbeddedAnalystContext): EmbeddedAnal
       if (d && !studios.includes(d)) studios.push(d);
     }
 
-    const reference = referenceDate(story.publishedAt, now);
-    const timeKnown = Boolean(story.publishedAt && Number.isFinite(Date.parse(story.publishedAt)));
+    const publishedMs = story.publishedAt ? Date.parse(story.publishedAt) : NaN;
+    const timeKnown = Number.isFinite(publishedMs);
+    const reference = timeKnown ? new Date(publishedMs) : now();
     const dates = extractReleaseDates(headline, bodySentences, reference, { timeKnown });
 
     const headlineMoney = extractMoney(headline);
@@ -139,19 +140,15 @@ export function createEmbeddedAnalyst(ctx: EmbeddedAnalystContext): EmbeddedAnal
       releaseDate = null;
       previousDate = null;
     }
-    // An awards show's airing ("Golden Globes Returning To NBC In January") is the ceremony's date, not a title's release.
-    if (type === 'festival_awards' && AWARDS_SHOW.test(dates.releaseSentence ?? '')) {
+    // Dates of no title: an awards show's airing ("Golden Globes Returning To NBC In January"), and a roundup
+    // ("Everything New Coming to Netflix in November"; a slate's dating, "2 New Marvel Movies Dated", is a release story
+    // and keeps its date).
+    if ((type === 'festival_awards' && AWARDS_SHOW.test(dates.releaseSentence ?? '')) || (!aboutRelease && ROUNDUP_HEADLINE.test(headline))) {
       releaseDate = null;
       previousDate = null;
     }
     // A box-office story's year ("Box Office Success In 2026", "the biggest 2026 debut") is the year of its grosses.
     if (type === 'box_office' && timeKnown && releaseDate === String(reference.getUTCFullYear())) releaseDate = null;
-    // A roundup ("Everything New Coming to Netflix in November", "9 Films New to Netflix in August") dates no one title;
-    // a slate's dating ("2 New Marvel Movies Dated") is read as a release story and keeps its date.
-    if (!aboutRelease && ROUNDUP_HEADLINE.test(headline)) {
-      releaseDate = null;
-      previousDate = null;
-    }
     if (type === 'release_dated' && !releaseDate && previousDate) {
       releaseDate = previousDate;
       previousDate = null;
@@ -192,14 +189,6 @@ function datedTitleFirst(result: TitleResult, doc: string, dates: { releaseSente
   const chosen = before ?? inSentence.find((m) => m.start >= at);
   if (!chosen || chosen.title === titles[0]) return titles;
   return [chosen.title, ...titles.filter((t) => t !== chosen.title)];
-}
-
-function referenceDate(publishedAt: string | null, now: () => Date): Date {
-  if (publishedAt) {
-    const t = Date.parse(publishedAt);
-    if (Number.isFinite(t)) return new Date(t);
-  }
-  return now();
 }
 
 const SERVICE_LAUNCH = /\b(?:ad[- ]?(?:supported|tier|funded|free)|advertising[- ](?:tier|plan)|(?:cheaper|new)\s+(?:tier|plan)|subscription|price|prices|pricing|bundle|app)\b/i;

@@ -45,8 +45,9 @@ export async function startEmbeddedDynamo(opts: { path?: string; port?: number; 
 }
 
 async function startInOwnProcess(path: string | undefined): Promise<EmbeddedDynamo> {
-  // No inherited flags (a loader, --cpu-prof): the server starts in plain node, fast.
-  const child: ChildProcess = fork(SERVER_SCRIPT, path ? [path] : [], { execArgv: [], stdio: ['ignore', 'ignore', 'inherit', 'ipc'] });
+  // No inherited flags (a loader, --cpu-prof): the server starts in plain node, fast. MARQUEE_STORE_CPU_PROF=<dir>
+  // profiles the server's own process (bench:scale --profile sets it).
+  const child: ChildProcess = fork(SERVER_SCRIPT, path ? [path] : [], { execArgv: process.env.MARQUEE_STORE_CPU_PROF ? ['--cpu-prof', '--cpu-prof-dir', process.env.MARQUEE_STORE_CPU_PROF] : [], stdio: ['ignore', 'ignore', 'inherit', 'ipc'] });
   const killOnExit = () => child.kill('SIGKILL');
   process.once('exit', killOnExit);
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));

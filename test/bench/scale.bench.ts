@@ -1,5 +1,5 @@
 // bench:scale: workspaces 1×, 10× and 50× the demo, served over local HTTP with conditional GET; a cold, a second and a no-change cycle each, in fresh processes.
-// Run: npm run bench:scale [-- --sizes 1,10,50 --runs 2 --query-seconds 4 | --no-query] [--profile DIR: CPU profiles of every cycle, one folder per size and cycle]
+// Run: npm run bench:scale [-- --sizes 1,10,50 --runs 2 --query-seconds 4 | --no-query] [--profile DIR: CPU profiles of every cycle, one folder per size and cycle, the store's own process in its 'store' folder]
 //      [--store process|inline: the embedded store in its own process (the default, as `marquee run`) or in the cycle's]
 import { spawn, execFile } from 'node:child_process';
 import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
@@ -39,11 +39,11 @@ interface QueryFigures {
   askP95: number;
 }
 
-/** One cycle in a fresh process (cold caches): the figures it prints. With `profile`, a CPU profile of it lands in that folder. */
+/** One cycle in a fresh process (cold caches): the figures it prints. With `profile`, CPU profiles of it (and of its store's process, in `store/`) land in that folder. */
 async function cycle(workspace: string, data: string, out: string, profile?: string): Promise<CycleFigures> {
   const prof = profile ? ['--cpu-prof', '--cpu-prof-dir', profile] : [];
   const { stdout } = await run(process.execPath, [...prof, '--import', 'tsx', CYCLE, '--workspace', workspace, '--data-dir', data, '--out', out, '--store', args.store!], {
-    env,
+    env: profile ? { ...env, MARQUEE_STORE_CPU_PROF: join(profile, 'store') } : env,
     cwd: ROOT,
     maxBuffer: 64 << 20,
   });

@@ -179,6 +179,9 @@ const RULES: readonly Rule[] = [
   ['festival_awards', 2.5, /\b(?:[Tt]akes|[Ww]ins|[Ww]on|[Nn]abs|[Ee]arns|[Ss]coops)\s+(?:the\s+)?(?:top\s+)?(?:\p{Lu}[\p{L}']+\s+){0,3}(?:[Pp]rize|[Aa]ward|[Ll]ion|[Bb]ear|[Ff]rog|[Pp]alm|[Gg]lobe|[Ll]eopard|[Ss]hell|[Cc]rystal|[Ss]tatuette|[Hh]onors?)\b|\b[Gg]olden\s+\p{Lu}\p{Ll}+/u],
   // "Venice Title", "Cannes Winner", "Sundance Drama": the festival describes the film; the news is elsewhere.
   ['festival_awards', -1.5, new RegExp(String.raw`\b(?:${FESTIVALS})(?:'s)?\s+(?:competition\s+|market\s+)?(?:title|thriller|drama|doc|documentary|comedy|hit|winner|breakout|darling|entry|favorite|pic|hopeful|sensation|standout|selection|sale)\b`, 'i')],
+  // An awards show that moves is awards news, not a release's ("Oscars Delayed", "Grammys Postponed", "Oscars 2021
+  // ceremony pushed back"): the show opens the headline and the move verb follows it.
+  ['festival_awards', 5, /^(?:the\s+)?(?:\d{4}\s+)?(?:oscars|academy awards|golden globes?|globes|emmys|emmy awards|grammys|grammy awards|baftas?|bafta (?:film |tv )?awards|sag awards|tony awards|tonys|c[eé]sars|critics choice awards|spirit awards|met gala)(?:\s+\d{4})?(?:\s+(?:ceremony|telecast|show|nominations|broadcast))?\s+(?:(?:are|is|has been|have been|will be|to be|gets?|officially|now)\s+){0,2}(?:delay\w*|postpon\w*|push(?:es|ed)?\s+back|pushed|moves?\b|moved|moving|reschedul\w*|cancel\w*|scrap\w*|called off|shift\w*)/i],
   ['festival_awards', 3, /\bto be honou?red\b|\bhonou?red (?:at|by|with)\b|\bhost (?:the )?(?:[\w'-]+ ){0,4}awards\b|\bstanding ovations?\b|\bshortlist\w*\b/i],
   ['review', 3, /\breviews? (?:praise|pan|are in|call|say|hail)\b|\bcritics (?:praise|pan|call|say|hail|rave)\b/i],
   // executive

@@ -339,6 +339,9 @@ const RUN_START_CONTEXT = new RegExp(String.raw`\b(?:theaters|theatres|cinemas|s
 const MOVE_WORDS = /\b(?:moves?|moved|moving|push\w*|shift\w*|delay\w*|bump\w*|postpon\w*|reschedul\w*|earlier|later|sooner|back|up)\b/i;
 const RANGE_START_AFTER = /^\s*(?:to|through|thru|until|till|-|–|—)\s*(?:the\s+)?(?:\d|(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?\s+\d)/i;
 // "earlier than its planned November dates", "sooner than the original fall window": the date it moved from.
+const DROPPED_RELEASE_BEFORE =
+  /\b(?:delay(?:s|ed|ing)?|postpone[sd]?|postponing|push(?:es|ed|ing)?\s+back|scrap(?:s|ped|ping)?|cancel(?:s|led|ed|ling|ing)?|abandon(?:s|ed|ing)?|skip(?:s|ped|ping)?)\s+(?:(?:its|their|the|a|an)\s+)?(?:(?:planned|scheduled|original|previous|initial|expected)\s+)?$/i;
+const DROPPED_RELEASE_AFTER = /^\s*(?:(?:theatrical|cinema|wide|global|worldwide|uk|us|u\.s\.)\s+)?(?:release|opening|debut|premiere|bow|launch)\b/i;
 const THAN_PLANNED_BEFORE = /\b(?:earlier|later|sooner)\s+than\s+(?:its|their|the)\s+(?:(?:planned|original|scheduled|previous|initial|announced|expected)\s+)?$/i;
 // "the 2027 sci-fi epic", "Selena Gomez's 2027 Alien Sci-Fi": a year ahead that a release is known by.
 // "the 2026 summer movie season", "its 2027 slate": a year of many releases, not the date of one.
@@ -404,6 +407,8 @@ function roleOf(sentence: string, m: DateMention, reference: Date, timeKnown: bo
   if (RUN_FROM_BEFORE.test(before)) return 'new';
   if (run && /\bfrom\s+$/i.test(before) && RANGE_START_AFTER.test(after)) return 'new';
   if (THAN_PLANNED_BEFORE.test(before)) return 'previous';
+  // "will delay April release", "scraps its March 3 premiere": the date a release was set for and no longer is.
+  if (DROPPED_RELEASE_BEFORE.test(before) && DROPPED_RELEASE_AFTER.test(after)) return 'previous';
   if (PREVIOUS_BEFORE.test(before) || PREVIOUS_PLAN_BEFORE.test(before)) return 'previous';
   if (/^\s*(?:(?:date|slot|release date|opening)\s*(?:it|which)?\s*had\b|(?:it|which)\s+had\b|(?:previously|originally)\b|had\s+(?:been|once)\b)/i.test(after)) return 'previous';
   // "in early August": the qualifier is part of the date; the cue comes before it.

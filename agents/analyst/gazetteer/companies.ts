@@ -82,7 +82,7 @@ Syfy | network | Universal Pictures | Syfy; SyFy; Sci Fi Channel
 E! | network | Universal Pictures | E!; E! Entertainment; E! Network; E! News
 Oxygen | network | Universal Pictures | Oxygen Media; Oxygen True Crime; ~Oxygen
 Telemundo | network | Universal Pictures | Telemundo
-Sky | international | Universal Pictures | Sky Studios; Sky Original Films; Sky Cinema; Sky Atlantic; Sky Group; Sky UK; Sky Max; Sky Comedy; Sky Documentaries; ~Sky
+Sky | international | Universal Pictures | Sky Studios; Sky Original Films; Sky Cinema; Sky Atlantic; Sky Group; Sky UK; Sky Max; Sky Comedy; Sky Documentaries; Sky Arts; Sky News; ~Sky
 Versant | network | | Versant; Versant Media
 MSNBC | network | Versant | MSNBC; MS NOW
 CNBC | network | Versant | CNBC
@@ -302,8 +302,8 @@ Thunder Road Films | production | | Thunder Road Films; Thunder Road Pictures
 Fremantle | international | | Fremantle; FremantleMedia
 Banijay | international | | Banijay; Banijay Group; Endemol Shine; Endemol Shine Group; Banijay Entertainment
 All3Media | international | | All3Media; All3Media International; Studio Lambert
-ITV | international | | ITV; ITVX; ITV Studios; ITV Studios America; ITV America; ITV Drama
-BBC | international | | BBC; BBC One; BBC Two; BBC Three; BBC Four; BBC iPlayer; BBC Scotland; British Broadcasting Corporation
+ITV | international | | ITV; ITVX; ITV2; ITV3; ITV4; ITVBe; ITV Hub; ITV Studios; ITV Studios America; ITV America; ITV Drama
+BBC | international | | BBC; BBC One; BBC Two; BBC Three; BBC Four; BBC iPlayer; BBC Scotland; CBBC; CBeebies; British Broadcasting Corporation
 BBC Studios | international | BBC | BBC Studios; BBC Worldwide; BBC Studios Productions
 BBC Films | international | BBC | BBC Films; BBC Film
 Channel 4 | international | | Channel 4; Film4; Film 4; E4

@@ -102,6 +102,13 @@ describe('createEmbeddedAnalyst', () => {
     expect(globes).toMatchObject({ type: 'festival_awards', releaseDate: null });
   });
 
+  it('files an awards show that moves as awards news, and a film that moves as a move', () => {
+    for (const title of ['Grammys Postponed Over Omicron Concerns', 'Oscars 2021 ceremony pushed back and eligibility period extended', 'Emmys Officially Postponed Amid Hollywood Strikes']) {
+      expect(analyst.extract({ title, text: '', publishedAt: '2022-01-05T12:00:00Z', url: null })).toMatchObject({ type: 'festival_awards', releaseDate: null });
+    }
+    expect(analyst.extract({ title: "Sundance Hit 'Cold Harbor' Delayed to 2027", text: '', publishedAt: '2026-01-05T12:00:00Z', url: null })).toMatchObject({ type: 'release_moved', releaseDate: '2027' });
+  });
+
   it('dates no title from a service\'s launch, but keeps a title\'s', () => {
     const tier = analyst.extract({ title: 'Netflix Admits Some Shows Won’t Make It To Ad-Tier', text: 'Netflix plans to launch its advertising tier in early 2023 but not all of its shows will make the cut.', publishedAt: '2022-07-19T12:00:00Z', url: null });
     expect(tier.releaseDate).toBeNull();

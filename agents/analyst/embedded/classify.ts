@@ -54,9 +54,15 @@ const JOB_TITLE = new RegExp(
 
 /** Replaces job-title phrases with JOBTITLE. */
 export function maskJobTitles(s: string): string {
-  return s.replace(JOB_TITLE, (m) => {
-    // "head" alone is too common ("head-to-head", "heads to Hulu"): only "head of X" is a job.
-    if (/^heads?$/i.test(m.trim())) return m;
+  return s.replace(JOB_TITLE, (m, offset: number, whole: string) => {
+    // "head" alone is too common ("head-to-head", "heads to Hulu"): only "head of X" is a job, or a company's head
+    // ("Amazon Studios Head Jennifer Salke", "STUDIO Film Head Dan Lin"): after a studio, at most one word between,
+    // and a capitalized name after.
+    if (/^heads?$/i.test(m.trim())) {
+      const before = whole.slice(Math.max(0, offset - 40), offset);
+      const after = whole.slice(offset + m.length, offset + m.length + 30);
+      if (!(/\bSTUDIO(?:'s)?\s+(?:[A-Z][\w-]*\s+)?$/.test(before) && /^\s*[A-Z][a-z]/.test(after))) return m;
+    }
     return ` ${JOB_MASK} `;
   });
 }
@@ -190,6 +196,10 @@ const RULES: readonly Rule[] = [
   ['executive', 3, new RegExp(String.raw`\bnames\b[^.]{0,60}${JOB_MASK}|\bas\s+(?:its\s+|new\s+|the\s+|a\s+)?${JOB_MASK}|\bjoins\b[^.]{0,40}\bas\b`)],
   ['executive', 4, /\bsteps? down\b|\bstepping down\b|\bto step down\b|\b(?:contract|deal) extension\b|\bextends? (?:his |her |their )?contract\b|\bmultiyear (?:deal|contract|pact|extension)\b|\bre-?ups\b/i],
   ['executive', 4, new RegExp(String.raw`\b(?:ex-|former\s+)(?:STUDIO\s+)?${JOB_MASK}`, 'i')],
+  // An executive's title before a departure ("Amazon Studios Head Jennifer Salke Exits") is an executive leaving, not an
+  // actor leaving a project; a bigger job is a promotion ("Gets Expanded Role").
+  ['executive', 4.5, new RegExp(String.raw`${JOB_MASK}[^.;:]{0,50}\b(?:${DEPARTURE})\b`)],
+  ['executive', 3, /\b(?:expanded|expands?|bigger|larger|broader|widened) (?:role|remit|portfolio|duties)\b|\bgets? promoted\b/i],
   ['executive', 2.5, /\bretir(?:es|ing|ement|ed)\b|\bsucceeds?\b|\bsuccessor\b|\bsuccession\b/i],
   ['executive', 3, /\btaps\b[^.]{0,60}\bto (?:run|lead|oversee|head)\b|\bto run\b|\bto oversee\b/i],
   ['executive', 2, /\breshuffles? (?:its |the )?(?:\w+ )?(?:team|leadership|executives?|ranks|division|JOBTITLE)\b|\breorg\w*\b|\bshake-?up\b/i],

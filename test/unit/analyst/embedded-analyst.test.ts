@@ -102,6 +102,13 @@ describe('createEmbeddedAnalyst', () => {
     expect(globes).toMatchObject({ type: 'festival_awards', releaseDate: null });
   });
 
+  it('reads a studio head who exits or gets a bigger role as executive news, and "head to" still as a verb', () => {
+    const at = '2024-03-10T12:00:00Z';
+    expect(analyst.extract({ title: 'Amazon Studios Head Jennifer Salke Exits', text: '', publishedAt: at, url: null }).type).toBe('executive');
+    expect(analyst.extract({ title: 'HBO Max Content Chief Casey Bloys Gets Expanded Role', text: '', publishedAt: at, url: null }).type).toBe('executive');
+    expect(analyst.extract({ title: "Fans Head to Theaters for 'Cold Harbor' Opening Weekend", text: '', publishedAt: at, url: null }).type).not.toBe('executive');
+  });
+
   it('files an awards show that moves as awards news, and a film that moves as a move', () => {
     for (const title of ['Grammys Postponed Over Omicron Concerns', 'Oscars 2021 ceremony pushed back and eligibility period extended', 'Emmys Officially Postponed Amid Hollywood Strikes']) {
       expect(analyst.extract({ title, text: '', publishedAt: '2022-01-05T12:00:00Z', url: null })).toMatchObject({ type: 'festival_awards', releaseDate: null });

@@ -216,6 +216,7 @@ const RULES: readonly Rule[] = [
   ['campaign', 3, /\bsuper bowl\b|\bbig game\b|\btoy line\b|\btoys\b|\bhits shelves\b|\bconsumer products\b|\bsoundtrack\b|\bvinyl\b|\bcollectibles?\b|\bin-game\b|\bbattle royale\b|\bfortnite\b|\broblox\b/i],
   ['campaign', 3, /\bad spend(?:ing)?\b|\bspending on\b[^.]{0,30}\bads\b|\bbundles?\b|\bgift cards?\b|\bticket (?:deals?|offers?|discounts?)\b|\blaunch(?:es|ed)?\b[^.]{0,50}\bfor TITLE\b/i],
   ['campaign', 0.5, /\bads?\b/i],
+  ['campaign', 3, /\btied to\b|\bdrone shows?\b|\bairbnb\b|\b(?:makeup|cosmetics|beauty|fragrance|sneaker|shoe|fashion|product) (?:line|range|drop)s?\b|\bfree trials?\b|\bmenu items?\b|\bthemed (?:menu|meal|room|suite|hotel|bar|cafe)s?\b/i],
   ['campaign', 3, /\bpopcorn buckets?\b|\bfunko\b|\bpop!|\bcollab(?:oration)?s?\b|\b(?:merch|apparel|clothing|capsule) collections?\b|\bscreenings?\b|\bfor your consideration\b|\bfyc\b|\bpush for\b|\bpartnering\b|\bsneak previews?\b|\blimited[- ]edition\b|\bmixtape\b|\binvade[sd]?\b/i],
   // review
   ['review', 4, /\breviews?\b|\breviewers?\b|\brotten tomatoes\b|\bmetacritic\b|\bcertified fresh\b|\btomatometer\b/i],

@@ -109,6 +109,13 @@ describe('createEmbeddedAnalyst', () => {
     expect(analyst.extract({ title: "Fans Head to Theaters for 'Cold Harbor' Opening Weekend", text: '', publishedAt: at, url: null }).type).not.toBe('executive');
   });
 
+  it('reads tie-ins, product lines, drone shows and rentals as marketing', () => {
+    const at = '2024-03-10T12:00:00Z';
+    for (const title of ["Universal Releases 'Cold Harbor' Makeup Line With Mac Cosmetics", "Amazon Sends 'Cold Harbor' Drone Show Over London", "'Cold Harbor' Lighthouse Lists on Airbnb for Two Nights"]) {
+      expect(analyst.extract({ title, text: '', publishedAt: at, url: null }).type).toBe('campaign');
+    }
+  });
+
   it('files an awards show that moves as awards news, and a film that moves as a move', () => {
     for (const title of ['Grammys Postponed Over Omicron Concerns', 'Oscars 2021 ceremony pushed back and eligibility period extended', 'Emmys Officially Postponed Amid Hollywood Strikes']) {
       expect(analyst.extract({ title, text: '', publishedAt: '2022-01-05T12:00:00Z', url: null })).toMatchObject({ type: 'festival_awards', releaseDate: null });

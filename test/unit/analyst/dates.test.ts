@@ -227,9 +227,11 @@ describe('extractReleaseDates', () => {
     expect(read("'Doctor Who' Lands New U.S. Streaming Home on AMC+ in June 2026", 'The show is moving to AMC+ in the U.S. starting June 11, 2026, with 13 seasons.', '2026-05-15T12:00:00Z').releaseDate).toBe('2026-06-11');
   });
 
-  it('reads the release a move drops ("will delay April release", "scraps its March 3 premiere") as the old date', () => {
+  it('reads the release a move drops ("will delay April release", "scraps its March 3 premiere") as the old date, and a reopening as no release', () => {
     expect(read('Cold Harbor pushed back to November', 'The studio will delay April release amid the outbreak.', '2020-03-04T12:00:00Z')).toMatchObject({ releaseDate: '2020-11', previousDate: '2020-04' });
     expect(read("Netflix Scraps 'Cold Harbor' Premiere", 'The streamer scraps its March 3 premiere.', '2025-01-15T12:00:00Z')).toMatchObject({ releaseDate: null, previousDate: '2025-03-03' });
+    // A cinema's reopening is no release; the title's release in the same sentence is.
+    expect(read('UK cinemas lobbying government for June reopening', 'The association aims to resume business before July release of Cold Harbor.', '2020-05-06T12:00:00Z').releaseDate).toBe('2020-07');
     // A date the delay moves to is the new one.
     expect(read("'Cold Harbor' Delayed", 'The studio delays the release to April 3.', '2025-01-15T12:00:00Z').releaseDate).toBe('2025-04-03');
   });

@@ -149,6 +149,8 @@ export function createEmbeddedAnalyst(ctx: EmbeddedAnalystContext): EmbeddedAnal
     }
     // A box-office story's year ("Box Office Success In 2026", "the biggest 2026 debut") is the year of its grosses.
     if (type === 'box_office' && timeKnown && releaseDate === String(reference.getUTCFullYear())) releaseDate = null;
+    // An audience figure's night ("its return on Sunday night drew the biggest audience") is when it aired, not a release ahead.
+    if (type === 'box_office' && releaseDate && AUDIENCE_PAST.test(dates.releaseSentence ?? '')) releaseDate = null;
     if (type === 'release_dated' && !releaseDate && previousDate) {
       releaseDate = previousDate;
       previousDate = null;
@@ -191,6 +193,7 @@ function datedTitleFirst(result: TitleResult, doc: string, dates: { releaseSente
   return [chosen.title, ...titles.filter((t) => t !== chosen.title)];
 }
 
+const AUDIENCE_PAST = /\b(?:drew|attract(?:ed|s)|pulled(?:\s+in)?|averaged|peaked|watched|tuned\s+in|viewers|audiences?|ratings)\b/i;
 const SERVICE_LAUNCH = /\b(?:ad[- ]?(?:supported|tier|funded|free)|advertising[- ](?:tier|plan)|(?:cheaper|new)\s+(?:tier|plan)|subscription|price|prices|pricing|bundle|app)\b/i;
 // Plural or with "Awards" only: "Oscar Isaac", "Tony Gilroy" and "Emmy Rossum" are people.
 const AWARDS_SHOW = /\b(?:golden globes|globes|oscars|academy awards|emmys|emmy awards|grammys|grammy awards|tonys|tony awards|baftas|bafta awards|sag awards|awards?\s+(?:show|ceremony|telecast|gala)|ceremony|telecast)\b/i;

@@ -232,6 +232,9 @@ describe('extractReleaseDates', () => {
     expect(read("Netflix Scraps 'Cold Harbor' Premiere", 'The streamer scraps its March 3 premiere.', '2025-01-15T12:00:00Z')).toMatchObject({ releaseDate: null, previousDate: '2025-03-03' });
     // A cinema's reopening is no release; the title's release in the same sentence is.
     expect(read('UK cinemas lobbying government for June reopening', 'The association aims to resume business before July release of Cold Harbor.', '2020-05-06T12:00:00Z').releaseDate).toBe('2020-07');
+    // "won't be here until": the date it comes back.
+    expect(read('The Witcher’s third season won’t be here until summer 2023', '', '2022-06-01T12:00:00Z').releaseDate).toBe('2023');
+    expect(read('The exhibit runs until June 5', '', '2022-06-01T12:00:00Z').releaseDate).toBeNull();
     // A date the delay moves to is the new one.
     expect(read("'Cold Harbor' Delayed", 'The studio delays the release to April 3.', '2025-01-15T12:00:00Z').releaseDate).toBe('2025-04-03');
   });

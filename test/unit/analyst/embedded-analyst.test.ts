@@ -116,6 +116,11 @@ describe('createEmbeddedAnalyst', () => {
     }
   });
 
+  it('reads the night an audience figure was drawn as no release date', () => {
+    const ratings = analyst.extract({ title: 'Cold Harbor: Series six opener attracts record 9.6m audience', text: "The police drama's return on Sunday night drew the biggest audience for a drama opening this year.", publishedAt: '2021-03-29T09:00:00Z', url: null });
+    expect(ratings).toMatchObject({ type: 'box_office', releaseDate: null });
+  });
+
   it('files an awards show that moves as awards news, and a film that moves as a move', () => {
     for (const title of ['Grammys Postponed Over Omicron Concerns', 'Oscars 2021 ceremony pushed back and eligibility period extended', 'Emmys Officially Postponed Amid Hollywood Strikes']) {
       expect(analyst.extract({ title, text: '', publishedAt: '2022-01-05T12:00:00Z', url: null })).toMatchObject({ type: 'festival_awards', releaseDate: null });

@@ -16,6 +16,13 @@ describe('release dates as the labeling guide reads them', () => {
     expect(at("'Night Harbor' Season 3 Premiere Date Set for January on Syfy")).toMatchObject({ type: 'release_dated', releaseDate: '2027-01', releaseKind: 'tv' });
   });
 
+  it('a series dated with no company named is a streamer\'s; a UK broadcaster is a network; a streamer in the dating sentence wins', () => {
+    expect(at("'Night Harbor' Season 3 Premieres in November").releaseKind).toBe('streaming');
+    expect(at("Night Harbor: ITV2 series won't return until 2027").releaseKind).toBe('tv');
+    const special = at("HBO Max releases teaser for 'Night Harbor' reunion", "HBO Max has released a trailer previewing the 'Night Harbor' reunion scheduled to debut on New Year's Day 2027. (CNN and HBO are part of the same group.)");
+    expect(special).toMatchObject({ releaseDate: '2027-01-01', releaseKind: 'streaming' });
+  });
+
   it('a digital or home release is dated with its kind', () => {
     const e = at("'Cold Front' Hits Digital Tomorrow", 'The thriller arrives on Premium Digital tomorrow, June 2, via Lionsgate.');
     expect(e).toMatchObject({ type: 'release_dated', releaseDate: '2026-06-02', releaseKind: 'digital' });

@@ -38,7 +38,7 @@ export const JOB_MASK = 'JOBTITLE';
 
 const FESTIVALS = String.raw`cannes|venice|berlin(?:ale)?|sundance|toronto|tiff|telluride|sxsw|south by southwest|tribeca|locarno|karlovy vary|san sebastian|rotterdam|new york film festival|nyff|afi fest|annecy|fantastic fest|palm springs|busan|sitges|london film festival|deauville|the croisette|croisette|lido`;
 const AWARDS = String.raw`oscars?|academy awards?|golden globes?|emmys?|baftas?|sag awards?|critics choice|spirit awards?|gotham awards?|annie awards?|palme d'or|golden lion|silver lion|golden bear|silver bear|grand jury prize|people's choice|audience award|camera d'or|jury prize|best picture|best director|best actress|best actor|best film(?! (?:in|of|since|ever))|top prize|guild awards?|platform prize|top narrative award|outstanding (?:drama|comedy|limited) series`;
-const DEPARTURE = String.raw`exits?|exited|exiting|to exit|drops? out|dropped out|leaves|leaving|departs?|departed|departing|quits?|walks? away|steps? down|stepping down|to step down|resigns?|resigned|ousted|out at`;
+const DEPARTURE = String.raw`exits?|exited|exiting|to exit|to leave|will leave|departures?|drops? out|dropped out|leaves|leaving|departs?|departed|departing|quits?|walks? away|steps? down|stepping down|to step down|resigns?|resigned|ousted|out at`;
 
 // Job titles are replaced by JOBTITLE before matching, so "Head of Acquisitions" is not an acquisition and
 // "Marketing President" is not a campaign.
@@ -64,8 +64,12 @@ export function maskJobTitles(s: string): string {
       if (!(/\bSTUDIO(?:'s)?\s+(?:[A-Z][\w-]*\s+)?$/.test(before) && /^\s*[A-Z][a-z]/.test(after))) return m;
     }
     return ` ${JOB_MASK} `;
-  });
+  }).replace(COMPANY_TITLE, (m, lead: string) => `${lead}${JOB_MASK} `);
 }
+
+// A company's boss named by a bare title ("STUDIO Chief David Nevins", "STUDIO Content Chief Casey Bloys", "STUDIO Boss
+// John Landgraf"): after a studio, at most one word between, and a capitalized name after.
+const COMPANY_TITLE = /(\bSTUDIO(?:'s)?\s+(?:[A-Z][\w-]*\s+)?)(?:Chief|Boss|Topper|Chair|Chairman|Chairwoman|President|CEO)\s+(?=[A-Z][a-z])/g;
 
 const RULES: readonly Rule[] = [
   // release_moved
@@ -202,7 +206,8 @@ const RULES: readonly Rule[] = [
   ['executive', 3, /\b(?:expanded|expands?|bigger|larger|broader|widened) (?:role|remit|portfolio|duties)\b|\bgets? promoted\b/i],
   ['executive', 2.5, /\bretir(?:es|ing|ement|ed)\b|\bsucceeds?\b|\bsuccessor\b|\bsuccession\b/i],
   ['executive', 3, /\btaps\b[^.]{0,60}\bto (?:run|lead|oversee|head)\b|\bto run\b|\bto oversee\b/i],
-  ['executive', 2, /\breshuffles? (?:its |the )?(?:\w+ )?(?:team|leadership|executives?|ranks|division|JOBTITLE)\b|\breorg\w*\b|\bshake-?up\b/i],
+  ['executive', 2, /\breshuffles? (?:its |the )?(?:\w+ )?(?:team|leadership|executives?|ranks|division|JOBTITLE)\b|\breorg\w*\b|\bshake-?up\b|\bshak(?:es|ing) up\b|\brestructur\w*\b/i],
+  ['executive', 4, /\brenews? (?:his |her |their |its )?(?:overall |first-look )?(?:deal|contract|pact)\b/i],
   // Creators' and stars' overall and first-look deals are business of people: executive (the labeling guide).
   ['executive', 3, /\blaunch(?:es|ed|ing)? (?:(?:a|her|his|their|new|own) )*(?:production )?(?:banner|company|shingle|studio|label|outfit)\b|\b(?:talent|production|creative|mega|development|producing|writing) (?:deal|pact|partnership)\b|\bmega-deal\b|\bstrikes?\b[^.]{0,40}\b(?:deal|pact|partnership)\b|\bnames? new\b|\bsuccessor\b|\bdirector[- ]general\b|\bdeparts?\b|\bexits? (?:the )?(?:company|post|role|network|studio)\b|\b(?:joins?|joining) (?:the |its )?board\b|\bboard of directors\b/i],
   ['executive', 5, /\b(?:overall|first[- ]look|multi-?year(?: overall)?|exclusive (?:overall|tv|television|film)) (?:deal|pact|agreement|contract)\b|\bsigns? (?:a )?(?:new )?(?:overall|first[- ]look)\b|\bextends? (?:overall|first[- ]look)\b/i],

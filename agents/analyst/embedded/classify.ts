@@ -149,6 +149,9 @@ const RULES: readonly Rule[] = [
   ['acquisition', 4, /\b(?:finds?|lands?|secures?|gets?|has|have|gains?|scores?|nabs?) (?:a )?(?:new )?(?:streaming |tv |free streaming |digital )?home\b|\bnew (?:streaming|tv|digital) home\b|\b(?:lands?|coming|comes|goes|going|heads?|moves?) (?:on|at|to) free streaming\b|\badded to (?:the )?STUDIO\b|\bresurrected\b|\brevived (?:at|by)\b|\bsecures? (?:[\w-]+ )?distribut\w+\b|\bsells?\b|\bsold\b|\bsales?\b(?! (?:agent|team|chief|head|exec))/i],
   // A studio as the headline's subject taking a title ("Netflix Boards 'X'", "Hulu Adds 'X' to Its Library"): a deal.
   ['acquisition', 3, /^\s*STUDIO(?:\s+and\s+STUDIO)?\s+(?:boards?|boarded|nabs?|grabs?|takes?|adds?|scoops? up|lands?|secures?|wins?|inks?)\b[^.]{0,40}\bTITLE\b(?![^.]{0,40}\b(?:season|date|premiere|trailer)\b)/i],
+  // Company mergers are acquisitions (the labeling guide; dev split: 9 of 13 headlines with "merger" are); a title
+  // boarded "for distribution" is a distribution deal, not a casting.
+  ['acquisition', 3, /\bmergers?\b|\bfor (?:(?:u\.s\.|us|north american|worldwide|international|global|domestic|uk|theatrical)\s+)?distribution\b/i],
   ['acquisition', 2, /\bpact\b|\bsale\b|\bsells? (?:\w+ )?rights\b|\bsold (?:to|rights)\b|\bspec\b/i],
   ['acquisition', 1.5, /\bdeal\b/i],
   ['acquisition', 1, /\bpaid\b|\bpackage\b/i],

@@ -123,6 +123,12 @@ describe('createEmbeddedAnalyst', () => {
     expect(ratings).toMatchObject({ type: 'box_office', releaseDate: null });
   });
 
+  it('reads a company merger and a title boarded for distribution as acquisitions', () => {
+    const at = '2024-03-10T12:00:00Z';
+    expect(analyst.extract({ title: 'Skydance and Paramount Finalize Merger', text: '', publishedAt: at, url: null }).type).toBe('acquisition');
+    expect(analyst.extract({ title: "Bleecker Street Boards 'Cold Harbor' for Distribution", text: '', publishedAt: at, url: null }).type).toBe('acquisition');
+  });
+
   it('files an awards show that moves as awards news, and a film that moves as a move', () => {
     for (const title of ['Grammys Postponed Over Omicron Concerns', 'Oscars 2021 ceremony pushed back and eligibility period extended', 'Emmys Officially Postponed Amid Hollywood Strikes']) {
       expect(analyst.extract({ title, text: '', publishedAt: '2022-01-05T12:00:00Z', url: null })).toMatchObject({ type: 'festival_awards', releaseDate: null });

@@ -129,6 +129,11 @@ describe('createEmbeddedAnalyst', () => {
     expect(analyst.extract({ title: "Bleecker Street Boards 'Cold Harbor' for Distribution", text: '', publishedAt: at, url: null }).type).toBe('acquisition');
   });
 
+  it('keeps the date a title-less story gives when its sentence says the title "comes to" a service or "makes its bow"', () => {
+    const bow = analyst.extract({ title: 'Reacher season 2 gets an official trailer and festive release date', text: "The second season of the action series makes its bow in mid-December.", publishedAt: '2023-11-07T12:00:00Z', url: null });
+    expect(bow.releaseDate).toBe('2023-12');
+  });
+
   it('files an awards show that moves as awards news, and a film that moves as a move', () => {
     for (const title of ['Grammys Postponed Over Omicron Concerns', 'Oscars 2021 ceremony pushed back and eligibility period extended', 'Emmys Officially Postponed Amid Hollywood Strikes']) {
       expect(analyst.extract({ title, text: '', publishedAt: '2022-01-05T12:00:00Z', url: null })).toMatchObject({ type: 'festival_awards', releaseDate: null });

@@ -54,22 +54,20 @@ const JOB_TITLE = new RegExp(
 
 /** Replaces job-title phrases with JOBTITLE. */
 export function maskJobTitles(s: string): string {
-  return s.replace(JOB_TITLE, (m, offset: number, whole: string) => {
-    // "head" alone is too common ("head-to-head", "heads to Hulu"): only "head of X" is a job, or a company's head
-    // ("Amazon Studios Head Jennifer Salke", "STUDIO Film Head Dan Lin"): after a studio, at most one word between,
-    // and a capitalized name after.
-    if (/^heads?$/i.test(m.trim())) {
-      const before = whole.slice(Math.max(0, offset - 40), offset);
-      const after = whole.slice(offset + m.length, offset + m.length + 30);
-      if (!(/\bSTUDIO(?:'s)?\s+(?:[A-Z][\w-]*\s+)?$/.test(before) && /^\s*[A-Z][a-z]/.test(after))) return m;
-    }
-    return ` ${JOB_MASK} `;
-  }).replace(COMPANY_TITLE, (m, lead: string) => `${lead}${JOB_MASK} `);
+  return s
+    .replace(JOB_TITLE, (m) => {
+      // "head" alone is too common ("head-to-head", "heads to Hulu"): only "head of X" is a job here; a company's
+      // head is COMPANY_TITLE's.
+      if (/^heads?$/i.test(m.trim())) return m;
+      return ` ${JOB_MASK} `;
+    })
+    .replace(COMPANY_TITLE, (_m, lead: string) => `${lead}${JOB_MASK} `);
 }
 
-// A company's boss named by a bare title ("STUDIO Chief David Nevins", "STUDIO Content Chief Casey Bloys", "STUDIO Boss
-// John Landgraf"): after a studio, at most one word between, and a capitalized name after.
-const COMPANY_TITLE = /(\bSTUDIO(?:'s)?\s+(?:[A-Z][\w-]*\s+)?)(?:Chief|Boss|Topper|Chair|Chairman|Chairwoman|President|CEO)\s+(?=[A-Z][a-z])/g;
+// A company's boss named by a bare title ("Amazon Studios Head Jennifer Salke", "STUDIO Chief David Nevins", "STUDIO
+// Content Chief Casey Bloys", "STUDIO Boss John Landgraf"): after a studio, at most one word between, and a
+// capitalized name after.
+const COMPANY_TITLE = /(\bSTUDIO(?:'s)?\s+(?:[A-Z][\w-]*\s+)?)(?:[Hh]eads?|Chief|Boss|Topper|Chair|Chairman|Chairwoman|President|CEO)\s+(?=[A-Z][a-z])/g;
 
 const RULES: readonly Rule[] = [
   // release_moved

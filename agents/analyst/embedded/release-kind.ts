@@ -7,10 +7,6 @@ const DIGITAL = /\b(?:digital(?:ly)?|pvod|premium vod|vod|on demand|home enterta
 const THEATRICAL = /\b(?:in theaters|in theatres|in cinemas|theatrical(?:ly)?|theaters?|theatres?|cinemas?|box office|imax|wide release|limited release|nationwide|opens? (?:wide|nationwide|in)|opening weekend|moviegoers)\b/i;
 const STREAMING = /\b(?:stream(?:s|ing|er|ers)?|on (?:netflix|hulu|disney\+|max|hbo max|prime video|apple tv\+?|peacock|paramount\+|tubi|shudder|amc\+|starz|mgm\+|crunchyroll)|subscribers)\b/i;
 const TV = /\b(?:airs?|aired|airing|broadcasts?|on (?:abc|cbs|nbc|fox|the cw|pbs|hbo|showtime|starz|fx|amc|bravo|syfy|usa network|tnt|tbs|bbc(?: one| two)?|itv|channel 4)|network|cable|primetime|prime time|time ?slot|timeslot|midseason|fall schedule|schedule for|episodes?\b|season (?:\d+|one|two|three|four|five|premiere|finale)|series premiere|premiere date)\b/i;
-// Broadcasters the gazetteer files as 'international' companies: for what a date dates, they are networks.
-const BROADCASTERS = new Set(['BBC', 'ITV', 'Channel 4', 'Channel 5', 'Sky', 'Network 10', 'Seven Network', 'Nine Entertainment', 'ABC Australia', 'Foxtel', 'CBC', 'Bell Media', 'Canal+', 'RAI', 'Mediaset', 'ZDF', 'ARD', 'France Télévisions', 'Arte', 'TF1', 'M6', 'RTL', 'ProSiebenSat.1', 'TV 2', 'Globo', 'Televisa']);
-const kindOf = (entity: string) => (BROADCASTERS.has(entity) ? 'network' : companyKind(entity));
-
 const SERIES = /\b(?:series|season|seasons|episode|episodes|docuseries|miniseries|limited series|show|sitcom|drama series|comedy series|anthology)\b/i;
 const FILM = /\b(?:film|films|movie|movies|feature|features|sequel|prequel|blockbuster|tentpole|pic|pics|animated feature)\b/i;
 
@@ -21,7 +17,7 @@ export function releaseKindOf(releaseDate: string | null, dateSentence: string |
   // Words in the sentence that gives the date say it best ("hits digital Nov. 3", "premieres on Hulu Oct. 5").
   if (DIGITAL.test(near)) return 'digital';
   if (THEATRICAL.test(near)) return 'theatrical';
-  const kinds = mentions.map((m) => kindOf(m.entity));
+  const kinds = mentions.map((m) => companyKind(m.entity));
   const streamer = kinds.includes('streamer');
   const network = kinds.includes('network');
   const series = SERIES.test(doc);
@@ -30,7 +26,7 @@ export function releaseKindOf(releaseDate: string | null, dateSentence: string |
   // The company the dating sentence names: a streamer alone there ("HBO Max … scheduled to debut on New Year's Day")
   // outweighs a network named elsewhere in the story.
   const from = near ? doc.indexOf(near) : -1;
-  const nearKinds = from < 0 ? [] : mentions.filter((m) => m.start >= from && m.end <= from + near.length).map((m) => kindOf(m.entity));
+  const nearKinds = from < 0 ? [] : mentions.filter((m) => m.start >= from && m.end <= from + near.length).map((m) => companyKind(m.entity));
   if (nearKinds.includes('streamer') && !nearKinds.includes('network') && !TV.test(near)) return 'streaming';
   if (TV.test(near) && network && !streamer) return 'tv';
   if (THEATRICAL.test(doc) && !series) return 'theatrical';

@@ -82,7 +82,7 @@ Syfy | network | Universal Pictures | Syfy; SyFy; Sci Fi Channel
 E! | network | Universal Pictures | E!; E! Entertainment; E! Network; E! News
 Oxygen | network | Universal Pictures | Oxygen Media; Oxygen True Crime; ~Oxygen
 Telemundo | network | Universal Pictures | Telemundo
-Sky | international | Universal Pictures | Sky Studios; Sky Original Films; Sky Cinema; Sky Atlantic; Sky Group; Sky UK; Sky Max; Sky Comedy; Sky Documentaries; Sky Arts; Sky News; ~Sky
+Sky | network | Universal Pictures | Sky Studios; Sky Original Films; Sky Cinema; Sky Atlantic; Sky Group; Sky UK; Sky Max; Sky Comedy; Sky Documentaries; Sky Arts; Sky News; ~Sky
 Versant | network | | Versant; Versant Media
 MSNBC | network | Versant | MSNBC; MS NOW
 CNBC | network | Versant | CNBC
@@ -108,8 +108,8 @@ Nickelodeon | network | Paramount Pictures | Nickelodeon; Nick Jr.; Nicktoons
 BET | network | Paramount Pictures | BET; BET+; BET Plus; BET Networks; BET Studios
 Pluto TV | streamer | Paramount Pictures | Pluto TV
 Skydance | production | Paramount Pictures | Skydance; Skydance Media; Skydance Animation; Skydance Television; Skydance Sports
-Channel 5 | international | Paramount Pictures | Channel 5; My5
-Network 10 | international | Paramount Pictures | Network 10; Network Ten; Channel 10; 10 Play
+Channel 5 | network | Paramount Pictures | Channel 5; My5
+Network 10 | network | Paramount Pictures | Network 10; Network Ten; Channel 10; 10 Play
 # ---- Amazon ----
 Amazon MGM Studios | major | | Amazon MGM Studios; Amazon MGM; Amazon Studios; Amazon MGM Studios Distribution; Amazon Content; MGM; Metro-Goldwyn-Mayer; MGM Studios; MGM Television; United Artists; United Artists Releasing; Orion Pictures; Orion Releasing; American International Pictures; ~Amazon
 Prime Video | streamer | Amazon MGM Studios | Prime Video; Amazon Prime Video; Amazon Prime; ~Prime; Amazon Originals
@@ -302,12 +302,12 @@ Thunder Road Films | production | | Thunder Road Films; Thunder Road Pictures
 Fremantle | international | | Fremantle; FremantleMedia
 Banijay | international | | Banijay; Banijay Group; Endemol Shine; Endemol Shine Group; Banijay Entertainment
 All3Media | international | | All3Media; All3Media International; Studio Lambert
-ITV | international | | ITV; ITVX; ITV2; ITV3; ITV4; ITVBe; ITV Hub; ITV Studios; ITV Studios America; ITV America; ITV Drama
-BBC | international | | BBC; BBC One; BBC Two; BBC Three; BBC Four; BBC iPlayer; BBC Scotland; CBBC; CBeebies; British Broadcasting Corporation
+ITV | network | | ITV; ITVX; ITV2; ITV3; ITV4; ITVBe; ITV Hub; ITV Studios; ITV Studios America; ITV America; ITV Drama
+BBC | network | | BBC; BBC One; BBC Two; BBC Three; BBC Four; BBC iPlayer; BBC Scotland; CBBC; CBeebies; British Broadcasting Corporation
 BBC Studios | international | BBC | BBC Studios; BBC Worldwide; BBC Studios Productions
 BBC Films | international | BBC | BBC Films; BBC Film
-Channel 4 | international | | Channel 4; Film4; Film 4; E4
-Canal+ | international | | Canal+; Canal Plus; Groupe Canal+
+Channel 4 | network | | Channel 4; Film4; Film 4; E4
+Canal+ | network | | Canal+; Canal Plus; Groupe Canal+
 StudioCanal | international | Canal+ | StudioCanal; Studiocanal; STUDIOCANAL
 Pathé | international | | Pathé; Pathe; Pathé Films
 Gaumont | international | | Gaumont
@@ -322,24 +322,24 @@ Viaplay | international | | Viaplay
 Mediapro | international | | Mediapro; The Mediapro Studio
 Atresmedia | international | | Atresmedia
 Movistar Plus+ | international | | Movistar Plus+; Movistar+
-RAI | international | | ~RAI; Rai Cinema; Rai Fiction
-Mediaset | international | | Mediaset; Medusa Film
-ZDF | international | | ZDF; ZDF Studios; ZDFneo
-ARD | international | | ARD; ARD Degeto
-France Télévisions | international | | France Télévisions; France Televisions; France 2
-Arte | international | | ~Arte; ARTE; Arte France
-TF1 | international | | TF1; Groupe TF1
-M6 | international | | M6; Groupe M6
-RTL | international | | RTL; RTL+; RTL Group
-ProSiebenSat.1 | international | | ProSiebenSat.1; Joyn; Seven.One
-Bell Media | international | | Bell Media; ?Crave; CTV
-CBC | international | | CBC; CBC Gem; Radio-Canada
+RAI | network | | ~RAI; Rai Cinema; Rai Fiction
+Mediaset | network | | Mediaset; Medusa Film
+ZDF | network | | ZDF; ZDF Studios; ZDFneo
+ARD | network | | ARD; ARD Degeto
+France Télévisions | network | | France Télévisions; France Televisions; France 2
+Arte | network | | ~Arte; ARTE; Arte France
+TF1 | network | | TF1; Groupe TF1
+M6 | network | | M6; Groupe M6
+RTL | network | | RTL; RTL+; RTL Group
+ProSiebenSat.1 | network | | ProSiebenSat.1; Joyn; Seven.One
+Bell Media | network | | Bell Media; ?Crave; CTV
+CBC | network | | CBC; CBC Gem; Radio-Canada
 Corus Entertainment | international | | Corus Entertainment; Corus; Global TV
 Elevation Pictures | international | | Elevation Pictures
 Mongrel Media | international | | Mongrel Media
-Nine Entertainment | international | | Nine Entertainment; Nine Network; 9Now
-Foxtel | international | | Foxtel; Foxtel Group
-ABC Australia | international | | ABC Australia; ABC iview
+Nine Entertainment | network | | Nine Entertainment; Nine Network; 9Now
+Foxtel | network | | Foxtel; Foxtel Group
+ABC Australia | network | | ABC Australia; ABC iview
 Madman Entertainment | international | | Madman Entertainment
 Curzon | international | | Curzon; Curzon Film; Curzon Artificial Eye
 Altitude Film | international | | Altitude Film Distribution; Altitude Films
@@ -369,8 +369,8 @@ Huayi Brothers | international | | Huayi Brothers
 Bona Film Group | international | | Bona Film Group; Bona Film
 Wanda | international | | Wanda Group; Wanda Pictures; Dalian Wanda
 China Film Group | international | | China Film Group; China Film Co.
-Globo | international | | Globo; Globoplay; TV Globo
-Televisa | international | TelevisaUnivision | Grupo Televisa
+Globo | network | | Globo; Globoplay; TV Globo
+Televisa | network | TelevisaUnivision | Grupo Televisa
 Shahid | international | | Shahid; MBC Group; MBC Studios
 OSN | international | | OSN; OSN+
 Showmax | international | | Showmax; MultiChoice
@@ -381,7 +381,7 @@ Nintendo | production | | Nintendo
 Live Nation | distributor | | Live Nation; Live Nation Entertainment
 Mediawan | international | | Mediawan; Mediawan Sport
 C More | international | | C More
-TV 2 | international | | TV2 Norway; TV 2 Norway; TV 2 Denmark; TV2 Denmark
+TV 2 | network | | TV2 Norway; TV 2 Norway; TV 2 Denmark; TV2 Denmark
 Mill Creek Entertainment | distributor | | Mill Creek Entertainment
 Ignite Films | distributor | | Ignite Films
 Sumerian Pictures | distributor | | Sumerian Pictures
@@ -421,7 +421,7 @@ Arrow Video | distributor | | Arrow Video; Arrow Films
 MVD Entertainment | distributor | | MVD Entertainment Group; MVD Entertainment; MVD
 The Film Detective | distributor | | The Film Detective
 NewsNation | network | Nexstar | NewsNation
-Seven Network | international | | Seven Network; Seven West Media; 7plus
+Seven Network | network | | Seven Network; Seven West Media; 7plus
 NonStop Sales | international | | NonStop Sales; NonStop Entertainment
 Image Entertainment | distributor | | Image Entertainment
 Kew Media | distributor | | Kew Media

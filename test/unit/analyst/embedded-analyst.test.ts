@@ -10,6 +10,9 @@ const analyst = createEmbeddedAnalyst({
   knownTitles: ['Skyward Sprocket'],
 });
 
+/** The type the analyst gives a headline alone, published at `at`. */
+const typeOf = (title: string, at = '2024-03-10T12:00:00Z') => analyst.extract({ title, text: '', publishedAt: at, url: null }).type;
+
 const SPROCKET = {
   title: "Universal Moves Illumination's 'Skyward Sprocket' Up Two Weeks To Dec. 11",
   text:
@@ -103,17 +106,15 @@ describe('createEmbeddedAnalyst', () => {
   });
 
   it('reads a studio head who exits or gets a bigger role as executive news, and "head to" still as a verb', () => {
-    const at = '2024-03-10T12:00:00Z';
-    expect(analyst.extract({ title: 'Amazon Studios Head Jennifer Salke Exits', text: '', publishedAt: at, url: null }).type).toBe('executive');
-    expect(analyst.extract({ title: 'HBO Max Content Chief Casey Bloys Gets Expanded Role', text: '', publishedAt: at, url: null }).type).toBe('executive');
-    expect(analyst.extract({ title: 'FX Boss John Landgraf Renews Deal Through 2026', text: '', publishedAt: at, url: null }).type).toBe('executive');
-    expect(analyst.extract({ title: "Fans Head to Theaters for 'Cold Harbor' Opening Weekend", text: '', publishedAt: at, url: null }).type).not.toBe('executive');
+    expect(typeOf('Amazon Studios Head Jennifer Salke Exits')).toBe('executive');
+    expect(typeOf('HBO Max Content Chief Casey Bloys Gets Expanded Role')).toBe('executive');
+    expect(typeOf('FX Boss John Landgraf Renews Deal Through 2026')).toBe('executive');
+    expect(typeOf("Fans Head to Theaters for 'Cold Harbor' Opening Weekend")).not.toBe('executive');
   });
 
   it('reads tie-ins, product lines, drone shows and rentals as marketing', () => {
-    const at = '2024-03-10T12:00:00Z';
     for (const title of ["Universal Releases 'Cold Harbor' Makeup Line With Mac Cosmetics", "Amazon Sends 'Cold Harbor' Drone Show Over London", "'Cold Harbor' Lighthouse Lists on Airbnb for Two Nights"]) {
-      expect(analyst.extract({ title, text: '', publishedAt: at, url: null }).type).toBe('campaign');
+      expect(typeOf(title)).toBe('campaign');
     }
   });
 
@@ -123,9 +124,8 @@ describe('createEmbeddedAnalyst', () => {
   });
 
   it('reads a company merger and a title boarded for distribution as acquisitions', () => {
-    const at = '2024-03-10T12:00:00Z';
-    expect(analyst.extract({ title: 'Skydance and Paramount Finalize Merger', text: '', publishedAt: at, url: null }).type).toBe('acquisition');
-    expect(analyst.extract({ title: "Bleecker Street Boards 'Cold Harbor' for Distribution", text: '', publishedAt: at, url: null }).type).toBe('acquisition');
+    expect(typeOf('Skydance and Paramount Finalize Merger')).toBe('acquisition');
+    expect(typeOf("Bleecker Street Boards 'Cold Harbor' for Distribution")).toBe('acquisition');
   });
 
   it('keeps the date a title-less story gives when its sentence says the title "comes to" a service or "makes its bow"', () => {

@@ -4,7 +4,7 @@ import { EVENT_TYPES, type EventType } from '../../../shared/model/event.js';
 import type { MoneyAmount } from './money.js';
 import { triggersOf, wordPrefixes } from './rule-triggers.js';
 import { splitSentences } from './text.js';
-import { predictType, typeFeatures, type TypeEvidence, type TypeModelData } from './type-model.js';
+import { predictType, stem, typeFeatures, type TypeEvidence, type TypeModelData } from './type-model.js';
 
 /** What the other extractors found, used as evidence. Text passed to `classify` has titles/studios masked. */
 export interface ClassifySignals {
@@ -18,6 +18,10 @@ export interface ClassifySignals {
   studios?: number;
   /** Section cues of the article's address ("review", "feature", "awards"…; see url-section.ts). */
   urlSections?: readonly string[];
+  /** The headline opens with a person's name ("Ike Brandt Boards …"). */
+  subjectPerson?: boolean;
+  /** The word after that name ("boards"), lowercased. */
+  subjectVerb?: string;
 }
 
 export interface Classification {
@@ -366,6 +370,8 @@ function signalNames(sig: ClassifySignals): string[] {
   out.push(`titles:${Math.min(sig.titles ?? 0, 3)}`);
   out.push(`studios:${Math.min(sig.studios ?? 0, 3)}`);
   for (const u of sig.urlSections ?? []) out.push(`url:${u}`);
+  if (sig.subjectPerson) out.push('subject:person');
+  if (sig.subjectVerb) out.push(`subject-verb:${stem(sig.subjectVerb)}`);
   return out;
 }
 

@@ -4,7 +4,7 @@ import type { Competitor, SlateTitle } from '../../../shared/model/workspace.js'
 import { classify, STUDIO_MASK, TITLE_MASK } from './classify.js';
 import { extractReleaseDates, FUTURE_YEAR_NAMES, POSSESSIVE_DATE } from './dates.js';
 import { extractMoney, type MoneyAmount } from './money.js';
-import { extractPeople } from './people.js';
+import { extractPeople, headlineSubject } from './people.js';
 import { sentimentScore } from './sentiment.js';
 import { buildStudioDirectory, findStudioMentions, matchStudios, reportedNames } from './studios.js';
 import { releaseKindOf } from './release-kind.js';
@@ -110,6 +110,9 @@ export function createEmbeddedAnalyst(ctx: EmbeddedAnalystContext): EmbeddedAnal
       ...studioMentions.map((m) => ({ span: [m.start, m.end] as const, token: STUDIO_MASK })),
     ];
     const masked = maskSpans(doc, masks);
+    const people = extractPeople(doc, masks.map((m) => m.span)).filter((p) => p.length <= 60);
+    // Who the headline's subject is: a person boarding a title is a role, a studio boarding one is a deal.
+    const subject = headlineSubject(masked.slice(0, masked.indexOf('\n')));
     const cut = masked.indexOf('\n');
     const { type, scores, probs, evidence } = classify(
       masked.slice(0, cut),
@@ -123,6 +126,8 @@ export function createEmbeddedAnalyst(ctx: EmbeddedAnalystContext): EmbeddedAnal
         titles: titleResult.titles.length,
         studios: studios.length,
         urlSections: urlSections(story.url),
+        subjectPerson: subject !== null,
+        subjectVerb: subject?.verb,
       },
       model,
     );
@@ -160,7 +165,6 @@ export function createEmbeddedAnalyst(ctx: EmbeddedAnalystContext): EmbeddedAnal
     // goes first, and the release calendar files the date under it.
     const titles = datedTitleFirst(titleResult, doc, releaseDate === dates.releaseDate ? dates : null);
     const releaseKind = releaseKindOf(releaseDate, releaseDate === dates.releaseDate ? dates.releaseSentence : null, doc, studioMentions);
-    const people = extractPeople(doc, masks.map((m) => m.span)).filter((p) => p.length <= 60);
     const extraction: EventExtraction = {
       type,
       studios,

@@ -119,3 +119,30 @@ function confirmed(text: string, start: number, end: number, surname: string): b
   if (/(?:and|,)\s*$/.test(before) && /\p{Lu}\p{Ll}+\s\p{Lu}\p{Ll}+\s*(?:,|and)\s*$/u.test(before)) return true;
   return false;
 }
+
+// Words a person's name is followed by when the person is a headline's subject ("Ike Brandt Boards …", "X to Star In …").
+const SUBJECT_VERBS = new Set(
+  (
+    'boards joins rejoins exits leaves departs quits signs inks re-ups lands nabs wins set sets to in will is was has ' +
+    'gets cast says talks named tapped returns reprises replaces steps eyes circles stars directs produces writes ' +
+    'launches teases reveals confirms recalls dies dead promoted upped hired exiting leaving joining boarding starring ' +
+    'directing producing renews extends expands extend'
+  ).split(' '),
+);
+
+/**
+ * The person a headline opens with and the word after the name ({ name: 'Ike Brandt', verb: 'boards' }), or null. The
+ * name is two or three capitalized words, none of them a trade-copy word or a masked title or studio, followed by a
+ * word people do things with in headlines: in Title Case, that word tells a name from a title ("Wicked Little Letters").
+ */
+export function headlineSubject(maskedHeadline: string): { name: string; verb: string } | null {
+  const words = maskedHeadline.replace(/^[\s'"‘’“”]+/, '').split(/\s+/, 4);
+  for (const len of [2, 3]) {
+    if (words.length <= len) break;
+    const name = words.slice(0, len);
+    if (name.some((w) => STOP.has(w.toLowerCase()) || /^(?:TITLE|STUDIO|JOBTITLE)$/.test(w) || !/^\p{Lu}/u.test(w) || !NAME.test(w))) continue;
+    const verb = words[len]!.toLowerCase().replace(/[^\p{L}-]+$/u, '');
+    if (SUBJECT_VERBS.has(verb)) return { name: name.join(' '), verb };
+  }
+  return null;
+}

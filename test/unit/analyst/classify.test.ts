@@ -1,6 +1,7 @@
 // Unit tests for classification of tricky trade headlines (through the whole embedded analyst).
 import { describe, expect, it } from 'vitest';
 import { createEmbeddedAnalyst } from '../../../agents/analyst/embedded/embedded-analyst.js';
+import { headlineSubject } from '../../../agents/analyst/embedded/people.js';
 import { triggersOf, wordPrefixes } from '../../../agents/analyst/embedded/rule-triggers.js';
 import type { EventType } from '../../../shared/model/event.js';
 
@@ -52,6 +53,21 @@ describe('classify', () => {
 
   it('falls back to other when nothing points anywhere', () => {
     expect(typeOf('A Quiet Afternoon in Burbank', 'Nothing much happened today.')).toBe('other');
+  });
+});
+
+describe('headline subject', () => {
+  it('reads a person opening a headline, and the word after the name', () => {
+    expect(headlineSubject('Ike Brandt Boards STUDIO Western TITLE')).toEqual({ name: 'Ike Brandt', verb: 'boards' });
+    expect(headlineSubject('‘Jonny Lee Miller To Play Former British Prime Minister')).toEqual({ name: 'Jonny Lee Miller', verb: 'to' });
+    expect(headlineSubject('Shonda Rhimes to leave STUDIO, join STUDIO')).toEqual({ name: 'Shonda Rhimes', verb: 'to' });
+  });
+
+  it('leaves titles, studios and trade words alone', () => {
+    expect(headlineSubject('Wicked Little Letters Review: A Delight')).toBeNull();
+    expect(headlineSubject('STUDIO Boards TITLE')).toBeNull();
+    expect(headlineSubject('Box Office Sets Record')).toBeNull();
+    expect(headlineSubject('Marvel Studios Boards TITLE')).toBeNull();
   });
 });
 

@@ -389,6 +389,8 @@ function roleOf(sentence: string, m: DateMention, reference: Date, timeKnown: bo
   if (LEAVES_BEFORE.test(before) || PAST_EVENT_BEFORE.test(before)) return 'other';
   // "Sets Digital, Blu-ray Release: Oct. 1", "Streaming Date on Disney+ Revealed: Sept. 25": a date named after a colon.
   if (DATE_LABEL_BEFORE.test(before) && !/\b(?:trailer|teaser|tickets?|footage|poster)\b/i.test(before)) return 'new';
+  // "Announced With Fall 2024 Release Date", "returns with a May 5 premiere": the date the news comes with.
+  if (/\bwith\s+(?:an?\s+|its\s+)?$/i.test(before) && (NEW_AFTER.test(after) || NAMED_DATE_AFTER.test(after))) return 'new';
   if (!future && (NEGATIVE_BEFORE.test(before) || NEGATIVE_BEFORE_LOWER.test(before)) && !/\b(?:to|for|instead of|from)\s+(?:the\s+|its\s+|a\s+)?$|\b(?:previously|originally|initially)\s+(?:announced|unveiled|revealed)\s+$/i.test(before)) return 'other';
   // "the biggest opening of 2026" is a record; "Netflix's Most Unsettling Series Returns In 1 Month" is a release.
   if (!future && SUPERLATIVE_BEFORE.test(before) && !RELEASE_VERB_JUST_BEFORE.test(before)) return 'other';
@@ -480,8 +482,8 @@ export function extractReleaseDates(headline: string, bodySentences: readonly st
           releaseIn = i === 0 ? 'headline' : 'body';
           releaseSentence = s;
           releaseSentenceIndex = i;
-        } else if (refines(m, release)) {
-          release = m;
+        } else if (refines(m, release) || refines(reyeared(m, release), release)) {
+          release = refines(m, release) ? m : reyeared(m, release);
           releaseSentence = s;
           releaseSentenceIndex = i;
         }
@@ -595,6 +597,17 @@ function nearestYear(date: string, anchor: string): string {
     }
   }
   return best;
+}
+
+/**
+ * A year-less date read in the year after its guessed one when the story has already dated the release to that year
+ * ("postponed … to next year", then "pushed from Dec. 18 to Oct. 1" read on Oct. 6: Oct. 1 of next year, not the week
+ * just gone). Otherwise the mention unchanged.
+ */
+function reyeared(m: DateMention, current: DateMention): DateMention {
+  if (m.explicitYear || m.precision === 'year' || current.precision !== 'year') return m;
+  if (Number(current.date) !== Number(m.date.slice(0, 4)) + 1) return m;
+  return { ...m, date: `${current.date}${m.date.slice(4)}` };
 }
 
 function refines(candidate: DateMention, current: DateMention): boolean {

@@ -238,4 +238,15 @@ describe('extractReleaseDates', () => {
     // A date the delay moves to is the new one.
     expect(read("'Cold Harbor' Delayed", 'The studio delays the release to April 3.', '2025-01-15T12:00:00Z').releaseDate).toBe('2025-04-03');
   });
+
+  it('reads the date a title is announced with ("Announced With Fall 2024 Release Date"), not when it was announced', () => {
+    expect(read("'Cold Harbor 2' Announced With Fall 2024 Release Date", '', '2023-12-12T01:00:00Z').releaseDate).toBe('2024');
+    expect(read("'Cold Harbor 2' Announced With October 2024 Release Date", '', '2023-12-12T01:00:00Z').releaseDate).toBe('2024-10');
+    expect(read("'Cold Harbor 2' Announced in October", 'The sequel was announced in October 2023.', '2023-12-12T01:00:00Z').releaseDate).toBeNull();
+  });
+
+  it('gives a year-less date of a move the year the story already dated it to ("to next year" … "to Oct. 1", read on Oct. 6)', () => {
+    const r = read("'Cold Harbor' pushed back", 'The epic joins the releases postponed from this fall to next year. The studio has pushed it from Dec. 18 to Oct. 1.', '2020-10-06T00:00:00Z');
+    expect(r).toMatchObject({ releaseDate: '2021-10-01', previousDate: '2020-12-18' });
+  });
 });

@@ -139,6 +139,8 @@ const RULES: readonly Rule[] = [
   ['casting', 3, /\btaps\b[^.]{0,60}\b(?:to (?:direct|star|helm|lead|write|play|voice|topline)|for [^.]{0,30}TITLE)\b/i],
   ['casting', 4, /\bfinds (?:its|her|his|their) (?:star|lead|queen|king|hero|villain|heroine)\b|\bfor (?:the )?(?:leads?|lead roles?|starring roles?|title role)\b/i],
   ['casting', 1, /\breplace(?:s|d|ment)?\b|\bensemble\b|\bactor\b|\bactress\b/i],
+  // Talent let go from or leaving a project ("Fired From 'Scream 7'", "'Blade' Loses Its Director", "Pulls Out of A24 Film").
+  ['casting', 3, /\b(?:fired|sacked|axed|dropped|removed|ousted)\s+(?:from|as)\b|\bfires\b[^.]{0,40}\b(?:from|as|after)\b|\b(?:loses|lost|has lost)\s+(?:its|their|his|her)\s+(?:director|star|lead|showrunner|writer|villain)\b|\bpull(?:s|ed)? out of\b|\brecast(?:s|ing)?\b/i],
   ['casting', 3, /\bto (?:lead|headline|host|co-host|guest[- ]star|recur|appear|adapt|write|pen|script|co-write)\b|\badapting\b|\brecast\b|\bguest[- ]stars?\b|\bno longer (?:on|in)\b|\breplaces?\b[^.]{0,40}\b(?:on|in|as)\b/i],
   // acquisition
   ['acquisition', 3.5, /(?<!(?:super bowl|big game|ad|media)\s)\bbuys?\b(?!\s+(?:a\s+)?(?:super bowl|\d+-second|ad|ads|airtime|billboards?|spots?|time|tickets?)\b)|\bbought\b(?!\s+(?:a\s+|the\s+)?(?:\d+-second\s+)?(?:slot|spot|ad|tickets?)\b)/i],
@@ -163,6 +165,8 @@ const RULES: readonly Rule[] = [
   ['greenlight', 4, /\brenew(?:s|ed|al)?\b|\bin the works\b|\b(?:is|are) (?:officially )?happening\b/i],
   ['greenlight', 3.5, /\bin development\b|\bdeveloping\b|\bdevelops\b|\bmoves? forward with\b|\bfast-track(?:s|ed|ing)?\b|\bto series\b/i],
   ['greenlight', 3, /\bsets? up\b|\bset up at\b/i],
+  // "Officially Moving Forward", "Being Developed", "Revives Canceled Series", "to be turned into TV drama", "Eyed for Animation".
+  ['greenlight', 3, /\b(?:officially |finally |now )?moving forward\b|\bbeing (?:re)?developed\b|\brevives?\b|\breviving\b|\b(?:to be|being|will be) (?:turned|made|adapted) into\b|\beyed for (?:a |an )?(?:series|film|movie|feature|animation|tv|adaptation)\b|\bwins? (?:a )?commission\b|\bcommissions?\b|\bcommissioned\b|\bmaking a comeback\b|\bbringing back\b/i],
   ['greenlight', 3.5, /\b(?:set|lands|in the works|in development) at STUDIO\b|\bis getting a (?:sequel|prequel|series|spinoff|reboot|remake)\b/i],
   ['greenlight', 2.5, /\bto produce\b|\bwill produce\b|\bto finance\b|\bwill finance\b/i],
   ['greenlight', 2, /\b(?:second|third|fourth|fifth|final|new) season\b|\bseason [2-9]\b/i],
@@ -226,6 +230,8 @@ const RULES: readonly Rule[] = [
   ['campaign', 3, /\bsuper bowl\b|\bbig game\b|\btoy line\b|\btoys\b|\bhits shelves\b|\bconsumer products\b|\bsoundtrack\b|\bvinyl\b|\bcollectibles?\b|\bin-game\b|\bbattle royale\b|\bfortnite\b|\broblox\b/i],
   ['campaign', 3, /\bad spend(?:ing)?\b|\bspending on\b[^.]{0,30}\bads\b|\bbundles?\b|\bgift cards?\b|\bticket (?:deals?|offers?|discounts?)\b|\blaunch(?:es|ed)?\b[^.]{0,50}\bfor TITLE\b/i],
   ['campaign', 0.5, /\bads?\b/i],
+  // Fan conventions and showcases (a studio's panel is marketing), toy sets, adverts and sponsorships.
+  ['campaign', 2.5, /\bcomic-?con\b|\bsdcc\b|\bnycc\b|\bd23\b|\bccxp\w*\b|\bmegacon\b|\bfandome\b|\bstar wars celebration\b|\bpanels?\b|\bshowcase\b|\blego\b|\b(?:collector|playset|building) sets?\b|\badverts?\b|\badvertis(?:ing|ement|ements)\b|\bsponsor(?:s|ed|ship)?\b|\bcoffee table book\b|\bmusic video\b/i],
   ['campaign', 3, /\btied to\b|\bdrone shows?\b|\bairbnb\b|\b(?:makeup|cosmetics|beauty|fragrance|sneaker|shoe|fashion|product) (?:line|range|drop)s?\b|\bfree trials?\b|\bmenu items?\b|\bthemed (?:menu|meal|room|suite|hotel|bar|cafe)s?\b/i],
   ['campaign', 3, /\bpopcorn buckets?\b|\bfunko\b|\bpop!|\bcollab(?:oration)?s?\b|\b(?:merch|apparel|clothing|capsule) collections?\b|\bscreenings?\b|\bfor your consideration\b|\bfyc\b|\bpush for\b|\bpartnering\b|\bsneak previews?\b|\blimited[- ]edition\b|\bmixtape\b|\binvade[sd]?\b/i],
   // review

@@ -51,6 +51,15 @@ describe('classify', () => {
     expect(typeOf("Ike Brandt Boards Netflix Western 'Salt and Iron'", body)).toBe('casting');
   });
 
+  it('reads talent let go as casting, a project moving forward as greenlight, conventions and toy sets as campaign', () => {
+    expect(typeOf("Jess Marlow Fired From 'Deep Water' Over Remarks")).toBe('casting');
+    expect(typeOf("'Deep Water' Loses Its Director Weeks Before Filming")).toBe('casting');
+    expect(typeOf("'Night Shift' Reboot Officially Moving Forward")).toBe('greenlight');
+    expect(typeOf("Cult Comedy 'Night Shift' Being Redeveloped As A Series")).toBe('greenlight');
+    expect(typeOf("Harbor Light's Comic-Con Panel: Every Reveal")).toBe('campaign');
+    expect(typeOf("'Deep Water' Gets Its Own LEGO Set")).toBe('campaign');
+  });
+
   it('falls back to other when nothing points anywhere', () => {
     expect(typeOf('A Quiet Afternoon in Burbank', 'Nothing much happened today.')).toBe('other');
   });

@@ -249,4 +249,18 @@ describe('extractReleaseDates', () => {
     const r = read("'Cold Harbor' pushed back", 'The epic joins the releases postponed from this fall to next year. The studio has pushed it from Dec. 18 to Oct. 1.', '2020-10-06T00:00:00Z');
     expect(r).toMatchObject({ releaseDate: '2021-10-01', previousDate: '2020-12-18' });
   });
+
+  it('reads "streams today", "coming to Disney Plus and digital on Thursday" and "will be screened in December" as releases', () => {
+    expect(read("'Cold Harbor' Review", "The new limited series streams today.", '2022-11-17T16:51:00Z').releaseDate).toBe('2022-11-17');
+    expect(read("'Cold Harbor' Review", 'The blockbuster, coming to Disney Plus and digital on Thursday, fails to give its stars room.', '2022-09-05T19:00:00Z').releaseDate).toBe('2022-09-08');
+    expect(read("The docu-series 'WILL be screened in December'", '', '2022-10-18T14:51:00Z').releaseDate).toBe('2022-12');
+    // "today" dates nothing without a release verb right before it.
+    expect(read('Netflix announced today that the film is coming', '', '2022-09-23T15:00:00Z').releaseDate).toBeNull();
+  });
+
+  it('leaves a trailer\'s date and a day beside a holiday undated', () => {
+    expect(read('Nintendo is releasing the first Cold Harbor movie trailer next month', '', '2022-09-22T16:00:00Z').releaseDate).toBeNull();
+    expect(read("Netflix's 'Cold Harbor' gets surprising post-Halloween release date", '', '2022-09-23T15:00:00Z').releaseDate).toBeNull();
+  });
 });
+

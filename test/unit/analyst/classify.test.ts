@@ -58,6 +58,7 @@ describe('classify', () => {
     expect(typeOf("Cult Comedy 'Night Shift' Being Redeveloped As A Series")).toBe('greenlight');
     expect(typeOf("Harbor Light's Comic-Con Panel: Every Reveal")).toBe('campaign');
     expect(typeOf("'Deep Water' Gets Its Own LEGO Set")).toBe('campaign');
+    expect(typeOf("'Cold Harbor' season 2 has a new Disney Plus release date")).toBe('release_moved');
   });
 
   it('falls back to other when nothing points anywhere', () => {

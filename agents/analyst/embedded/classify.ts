@@ -140,7 +140,7 @@ const RULES: readonly Rule[] = [
   ['casting', 4, /\bfinds (?:its|her|his|their) (?:star|lead|queen|king|hero|villain|heroine)\b|\bfor (?:the )?(?:leads?|lead roles?|starring roles?|title role)\b/i],
   ['casting', 1, /\breplace(?:s|d|ment)?\b|\bensemble\b|\bactor\b|\bactress\b/i],
   // Talent let go from or leaving a project ("Fired From 'Scream 7'", "'Blade' Loses Its Director", "Pulls Out of A24 Film").
-  ['casting', 3, /\b(?:fired|sacked|axed|dropped|removed|ousted)\s+(?:from|as)\b|\bfires\b[^.]{0,40}\b(?:from|as|after)\b|\b(?:loses|lost|has lost)\s+(?:its|their|his|her)\s+(?:director|star|lead|showrunner|writer|villain)\b|\bpull(?:s|ed)? out of\b|\brecast(?:s|ing)?\b/i],
+  ['casting', 3, /\b(?:fired|sacked|axed|dropped|ousted)\s+(?:from|as)\b|\bfires\b(?!\s+(?:up\b|(?:its\s+|their\s+)?JOBTITLE))[^.]{0,40}\b(?:from|as|after)\b|\b(?:loses|lost|has lost)\s+(?:its|their|his|her)\s+(?:director|star|lead|showrunner|writer|villain)\b|\bpull(?:s|ed)? out of\b|\brecast(?:s|ing)?\b/i],
   ['casting', 3, /\bto (?:lead|headline|host|co-host|guest[- ]star|recur|appear|adapt|write|pen|script|co-write)\b|\badapting\b|\brecast\b|\bguest[- ]stars?\b|\bno longer (?:on|in)\b|\breplaces?\b[^.]{0,40}\b(?:on|in|as)\b/i],
   // acquisition
   ['acquisition', 3.5, /(?<!(?:super bowl|big game|ad|media)\s)\bbuys?\b(?!\s+(?:a\s+)?(?:super bowl|\d+-second|ad|ads|airtime|billboards?|spots?|time|tickets?)\b)|\bbought\b(?!\s+(?:a\s+|the\s+)?(?:\d+-second\s+)?(?:slot|spot|ad|tickets?)\b)/i],
@@ -213,6 +213,7 @@ const RULES: readonly Rule[] = [
   // actor leaving a project; a bigger job is a promotion ("Gets Expanded Role").
   ['executive', 4.5, new RegExp(String.raw`${JOB_MASK}[^.;:]{0,50}\b(?:${DEPARTURE})\b`)],
   ['executive', 3, /\b(?:expanded|expands?|bigger|larger|broader|widened) (?:role|remit|portfolio|duties)\b|\bgets? promoted\b/i],
+  ['executive', 3, /\bnew leaders?\b|\bleadership (?:role|change|changes|shake-?up|team|transition|shuffle)\b|\bnew (?:boss|chief)\b|\bmanagement (?:change|changes|shake-?up|shuffle)\b|\btop jobs?\b/i],
   ['executive', 2.5, /\bretir(?:es|ing|ement|ed)\b|\bsucceeds?\b|\bsuccessor\b|\bsuccession\b/i],
   ['executive', 3, /\btaps\b[^.]{0,60}\bto (?:run|lead|oversee|head)\b|\bto run\b|\bto oversee\b/i],
   ['executive', 2, /\breshuffles? (?:its |the )?(?:\w+ )?(?:team|leadership|executives?|ranks|division|JOBTITLE)\b|\breorg\w*\b|\bshake-?up\b|\bshak(?:es|ing) up\b|\brestructur\w*\b/i],

@@ -18,9 +18,7 @@ export interface ClassifySignals {
   studios?: number;
   /** Section cues of the article's address ("review", "feature", "awards"…; see url-section.ts). */
   urlSections?: readonly string[];
-  /** The headline opens with a person's name ("Ike Brandt Boards …"). */
-  subjectPerson?: boolean;
-  /** The word after that name ("boards"), lowercased. */
+  /** When the headline opens with a person's name ("Ike Brandt Boards …"): the word after it ("boards"), lowercased. */
   subjectVerb?: string;
 }
 
@@ -377,8 +375,7 @@ function signalNames(sig: ClassifySignals): string[] {
   out.push(`titles:${Math.min(sig.titles ?? 0, 3)}`);
   out.push(`studios:${Math.min(sig.studios ?? 0, 3)}`);
   for (const u of sig.urlSections ?? []) out.push(`url:${u}`);
-  if (sig.subjectPerson) out.push('subject:person');
-  if (sig.subjectVerb) out.push(`subject-verb:${stem(sig.subjectVerb)}`);
+  if (sig.subjectVerb) out.push('subject:person', `subject-verb:${stem(sig.subjectVerb)}`);
   return out;
 }
 

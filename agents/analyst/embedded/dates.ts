@@ -486,8 +486,8 @@ export function extractReleaseDates(headline: string, bodySentences: readonly st
           releaseIn = i === 0 ? 'headline' : 'body';
           releaseSentence = s;
           releaseSentenceIndex = i;
-        } else if (refines(m, release) || refines(reyeared(m, release), release)) {
-          release = refines(m, release) ? m : reyeared(m, release);
+        } else if (refines(reyeared(m, release), release)) {
+          release = reyeared(m, release);
           releaseSentence = s;
           releaseSentenceIndex = i;
         }
@@ -609,7 +609,7 @@ function nearestYear(date: string, anchor: string): string {
  * just gone). Otherwise the mention unchanged.
  */
 function reyeared(m: DateMention, current: DateMention): DateMention {
-  if (m.explicitYear || m.precision === 'year' || current.precision !== 'year') return m;
+  if (refines(m, current) || m.explicitYear || m.precision === 'year' || current.precision !== 'year') return m;
   if (Number(current.date) !== Number(m.date.slice(0, 4)) + 1) return m;
   return { ...m, date: `${current.date}${m.date.slice(4)}` };
 }

@@ -126,7 +126,6 @@ export function createEmbeddedAnalyst(ctx: EmbeddedAnalystContext): EmbeddedAnal
         titles: titleResult.titles.length,
         studios: studios.length,
         urlSections: urlSections(story.url),
-        subjectPerson: subject !== null,
         subjectVerb: subject?.verb,
       },
       model,

@@ -65,7 +65,7 @@ export async function buildCli(fingerprint = sourceFingerprint()) {
     const assets = join(ROOT, 'functions/http/assets');
     if (existsSync(assets)) cpSync(assets, join(tmp, 'assets'), { recursive: true });
     // The embedded store's own process runs this script, found beside the module that starts it (bundled into a chunk here).
-    cpSync(join(ROOT, 'shared/store/dynalite-process.mjs'), join(tmp, 'dynalite-process.mjs'));
+    for (const script of ['dynalite-process.mjs', 'group-commit-level.mjs']) cpSync(join(ROOT, 'shared/store', script), join(tmp, script));
     try {
       renameSync(tmp, final);
     } catch (err) {

@@ -86,7 +86,7 @@ const ENV_KEYS: Record<string, keyof AppConfig> = {
 };
 
 /** Known MARQUEE_* variables that are read elsewhere (entry points), not config keys. */
-const OTHER_KNOWN = new Set(['MARQUEE_WORKSPACE', 'MARQUEE_LOG_LEVEL']);
+const OTHER_KNOWN = new Set(['MARQUEE_WORKSPACE', 'MARQUEE_LOG_LEVEL', 'MARQUEE_STORE_CPU_PROF']);
 
 /**
  * Resolves the configuration: defaults < environment < explicit overrides (CLI flags).

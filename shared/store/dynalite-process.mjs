@@ -3,22 +3,16 @@
 // Usage (by fork only): node dynalite-process.mjs [dataPath]
 import http from 'node:http';
 import { createRequire } from 'node:module';
+import { groupCommitLevel } from './group-commit-level.mjs';
 
 const path = process.argv[2] || undefined;
 // dynalite opens LevelDB with its defaults (a 4 MiB write buffer, an 8 MiB block cache): a cold cycle's tens of
 // thousands of rows then go through many small flushes and compactions. A larger buffer and cache cut the 50× cold
 // cycle by ~9% (bench:scale, 34.2 → 31.0 s, alternating runs); dynalite itself gives no way to pass them, so the
-// class it takes from `level` is given them here, before dynalite is loaded.
+// class it takes from `level` is replaced here, before dynalite is loaded, by one that also groups writes into
+// batches and reads synchronously (group-commit-level.mjs).
 const levelModule = createRequire(createRequire(import.meta.url).resolve('dynalite'))('level');
-{
-  const Base = levelModule.Level;
-  const tuned = { writeBufferSize: 64 << 20, cacheSize: 64 << 20 };
-  levelModule.Level = class extends Base {
-    constructor(location, options) {
-      super(location, { ...options, ...tuned });
-    }
-  };
-}
+levelModule.Level = groupCommitLevel(levelModule.Level, { writeBufferSize: 64 << 20, cacheSize: 64 << 20 });
 const { default: dynalite } = await import('dynalite');
 
 /** Tells the parent why the store did not start (delivered before exiting), then exits. */

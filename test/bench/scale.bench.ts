@@ -199,7 +199,10 @@ async function main(): Promise<void> {
   for (const row of rows) console.log(`| ${row.join(' | ')} |`);
 
   console.log('\nAnalysis stage of the cold cycle (first run), ms: analyzeItems phases (read = items, stories and the read-ahead; hints; cluster; analyst; write), then the rest of the stage (slate, collisions, surprises, briefs):');
-  for (const size of SIZES) console.log(`  ${size}×: ${Object.entries(results.get(size)![0]!.cycles.cold.analysisPhases).map(([k, v]) => `${k} ${v}`).join(', ')}`);
+  for (const size of SIZES) {
+    const cold = results.get(size)![0]!.cycles.cold;
+    console.log(`  ${size}×: ${Object.entries(cold.analysisPhases).map(([k, v]) => `${k} ${v}`).join(', ')}; ${cold.stories} stories, ${cold.events} events`);
+  }
 
   console.log('\nDynamoDB requests of the cold cycle (first run) per new item, by stage and operation:');
   for (const size of SIZES) {

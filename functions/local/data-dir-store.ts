@@ -24,6 +24,8 @@ export interface DataDirStore {
   borrowedFrom: StoreInfo | null;
   /** Peak resident memory of the store's own process (bytes), or null (borrowed, in this process, or not Linux). */
   peakRss(): number | null;
+  /** CPU time of the store's own process so far (ms; Linux), or null (borrowed, in this process, or not Linux). */
+  cpuMs(): number | null;
   close(): Promise<void>;
 }
 
@@ -114,7 +116,7 @@ export async function openDataDirStore(dataDir: string, opts: { command?: string
         removeIfOurs(file, info.pid);
         continue;
       }
-      if (info.endpoint && (await reachable(info.endpoint))) return { endpoint: info.endpoint, borrowedFrom: info, peakRss: () => null, close: async () => {} };
+      if (info.endpoint && (await reachable(info.endpoint))) return { endpoint: info.endpoint, borrowedFrom: info, peakRss: () => null, cpuMs: () => null, close: async () => {} };
       if (Date.now() > deadline) {
         throw new ConfigError(
           `the data dir ${dataDir} is held by marquee ${info.command} (pid ${info.pid}), whose store ${info.endpoint ? `at ${info.endpoint} does not answer` : 'has not started'}; stop that process, or use --data-dir`,
@@ -156,6 +158,7 @@ export async function openDataDirStore(dataDir: string, opts: { command?: string
         endpoint: embedded.endpoint,
         borrowedFrom: null,
         peakRss: () => embedded.peakRss(),
+        cpuMs: () => embedded.cpuMs(),
         close: async () => {
           process.off('exit', onExit);
           removeIfOurs(file);

@@ -97,6 +97,8 @@ export interface LocalRuntime extends CrawlDeps {
   checkpoint?: Checkpoint;
   /** Peak resident memory of the embedded store's own process (bytes), or null (no such process, borrowed, or not Linux). */
   storeProcessPeakRss(): number | null;
+  /** CPU time of the embedded store's own process so far (ms; Linux), or null. */
+  storeProcessCpuMs(): number | null;
   close(): Promise<void>;
 }
 
@@ -123,7 +125,7 @@ export async function openLocalRuntime(
   workspace: Workspace,
   options: { inMemory?: boolean; log?: Logger; print?: (line: string) => void; command?: string } = {},
 ): Promise<LocalRuntime> {
-  let embedded: { close(): Promise<void>; peakRss(): number | null } | undefined;
+  let embedded: { close(): Promise<void>; peakRss(): number | null; cpuMs(): number | null } | undefined;
   let borrowedFrom: StoreInfo | null = null;
   let endpoint = config.dynamoEndpoint;
   if (!endpoint && options.inMemory) {
@@ -219,6 +221,7 @@ export async function openLocalRuntime(
     dynamoEndpoint: endpoint,
     storeBorrowedFrom: borrowedFrom,
     storeProcessPeakRss: () => embedded?.peakRss() ?? null,
+    storeProcessCpuMs: () => embedded?.cpuMs() ?? null,
     close: async () => {
       await rules.close();
       mailer.close?.();

@@ -11,6 +11,8 @@ export interface EmbeddedDynamo {
   pid: number | null;
   /** Peak resident memory of the server's own process so far (bytes; Linux), or null. */
   peakRss(): number | null;
+  /** CPU time the server's own process has used so far (ms, user + system; Linux), or null. */
+  cpuMs(): number | null;
   close(): Promise<void>;
 }
 
@@ -36,6 +38,7 @@ export async function startEmbeddedDynamo(opts: { path?: string; port?: number; 
     endpoint: `http://127.0.0.1:${port}`,
     pid: null,
     peakRss: () => null,
+    cpuMs: () => null,
     close: () =>
       new Promise<void>((resolve) => {
         server.closeAllConnections?.();
@@ -67,10 +70,20 @@ async function startInOwnProcess(path: string | undefined): Promise<EmbeddedDyna
       }
       return peak;
     };
+    const cpuMs = () => {
+      try {
+        // Fields 14 and 15 of /proc/<pid>/stat (after the parenthesized name): user and system time in clock ticks (100 a second).
+        const fields = readFileSync(`/proc/${child.pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
+        return (Number(fields[11]) + Number(fields[12])) * 10;
+      } catch {
+        return null;
+      }
+    };
     return {
       endpoint: `http://127.0.0.1:${port}`,
       pid: child.pid ?? null,
       peakRss,
+      cpuMs,
       close: async () => {
         peakRss();
         if (child.exitCode === null && child.signalCode === null) {

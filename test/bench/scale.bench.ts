@@ -204,6 +204,19 @@ async function main(): Promise<void> {
     console.log(`  ${size}×: ${Object.entries(cold.analysisPhases).map(([k, v]) => `${k} ${v}`).join(', ')}; ${cold.stories} stories, ${cold.events} events`);
   }
 
+  console.log('\nCPU time of each cycle (median of the runs), s: the cycle\'s process (all its threads: the cycle and the analyst\'s reading worker) + the store\'s own process = in all, against the cycle\'s wall time on 2 cores:');
+  for (const size of SIZES) {
+    const line = CYCLES.map((kind) => {
+      const runs = results.get(size)!.map((r) => r.cycles[kind]);
+      const med = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor((xs.length - 1) / 2)]!;
+      const cycle = med(runs.map((c) => c.cpuMs?.cycle ?? NaN)) / 1000;
+      const store = med(runs.map((c) => c.cpuMs?.store ?? NaN)) / 1000;
+      const wall = med(runs.map((c) => c.ms.cycle)) / 1000;
+      return `${kind} ${cycle.toFixed(1)} + ${store.toFixed(1)} = ${(cycle + store).toFixed(1)} (wall ${wall.toFixed(1)})`;
+    });
+    console.log(`  ${size}×: ${line.join('; ')}`);
+  }
+
   console.log('\nDynamoDB requests of the cold cycle (first run) per new item, by stage and operation:');
   for (const size of SIZES) {
     const c = results.get(size)![0]!.cycles.cold;

@@ -22,6 +22,8 @@ export interface CycleFigures {
   requests: Record<Stage, Record<string, number>>;
   /** Rows written (put or deleted) by stage: what the store has to absorb. */
   rowsWritten: Record<Stage, number>;
+  /** CPU time during the cycle (ms): this process (all its threads: the cycle and the analyst's reading worker), and the store's own process. */
+  cpuMs: { cycle: number; store: number | null };
   peakRssMiB: number;
   storeRssMiB: number | null;
   pendingAfter: number;
@@ -99,6 +101,8 @@ async function main(): Promise<void> {
       { step: 'initialize', name: 'benchRequestCounter' },
     );
     const started = performance.now();
+    const cpu0 = process.cpuUsage();
+    const storeCpu0 = runtime.storeProcessCpuMs();
     const report = await runCycle(
       workspace,
       {
@@ -118,6 +122,8 @@ async function main(): Promise<void> {
       },
     );
     const ended = performance.now();
+    const cpu = process.cpuUsage(cpu0);
+    const storeCpu1 = runtime.storeProcessCpuMs();
     const span = (a: Stage, b: Stage | null) => (b ? marks[b]! : ended) - marks[a]!;
     const pendingAfter = (await runtime.analysis.listPending(1_000_000)).length;
     clearInterval(sampler);
@@ -142,6 +148,7 @@ async function main(): Promise<void> {
       },
       requests,
       rowsWritten,
+      cpuMs: { cycle: (cpu.user + cpu.system) / 1000, store: storeCpu0 !== null && storeCpu1 !== null ? storeCpu1 - storeCpu0 : null },
       peakRssMiB: peak / 1024 / 1024,
       storeRssMiB: storeRss ? storeRss / 1024 / 1024 : null,
       pendingAfter,

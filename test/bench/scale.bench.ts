@@ -215,6 +215,8 @@ async function main(): Promise<void> {
       return `${kind} ${cycle.toFixed(1)} + ${store.toFixed(1)} = ${(cycle + store).toFixed(1)} (wall ${wall.toFixed(1)})`;
     });
     console.log(`  ${size}×: ${line.join('; ')}`);
+    const cold = results.get(size)![0]!.cycles.cold;
+    if (cold.cpuByStage) console.log(`       cold, first run, by stage (cycle + store): ${Object.entries(cold.cpuByStage).filter(([, v]) => v).map(([k, v]) => `${k} ${(v!.cycle / 1000).toFixed(1)} + ${((v!.store ?? NaN) / 1000).toFixed(1)}`).join(', ')}`);
   }
 
   console.log('\nDynamoDB requests of the cold cycle (first run) per new item, by stage and operation:');

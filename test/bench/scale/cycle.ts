@@ -24,6 +24,8 @@ export interface CycleFigures {
   rowsWritten: Record<Stage, number>;
   /** CPU time during the cycle (ms): this process (all its threads: the cycle and the analyst's reading worker), and the store's own process. */
   cpuMs: { cycle: number; store: number | null };
+  /** The same by stage (ms). */
+  cpuByStage: Record<string, { cycle: number; store: number | null } | null>;
   peakRssMiB: number;
   storeRssMiB: number | null;
   pendingAfter: number;
@@ -82,6 +84,7 @@ async function main(): Promise<void> {
   try {
     const startup = performance.now() - t0;
     const marks: Partial<Record<Stage, number>> = {};
+    const cpuMarks: Partial<Record<Stage, { cycle: number; store: number | null }>> = {};
     const storeClock = new StoreClock();
     const requests: CycleFigures['requests'] = { crawl: {}, analysis: {}, alerts: {}, digest: {} };
     const rowsWritten: CycleFigures['rowsWritten'] = { crawl: 0, analysis: 0, alerts: 0, digest: 0 };
@@ -118,6 +121,8 @@ async function main(): Promise<void> {
           storeClock.on = s === 'crawl';
           stage = s;
           marks[s] = performance.now();
+          const c = process.cpuUsage();
+          cpuMarks[s] = { cycle: (c.user + c.system) / 1000, store: runtime.storeProcessCpuMs() };
         },
       },
     );
@@ -149,6 +154,15 @@ async function main(): Promise<void> {
       requests,
       rowsWritten,
       cpuMs: { cycle: (cpu.user + cpu.system) / 1000, store: storeCpu0 !== null && storeCpu1 !== null ? storeCpu1 - storeCpu0 : null },
+      cpuByStage: Object.fromEntries(
+        (['crawl', 'analysis', 'alerts', 'digest'] as const).map((st, i, all) => {
+          const from = cpuMarks[st];
+          const next = all.slice(i + 1).map((n) => cpuMarks[n]).find(Boolean);
+          const endCycle = (cpu0.user + cpu0.system) / 1000 + (cpu.user + cpu.system) / 1000;
+          const to = next ?? { cycle: endCycle, store: storeCpu1 };
+          return [st, from ? { cycle: to.cycle - from.cycle, store: from.store !== null && to.store !== null ? to.store - from.store : null } : null];
+        }),
+      ),
       peakRssMiB: peak / 1024 / 1024,
       storeRssMiB: storeRss ? storeRss / 1024 / 1024 : null,
       pendingAfter,

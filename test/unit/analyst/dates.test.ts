@@ -262,5 +262,20 @@ describe('extractReleaseDates', () => {
     expect(read('Nintendo is releasing the first Cold Harbor movie trailer next month', '', '2022-09-22T16:00:00Z').releaseDate).toBeNull();
     expect(read("Netflix's 'Cold Harbor' gets surprising post-Halloween release date", '', '2022-09-23T15:00:00Z').releaseDate).toBeNull();
   });
+
+  it('reads a streamer spelled out ("hits Disney Plus in 2024") or named after "for" ("confirmed for Disney+ in 2024")', () => {
+    expect(read('Star Wars spinoff Cold Harbor hits Disney Plus in 2024', '', '2023-04-07T10:55:51Z').releaseDate).toBe('2024');
+    expect(read('Five Cold Harbor series confirmed for Disney+ in 2024', '', '2023-12-05T19:20:00Z').releaseDate).toBe('2024');
+    expect(read("'Cold Harbor' heads to Paramount Plus on March 3", '', '2023-01-10T12:00:00Z').releaseDate).toBe('2023-03-03');
+    // A year in a deal for a streamer is no release.
+    expect(read('Cold Harbor producer signs a deal for Netflix through 2026', '', '2023-01-10T12:00:00Z').releaseDate).toBeNull();
+  });
+
+  it('reads the day news was announced on as no release ("On October 13, Crunchyroll announced …"), and "won\'t now be released until"', () => {
+    const r = read('Cold Harbor Anime Comes To Crunchyroll Spring 2024', 'At New York Comic Con on October 13, Crunchyroll announced Cold Harbor will come to the service exclusively next spring.', '2023-10-13T20:00:00Z');
+    expect(r.releaseDate).toBe('2024');
+    expect(read("'Cold Harbor' opens", 'The film opens Dec. 11, Universal said.', '2023-10-10T20:00:00Z').releaseDate).toBe('2023-12-11');
+    expect(read('Next Cold Harbor film delayed by a year', "The eighth movie won't now be released until May 2025.", '2023-10-24T11:10:08Z').releaseDate).toBe('2025-05');
+  });
 });
 

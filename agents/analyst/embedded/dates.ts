@@ -285,7 +285,7 @@ const STREAMER_NAMES = String.raw`(?:netflix|hulu|hbo max|hbo|max|disney\s*(?:\+
 // "joins Prime Video in August", "hits Paramount+ in September", "hits the US next month": a title arriving somewhere.
 const ARRIVES_AT = String.raw`(?:joins|joining|hits|hitting|goes|going|(?:to|will|would|should|could)\s+(?:hit|join|go))\s+(?:the\s+)?(?:${STREAMER_NAMES}|US|U\.S\.|UK|theaters|theatres|cinemas|screens|big\s+screens?|shelves|stores|digital|streaming|home video|VOD|PVOD|4K|Blu-?ray|DVD)(?![\w+])`;
 const ARRIVES_AT_RE = new RegExp(ARRIVES_AT, 'i');
-const RELEASE_WORDS = /\b(?:streamers?|roll(?:s|ing)? out|expected|selects?|targets?|targeted|tabs|circled|slots|slotted|slotting|circles|tagged|preps|head(?:s|ed|ing)? (?:to|into|back)|launched|premiers?|airs?|aired|airing|starts?|starting|returns?|returning|coming|comes|ready|available|drops?|theaters|theatres|cinemas|digital|blu-?ray|dvd|vod|pvod|street date|open|opens|opening|release|releases|released|releasing|date|dates|dated|dating|slate|slates|slated|set|sets|move|moves|moved|moving|push|pushes|pushed|pushing|delay|delays|delayed|delaying|shift|shifts|shifted|shifting|bump|bumps|bumped|bumping|postpone\w*|debut\w*|bow|bows|bowing|premiere|premieres|premiering|stream|streams|streaming|launch\w*|arriv\w*|hit theaters|hits theaters|in theaters|theatrical\w*|plant\w*|book|books|booked|lands?|calendar|schedul\w*|slot|corridor|earlier|later|vacat\w*|due|(?:is|are|be|comes?|coming|it['’]s)\s+(?:out|here|back)|kicks?\s+off|big\s+screens?|be screened)\b|,\s*out\s+(?:on\s+)?(?=\d|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d)|\b(?:on|by|at|to|from|for) (?:netflix|hulu|hbo max|hbo|max|disney\s*(?:\+|plus)|prime video|amazon|peacock|paramount\s*(?:\+|plus)|apple tv\s*(?:\+|plus)?|tubi|shudder|starz|mgm\+|amc\+)(?![\w+])/i;
+const RELEASE_WORDS = /\b(?:streamers?|roll(?:s|ing)? out|expected|selects?|targets?|targeted|tabs|circled|slots|slotted|slotting|circles|tagged|preps|head(?:s|ed|ing)? (?:to|into|back)|launched|premiers?|airs?|aired|airing|starts?|starting|returns?|returning|coming|comes|ready|available|drops?|theaters|theatres|cinemas|digital|blu-?ray|dvd|vod|pvod|street date|open|opens|opening|release|releases|released|releasing|date|dates|dated|dating|slate|slates|slated|set|sets|move|moves|moved|moving|push|pushes|pushed|pushing|delay|delays|delayed|delaying|shift|shifts|shifted|shifting|bump|bumps|bumped|bumping|postpone\w*|debut\w*|bow|bows|bowing|premiere|premieres|premiering|stream|streams|streaming|broadcasts?|broadcasting|launch\w*|arriv\w*|hit theaters|hits theaters|in theaters|theatrical\w*|plant\w*|book|books|booked|lands?|calendar|schedul\w*|slot|corridor|earlier|later|vacat\w*|due|(?:is|are|be|comes?|coming|it['’]s)\s+(?:out|here|back)|kicks?\s+off|big\s+screens?|be screened)\b|,\s*out\s+(?:on\s+)?(?=\d|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d)|\b(?:on|by|at|to|from|for) (?:netflix|hulu|hbo max|hbo|max|disney\s*(?:\+|plus)|prime video|amazon|peacock|paramount\s*(?:\+|plus)|apple tv\s*(?:\+|plus)?|tubi|shudder|starz|mgm\+|amc\+)(?![\w+])/i;
 // Cheap gate: a sentence with no digit and no month, season, holiday or "year" word has no date phrase.
 const DATEISH = /\d|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|spring|summer|fall|autumn|holiday|christmas|thanksgiving|memorial|labor|president|independence|fourth|halloween|valentine|new year|mlk|martin|year|month|week|today|tonight|tomorrow|(?:mon|tues|wednes|thurs|fri|satur|sun)day|\bthe\s+\d)/i;
 const EVENT_ONLY = /\b(?:convention|cinemacon|comic[- ]?con|d23|upfronts?|conference|summit|ceremony|gala|expo|shareholder|meeting|earnings|edition|lineup|nominations|contract|talks|deadline|fiscal|quarter)\b/i;
@@ -296,6 +296,9 @@ const NEGATIVE_BEFORE = new RegExp(
     String.raw`\b(?:since|opened|debuted|bowed|premiered|released|wrapped|grossed|earned|ago|last|through|thru|between|as of|starting|beginning)\b[^,;]{0,28}$`,
     String.raw`\b(?:shoot|shoots|shooting|filming|films|lensing|production|cameras|rolling|principal photography|begins|begin|start|starts|run|runs|held|takes place|take place|took place|taking place|announced|unveiled|revealed)\b[^,;]{0,14}$`,
     String.raw`\bweek of\s*$`,
+    // "debuted on the streaming service on November 13", "within 60 days of its September 21 debut": a premiere gone by.
+    String.raw`\b(?:debuted|premiered|bowed|opened|launched)\s+(?:on|in|at)\s+(?:the\s+)?(?:[\w+'’-]+\s+){0,4}(?:on|in)\s+$`,
+    String.raw`\b(?:(?<!\bahead\s+)of|since|after|following)\s+(?:its|their)\s+$`,
     String.raw`\b(?:weekend|box office|frame|corridor)\s+(?:\w+\s+)?(?:arrives?|opens?|starts?|begins?|kicks off)\s+(?:on\s+)?$`,
     String.raw`\b(?:earlier|previously|already|last)\s+$`,
     String.raw`\(\s*$`,
@@ -343,7 +346,7 @@ const MOVE_WORDS = /\b(?:moves?|moved|moving|push\w*|shift\w*|delay\w*|bump\w*|p
 const RANGE_START_AFTER = /^\s*(?:to|through|thru|until|till|-|–|—)\s*(?:the\s+)?(?:\d|(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?\s+\d)/i;
 // "earlier than its planned November dates", "sooner than the original fall window": the date it moved from.
 const NOT_UNTIL_BEFORE =
-  /\b(?:won[’']?t|will\s+not|isn[’']?t|aren[’']?t|is\s+not|are\s+not)\s+(?:(?:now|then|likely|even|actually)\s+)?(?:be\s+(?:here|back|out|available|released|returning|arriving)|returns?|arrive|premiere|release|debut|air|stream|hit|land|open|come\s+back|be\s+coming)\b[^.;:]{0,30}?\buntil\s+(?:at\s+least\s+)?(?:early\s+|mid-?\s*|late\s+)?$/i;
+  /\bnot\s+(?:expected|due|coming|returning|arriving|likely)\b[^.;:]{0,30}?\buntil\s+(?:at\s+least\s+)?(?:early\s+|mid-?\s*|late\s+)?$|\b(?:won[’']?t|will\s+not|isn[’']?t|aren[’']?t|is\s+not|are\s+not)\s+(?:(?:now|then|likely|even|actually)\s+)?(?:be\s+(?:here|back|out|available|released|returning|arriving)|returns?|arrive|premiere|release|debut|air|stream|hit|land|open|come\s+back|be\s+coming)\b[^.;:]{0,30}?\buntil\s+(?:at\s+least\s+)?(?:early\s+|mid-?\s*|late\s+)?$/i;
 const DROPPED_RELEASE_BEFORE =
   /\b(?:delay(?:s|ed|ing)?|postpone[sd]?|postponing|push(?:es|ed|ing)?\s+back|scrap(?:s|ped|ping)?|cancel(?:s|led|ed|ling|ing)?|abandon(?:s|ed|ing)?|skip(?:s|ped|ping)?)\s+(?:(?:its|their|the|a|an)\s+)?(?:(?:planned|scheduled|original|previous|initial|expected)\s+)?$/i;
 const DROPPED_RELEASE_AFTER = /^\s*(?:(?:theatrical|cinema|wide|global|worldwide|uk|us|u\.s\.)\s+)?(?:release|opening|debut|premiere|bow|launch)\b/i;
@@ -619,7 +622,19 @@ function reyeared(m: DateMention, current: DateMention): DateMention {
   return { ...m, date: `${current.date}${m.date.slice(4)}` };
 }
 
+/** Months a season phrase covers, as the release calendar counts them ("summer": Memorial Day to Labor Day; "the holidays": November and December). */
+const SEASON_MONTHS: Array<[RegExp, number[]]> = [
+  [/\bspring\b/i, [2, 3, 4, 5]],
+  [/\bsummer\b/i, [5, 6, 7, 8, 9]],
+  [/\b(?:fall|autumn)\b/i, [9, 10, 11, 12]],
+  [/\bwinter\b/i, [12, 1, 2, 3]],
+  [/\bholidays?\b/i, [11, 12]],
+];
+
 function refines(candidate: DateMention, current: DateMention): boolean {
   const rank = { year: 0, month: 1, day: 2 } as const;
-  return rank[candidate.precision] > rank[current.precision] && candidate.date.startsWith(current.date);
+  if (!(rank[candidate.precision] > rank[current.precision] && candidate.date.startsWith(current.date))) return false;
+  // "It arrives next summer. Prequel series Blood Origin arrives on Christmas day": a day outside the season is another title's.
+  const season = current.precision === 'year' ? SEASON_MONTHS.find(([re]) => re.test(current.text)) : undefined;
+  return !season || season[1].includes(Number(candidate.date.slice(5, 7)));
 }

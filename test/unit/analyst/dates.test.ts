@@ -277,5 +277,17 @@ describe('extractReleaseDates', () => {
     expect(read("'Cold Harbor' opens", 'The film opens Dec. 11, Universal said.', '2023-10-10T20:00:00Z').releaseDate).toBe('2023-12-11');
     expect(read('Next Cold Harbor film delayed by a year', "The eighth movie won't now be released until May 2025.", '2023-10-24T11:10:08Z').releaseDate).toBe('2025-05');
   });
+
+  it('keeps a season\'s date to its months, reads "Not Expected Until 2024", and leaves a premiere gone by undated', () => {
+    // "next summer", then another title's Christmas day: not a refinement of the summer date.
+    expect(read("'Cold Harbor' Season 3 Gets a Netflix Release Date", 'It arrives next summer. Prequel series Blood Origin arrives on Christmas day.', '2022-09-24T19:03:00Z').releaseDate).toBe('2023');
+    // "Summer 2028" then May 19: the summer movie season starts in May.
+    expect(read("'Cold Harbor' Delayed to Summer 2028", 'The film now opens May 19, 2028.', '2026-01-10T12:00:00Z').releaseDate).toBe('2028-05-19');
+    expect(read('Cold Harbor Season 2 Not Expected Until 2024, Creator Says', '', '2022-11-22T18:45:00Z').releaseDate).toBe('2024');
+    expect(read('Cold Harbor Greenlit For Season 2', 'The renewal comes after the series debuted on the streaming service on November 13.', '2022-11-30T21:22:00Z').releaseDate).toBeNull();
+    expect(read('Cold Harbor Hits 1 Billion Viewing Hours', 'The series clocked one billion hours within 60 days of its September 21 debut.', '2022-12-05T21:30:00Z').releaseDate).toBeNull();
+    // "ahead of its Sep. 9 premiere" is still the date ahead.
+    expect(read("Trailer for 'Cold Harbor' Season 2", 'The first trailer has arrived ahead of its Sep. 9 premiere date.', '2026-08-12T21:40:37Z').releaseDate).toBe('2026-09-09');
+  });
 });
 

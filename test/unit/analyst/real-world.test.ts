@@ -114,9 +114,14 @@ describe('the event-type model', () => {
       ex('STUDIO renews TITLE', 5), ex('TITLE renewed for season', 5), ex('STUDIO renews hit TITLE', 5),
       ex('TITLE review: a triumph', 10), ex('review: TITLE is a mess', 10), ex('TITLE review', 10),
     ];
-    const opt = { l2: 1e-4, epochs: 100, lr: 0.05, minCount: 1, balance: 0.5, outletCap: 0 };
+    const opt = { l2: 1e-4, epochs: 100, lr: 0.05, minCount: 1, balance: 0.5, outletCap: 0, otherOffset: 0 };
     const a = train(data, opt);
     expect(train(data, opt)).toEqual(a);
+    // The offset on `other` moves its bias alone, by exactly that much.
+    const shifted = train(data, { ...opt, otherOffset: 0.5 });
+    const other = a.types.indexOf('other');
+    expect(shifted.weights).toEqual(a.weights);
+    expect(shifted.bias.map((b, j) => (j === other ? Math.round((a.bias[j]! - b) * 1e4) / 1e4 : b - a.bias[j]!))).toEqual(a.bias.map((_, j) => (j === other ? 0.5 : 0)));
     expect(predictType(a, typeFeatures(evidence('STUDIO renews TITLE again'))).type).toBe('greenlight');
     expect(predictType(a, typeFeatures(evidence('TITLE review: dull'))).type).toBe('review');
   });

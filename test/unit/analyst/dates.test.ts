@@ -289,5 +289,10 @@ describe('extractReleaseDates', () => {
     // "ahead of its Sep. 9 premiere" is still the date ahead.
     expect(read("Trailer for 'Cold Harbor' Season 2", 'The first trailer has arrived ahead of its Sep. 9 premiere date.', '2026-08-12T21:40:37Z').releaseDate).toBe('2026-09-09');
   });
+
+  it('reads "is on for 2027" as the year a title is slated for', () => {
+    expect(read('Cold Harbor 3 is on for 2027, and it is throwing back to a classic', '', '2024-08-10T03:19:58Z').releaseDate).toBe('2027');
+    expect(read('The deal is on for 2027 renewal talks', '', '2024-08-10T03:19:58Z').releaseDate).toBeNull();
+  });
 });
 

@@ -207,16 +207,14 @@ async function main(): Promise<void> {
   console.log('\nCPU time of each cycle (median of the runs), s: the cycle\'s process (all its threads: the cycle and the analyst\'s reading worker) + the store\'s own process = in all, against the cycle\'s wall time on 2 cores:');
   for (const size of SIZES) {
     const line = CYCLES.map((kind) => {
-      const runs = results.get(size)!.map((r) => r.cycles[kind]);
-      const med = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor((xs.length - 1) / 2)]!;
-      const cycle = med(runs.map((c) => c.cpuMs?.cycle ?? NaN)) / 1000;
-      const store = med(runs.map((c) => c.cpuMs?.store ?? NaN)) / 1000;
-      const wall = med(runs.map((c) => c.ms.cycle)) / 1000;
+      const cycle = med(size, kind, (c) => c.cpuMs.cycle) / 1000;
+      const store = med(size, kind, (c) => c.cpuMs.store ?? NaN) / 1000;
+      const wall = med(size, kind, (c) => c.ms.cycle) / 1000;
       return `${kind} ${cycle.toFixed(1)} + ${store.toFixed(1)} = ${(cycle + store).toFixed(1)} (wall ${wall.toFixed(1)})`;
     });
     console.log(`  ${size}×: ${line.join('; ')}`);
     const cold = results.get(size)![0]!.cycles.cold;
-    if (cold.cpuByStage) console.log(`       cold, first run, by stage (cycle + store): ${Object.entries(cold.cpuByStage).filter(([, v]) => v).map(([k, v]) => `${k} ${(v!.cycle / 1000).toFixed(1)} + ${((v!.store ?? NaN) / 1000).toFixed(1)}`).join(', ')}`);
+    console.log(`       cold, first run, by stage (cycle + store): ${Object.entries(cold.cpuByStage).filter(([, v]) => v).map(([k, v]) => `${k} ${(v!.cycle / 1000).toFixed(1)} + ${((v!.store ?? NaN) / 1000).toFixed(1)}`).join(', ')}`);
   }
 
   console.log('\nDynamoDB requests of the cold cycle (first run) per new item, by stage and operation:');

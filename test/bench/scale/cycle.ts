@@ -84,7 +84,14 @@ async function main(): Promise<void> {
   try {
     const startup = performance.now() - t0;
     const marks: Partial<Record<Stage, number>> = {};
-    const cpuMarks: Partial<Record<Stage, { cycle: number; store: number | null }>> = {};
+    type CpuSample = { cycle: number; store: number | null };
+    // CPU used so far (ms): this process (all its threads) and the store's own process.
+    const cpuNow = (): CpuSample => {
+      const c = process.cpuUsage();
+      return { cycle: (c.user + c.system) / 1000, store: runtime.storeProcessCpuMs() };
+    };
+    const cpuSpent = (from: CpuSample, to: CpuSample): CpuSample => ({ cycle: to.cycle - from.cycle, store: from.store !== null && to.store !== null ? to.store - from.store : null });
+    const cpuMarks: Partial<Record<Stage, CpuSample>> = {};
     const storeClock = new StoreClock();
     const requests: CycleFigures['requests'] = { crawl: {}, analysis: {}, alerts: {}, digest: {} };
     const rowsWritten: CycleFigures['rowsWritten'] = { crawl: 0, analysis: 0, alerts: 0, digest: 0 };
@@ -104,8 +111,7 @@ async function main(): Promise<void> {
       { step: 'initialize', name: 'benchRequestCounter' },
     );
     const started = performance.now();
-    const cpu0 = process.cpuUsage();
-    const storeCpu0 = runtime.storeProcessCpuMs();
+    const cpuStart = cpuNow();
     const report = await runCycle(
       workspace,
       {
@@ -121,14 +127,12 @@ async function main(): Promise<void> {
           storeClock.on = s === 'crawl';
           stage = s;
           marks[s] = performance.now();
-          const c = process.cpuUsage();
-          cpuMarks[s] = { cycle: (c.user + c.system) / 1000, store: runtime.storeProcessCpuMs() };
+          cpuMarks[s] = cpuNow();
         },
       },
     );
     const ended = performance.now();
-    const cpu = process.cpuUsage(cpu0);
-    const storeCpu1 = runtime.storeProcessCpuMs();
+    const cpuEnd = cpuNow();
     const span = (a: Stage, b: Stage | null) => (b ? marks[b]! : ended) - marks[a]!;
     const pendingAfter = (await runtime.analysis.listPending(1_000_000)).length;
     clearInterval(sampler);
@@ -153,14 +157,12 @@ async function main(): Promise<void> {
       },
       requests,
       rowsWritten,
-      cpuMs: { cycle: (cpu.user + cpu.system) / 1000, store: storeCpu0 !== null && storeCpu1 !== null ? storeCpu1 - storeCpu0 : null },
+      cpuMs: cpuSpent(cpuStart, cpuEnd),
       cpuByStage: Object.fromEntries(
         (['crawl', 'analysis', 'alerts', 'digest'] as const).map((st, i, all) => {
           const from = cpuMarks[st];
-          const next = all.slice(i + 1).map((n) => cpuMarks[n]).find(Boolean);
-          const endCycle = (cpu0.user + cpu0.system) / 1000 + (cpu.user + cpu.system) / 1000;
-          const to = next ?? { cycle: endCycle, store: storeCpu1 };
-          return [st, from ? { cycle: to.cycle - from.cycle, store: from.store !== null && to.store !== null ? to.store - from.store : null } : null];
+          const to = all.slice(i + 1).map((n) => cpuMarks[n]).find(Boolean) ?? cpuEnd;
+          return [st, from ? cpuSpent(from, to) : null];
         }),
       ),
       peakRssMiB: peak / 1024 / 1024,

@@ -1,5 +1,5 @@
 // bench:scale: workspaces 1×, 10× and 50× the demo, served over local HTTP with conditional GET; a cold, a second and a no-change cycle each, in fresh processes.
-// Run: npm run bench:scale [-- --sizes 1,10,50 --runs 2 --query-seconds 4 | --no-query] [--profile DIR: CPU profiles of every cycle, one folder per size and cycle, the store's own process in its 'store' folder]
+// Run: npm run bench:scale [-- --sizes 1,10,50 --runs 2 --query-seconds 4 | --no-query] [--keep: leave each size's folder (site, data dir, outputs) for inspection] [--profile DIR: CPU profiles of every cycle, one folder per size and cycle, the store's own process in its 'store' folder]
 //      [--store process|inline: the embedded store in its own process (the default, as `marquee run`) or in the cycle's]
 import { spawn, execFile } from 'node:child_process';
 import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
@@ -21,6 +21,7 @@ type CycleKind = (typeof CYCLES)[number];
 const { values: args } = parseArgs({
   options: {
     sizes: { type: 'string', default: '1,10,50' },
+    keep: { type: 'boolean', default: false },
     runs: { type: 'string', default: '2' },
     'query-seconds': { type: 'string', default: '4' },
     'no-query': { type: 'boolean', default: false },
@@ -134,7 +135,8 @@ async function runSize(size: number): Promise<SizeRun> {
     return { items: site.coldItems + site.nextItems, sources: site.workspace.sources.length, cycles, query: q };
   } finally {
     await server.close();
-    await rm(dir, { recursive: true, force: true });
+    if (args.keep) console.log(`kept ${dir}`);
+    else await rm(dir, { recursive: true, force: true });
   }
 }
 

@@ -118,6 +118,23 @@ const DAY_POSSESSIVE = /\b(today|tonight|tomorrow)['’]s\s+(?:[\w-]+\s+){0,2}?(
 const WEEKDAYS = ['sun', 'mon', 'tues', 'wednes', 'thurs', 'fri', 'satur'];
 const RELATIVE_DAY = /(\b(?<!\b(?:halloween|christmas|thanksgiving|holiday|weekend|day|eve|date|deadline)\s+)(?:premieres?|premiering|debuts?|debuting|opens?|opening|arrives?|arriving|hits?|streams?|streaming|airs?|airing|returns?|returning|launch(?:es)?|drops?|bows?|lands?|releases?|available|out|coming to|comes to)(?:\s+(?:digital(?:ly)?|and\s+(?:digital(?:ly)?|on\s+demand)|(?<=(?:coming|comes) to\s+)[A-Z][\w+]*(?:\s+[A-Z+][\w+]*)?|theaters|theatres|cinemas|netflix|hulu|disney\+|prime video|max|hbo|peacock|paramount\+|apple tv\+?|on\s+(?:digital|demand|[A-Z][\w+]*(?:\s+[A-Z+][\w+]*)?)|in\s+(?:select\s+|limited\s+|more\s+|all\s+)?(?:theaters|theatres|cinemas))){0,2}\s+(?:on\s+|this\s+)?)(today|tonight|tomorrow|(?:mon|tues|wednes|thurs|fri|satur|sun)day)\b(?!\s*,?\s*(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|\d))/gi;
 
+// The phrases of the sentences read last: the date model reads the story's sentences after the rules did, against the
+// same reference, and finds them read (a few dozen entries: one story's sentences).
+const recentMentions = new Map<string, DateMention[]>();
+const RECENT_MENTIONS = 32;
+
+/** `findDateMentions` remembered for the last sentences read (the phrases are shared: callers must not change them). */
+export function dateMentionsOf(sentence: string, reference: Date, dayAlone: boolean): readonly DateMention[] {
+  const key = `${reference.getTime()}\u0000${dayAlone ? 1 : 0}\u0000${sentence}`;
+  let mentions = recentMentions.get(key);
+  if (!mentions) {
+    mentions = findDateMentions(sentence, reference, { dayAlone });
+    if (recentMentions.size >= RECENT_MENTIONS) recentMentions.clear();
+    recentMentions.set(key, mentions);
+  }
+  return mentions;
+}
+
 /** Every date phrase in one sentence, in order, none overlapping. */
 export function findDateMentions(sentence: string, reference: Date, options: { dayAlone?: boolean } = {}): DateMention[] {
   const out: DateMention[] = [];
@@ -285,9 +302,9 @@ const STREAMER_NAMES = String.raw`(?:netflix|hulu|hbo max|hbo|max|disney\s*(?:\+
 // "joins Prime Video in August", "hits Paramount+ in September", "hits the US next month": a title arriving somewhere.
 const ARRIVES_AT = String.raw`(?:joins|joining|hits|hitting|goes|going|(?:to|will|would|should|could)\s+(?:hit|join|go))\s+(?:the\s+)?(?:${STREAMER_NAMES}|US|U\.S\.|UK|theaters|theatres|cinemas|screens|big\s+screens?|shelves|stores|digital|streaming|home video|VOD|PVOD|4K|Blu-?ray|DVD)(?![\w+])`;
 const ARRIVES_AT_RE = new RegExp(ARRIVES_AT, 'i');
-const RELEASE_WORDS = /\b(?:streamers?|roll(?:s|ing)? out|expected|selects?|targets?|targeted|tabs|circled|slots|slotted|slotting|circles|tagged|preps|head(?:s|ed|ing)? (?:to|into|back)|launched|premiers?|airs?|aired|airing|starts?|starting|returns?|returning|coming|comes|ready|available|drops?|theaters|theatres|cinemas|digital|blu-?ray|dvd|vod|pvod|street date|open|opens|opening|release|releases|released|releasing|date|dates|dated|dating|slate|slates|slated|set|sets|move|moves|moved|moving|push|pushes|pushed|pushing|delay|delays|delayed|delaying|shift|shifts|shifted|shifting|bump|bumps|bumped|bumping|postpone\w*|debut\w*|bow|bows|bowing|premiere|premieres|premiering|stream|streams|streaming|broadcasts?|broadcasting|launch\w*|arriv\w*|hit theaters|hits theaters|in theaters|theatrical\w*|plant\w*|book|books|booked|lands?|calendar|schedul\w*|slot|corridor|earlier|later|vacat\w*|due|(?:is|are|be|comes?|coming|it['’]s)\s+(?:out|here|back)|kicks?\s+off|big\s+screens?|be screened|(?:is|are)\s+on\s+for)\b|,\s*out\s+(?:on\s+)?(?=\d|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d)|\b(?:on|by|at|to|from|for) (?:netflix|hulu|hbo max|hbo|max|disney\s*(?:\+|plus)|prime video|amazon|peacock|paramount\s*(?:\+|plus)|apple tv\s*(?:\+|plus)?|tubi|shudder|starz|mgm\+|amc\+)(?![\w+])/i;
+export const RELEASE_WORDS = /\b(?:streamers?|roll(?:s|ing)? out|expected|selects?|targets?|targeted|tabs|circled|slots|slotted|slotting|circles|tagged|preps|head(?:s|ed|ing)? (?:to|into|back)|launched|premiers?|airs?|aired|airing|starts?|starting|returns?|returning|coming|comes|ready|available|drops?|theaters|theatres|cinemas|digital|blu-?ray|dvd|vod|pvod|street date|open|opens|opening|release|releases|released|releasing|date|dates|dated|dating|slate|slates|slated|set|sets|move|moves|moved|moving|push|pushes|pushed|pushing|delay|delays|delayed|delaying|shift|shifts|shifted|shifting|bump|bumps|bumped|bumping|postpone\w*|debut\w*|bow|bows|bowing|premiere|premieres|premiering|stream|streams|streaming|broadcasts?|broadcasting|launch\w*|arriv\w*|hit theaters|hits theaters|in theaters|theatrical\w*|plant\w*|book|books|booked|lands?|calendar|schedul\w*|slot|corridor|earlier|later|vacat\w*|due|(?:is|are|be|comes?|coming|it['’]s)\s+(?:out|here|back)|kicks?\s+off|big\s+screens?|be screened|(?:is|are)\s+on\s+for)\b|,\s*out\s+(?:on\s+)?(?=\d|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d)|\b(?:on|by|at|to|from|for) (?:netflix|hulu|hbo max|hbo|max|disney\s*(?:\+|plus)|prime video|amazon|peacock|paramount\s*(?:\+|plus)|apple tv\s*(?:\+|plus)?|tubi|shudder|starz|mgm\+|amc\+)(?![\w+])/i;
 // Cheap gate: a sentence with no digit and no month, season, holiday or "year" word has no date phrase.
-const DATEISH = /\d|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|spring|summer|fall|autumn|holiday|christmas|thanksgiving|memorial|labor|president|independence|fourth|halloween|valentine|new year|mlk|martin|year|month|week|today|tonight|tomorrow|(?:mon|tues|wednes|thurs|fri|satur|sun)day|\bthe\s+\d)/i;
+export const DATEISH = /\d|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|spring|summer|fall|autumn|holiday|christmas|thanksgiving|memorial|labor|president|independence|fourth|halloween|valentine|new year|mlk|martin|year|month|week|today|tonight|tomorrow|(?:mon|tues|wednes|thurs|fri|satur|sun)day|\bthe\s+\d)/i;
 const EVENT_ONLY = /\b(?:convention|cinemacon|comic[- ]?con|d23|upfronts?|conference|summit|ceremony|gala|expo|shareholder|meeting|earnings|edition|lineup|nominations|contract|talks|deadline|fiscal|quarter)\b/i;
 const FILM_RELEASE = /\b(?:open|opens|opening|release|releases|releasing|theaters|theatrical\w*|debuts?|streams?|streaming|in cinemas|arriv\w*|premier\w*|hit\w*|blu-?ray|4k|dvd|digital|moves?|moved|pushe[sd]?|delay\w*|shift\w*|dated)\b/i;
 
@@ -375,7 +392,7 @@ function withoutQuoted(text: string): string {
 // Words that make "starts" or "begins" a shoot or a run rather than a premiere.
 const PRODUCTION_WORDS = /\b(?:shoot\w*|film(?:s|ing)|lens\w*|production|cameras?|principal photography|rehearsal\w*|casting|tour\w*|trial|festival|convention|auction|sale|presale|pre-sale|ticket\w*|voting|campaign)\b/i;
 
-function roleOf(sentence: string, m: DateMention, reference: Date, timeKnown: boolean): DateRole {
+export function roleOf(sentence: string, m: DateMention, reference: Date, timeKnown: boolean): DateRole {
   // "U.S." and "U.K." end no clause: their dots are dropped, so "moving to AMC+ in the U.S. starting June 11" reads whole.
   const before = withoutQuoted(sentence.slice(Math.max(0, m.start - 60), m.start)).replace(/\b(?:[A-Z]\.){2,}/g, (x) => x.replace(/\./g, ''));
   const after = sentence.slice(m.end, m.end + 30);
@@ -485,7 +502,7 @@ export function extractReleaseDates(headline: string, bodySentences: readonly st
     // "… when Season 4 begins" is a premiere; "production begins in early 2027" is a shoot.
     if (!DATEISH.test(s) || !(RELEASE_WORDS.test(s) || ARRIVES_AT_RE.test(s) || FUTURE_YEAR_NAMES.test(s) || POSSESSIVE_DATE.test(s) || (/\bbegins?\b/i.test(s) && !PRODUCTION_WORDS.test(s)))) continue;
     if (EVENT_ONLY.test(s) && !FILM_RELEASE.test(s)) continue;
-    for (const m of findDateMentions(s, reference, { dayAlone: timeKnown })) {
+    for (const m of dateMentionsOf(s, reference, timeKnown)) {
       if (!m.explicitYear && !yearlessDates) continue;
       const role = roleOf(s, m, reference, timeKnown);
       if (role === 'new') {

@@ -14,9 +14,15 @@ import { isInstructionLike, normalizeText, splitSentences, type Span } from './t
 import { buildKnownTitles, extractTitles, type TitleResult } from './titles.js';
 import type { TypeEvidence, TypeModelData } from './type-model.js';
 import TYPE_MODEL_WEIGHTS from './type-model.weights.json' with { type: 'json' };
+import DATE_MODEL_WEIGHTS from './date-model.weights.json' with { type: 'json' };
+import { dateCandidates, pickDate, type DateCandidate, type DateModelData } from './date-model.js';
 
 /** The shipped event-type model (`npm run train:analyst` writes it). */
 export const DEFAULT_TYPE_MODEL: TypeModelData | null = (TYPE_MODEL_WEIGHTS as TypeModelData).types?.length ? (TYPE_MODEL_WEIGHTS as TypeModelData) : null;
+
+/** The shipped release-date model (`npm run train:analyst` writes it beside the type model). */
+const SHIPPED_DATE_MODEL = DATE_MODEL_WEIGHTS as unknown as DateModelData;
+export const DEFAULT_DATE_MODEL: DateModelData | null = SHIPPED_DATE_MODEL.weights ? SHIPPED_DATE_MODEL : null;
 
 export const EMBEDDED_ANALYST_VERSION = 'rules-2';
 
@@ -29,6 +35,8 @@ export interface EmbeddedAnalystContext {
   now?: () => Date;
   /** The event-type model: the shipped weights by default; `null` for the keyword rules alone. */
   typeModel?: TypeModelData | null;
+  /** The release-date model read where the date rules find no date: the shipped weights by default; `null` for the rules alone. */
+  dateModel?: DateModelData | null;
 }
 
 /** One story as the embedded analyst reads it. */
@@ -44,7 +52,20 @@ export interface EmbeddedAnalyst {
   /** Extracts the event of one story. Article text is only ever data: nothing in it changes what the rules do. */
   extract(story: EmbeddedStory): EventExtraction;
   /** The extraction with the evidence behind it: per-type scores and the masked text the classifier read. */
-  explain(story: EmbeddedStory): { extraction: EventExtraction; scores: Record<string, number>; masked: string; evidence: TypeEvidence };
+  explain(story: EmbeddedStory): EmbeddedExplanation;
+}
+
+export interface EmbeddedExplanation {
+  extraction: EventExtraction;
+  scores: Record<string, number>;
+  masked: string;
+  evidence: TypeEvidence;
+  /** The date phrases the release-date model reads, with their features (training and audit). */
+  dateCandidates: DateCandidate[];
+  /** Whether the date model is asked: the rules found no date, and none was dropped on purpose. */
+  dateAsked: boolean;
+  /** Where the release date came from: the rules, the date model (with its probability), or none. */
+  dateSource: { by: 'rules' | 'none' } | { by: 'model'; p: number };
 }
 
 // Trade stories are inverted pyramids: the lead (first paragraphs) carries the news; later paragraphs add comparisons
@@ -61,6 +82,7 @@ export function createEmbeddedAnalyst(ctx: EmbeddedAnalystContext): EmbeddedAnal
   const known = buildKnownTitles([...(ctx.slate ?? []).map((s) => s.title), ...(ctx.knownTitles ?? [])]);
   const now = ctx.now ?? (() => new Date());
   const model = ctx.typeModel === undefined ? DEFAULT_TYPE_MODEL : ctx.typeModel;
+  const dateModel = ctx.dateModel === undefined ? DEFAULT_DATE_MODEL : ctx.dateModel;
   // The slate knows who releases each of the team's titles; a story about one involves its distributor.
   const distributorOf = new Map<string, string>();
   for (const s of ctx.slate ?? []) {
@@ -69,7 +91,7 @@ export function createEmbeddedAnalyst(ctx: EmbeddedAnalystContext): EmbeddedAnal
   }
   const info = { kind: 'embedded' as const, version: EMBEDDED_ANALYST_VERSION };
 
-  function run(story: EmbeddedStory): { extraction: EventExtraction; scores: Record<string, number>; masked: string; evidence: TypeEvidence } {
+  function run(story: EmbeddedStory, withCandidates = false): EmbeddedExplanation {
     let headline = normalizeText(story.title ?? '');
     if (isInstructionLike(headline)) headline = '';
     const rawBody = (story.text ?? '').slice(0, MAX_BODY_CHARS + 600);
@@ -147,7 +169,8 @@ export function createEmbeddedAnalyst(ctx: EmbeddedAnalystContext): EmbeddedAnal
     // Dates of no title: an awards show's airing ("Golden Globes Returning To NBC In January"), and a roundup
     // ("Everything New Coming to Netflix in November"; a slate's dating, "2 New Marvel Movies Dated", is a release story
     // and keeps its date).
-    if ((type === 'festival_awards' && AWARDS_SHOW.test(dates.releaseSentence ?? '')) || (!aboutRelease && ROUNDUP_HEADLINE.test(headline))) {
+    const noTitleDates = (type === 'festival_awards' && AWARDS_SHOW.test(dates.releaseSentence ?? '')) || (!aboutRelease && ROUNDUP_HEADLINE.test(headline));
+    if (noTitleDates) {
       releaseDate = null;
       previousDate = null;
     }
@@ -160,10 +183,27 @@ export function createEmbeddedAnalyst(ctx: EmbeddedAnalystContext): EmbeddedAnal
       previousDate = null;
     }
 
+    // Where the rules find no date, the date model reads the date phrases in context ("Netflix teases Arcane season 2
+    // for November 2024", "the interview, which will air on March 7"); not where a date was dropped on purpose (an
+    // awards show's night, a roundup's month) nor for a move the story says has no new date.
+    let dateSource: EmbeddedExplanation['dateSource'] = { by: releaseDate ? 'rules' : 'none' };
+    let dated: { releaseSentence: string | null; releaseAt: number | null } | null = releaseDate === dates.releaseDate ? dates : null;
+    const dateAsked = !releaseDate && !noTitleDates && !(type === 'release_moved' && dates.undated);
+    const candidates = withCandidates || (dateModel && dateAsked) ? dateCandidates(headline, bodySentences, reference, timeKnown, type) : [];
+    if (dateModel && dateAsked) {
+      const pick = pickDate(dateModel, candidates);
+      if (pick) {
+        releaseDate = pick.candidate.date;
+        if (previousDate === releaseDate) previousDate = null;
+        dated = { releaseSentence: pick.candidate.sentence, releaseAt: pick.candidate.at };
+        dateSource = { by: 'model', p: Math.round(pick.p * 1000) / 1000 };
+      }
+    }
+
     // A date belongs to the title its sentence dates ("… dated Glimmerglass: Part Two for Nov. 22, 2028"): that title
     // goes first, and the release calendar files the date under it.
-    const titles = datedTitleFirst(titleResult, doc, releaseDate === dates.releaseDate ? dates : null);
-    const releaseKind = releaseKindOf(releaseDate, releaseDate === dates.releaseDate ? dates.releaseSentence : null, doc, studioMentions);
+    const titles = datedTitleFirst(titleResult, doc, dated);
+    const releaseKind = releaseKindOf(releaseDate, dated?.releaseSentence ?? null, doc, studioMentions);
     const extraction: EventExtraction = {
       type,
       studios,
@@ -176,10 +216,10 @@ export function createEmbeddedAnalyst(ctx: EmbeddedAnalystContext): EmbeddedAnal
       sentiment: sentimentScore(headline, body),
       summary: summarize(headline, bodySentences),
     };
-    return { extraction, scores: probs ?? scores, masked, evidence };
+    return { extraction, scores: probs ?? scores, masked, evidence, dateCandidates: candidates, dateAsked, dateSource };
   }
 
-  return { info, extract: (story) => run(story).extraction, explain: run };
+  return { info, extract: (story) => run(story).extraction, explain: (story) => run(story, true) };
 }
 
 function datedTitleFirst(result: TitleResult, doc: string, dates: { releaseSentence: string | null; releaseAt: number | null } | null): string[] {

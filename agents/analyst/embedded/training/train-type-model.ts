@@ -1,7 +1,7 @@
 // Trains the embedded analyst's event-type model (multinomial logistic regression over word n-grams + rule signals).
 // Deterministic: full-batch Adam from zero weights, fixed epochs. Trains on the real corpus's DEV split only (plus the
 // hand-written and demo sets at a lower weight); the test split is never read here.
-// Run: npm run train:analyst [-- --cv] [--l2 0.001] [--epochs 300] [--out path]
+// Run: npm run train:analyst [-- --cv] [--l2 0.001] [--epochs 300] [--out path] [--dates-out path | --no-dates] [--date-threshold 0.5]
 import { writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -9,6 +9,8 @@ import { EVENT_TYPES, type EventType } from '../../../../shared/model/event.js';
 import { createEmbeddedAnalyst, type EmbeddedStory } from '../embedded-analyst.js';
 import { softmax, typeFeatures, type Features, type TypeModelData } from '../type-model.js';
 import { trainingSets, type TrainingStory } from './training-data.js';
+import { trainDateModel } from './train-date-model.js';
+import { DEFAULT_DATE_OPTIONS } from '../date-model.js';
 
 export interface Example {
   features: Features;
@@ -46,6 +48,7 @@ export const DEFAULT_OPTIONS: TrainOptions = { l2: 1e-4, epochs: 200, lr: 0.05, 
 
 const HERE = dirname(fileURLToPath(import.meta.url));
 export const WEIGHTS_FILE = join(HERE, '..', 'type-model.weights.json');
+export const DATE_WEIGHTS_FILE = join(HERE, '..', 'date-model.weights.json');
 
 /** Feature vectors of stories as the rules-only analyst reads them (titles, studios and job titles masked). */
 export function toExamples(stories: readonly TrainingStory[]): Example[] {
@@ -249,6 +252,16 @@ async function main(): Promise<void> {
   const train1 = predictAll(data, examples);
   console.log(`features kept ${Object.keys(data.weights).length}; training macro-F1 ${macroF1(examples.map((e) => e.y), train1).toFixed(3)} (optimistic: seen data)`);
   console.log(`wrote ${out} in ${((Date.now() - t0) / 1000).toFixed(1)} s`);
+  // The release-date model reads the types this model gives, so it is trained after it, on the same dev split.
+  if (args.includes('--no-dates')) return;
+  const t1 = Date.now();
+  const dates = trainDateModel(sets.stories, data, { ...DEFAULT_DATE_OPTIONS, ...(arg(args, '--date-threshold') ? { threshold: Number(arg(args, '--date-threshold')) } : {}) });
+  for (const r of dates.cv) {
+    console.log(`date model, cv by outlet (dev)  ${r.threshold === null ? 'rules alone   ' : `threshold ${r.threshold.toFixed(1)} `}  dates ${r.correct}/${r.dated}  false dates ${r.falseDates}/${r.undated}${r.threshold === null ? '' : `  (model dated ${r.byModel})`}`);
+  }
+  const dateOut = arg(args, '--dates-out') ?? DATE_WEIGHTS_FILE;
+  writeFileSync(dateOut, `${JSON.stringify(dates.model)}\n`);
+  console.log(`date model: threshold ${dates.model.threshold}, ${Object.keys(dates.model.weights).length} weights; wrote ${dateOut} in ${((Date.now() - t1) / 1000).toFixed(1)} s`);
 }
 
 if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) await main();

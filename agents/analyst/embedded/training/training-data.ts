@@ -16,6 +16,9 @@ export interface TrainingStory {
   /** The article's address, where the set has one (its folders are a signal: "/reviews/", "/features/"). */
   url?: string | null;
   type: EventType;
+  /** The labeled release dates (real records only: the date model trains on them). */
+  releaseDate?: string | null;
+  previousDate?: string | null;
   weight: number;
   /** Outlet for real records ("aux:…" for the auxiliary sets): cross-validation folds by group. */
   group: string;
@@ -33,7 +36,10 @@ export async function trainingSets(options: { demo?: boolean } = {}): Promise<{ 
   const records = loadRecords(join(REAL_DIR, 'corpus.jsonl'));
   const dev = records.length ? splitRecords(records, loadSplits(), 'dev') : [];
   for (const r of dev) {
-    stories.push({ title: r.title, text: r.text ?? '', publishedAt: r.publishedAt, url: r.url, type: r.label.type, weight: 1, group: r.outlet });
+    stories.push({
+      title: r.title, text: r.text ?? '', publishedAt: r.publishedAt, url: r.url, type: r.label.type,
+      releaseDate: r.label.releaseDate, previousDate: r.label.previousDate, weight: 1, group: r.outlet,
+    });
   }
   const ctx = loadContext();
   const hand = [...loadSet('dev'), ...loadSet('test')];

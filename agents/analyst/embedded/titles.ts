@@ -1,5 +1,6 @@
 // Film/series titles in a story: quoted titles (not quoted speech, songs, campaigns or credits) and known titles.
 import { escapeRegExp, overlapsSpans, type Span } from './text.js';
+import { COMPANIES } from '../gazetteer/companies.js';
 
 /** One title occurrence in the analyzed text (offsets include the quote marks for quoted titles). */
 export interface TitleMention {
@@ -270,6 +271,78 @@ function titleCase(words: readonly string[]): string {
     .join(' ');
 }
 
+// Unquoted titles in a headline, found by what follows them: "Loki Season 2 Hits Disney Plus", "Borderlands Movie Gets
+// A Release Date", "Netflix's Skull Island Series Gets Release Date". Outlets that do not quote titles (most non-trade
+// news) write them this way; the title is the capitalized run right before the cue, from the headline's start, a
+// possessive ("Netflix's") or a verb.
+const CUE = /\s+[Ss]eason\s+\d{1,2}\b/g;
+const CUE_SMALL = new Set(['of', 'the', 'and', 'in', 'on', 'at', 'to', 'a', 'an', 'vs.', 'vs', '&', 'for', 'from', 'with', 'or', 'de']);
+// Words that start no title before a cue: verbs and adverbs of headlines, and generic words ("New Horror Movie").
+const CUE_STOP = new Set([
+  'is', 'are', 'was', 'were', 'be', 'been', 'being', 'will', 'would', 'could', 'might', 'may', 'can', 'should', 'has', 'have', 'had',
+  'gets', 'get', 'got', 'hits', 'hit', 'sets', 'set', 'drops', 'drop', 'reveals', 'revealed', 'reveal', 'announces', 'announced',
+  'announce', 'confirms', 'confirmed', 'confirm', 'releases', 'released', 'release', 'delays', 'delayed', 'delay', 'renews', 'renewed',
+  'renew', 'cancels', 'cancelled', 'canceled', 'cancel', 'makes', 'making', 'make', 'made', 'lands', 'land', 'finds', 'joins', 'join',
+  'adds', 'add', 'eyes', 'teases', 'tease', 'debuts', 'debut', 'premieres', 'premiere', 'shares', 'unveils', 'unveil', 'books', 'moves',
+  'move', 'pushes', 'push', 'gives', 'offers', 'orders', 'order', 'greenlights', 'greenlit', 'picks', 'boards', 'casts', 'cast', 'taps',
+  'says', 'said', 'say', 'coming', 'comes', 'come', 'returns', 'return', 'developing', 'develops', 'planning', 'plans', 'wants',
+  'new', 'next', 'first', 'final', 'official', 'upcoming', 'latest', 'another', 'more', 'most', 'why', 'how', 'what', 'when', 'where',
+  'who', 'which', 'after', 'before', 'about', 'into', 'over', 'under', 'as', 'by', 'this', 'that', 'these', 'those', 'his', 'her',
+  'their', 'its', 'our', 'your', 'my', 'one', 'two', 'three', 'four', 'five', 'every', 'all', 'no', 'not', 'now', 'just', 'still',
+  'also', 'finally', 'officially', 'reportedly', 'report', 'exclusive', 'watch', 'here', "here's", 'there', 'big', 'major', 'hit',
+  'horror', 'comedy', 'thriller', 'action', 'drama', 'superhero', 'holiday', 'christmas', 'fantasy', 'sci-fi', 'romance', 'crime',
+  'animated', 'anime', 'tv', 'film', 'movie', 'series', 'show', 'streaming', 'live-action', 'original', 'untitled', 'secret', 'mystery',
+  'spinoff', 'sequel', 'prequel', 'reboot', 'remake', 'revival', 'season', 'episode', 'trailer', 'teaser', 'clip', 'poster',
+  'limited', 'scripted', 'non-scripted', 'unscripted', 'docuseries', 'documentary', 'reality', 'miniseries', 'a', 'an',
+]);
+const CONTRACTION = /^(?:who|what|that|there|here|it|he|she|let|where|when|how|why)['’]s$/i;
+const CUE_LABELS = new Set(['review', 'reviews', 'exclusive', 'watch', 'report', 'update', 'updated', 'opinion', 'interview', 'analysis', 'explainer', 'recap', 'office', 'breaking', 'video', 'photos', 'first look', 'trailer', 'teaser']);
+const ABBREVIATION = /^(?:Bros|Jr|Sr|Mr|Mrs|Ms|Dr|St|Vs|Inc|Co|Vol|Pt|No)\.$|^(?:\p{L}\.)+$/u;
+const COMPANY_NAMES = new Set(COMPANIES.flatMap((c) => [c.name, ...c.aliases].map((a) => a.replace(/^~/, '').toLowerCase())));
+
+/** Unquoted titles of a headline (`text` up to its first line break) named right before a cue word. */
+export function findCueTitles(text: string, mask: readonly Span[] = []): TitleMention[] {
+  const cut = text.indexOf('\n');
+  const headline = cut < 0 ? text : text.slice(0, cut);
+  const out: TitleMention[] = [];
+  for (const cue of headline.matchAll(CUE)) {
+    const end = cue.index!;
+    const tokens = [...headline.slice(0, end).matchAll(/[^\s]+/g)];
+    const run: RegExpMatchArray[] = [];
+    let anchored = false; // the run reaches the headline's start, a possessive or a company: the headline's subject
+    for (let k = tokens.length - 1; k >= 0; k--) {
+      const raw = tokens[k]![0];
+      // A possessive, a clause's end, a quoted title's end (the cue is its), a company ("Marvel Series", "FX Limited Series").
+      if (CONTRACTION.test(raw)) break; // "Who's Checking in for Season 4": a clause, not an owner
+      if (/['’]s$/.test(raw) || COMPANY_NAMES.has(raw.toLowerCase())) {
+        anchored = k === 0 || /['’]s$/.test(raw);
+        break;
+      }
+      if (/[,;!?"“”‘'’]$/.test(raw) || /^['‘"“]/.test(raw) || /^[-–—|]$/.test(raw)) break;
+      const w = raw.replace(/[.:]+$/, '');
+      const lower = w.toLowerCase();
+      const capital = /^[\p{Lu}\d]/u.test(w);
+      if (CUE_STOP.has(lower) && !(run.length > 0 && CUE_SMALL.has(lower))) break;
+      if (!capital && !CUE_SMALL.has(lower)) break;
+      if (/:$/.test(raw) && (run.length === 0 || CUE_LABELS.has(lower))) break; // "Review: Loki Season 2": a label's colon
+      run.unshift(tokens[k]!);
+      if (k === 0) anchored = true;
+    }
+    if (!anchored) continue;
+    while (run.length && CUE_SMALL.has(run[0]![0].toLowerCase()) && !(/^(?:the|a|an)$/i.test(run[0]![0]) && run[0]!.index === 0 && run.length > 1)) run.shift();
+    while (run.length && CUE_SMALL.has(run[run.length - 1]![0].toLowerCase())) run.pop();
+    if (run.length === 0) continue;
+    const start = run[0]!.index!;
+    const last = run[run.length - 1]!;
+    const stop = last.index! + (ABBREVIATION.test(last[0]) ? last[0].length : last[0].replace(/[.:,]+$/, '').length);
+    const title = headline.slice(start, stop).replace(/[:]+$/, '');
+    if (title.length < 2 || !/\p{L}/u.test(title) || COMPANY_NAMES.has(title.toLowerCase()) || COMPANY_NAMES.has(title.replace(/^the\s+/i, '').toLowerCase())) continue;
+    if (overlapsSpans(start, stop, mask)) continue;
+    out.push({ title, start, end: stop, source: 'caps', credit: false });
+  }
+  return out;
+}
+
 /** Result of title extraction: titles in order of first mention and the spans they cover (to mask other matchers). */
 export interface TitleResult {
   titles: string[];
@@ -286,7 +359,8 @@ export function extractTitles(text: string, known: KnownTitles, extraMask: reado
   const quoteSpans: Span[] = quoted.map((q) => [q.start, q.end] as const);
   const knownHits = findKnownTitles(text, known, quoteSpans);
   const capsHits = findCapsTitles(text, [...quoteSpans, ...knownHits.map((k) => [k.start, k.end] as const), ...extraMask]);
-  const mentions = [...quoted, ...knownHits, ...capsHits].sort((a, b) => a.start - b.start);
+  const cueHits = findCueTitles(text, [...quoteSpans, ...knownHits.map((k) => [k.start, k.end] as const), ...capsHits.map((k) => [k.start, k.end] as const), ...extraMask]);
+  const mentions = [...quoted, ...knownHits, ...capsHits, ...cueHits].sort((a, b) => a.start - b.start);
   const plain = new Set(mentions.filter((m) => !m.credit).map((m) => m.title.toLowerCase()));
   const seen = new Set<string>();
   const titles: string[] = [];

@@ -1,6 +1,6 @@
 // Unit tests for title extraction: quoted titles, known titles, sequels, credits and quoted speech.
 import { describe, expect, it } from 'vitest';
-import { buildKnownTitles, extractTitles, findCapsTitles, findQuotedTitles } from '../../../agents/analyst/embedded/titles.js';
+import { buildKnownTitles, extractTitles, findCapsTitles, findCueTitles, findQuotedTitles } from '../../../agents/analyst/embedded/titles.js';
 import { normalizeText } from '../../../agents/analyst/embedded/text.js';
 
 const quoted = (s: string): string[] => findQuotedTitles(normalizeText(s)).filter((t) => !t.credit).map((t) => t.title);
@@ -61,5 +61,32 @@ describe('findCapsTitles', () => {
     const text = 'LIONSGATE SETS IRON MERIDIAN FOR JANUARY 22, 2027\nSANTA MONICA, CA (November 19, 2026) - Lionsgate said today that IRON MERIDIAN will open in IMAX.';
     expect(findCapsTitles(text).map((t) => t.title)).toEqual(['Iron Meridian']);
     expect(findCapsTitles('First Look: THE DROWNING HOUR').map((t) => t.title)).toEqual(['The Drowning Hour']);
+  });
+});
+
+describe('findCueTitles: unquoted titles before "Season N" in a headline', () => {
+  const cue = (s: string): string[] => findCueTitles(normalizeText(s)).map((t) => t.title);
+  it.each([
+    ['Loki Season 2 Hits Disney Plus This October, Echo To Premiere Full Season In November', ['Loki']],
+    ["Netflix's Arcane Season 2 Gets 2024 Release Date", ['Arcane']],
+    ['House Of The Dragon Season 2 Gets Release Window', ['House Of The Dragon']],
+    ['The Last Of Us Season 2 Confirmed For 2025 Release', ['The Last Of Us']],
+    ['A Knight Of The Seven Kingdoms Season 2 Starts Filming', ['A Knight Of The Seven Kingdoms']],
+    ['Ted Lasso Season 3, Which Could Be Its Last, Gets First Image', ['Ted Lasso']],
+    ['Review: The Last of Us Season 2 is great', []],
+    // Not the headline's subject: the run does not reach its start, a possessive or a company.
+    ['HBO Is Making The Jinx Season 2, Coming Next Year', []],
+    ["'The White Lotus' Cast: See Who's Checking in for Season 4", []],
+    // A company is no title; a quoted title is found by the quote finder, not here.
+    ['Netflix Season 2 Slate Revealed', []],
+    ["'Harley Quinn' Season 3 Premieres July 28 on HBO Max", []],
+  ])('%s', (headline, expected) => {
+    expect(cue(headline)).toEqual(expected);
+  });
+
+  it('reads the headline only, and extractTitles adds what it finds to the quoted and known titles', () => {
+    expect(cue('A headline with nothing\nLoki Season 2 arrives in October.')).toEqual([]);
+    const r = extractTitles(normalizeText("Netflix's Arcane Season 2 Gets 2024 Release Date\nThe animated 'Arcane' returns."), none);
+    expect(r.titles).toEqual(['Arcane']);
   });
 });

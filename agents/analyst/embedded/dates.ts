@@ -50,6 +50,7 @@ const BARE_YEAR = new RegExp(String.raw`\b(19[5-9]\d|20[0-6]\d)\b(?!-\d|['’]s(
 
 const SEASON_END: Record<string, number> = { spring: 5, summer: 8, fall: 11, autumn: 11, holiday: 12, holidays: 12, 'holiday season': 12 };
 
+const HOLIDAY_WORK_AFTER = /^[\s-]+(?:[\w'’-]+\s+)?(?:films?|movies?|adverts?|ads?|commercials?|specials?|episodes?|songs?|singles?|album|comedy|comedies|rom-?coms?|romances?|classics?|campaigns?|stor(?:y|ies)|tales?|horror|thrillers?|themed|jumpers?|sweaters?|cards?|markets?|lights|trees?|part(?:y|ies)|number\s+(?:one|1)|no\.?\s*1|charts?|favou?rites?|traditions?|costumes?|candy|decorations?|shows?)\b/i;
 const HOLIDAYS: Record<string, { month: number; day?: number }> = {
   christmas: { month: 12, day: 25 }, 'christmas day': { month: 12, day: 25 }, 'christmas eve': { month: 12, day: 24 },
   thanksgiving: { month: 11 }, 'thanksgiving day': { month: 11 }, 'memorial day': { month: 5 }, 'labor day': { month: 9 },
@@ -186,6 +187,8 @@ export function findDateMentions(sentence: string, reference: Date, options: { d
     const name = m[1]!.toLowerCase().replace(/\s+/g, ' ');
     const h = HOLIDAYS[name];
     if (!h) continue;
+    // "a Christmas film", "its Christmas advert", "Halloween special": the holiday describes a work, it dates nothing.
+    if (!m[2] && !m[3] && HOLIDAY_WORK_AFTER.test(sentence.slice(m.index + m[0].length, m.index + m[0].length + 30))) continue;
     // "Christmas corridor", "Valentine's weekend": the stretch around the day, so the month only.
     const day = m[2] ? undefined : h.day;
     const explicitYear = m[3] !== undefined;

@@ -296,3 +296,19 @@ describe('extractReleaseDates', () => {
   });
 });
 
+
+describe('holidays that describe a work date nothing', () => {
+  const ref = new Date('2022-11-20T00:00:00Z');
+  const found = (s: string) => findDateMentions(s, ref).map((m) => m.date);
+  it.each([
+    ['Amazon releases its heartwarming Christmas advert directed by Taika Waititi', []],
+    ['Her Christmas Film Hits Number 1 On Netflix', []],
+    ['The Halloween special returns to BBC One', []],
+    ['The film opens on Christmas Day', ['2022-12-25']],
+    ['It arrives in time for Christmas', ['2022-12-25']],
+    ['The Christmas special airs on Christmas Eve', ['2022-12-24']],
+    ['The sequel opens over Thanksgiving weekend', ['2022-11']],
+  ])('%s', (sentence, dates) => {
+    expect(found(sentence)).toEqual(dates);
+  });
+});

@@ -7,7 +7,7 @@ export interface TitleMention {
   title: string;
   start: number;
   end: number;
-  source: 'quoted' | 'known' | 'caps';
+  source: 'quoted' | 'known' | 'caps' | 'cue';
   /**
    * A filmography credit, named but not what the story is about: 'strong' for "(Night Drop)", "known for 'X'",
    * "from 'X' writer Y"; 'weak' for "'Lowland' Star Niamh Carr" (dropped only when the story names another title).
@@ -271,10 +271,11 @@ function titleCase(words: readonly string[]): string {
     .join(' ');
 }
 
-// Unquoted titles in a headline, found by what follows them: "Loki Season 2 Hits Disney Plus", "Borderlands Movie Gets
-// A Release Date", "Netflix's Skull Island Series Gets Release Date". Outlets that do not quote titles (most non-trade
-// news) write them this way; the title is the capitalized run right before the cue, from the headline's start, a
-// possessive ("Netflix's") or a verb.
+// Unquoted titles in a headline, found by the "Season N" that follows them: "Loki Season 2 Hits Disney Plus", "Netflix's
+// Arcane Season 2 Gets 2024 Release Date". Outlets that do not quote titles (most non-trade news) write them this way;
+// the title is the capitalized run right before the cue when that run is the headline's subject: it starts the headline
+// or follows a possessive ("Netflix's"). ("Movie", "Series" and "Release Date" as cues found as many wrong titles as
+// right ones on dev headlines.)
 const CUE = /\s+[Ss]eason\s+\d{1,2}\b/g;
 const CUE_SMALL = new Set(['of', 'the', 'and', 'in', 'on', 'at', 'to', 'a', 'an', 'vs.', 'vs', '&', 'for', 'from', 'with', 'or', 'de']);
 // Words that start no title before a cue: verbs and adverbs of headlines, and generic words ("New Horror Movie").
@@ -289,14 +290,15 @@ const CUE_STOP = new Set([
   'new', 'next', 'first', 'final', 'official', 'upcoming', 'latest', 'another', 'more', 'most', 'why', 'how', 'what', 'when', 'where',
   'who', 'which', 'after', 'before', 'about', 'into', 'over', 'under', 'as', 'by', 'this', 'that', 'these', 'those', 'his', 'her',
   'their', 'its', 'our', 'your', 'my', 'one', 'two', 'three', 'four', 'five', 'every', 'all', 'no', 'not', 'now', 'just', 'still',
-  'also', 'finally', 'officially', 'reportedly', 'report', 'exclusive', 'watch', 'here', "here's", 'there', 'big', 'major', 'hit',
+  'also', 'finally', 'officially', 'reportedly', 'report', 'exclusive', 'watch', 'here', "here's", 'there', 'big', 'major',
   'horror', 'comedy', 'thriller', 'action', 'drama', 'superhero', 'holiday', 'christmas', 'fantasy', 'sci-fi', 'romance', 'crime',
   'animated', 'anime', 'tv', 'film', 'movie', 'series', 'show', 'streaming', 'live-action', 'original', 'untitled', 'secret', 'mystery',
   'spinoff', 'sequel', 'prequel', 'reboot', 'remake', 'revival', 'season', 'episode', 'trailer', 'teaser', 'clip', 'poster',
   'limited', 'scripted', 'non-scripted', 'unscripted', 'docuseries', 'documentary', 'reality', 'miniseries', 'a', 'an',
 ]);
 const CONTRACTION = /^(?:who|what|that|there|here|it|he|she|let|where|when|how|why)['’]s$/i;
-const CUE_LABELS = new Set(['review', 'reviews', 'exclusive', 'watch', 'report', 'update', 'updated', 'opinion', 'interview', 'analysis', 'explainer', 'recap', 'office', 'breaking', 'video', 'photos', 'first look', 'trailer', 'teaser']);
+// Labels before a colon ("Review: Loki Season 2"); those in CUE_STOP (report, exclusive, trailer…) stop the run already.
+const CUE_LABELS = new Set(['review', 'reviews', 'update', 'updated', 'opinion', 'interview', 'analysis', 'explainer', 'recap', 'office', 'breaking', 'video', 'photos']);
 const ABBREVIATION = /^(?:Bros|Jr|Sr|Mr|Mrs|Ms|Dr|St|Vs|Inc|Co|Vol|Pt|No)\.$|^(?:\p{L}\.)+$/u;
 const COMPANY_NAMES = new Set(COMPANIES.flatMap((c) => [c.name, ...c.aliases].map((a) => a.replace(/^~/, '').toLowerCase())));
 
@@ -309,11 +311,11 @@ export function findCueTitles(text: string, mask: readonly Span[] = []): TitleMe
     const end = cue.index!;
     const tokens = [...headline.slice(0, end).matchAll(/[^\s]+/g)];
     const run: RegExpMatchArray[] = [];
-    let anchored = false; // the run reaches the headline's start, a possessive or a company: the headline's subject
+    let anchored = false; // the run starts the headline (after a company name, if any) or follows a possessive: the subject
     for (let k = tokens.length - 1; k >= 0; k--) {
       const raw = tokens[k]![0];
-      // A possessive, a clause's end, a quoted title's end (the cue is its), a company ("Marvel Series", "FX Limited Series").
       if (CONTRACTION.test(raw)) break; // "Who's Checking in for Season 4": a clause, not an owner
+      // A possessive or a company ends the run; then a clause's end, or a quoted title's (the cue is that title's).
       if (/['’]s$/.test(raw) || COMPANY_NAMES.has(raw.toLowerCase())) {
         anchored = k === 0 || /['’]s$/.test(raw);
         break;
@@ -338,7 +340,7 @@ export function findCueTitles(text: string, mask: readonly Span[] = []): TitleMe
     const title = headline.slice(start, stop).replace(/[:]+$/, '');
     if (title.length < 2 || !/\p{L}/u.test(title) || COMPANY_NAMES.has(title.toLowerCase()) || COMPANY_NAMES.has(title.replace(/^the\s+/i, '').toLowerCase())) continue;
     if (overlapsSpans(start, stop, mask)) continue;
-    out.push({ title, start, end: stop, source: 'caps', credit: false });
+    out.push({ title, start, end: stop, source: 'cue', credit: false });
   }
   return out;
 }
@@ -358,8 +360,9 @@ export function extractTitles(text: string, known: KnownTitles, extraMask: reado
   const quoted = findQuotedTitles(text);
   const quoteSpans: Span[] = quoted.map((q) => [q.start, q.end] as const);
   const knownHits = findKnownTitles(text, known, quoteSpans);
-  const capsHits = findCapsTitles(text, [...quoteSpans, ...knownHits.map((k) => [k.start, k.end] as const), ...extraMask]);
-  const cueHits = findCueTitles(text, [...quoteSpans, ...knownHits.map((k) => [k.start, k.end] as const), ...capsHits.map((k) => [k.start, k.end] as const), ...extraMask]);
+  const taken: Span[] = [...quoteSpans, ...knownHits.map((k) => [k.start, k.end] as const), ...extraMask];
+  const capsHits = findCapsTitles(text, taken);
+  const cueHits = findCueTitles(text, [...taken, ...capsHits.map((k) => [k.start, k.end] as const)]);
   const mentions = [...quoted, ...knownHits, ...capsHits, ...cueHits].sort((a, b) => a.start - b.start);
   const plain = new Set(mentions.filter((m) => !m.credit).map((m) => m.title.toLowerCase()));
   const seen = new Set<string>();

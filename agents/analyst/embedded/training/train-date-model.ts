@@ -1,8 +1,9 @@
 // Trains the embedded analyst's release-date model (logistic regression over the date phrases of a story) on the real
-// corpus's dev split, and picks its threshold by cross-validation grouped by outlet. `npm run train:analyst` runs it
-// after the type model, with that model's types as a feature; the test split is never read here.
+// corpus's dev split, and reports its cross-validation grouped by outlet per threshold (the threshold itself is an
+// option: see DEFAULT_DATE_OPTIONS). `npm run train:analyst` runs it after the type model, with that model's types as a
+// feature; the test split is never read here.
 import { createEmbeddedAnalyst } from '../embedded-analyst.js';
-import { dateProbability, DEFAULT_DATE_OPTIONS, trainDateWeights, type DateCandidate, type DateModelData, type DateTrainOptions } from '../date-model.js';
+import { bestCandidate, dateProbability, DEFAULT_DATE_OPTIONS, trainDateWeights, type DateCandidate, type DateModelData, type DateTrainOptions } from '../date-model.js';
 import type { TypeModelData } from '../type-model.js';
 import type { TrainingStory } from './training-data.js';
 
@@ -51,17 +52,12 @@ export function scoreDates(stories: readonly DateStory[], prob: (s: DateStory, c
   for (const s of stories) {
     let release = s.rules.releaseDate;
     let previous = s.rules.previousDate;
-    if (s.asks) {
-      let best: { date: string; p: number } | null = null;
-      for (const c of s.candidates) {
-        const p = prob(s, c);
-        if (!best || p > best.p) best = { date: c.date, p };
-      }
-      if (best && best.p >= threshold) {
-        release = best.date;
-        if (previous === release) previous = null;
-        byModel++;
-      }
+    // The analyst's own choice (pickDate), with the cross-validated probabilities.
+    const best = s.asks ? bestCandidate(s.candidates, (c) => prob(s, c), threshold) : null;
+    if (best) {
+      release = best.candidate.date;
+      if (previous === release) previous = null;
+      byModel++;
     }
     if (s.label.releaseDate !== null) {
       dated++;

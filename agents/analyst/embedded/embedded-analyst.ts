@@ -12,13 +12,13 @@ import { summarize } from './summary.js';
 import { urlSections } from './url-section.js';
 import { isInstructionLike, normalizeText, splitSentences, type Span } from './text.js';
 import { buildKnownTitles, extractTitles, type TitleResult } from './titles.js';
-import type { TypeEvidence, TypeModelData } from './type-model.js';
+import { unpackTypeModel, type PackedTypeModel, type TypeEvidence, type TypeModelData } from './type-model.js';
 import TYPE_MODEL_WEIGHTS from './type-model.weights.json' with { type: 'json' };
 import DATE_MODEL_WEIGHTS from './date-model.weights.json' with { type: 'json' };
 import { dateCandidates, pickDate, type DateCandidate, type DateModelData } from './date-model.js';
 
 /** The shipped event-type model (`npm run train:analyst` writes it). */
-export const DEFAULT_TYPE_MODEL: TypeModelData | null = (TYPE_MODEL_WEIGHTS as TypeModelData).types?.length ? (TYPE_MODEL_WEIGHTS as TypeModelData) : null;
+export const DEFAULT_TYPE_MODEL: TypeModelData | null = (TYPE_MODEL_WEIGHTS as unknown as PackedTypeModel).types?.length ? unpackTypeModel(TYPE_MODEL_WEIGHTS as unknown as PackedTypeModel) : null;
 
 /** The shipped release-date model (`npm run train:analyst` writes it beside the type model). */
 const SHIPPED_DATE_MODEL = DATE_MODEL_WEIGHTS as unknown as DateModelData;

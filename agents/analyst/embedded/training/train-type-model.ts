@@ -7,7 +7,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { EVENT_TYPES, type EventType } from '../../../../shared/model/event.js';
 import { createEmbeddedAnalyst, type EmbeddedStory } from '../embedded-analyst.js';
-import { softmax, typeFeatures, type Features, type TypeModelData } from '../type-model.js';
+import { packTypeModel, softmax, typeFeatures, unpackTypeModel, type Features, type TypeModelData } from '../type-model.js';
 import { trainingSets, type TrainingStory } from './training-data.js';
 import { trainDateModel } from './train-date-model.js';
 import { DEFAULT_DATE_OPTIONS } from '../date-model.js';
@@ -248,14 +248,17 @@ async function main(): Promise<void> {
     version: `linear-1`,
     trainedOn: sets.counts,
   };
-  writeFileSync(out, `${JSON.stringify({ ...data, options: opt })}\n`);
-  const train1 = predictAll(data, examples);
-  console.log(`features kept ${Object.keys(data.weights).length}; training macro-F1 ${macroF1(examples.map((e) => e.y), train1).toFixed(3)} (optimistic: seen data)`);
+  const packed = packTypeModel(data);
+  writeFileSync(out, `${JSON.stringify({ ...packed, options: opt })}\n`);
+  // From here on the model as shipped: its weights as the file holds them.
+  const shipped = unpackTypeModel(packed);
+  const train1 = predictAll(shipped, examples);
+  console.log(`features kept ${Object.keys(shipped.weights).length}; training macro-F1 ${macroF1(examples.map((e) => e.y), train1).toFixed(3)} (optimistic: seen data)`);
   console.log(`wrote ${out} in ${((Date.now() - t0) / 1000).toFixed(1)} s`);
   // The release-date model reads the types this model gives, so it is trained after it, on the same dev split.
   if (args.includes('--no-dates')) return;
   const t1 = Date.now();
-  const dates = trainDateModel(sets.stories, data, { ...DEFAULT_DATE_OPTIONS, ...(arg(args, '--date-threshold') ? { threshold: Number(arg(args, '--date-threshold')) } : {}) });
+  const dates = trainDateModel(sets.stories, shipped, { ...DEFAULT_DATE_OPTIONS, ...(arg(args, '--date-threshold') ? { threshold: Number(arg(args, '--date-threshold')) } : {}) });
   for (const r of dates.cv) {
     console.log(`date model, cv by outlet (dev)  ${r.threshold === null ? 'rules alone   ' : `threshold ${r.threshold.toFixed(1)} `}  dates ${r.correct}/${r.dated}  false dates ${r.falseDates}/${r.undated}${r.threshold === null ? '' : `  (model dated ${r.byModel})`}`);
   }

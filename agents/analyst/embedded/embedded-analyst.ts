@@ -160,7 +160,7 @@ export function createEmbeddedAnalyst(ctx: EmbeddedAnalystContext): EmbeddedAnal
     // A date must belong to something: a story with no title that is not about a release reports none, unless the
     // sentence that gives it says what is released ("… set for an August 6, 2027 release"); a service's launch ("an
     // ad-supported tier in early 2023") releases no title.
-    const releaseNoun = /\b(?:releas\w*|premier\w*|available|debut\w*|opening|in theaters|in cinemas|stream\w*|head(?:s|ed|ing)? to|coming to|comes? to|bows?|bowing|(?:coming|comes?|is|are)\s+back|arriv\w*|hits?|lands?|return(?:s|ing)?|launch\w*|roll(?:s|ing)? out|(?:is|are|will be)\s+out|screened)\b/i.test(dates.releaseSentence ?? '')
+    const releaseNoun = /\b(?:releas\w*|premier\w*|available|debut\w*|opening|in theaters|in cinemas|stream\w*|head(?:s|ed|ing)? to|coming to|comes? to|bows?|bowing|(?:coming|comes?|is|are)\s+back|arriv\w*|hits?|lands?|return(?:s|ing)?|launch\w*|roll(?:s|ing)? out|(?:is|are|will be)\s+out|screened|delay\w*|postpon\w*|push(?:es|ed|ing)?\s+back|(?:moves?|moved|moving|pushed|shifts?|shifted)\s+(?:up\s+|back\s+)?to)\b/i.test(dates.releaseSentence ?? '')
       && !SERVICE_LAUNCH.test(dates.releaseSentence ?? '');
     if (!aboutRelease && titleResult.titles.length === 0 && !releaseNoun && !FUTURE_YEAR_NAMES.test(dates.releaseSentence ?? '') && !POSSESSIVE_DATE.test(dates.releaseSentence ?? '')) {
       releaseDate = null;
@@ -200,6 +200,15 @@ export function createEmbeddedAnalyst(ctx: EmbeddedAnalystContext): EmbeddedAnal
       }
     }
 
+    // An executive's move and a festival or awards story date no release (their days are a start, a screening or a
+    // ceremony: no dated label among 665 such dev stories); a box-office story dates only a release still ahead of it
+    // ("ahead of China's March release"), never the opening its grosses come from ("Christmas opening", "debuted Friday").
+    if (releaseDate && (type === 'executive' || type === 'festival_awards' || (type === 'box_office' && timeKnown && !startsAfter(releaseDate, reference)))) {
+      releaseDate = null;
+      previousDate = null;
+      dated = null;
+    }
+
     // A date belongs to the title its sentence dates ("… dated Glimmerglass: Part Two for Nov. 22, 2028"): that title
     // goes first, and the release calendar files the date under it.
     const titles = datedTitleFirst(titleResult, doc, dated);
@@ -220,6 +229,12 @@ export function createEmbeddedAnalyst(ctx: EmbeddedAnalystContext): EmbeddedAnal
   }
 
   return { info, extract: (story) => run(story).extraction, explain: (story) => run(story, true) };
+}
+
+/** Whether the period a date names ("2026", "2026-03", "2026-03-13") starts after the day of `reference`. */
+function startsAfter(date: string, reference: Date): boolean {
+  const day = reference.toISOString().slice(0, 10);
+  return (date.length === 4 ? `${date}-01-01` : date.length === 7 ? `${date}-01` : date) > day;
 }
 
 function datedTitleFirst(result: TitleResult, doc: string, dates: { releaseSentence: string | null; releaseAt: number | null } | null): string[] {

@@ -305,10 +305,36 @@ describe('holidays that describe a work date nothing', () => {
     ['Her Christmas Film Hits Number 1 On Netflix', []],
     ['The Halloween special returns to BBC One', []],
     ['The film opens on Christmas Day', ['2022-12-25']],
-    ['It arrives in time for Christmas', ['2022-12-25']],
+    // An occasion, not the day (the corpus's me-0505: "arriving on Netflix in time for Thanksgiving" is November).
+    ['It arrives in time for Christmas', ['2022-12']],
+    ['Titanic Is Back In Theaters For Valentine\'s Day', ['2023-02']],
+    ['The horror film, once dated for Halloween, now arrives in 2026', ['2023-10-31', '2026']],
     ['The Christmas special airs on Christmas Eve', ['2022-12-24']],
     ['The sequel opens over Thanksgiving weekend', ['2022-11']],
   ])('%s', (sentence, dates) => {
     expect(found(sentence)).toEqual(dates);
+  });
+});
+
+describe('dates read whole, in their year, and once', () => {
+  const read = (headline: string, body: string, at: string) => extractReleaseDates(headline, body ? [body] : [], new Date(at));
+  it('reads the year written after a window-long range ("from April 12, 2024 to December 13, 2024")', () => {
+    expect(read('Next Lord Of The Rings Movie Delayed', 'The animated film is shifting from April 12, 2024 to December 13, 2024, according to Deadline.', '2023-08-25T12:00:00Z')).toMatchObject({ releaseDate: '2024-12-13', previousDate: '2024-04-12' });
+  });
+  it('reads "this spring", written in December, as the coming spring', () => {
+    expect(read('Documentary Connecting Worlds releases worldwide this spring', '', '2023-12-08T12:00:00Z').releaseDate).toBe('2024');
+    expect(read('Documentary Connecting Worlds releases worldwide this spring', '', '2023-02-08T12:00:00Z').releaseDate).toBe('2023');
+  });
+  it('refines an occasion by the day the body gives, and keeps a year and its day as one date', () => {
+    expect(read("Titanic Is Back In Theaters For Valentine's Day", 'A remastered version will be re-released to theaters on February 10.', '2023-01-10T12:00:00Z').releaseDate).toBe('2023-02-10');
+    expect(read('Original cut returns to theaters in 2027', 'Disney is bringing it back to theaters on February 19th, 2027.', '2025-12-05T12:00:00Z')).toMatchObject({ releaseDate: '2027-02-19', previousDate: null });
+    // A season is a span: a move within the year keeps it.
+    expect(read('Marvel Movie Gets Release Date Pushed Back To December', 'It has been delayed until December. The film was originally intended to be released during the summer.', '2024-05-15T12:00:00Z')).toMatchObject({ releaseDate: '2024-12', previousDate: '2024' });
+  });
+  it('reads a streamer spelled out before "tonight" and a run "starting today"', () => {
+    expect(read("'Black Panther: Wakanda Forever' Hits Disney Plus Tonight", '', '2023-02-01T12:00:00Z').releaseDate).toBe('2023-02-01');
+    expect(read('You can download Dune: Part Two', 'Stream Dune: Part Two from Amazon, Google, and Apple starting today', '2024-04-16T12:00:00Z').releaseDate).toBe('2024-04-16');
+    // Not any "starting": a hiring spree or a price is no release.
+    expect(read('Netflix raises prices starting today', '', '2024-04-16T12:00:00Z').releaseDate).toBeNull();
   });
 });

@@ -23,7 +23,7 @@ const MONTH_INDEX: Record<string, number> = {
   december: 12,
 };
 // What a possessive date names as a release: "2027's 'Man of Tomorrow'", "next month's martial arts thriller".
-const POSSESSED_RELEASE = String.raw`(?:['‘"“]|(?:(?!(?:best|biggest|highest|largest|worst|lowest|most|top|first|last)\b)[\w-]+\s+){0,3}(?:film|movie|thriller|horror|comedy|drama|sequel|prequel|feature|release|blockbuster|adaptation|reboot|remake|series|season|installment|follow-up|animated|musical|documentary)\b)`;
+const POSSESSED_RELEASE = String.raw`(?:['‘"“]|(?:(?!(?:best|biggest|highest|largest|worst|lowest|most|top|first|last)\b)[\w-]+\s+){0,3}(?:film|movie|thriller|horror|comedy|drama|sequel|prequel|feature|release|blockbuster|adaptation|reboot|remake|series|season|installment|follow-up|animated|musical|documentary|epic|saga|biopic|anime|miniseries|spinoff|spin-off|tentpole|western)\b)`;
 const POSSESSIVE_RELEASE_AFTER = new RegExp(`^['’]s\\s+${POSSESSED_RELEASE}`, 'i');
 export const POSSESSIVE_DATE = new RegExp(String.raw`\b(?:19[5-9]\d|20[0-6]\d|month|year|summer|fall|spring|winter)['’]s\s+${POSSESSED_RELEASE}`, 'i');
 const MONTH_WORD = String.raw`(?:January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)`;
@@ -36,7 +36,8 @@ const SEASON_YEAR = /\b(?:(early|mid|late)[-\s])?(summer|fall|autumn|winter|spri
 const PART_YEAR = /\b(early|mid|late|end of|the end of|first half of|second half of)[-\s](\d{4})\b/gi;
 const HOLIDAY = /\b(Christmas(?: Day| Eve)?|Thanksgiving(?: Day)?|Memorial Day|Labor Day|Presidents'? Day|President's Day|Independence Day|Fourth of July|Halloween|New Year's Day|New Year's Eve|Valentine's(?: Day)?|MLK Day|Martin Luther King Jr\. Day)(\s+(?:weekend|week|frame|corridor|holiday|season|window))?(?:\s+(\d{4}))?/gi;
 const BARE_MONTH = new RegExp(String.raw`\b(${MONTH_WORD})\b(\.)?(?!\.?\s*\d)`, 'g');
-const REL_YEAR = /\b(?:(?:early|late|later)\s+)?(next|this|later this)\s+year\b(?!'s)/gi;
+// "this year's box office" dates nothing; "next year's Christopher Nolan epic" dates the epic.
+const REL_YEAR = new RegExp(String.raw`\b(?:(?:early|late|later)\s+)?(next|this|later this)\s+year\b(?!['’]s\b(?!\s+${POSSESSED_RELEASE}))`, 'gi');
 const REL_MONTH = /\b(next|this|later this)\s+month\b(?!['’]s\s+(?:end|close))|\b(?:at\s+)?the\s+end\s+of\s+(the|this|next)\s+month\b/gi;
 // "this week", "next week", "this weekend": a release within days, written as its month.
 const REL_WEEK = /\b(next|this|later this)\s+(week|weekend)\b(?!['’]s\b)/gi;
@@ -120,6 +121,9 @@ const DAY_ALONE = /\b(?:on|until|till|by|from|to)\s+the\s+(\d{1,2})(?:st|nd|rd|t
 const DAY_POSSESSIVE = /\b(today|tonight|tomorrow)['’]s\s+(?:[\w-]+\s+){0,2}?(?:release|premiere|debut|opening|launch|finale)\b/gi;
 const WEEKDAYS = ['sun', 'mon', 'tues', 'wednes', 'thurs', 'fri', 'satur'];
 const RELATIVE_DAY = /(\b(?<!\b(?:halloween|christmas|thanksgiving|holiday|weekend|day|eve|date|deadline)\s+)(?:premieres?|premiering|debuts?|debuting|opens?|opening|arrives?|arriving|hits?|streams?|streaming|airs?|airing|returns?|returning|launch(?:es)?|drops?|bows?|lands?|releases?|available|out|coming to|comes to|(?<=\b(?:stream(?:ing)?|watch|available|out|digital(?:ly)?|theaters|theatres|cinemas)\b[^.;]{0,60}\s)(?:starting|beginning))(?:\s+(?:digital(?:ly)?|and\s+(?:digital(?:ly)?|on\s+demand)|(?<=(?:coming|comes) to\s+)[A-Z][\w+]*(?:\s+[A-Z+][\w+]*)?|theaters|theatres|cinemas|netflix|hulu|disney(?:\+|\s+plus)|(?:amazon\s+)?prime video|hbo max|max|hbo|peacock|paramount(?:\+|\s+plus)|apple tv(?:\+|\s+plus)?|tubi|on\s+(?:digital|demand|[A-Z][\w+]*(?:\s+[A-Z+][\w+]*)?)|in\s+(?:select\s+|limited\s+|more\s+|all\s+)?(?:theaters|theatres|cinemas))){0,2}\s+(?:on\s+|this\s+)?)(today|tonight|tomorrow|(?:mon|tues|wednes|thurs|fri|satur|sun)day)\b(?!\s*,?\s*(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|\d))/gi;
+
+// "Netflix to release first part of the final season on Thursday": a release said ahead, its object, then the day.
+const RELEASE_ON_DAY = /(\b(?:to|will|set\s+to|plans\s+to)\s+(?:release|premiere|debut|drop|stream)\b(?!\s+(?:(?:its|their|the|quarterly|annual|first-quarter|second-quarter|third-quarter|fourth-quarter)\s+)*(?:earnings|results|figures|data|reports?|numbers|statements?|details|guidance|findings|survey|list|nominations)\b)(?:\s+(?!(?:on|and|but|after|before)\b)[^\s.,;:]+){1,8}?\s+on\s+)(today|tonight|tomorrow|(?:mon|tues|wednes|thurs|fri|satur|sun)day)\b(?!\s*,?\s*(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|\d))/gi;
 
 // The phrases of the sentences read last: the date model reads the story's sentences after the rules did, against the
 // same reference, and finds them read (a few dozen entries: one story's sentences).
@@ -261,7 +265,7 @@ export function findDateMentions(sentence: string, reference: Date, options: { d
   if (options.dayAlone) {
     // "Hits Digital Tomorrow", "premieres tonight on HBO", "debuts Friday": only right after a release verb, where the
     // day is the release's (news copy dates announcements by weekday too: "Netflix said on Monday").
-    for (const m of sentence.matchAll(RELATIVE_DAY)) {
+    for (const m of [...sentence.matchAll(RELATIVE_DAY), ...sentence.matchAll(RELEASE_ON_DAY)]) {
       const word = m[2]!.toLowerCase();
       let offset = word === 'tomorrow' ? 1 : 0;
       const weekday = WEEKDAYS.indexOf(word.replace(/day$/, ''));
@@ -421,6 +425,8 @@ export function roleOf(sentence: string, m: DateMention, reference: Date, timeKn
     (/\b(?:starts?|begins?)\s+(?:on\s+)?$/i.test(before) && !PRODUCTION_WORDS.test(sentence));
   // A run ("for one week from September 14 to the 21st"), not a move ("pushed from Oct. 25 to Aug. 23").
   const run = !MOVE_WORDS.test(sentence);
+  // "ahead of (the release of) next year's 'Shrek 5'": the date of a title the story waits for, not of its own.
+  if (/^['’]s\b/.test(after) && /\bahead\s+of\s+(?:the\s+(?:release|premiere|debut|arrival)\s+of\s+)?$/i.test(before)) return 'other';
   // "won't be here until summer 2023", "won't return until 2021": the date the title comes back.
   if (NOT_UNTIL_BEFORE.test(before)) return 'new';
   if (run && RANGE_END_BEFORE.test(before)) return 'other';

@@ -203,6 +203,12 @@ export function createEmbeddedAnalyst(ctx: EmbeddedAnalystContext): EmbeddedAnal
     // An executive's move and a festival or awards story date no release (their days are a start, a screening or a
     // ceremony: no dated label among 665 such dev stories); a box-office story dates only a release still ahead of it
     // ("ahead of China's March release"), never the opening its grosses come from ("Christmas opening", "debuted Friday").
+    // And no story reports as its release a date already over when it was published (none of the dev split's 764 dated
+    // labels does): "the series debuted on November 13", read in a renewal story weeks later, is history.
+    if (releaseDate && timeKnown && endsBefore(releaseDate, reference)) {
+      releaseDate = null;
+      dated = null;
+    }
     if (releaseDate && (type === 'executive' || type === 'festival_awards' || (type === 'box_office' && timeKnown && !startsAfter(releaseDate, reference)))) {
       releaseDate = null;
       previousDate = null;
@@ -229,6 +235,14 @@ export function createEmbeddedAnalyst(ctx: EmbeddedAnalystContext): EmbeddedAnal
   }
 
   return { info, extract: (story) => run(story).extraction, explain: (story) => run(story, true) };
+}
+
+/** Whether the period a date names ("2026", "2026-03", "2026-03-13") ends before the day of `reference`. */
+function endsBefore(date: string, reference: Date): boolean {
+  const day = reference.toISOString().slice(0, 10);
+  const [y, m] = [Number(date.slice(0, 4)), Number(date.slice(5, 7))];
+  const end = date.length === 4 ? `${date}-12-31` : date.length === 7 ? `${date}-${String(new Date(Date.UTC(y, m, 0)).getUTCDate()).padStart(2, '0')}` : date;
+  return end < day;
 }
 
 /** Whether the period a date names ("2026", "2026-03", "2026-03-13") starts after the day of `reference`. */

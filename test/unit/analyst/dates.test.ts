@@ -337,4 +337,14 @@ describe('dates read whole, in their year, and once', () => {
     // Not any "starting": a hiring spree or a price is no release.
     expect(read('Netflix raises prices starting today', '', '2024-04-16T12:00:00Z').releaseDate).toBeNull();
   });
+  it('reads a release said ahead with its object before the day ("to release first part of the final season on Thursday"), not earnings', () => {
+    expect(read('The Crown: Netflix to release first part of the final season on Thursday', '', '2023-11-14T12:00:00Z').releaseDate).toBe('2023-11-16');
+    expect(read('Netflix to release quarterly earnings on Tuesday', '', '2023-11-14T12:00:00Z').releaseDate).toBeNull();
+  });
+  it('reads "next year\'s epic" with either apostrophe, but not a title the story waits for', () => {
+    expect(read("The Odyssey First Look", "Fans are eagerly awaiting next year's Christopher Nolan epic The Odyssey.", '2025-02-18T12:00:00Z').releaseDate).toBe('2026');
+    expect(read("The Odyssey First Look", 'Fans are eagerly awaiting next year’s Christopher Nolan epic The Odyssey.', '2025-02-18T12:00:00Z').releaseDate).toBe('2026');
+    expect(read("'Shrek 6' in Development", "Mike Myers confirmed 'Shrek 6' is in development ahead of the release of next year's 'Shrek 5' sequel.", '2026-05-25T12:00:00Z').releaseDate).toBeNull();
+    expect(read('Box office up', "This year's box office is up on last year's.", '2026-05-25T12:00:00Z').releaseDate).toBeNull();
+  });
 });

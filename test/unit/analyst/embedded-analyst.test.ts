@@ -153,6 +153,25 @@ describe('createEmbeddedAnalyst', () => {
     const sequel = analyst.extract({ title: "'Cold Harbor' Tops Box Office With $40M Opening", text: "The sequel, 'Cold Harbor 2', is set for release in 2028.", publishedAt: '2026-04-09T12:00:00Z', url: null });
     expect(sequel).toMatchObject({ type: 'box_office', releaseDate: '2028' });
   });
+
+  it('dates no opening a box-office story counts, and only a release still ahead of it', () => {
+    const opening = analyst.extract({ title: "'Cold Harbor' Has Disappointing Christmas Opening, Bringing In Just $40M", text: "'Cold Harbor' brought in just $40 million over its opening weekend.", publishedAt: '2023-12-26T12:00:00Z', url: null });
+    expect(opening).toMatchObject({ type: 'box_office', releaseDate: null });
+    const ahead = analyst.extract({ title: "'Cold Harbor' Becomes Harbor Light's Highest-Grossing Movie With $149M", text: 'The film opens in China on March 13.', publishedAt: '2026-02-10T12:00:00Z', url: null });
+    expect(ahead).toMatchObject({ type: 'box_office', releaseDate: '2026-03-13' });
+    const past = analyst.extract({ title: "'Cold Harbor' Becomes Harbor Light's Highest-Grossing Movie With $149M", text: 'The film opened in China on February 6.', publishedAt: '2026-02-10T12:00:00Z', url: null });
+    expect(past.releaseDate).toBeNull();
+  });
+
+  it('dates no release from an executive\'s start, nor from a day already over when the story was published', () => {
+    const exec = analyst.extract({ title: 'Harbor Light Names Jane Doe Head of Distribution, Starting March 1', text: 'Doe takes up the post on March 1, 2025.', publishedAt: '2025-01-10T12:00:00Z', url: null });
+    expect(exec).toMatchObject({ type: 'executive', releaseDate: null });
+    const renewal = analyst.extract({ title: "'Cold Harbor' Renewed For Season 2 At Paramount+", text: "'Cold Harbor' has been renewed for Season 2. The renewal comes after the series debuted on the streaming service on November 13.", publishedAt: '2022-12-06T12:00:00Z', url: null });
+    expect(renewal).toMatchObject({ type: 'greenlight', releaseDate: null });
+    // The same date ahead of the story is its release.
+    const ahead = analyst.extract({ title: "'Cold Harbor' Premieres On Paramount+ November 13", text: '', publishedAt: '2022-11-06T12:00:00Z', url: null });
+    expect(ahead.releaseDate).toBe('2022-11-13');
+  });
 });
 
 describe('summarize', () => {

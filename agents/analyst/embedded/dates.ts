@@ -122,6 +122,7 @@ const DAY_POSSESSIVE = /\b(today|tonight|tomorrow)['’]s\s+(?:[\w-]+\s+){0,2}?(
 const WEEKDAYS = ['sun', 'mon', 'tues', 'wednes', 'thurs', 'fri', 'satur'];
 const RELATIVE_DAY = /(\b(?<!\b(?:halloween|christmas|thanksgiving|holiday|weekend|day|eve|date|deadline)\s+)(?:premieres?|premiering|debuts?|debuting|opens?|opening|arrives?|arriving|hits?|streams?|streaming|airs?|airing|returns?|returning|launch(?:es)?|drops?|bows?|lands?|releases?|available|out|coming to|comes to|(?<=\b(?:stream(?:ing)?|watch|available|out|digital(?:ly)?|theaters|theatres|cinemas)\b[^.;]{0,60}\s)(?:starting|beginning))(?:\s+(?:digital(?:ly)?|and\s+(?:digital(?:ly)?|on\s+demand)|(?<=(?:coming|comes) to\s+)[A-Z][\w+]*(?:\s+[A-Z+][\w+]*)?|theaters|theatres|cinemas|netflix|hulu|disney(?:\+|\s+plus)|(?:amazon\s+)?prime video|hbo max|max|hbo|peacock|paramount(?:\+|\s+plus)|apple tv(?:\+|\s+plus)?|tubi|on\s+(?:digital|demand|[A-Z][\w+]*(?:\s+[A-Z+][\w+]*)?)|in\s+(?:select\s+|limited\s+|more\s+|all\s+)?(?:theaters|theatres|cinemas))){0,2}\s+(?:on\s+|this\s+)?)(today|tonight|tomorrow|(?:mon|tues|wednes|thurs|fri|satur|sun)day)\b(?!\s*,?\s*(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|\d))/gi;
 
+const PAST_RELEASE_DAY = /(\b(?:released|premiered|debuted|dropped)\s+(?:on\s+)?)(today|tonight|(?:mon|tues|wednes|thurs|fri|satur|sun)day)\b(?!\s*,?\s*(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|\d))/gi;
 // "Netflix to release first part of the final season on Thursday": a release said ahead, its object, then the day.
 const RELEASE_ON_DAY = /(\b(?:to|will|set\s+to|plans\s+to)\s+(?:release|premiere|debut|drop|stream)\b(?!\s+(?:(?:its|their|the|quarterly|annual|first-quarter|second-quarter|third-quarter|fourth-quarter)\s+)*(?:earnings|results|figures|data|reports?|numbers|statements?|details|guidance|findings|survey|list|nominations)\b)(?:\s+(?!(?:on|and|but|after|before)\b)[^\s.,;:]+){1,8}?\s+on\s+)(today|tonight|tomorrow|(?:mon|tues|wednes|thurs|fri|satur|sun)day)\b(?!\s*,?\s*(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|\d))/gi;
 
@@ -225,8 +226,9 @@ export function findDateMentions(sentence: string, reference: Date, options: { d
     return partialDate(d.getUTCFullYear(), d.getUTCMonth() + 1);
   };
   // Weeks and counted spans need the story's own time: against the clock they would date an archived story today.
+  // "this week": the week's Friday, the usual release day (a week across two months is read in the month of its Friday).
   for (const m of options.dayAlone ? sentence.matchAll(REL_WEEK) : []) {
-    add({ start: m.index, end: m.index + m[0].length, text: m[0], date: monthAfterDays(m[1]!.toLowerCase() === 'next' ? 7 : m[2]!.toLowerCase() === 'weekend' ? (6 - reference.getUTCDay() + 7) % 7 : 0), precision: 'month', explicitYear: false });
+    add({ start: m.index, end: m.index + m[0].length, text: m[0], date: monthAfterDays(m[1]!.toLowerCase() === 'next' ? 7 : m[2]!.toLowerCase() === 'weekend' ? (6 - reference.getUTCDay() + 7) % 7 : (5 - reference.getUTCDay() + 7) % 7), precision: 'month', explicitYear: false });
   }
   for (const m of options.dayAlone ? sentence.matchAll(IN_COUNT) : []) {
     const n = COUNT_WORDS[m[1]!.toLowerCase()] ?? Number(m[1]);
@@ -270,6 +272,16 @@ export function findDateMentions(sentence: string, reference: Date, options: { d
       let offset = word === 'tomorrow' ? 1 : 0;
       const weekday = WEEKDAYS.indexOf(word.replace(/day$/, ''));
       if (weekday >= 0) offset = (weekday - reference.getUTCDay() + 7) % 7;
+      const d = new Date(Date.UTC(reference.getUTCFullYear(), reference.getUTCMonth(), reference.getUTCDate() + offset));
+      const start = m.index + m[1]!.length;
+      add({ start, end: m.index + m[0].length, text: m[0].slice(m[1]!.length), date: partialDate(d.getUTCFullYear(), d.getUTCMonth() + 1, d.getUTCDate()), precision: 'day', explicitYear: false, cued: true });
+    }
+    // "released Friday the first two episodes": the weekday just gone (or today); a day already over dates no release
+    // ahead, and the analyst drops it, but read on that very day it is the release's.
+    for (const m of sentence.matchAll(PAST_RELEASE_DAY)) {
+      const word = m[2]!.toLowerCase();
+      const weekday = WEEKDAYS.indexOf(word.replace(/day$/, ''));
+      const offset = weekday >= 0 ? -((reference.getUTCDay() - weekday + 7) % 7) : 0;
       const d = new Date(Date.UTC(reference.getUTCFullYear(), reference.getUTCMonth(), reference.getUTCDate() + offset));
       const start = m.index + m[1]!.length;
       add({ start, end: m.index + m[0].length, text: m[0].slice(m[1]!.length), date: partialDate(d.getUTCFullYear(), d.getUTCMonth() + 1, d.getUTCDate()), precision: 'day', explicitYear: false, cued: true });
@@ -379,12 +391,13 @@ const PAST_EVENT_BEFORE = /\b(?:following|after)\s+(?:its|their|the|a|an|his|her
 const DATE_LABEL_BEFORE = /\b(?:release|premiere|debut|streaming|air|drop|launch|opening|street)(?:\s+(?:date|dates|day|window))?(?:\s+[^.;:]{0,40}?\b(?:revealed|announced|confirmed|set|unveiled|is|are))?\s*:\s*$/i;
 // "from September 14 to the 21st": the end of a run is not a date of its own.
 const RANGE_END_BEFORE = /(?:\d(?:st|nd|rd|th)?|\b(?:January|February|March|April|May|June|July|August|September|October|November|December))\s*(?:to|through|thru|until|till|-|–|—)\s*(?:the\s+)?$/i;
-const RUN_START_CONTEXT = new RegExp(String.raw`\b(?:theaters|theatres|cinemas|screens|stream\w*|digital|available|marathons?|(?:mov\w+|head\w*|com\w+|going)\s+to|join\w*|${STREAMER_NAMES})(?![\w+])[^.;]{0,40}$`, 'i');
+const RUN_START_CONTEXT = new RegExp(String.raw`\b(?:theaters|theatres|cinemas|screens|stream\w*|digital|available|marathons?|(?:mov\w+|head\w*|com\w+|going)\s+to|join\w*|${STREAMER_NAMES})(?![\w+])[^.;]{0,60}$`, 'i');
 const MOVE_WORDS = /\b(?:moves?|moved|moving|push\w*|shift\w*|delay\w*|bump\w*|postpon\w*|reschedul\w*|earlier|later|sooner|back|up)\b/i;
 const RANGE_START_AFTER = /^\s*(?:to|through|thru|until|till|-|–|—)\s*(?:the\s+)?(?:\d|(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?\s+\d)/i;
 // "earlier than its planned November dates", "sooner than the original fall window": the date it moved from.
 const NOT_UNTIL_BEFORE =
   /\bnot\s+(?:expected|due|coming|returning|arriving|likely)\b[^.;:]{0,30}?\buntil\s+(?:at\s+least\s+)?(?:early\s+|mid-?\s*|late\s+)?$|\b(?:won[’']?t|will\s+not|isn[’']?t|aren[’']?t|is\s+not|are\s+not)\s+(?:(?:now|then|likely|even|actually)\s+)?(?:be\s+(?:here|back|out|available|released|returning|arriving)|returns?|arrive|premiere|release|debut|air|stream|hit|land|open|come\s+back|be\s+coming)\b[^.;:]{0,30}?\buntil\s+(?:at\s+least\s+)?(?:early\s+|mid-?\s*|late\s+)?$/i;
+const NOT_ARRIVING_BEFORE = /\b(?:won[’']?t|will\s+not|isn[’']?t|aren[’']?t|is\s+not|are\s+not|not)\s+(?:be\s+)?(?:coming|arriving|returning|released|releasing|out|here|back|premiering|debuting|landing|come|arrive|return|release|premiere|debut|land)(?:\s+(?:back|out|to\s+\S+|on\s+\S+)){0,2}\s+(?:in\s+|on\s+|by\s+)?$/i;
 const DROPPED_RELEASE_BEFORE =
   /\b(?:delay(?:s|ed|ing)?|postpone[sd]?|postponing|push(?:es|ed|ing)?\s+back|scrap(?:s|ped|ping)?|cancel(?:s|led|ed|ling|ing)?|abandon(?:s|ed|ing)?|skip(?:s|ped|ping)?)\s+(?:(?:its|their|the|a|an)\s+)?(?:(?:planned|scheduled|original|previous|initial|expected)\s+)?$/i;
 const DROPPED_RELEASE_AFTER = /^\s*(?:(?:theatrical|cinema|wide|global|worldwide|uk|us|u\.s\.)\s+)?(?:release|opening|debut|premiere|bow|launch)\b/i;
@@ -425,13 +438,17 @@ export function roleOf(sentence: string, m: DateMention, reference: Date, timeKn
     (/\b(?:starts?|begins?)\s+(?:on\s+)?$/i.test(before) && !PRODUCTION_WORDS.test(sentence));
   // A run ("for one week from September 14 to the 21st"), not a move ("pushed from Oct. 25 to Aug. 23").
   const run = !MOVE_WORDS.test(sentence);
+  // "released Friday the first two episodes": the day of a release just made (past ones are dropped by the analyst).
+  if (m.cued && /\b(?:released|premiered|debuted|dropped)\s+(?:on\s+)?$/i.test(before) && !/\b(?:trailers?|teasers?|first[- ]look|clips?|footage|posters?|images?|photos?|promos?|spots?)\b/i.test(sentence.slice(0, m.start))) return 'new';
   // "ahead of (the release of) next year's 'Shrek 5'": the date of a title the story waits for, not of its own.
   if (/^['’]s\b/.test(after) && /\bahead\s+of\s+(?:the\s+(?:release|premiere|debut|arrival)\s+of\s+)?$/i.test(before)) return 'other';
   // "won't be here until summer 2023", "won't return until 2021": the date the title comes back.
   if (NOT_UNTIL_BEFORE.test(before)) return 'new';
+  // "Isn't Coming This Year", "won't be released in 2024": the date a title will not have.
+  if (NOT_ARRIVING_BEFORE.test(before)) return 'other';
   if (run && RANGE_END_BEFORE.test(before)) return 'other';
   // "to theaters starting on May 19", "moving to AMC+ starting June 11", "marathons starting July 3": a run that begins.
-  if (/\b(?:starting|beginning)\s+(?:on\s+|in\s+|from\s+)?$/i.test(before) && RUN_START_CONTEXT.test(before)) return 'new';
+  if (/\b(?:starting|beginning)\s+(?:on\s+|in\s+|from\s+|this\s+)?$/i.test(before) && RUN_START_CONTEXT.test(before)) return 'new';
   if (LEAVES_BEFORE.test(before) || PAST_EVENT_BEFORE.test(before)) return 'other';
   // "Sets Digital, Blu-ray Release: Oct. 1", "Streaming Date on Disney+ Revealed: Sept. 25": a date named after a colon.
   if (DATE_LABEL_BEFORE.test(before) && !/\b(?:trailer|teaser|tickets?|footage|poster)\b/i.test(before)) return 'new';

@@ -160,7 +160,7 @@ export function createEmbeddedAnalyst(ctx: EmbeddedAnalystContext): EmbeddedAnal
     // A date must belong to something: a story with no title that is not about a release reports none, unless the
     // sentence that gives it says what is released ("… set for an August 6, 2027 release"); a service's launch ("an
     // ad-supported tier in early 2023") releases no title.
-    const releaseNoun = /\b(?:releas\w*|premier\w*|available|debut\w*|opening|in theaters|in cinemas|stream\w*|head(?:s|ed|ing)? to|coming to|comes? to|bows?|bowing|(?:coming|comes?|is|are)\s+back|arriv\w*|hits?|lands?|return(?:s|ing)?|launch\w*|roll(?:s|ing)? out|(?:is|are|will be)\s+out|screened|delay\w*|postpon\w*|push(?:es|ed|ing)?\s+back|(?:moves?|moved|moving|pushed|shifts?|shifted)\s+(?:up\s+|back\s+)?to)\b/i.test(dates.releaseSentence ?? '')
+    const releaseNoun = /\b(?:releas\w*|premier\w*|available|debut\w*|opening|in theaters|in cinemas|stream\w*|head(?:s|ed|ing)? to|coming to|comes? to|bows?|bowing|(?:coming|comes?|is|are)\s+back|arriv\w*|hits?|lands?|return(?:s|ing)?|launch\w*|roll(?:s|ing)? out|(?:is|are|will be)\s+out|screened|broadcast\w*|delay\w*|postpon\w*|push(?:es|ed|ing)?\s+back|(?:moves?|moved|moving|pushed|shifts?|shifted)\s+(?:up\s+|back\s+)?to)\b/i.test(dates.releaseSentence ?? '')
       && !SERVICE_LAUNCH.test(dates.releaseSentence ?? '');
     if (!aboutRelease && titleResult.titles.length === 0 && !releaseNoun && !FUTURE_YEAR_NAMES.test(dates.releaseSentence ?? '') && !POSSESSIVE_DATE.test(dates.releaseSentence ?? '')) {
       releaseDate = null;
@@ -202,14 +202,15 @@ export function createEmbeddedAnalyst(ctx: EmbeddedAnalystContext): EmbeddedAnal
 
     // An executive's move and a festival or awards story date no release (their days are a start, a screening or a
     // ceremony: no dated label among 665 such dev stories); a box-office story dates only a release still ahead of it
-    // ("ahead of China's March release"), never the opening its grosses come from ("Christmas opening", "debuted Friday").
+    // ("ahead of China's March release") or opening that very day ("opens this Friday, October 14" read on the 14th),
+    // never the opening its grosses come from ("Christmas opening", "debuted Friday").
     // And no story reports as its release a date already over when it was published (none of the dev split's 764 dated
     // labels does): "the series debuted on November 13", read in a renewal story weeks later, is history.
     if (releaseDate && timeKnown && endsBefore(releaseDate, reference)) {
       releaseDate = null;
       dated = null;
     }
-    if (releaseDate && (type === 'executive' || type === 'festival_awards' || (type === 'box_office' && timeKnown && !startsAfter(releaseDate, reference)))) {
+    if (releaseDate && (type === 'executive' || type === 'festival_awards' || (type === 'box_office' && timeKnown && !startsAfter(releaseDate, reference) && !(releaseDate.length === 10 && releaseDate === reference.toISOString().slice(0, 10))))) {
       releaseDate = null;
       previousDate = null;
       dated = null;

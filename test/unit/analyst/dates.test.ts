@@ -341,6 +341,15 @@ describe('dates read whole, in their year, and once', () => {
     expect(read('The Crown: Netflix to release first part of the final season on Thursday', '', '2023-11-14T12:00:00Z').releaseDate).toBe('2023-11-16');
     expect(read('Netflix to release quarterly earnings on Tuesday', '', '2023-11-14T12:00:00Z').releaseDate).toBeNull();
   });
+  it('reads a release said as not coming on a date as no date, and "this week" in the month of its Friday', () => {
+    expect(read("Mandalorian Season 3 Teaser Trailer Arrives, But It Isn't Coming This Year", 'It was revealed that the show would be coming some time in 2023.', '2022-09-10T18:21:00Z').releaseDate).toBe('2023');
+    expect(read('Top Gun: Maverick Returns To Theaters This Week', 'Maverick will be back in cinemas across the United States beginning this Friday, December 2.', '2022-11-30T12:00:00Z').releaseDate).toBe('2022-12-02');
+    expect(read('Top Gun: Maverick Returns To Theaters This Week', '', '2022-11-30T12:00:00Z').releaseDate).toBe('2022-12');
+  });
+  it('reads "released Friday" on that Friday as the release, but not a trailer that debuted', () => {
+    expect(read('New Series Premieres On DailyWire+', 'DailyWire+ released Friday the first two episodes of an exclusive series.', '2022-11-25T15:00:00Z').releaseDate).toBe('2022-11-25');
+    expect(read("New 'Barbie' Trailer", "A first look at director Greta Gerwig's highly anticipated film debuted Friday.", '2022-12-16T15:00:00Z').releaseDate).toBeNull();
+  });
   it('reads "next year\'s epic" with either apostrophe, but not a title the story waits for', () => {
     expect(read("The Odyssey First Look", "Fans are eagerly awaiting next year's Christopher Nolan epic The Odyssey.", '2025-02-18T12:00:00Z').releaseDate).toBe('2026');
     expect(read("The Odyssey First Look", 'Fans are eagerly awaiting next year’s Christopher Nolan epic The Odyssey.', '2025-02-18T12:00:00Z').releaseDate).toBe('2026');

@@ -161,6 +161,9 @@ describe('createEmbeddedAnalyst', () => {
     expect(ahead).toMatchObject({ type: 'box_office', releaseDate: '2026-03-13' });
     const past = analyst.extract({ title: "'Cold Harbor' Becomes Harbor Light's Highest-Grossing Movie With $149M", text: 'The film opened in China on February 6.', publishedAt: '2026-02-10T12:00:00Z', url: null });
     expect(past.releaseDate).toBeNull();
+    // Opening that very day: the release's day.
+    const today = analyst.extract({ title: "'Cold Harbor' Could Be The Biggest Box Office Smash Of The Fall, Opens With $5 Million In Previews", text: "'Cold Harbor' releases in theaters this Friday, October 14, and it's expected to bring in a lot of money at the box office.", publishedAt: '2022-10-14T16:11:00Z', url: null });
+    expect(today).toMatchObject({ type: 'box_office', releaseDate: '2022-10-14' });
   });
 
   it('dates no release from an executive\'s start, nor from a day already over when the story was published', () => {

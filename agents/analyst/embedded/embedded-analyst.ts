@@ -210,6 +210,21 @@ export function createEmbeddedAnalyst(ctx: EmbeddedAnalystContext): EmbeddedAnal
       releaseDate = null;
       dated = null;
     }
+    // A service's own change ("Showtime rebranding as Paramount+ with Showtime on January 8", "ads coming to Prime Video
+    // starting Jan. 29", "password-sharing crackdown this summer") dates no title, whatever type the story reads as.
+    if (releaseDate && titleResult.titles.length === 0 && SERVICE_EVENT.test(`${headline} ${dated?.releaseSentence ?? ''}`)) {
+      releaseDate = null;
+      previousDate = null;
+      dated = null;
+    }
+    // A box-office story's weekday in a sentence told in the past ("performed well after its premiere on Friday", "drew
+    // 12.1 million viewers during the premiere Sunday") is the opening its figures come from, read forward by the day's
+    // name; "when it opens in theaters Friday" and a written date ("this Friday, October 14") date a release ahead.
+    if (releaseDate && type === 'box_office' && releaseDate.length === 10 && dated?.releaseSentence && !MONTH_DAY.test(dated.releaseSentence) && PAST_TELLING.test(dated.releaseSentence)) {
+      releaseDate = null;
+      previousDate = null;
+      dated = null;
+    }
     if (releaseDate && (type === 'executive' || type === 'festival_awards' || (type === 'box_office' && timeKnown && !startsAfter(releaseDate, reference) && !(releaseDate.length === 10 && releaseDate === reference.toISOString().slice(0, 10))))) {
       releaseDate = null;
       previousDate = null;
@@ -267,6 +282,9 @@ function datedTitleFirst(result: TitleResult, doc: string, dates: { releaseSente
 }
 
 const AUDIENCE_PAST = /\b(?:drew|attract(?:ed|s)|pulled(?:\s+in)?|averaged|peaked|watched|tuned\s+in|viewers|audiences?|ratings)\b/i;
+const SERVICE_EVENT = /\b(?:ads|ad breaks|ad-supported|ad tier|advertising|password[- ]sharing|price (?:hikes?|increases?|rises?)|(?:raises?|raising|hikes?|hiking) (?:its |their )?prices|pricing|rebrand\w*|shutter\w*|shut(?:s|ting)?\s+down|discontinu\w*|crackdown)\b/i;
+const PAST_TELLING = /\b(?:debuted|premiered|opened|bowed|drew|made|performed|earned|grossed|brought|took|attracted|pulled|topped|led|was|were|had)\b/i;
+const MONTH_DAY = /\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d{1,2}\b|\b\d{1,2}(?:st|nd|rd|th)?\s+(?:of\s+)?(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b/i;
 const SERVICE_LAUNCH = /\b(?:ad[- ]?(?:supported|tier|funded|free)|advertising[- ](?:tier|plan)|(?:cheaper|new)\s+(?:tier|plan)|subscription|price|prices|pricing|bundle|app)\b/i;
 // Plural or with "Awards" only: "Oscar Isaac", "Tony Gilroy" and "Emmy Rossum" are people.
 const AWARDS_SHOW = /\b(?:golden globes|globes|oscars|academy awards|emmys|emmy awards|grammys|grammy awards|tonys|tony awards|baftas|bafta awards|sag awards|awards?\s+(?:show|ceremony|telecast|gala)|ceremony|telecast)\b/i;

@@ -161,9 +161,26 @@ describe('createEmbeddedAnalyst', () => {
     expect(ahead).toMatchObject({ type: 'box_office', releaseDate: '2026-03-13' });
     const past = analyst.extract({ title: "'Cold Harbor' Becomes Harbor Light's Highest-Grossing Movie With $149M", text: 'The film opened in China on February 6.', publishedAt: '2026-02-10T12:00:00Z', url: null });
     expect(past.releaseDate).toBeNull();
+    // A weekday's opening, read forward by its name, is the opening the grosses come from.
+    const weekday = analyst.extract({ title: "'Cold Harbor' Dominates Box Office With $39M Opening Weekend", text: "Despite mixed reviews before its premiere on Friday, 'Cold Harbor' performed well at the box office over its opening weekend, bringing in $39 million.", publishedAt: '2023-12-18T12:00:00Z', url: null });
+    expect(weekday).toMatchObject({ type: 'box_office', releaseDate: null });
+    // A weekday ahead, told ahead: the opening to come.
+    const ahead2 = analyst.extract({ title: "Fans Rally Behind 'Cold Harbor' Ahead Of Its Box Office Opening", text: "Fans are doing everything they can to ensure 'Cold Harbor' scores a knockout at the box office when it opens in theaters Friday.", publishedAt: '2021-08-31T12:00:00Z', url: null });
+    expect(ahead2.releaseDate).toBe('2021-09-03');
     // Opening that very day: the release's day.
     const today = analyst.extract({ title: "'Cold Harbor' Could Be The Biggest Box Office Smash Of The Fall, Opens With $5 Million In Previews", text: "'Cold Harbor' releases in theaters this Friday, October 14, and it's expected to bring in a lot of money at the box office.", publishedAt: '2022-10-14T16:11:00Z', url: null });
     expect(today).toMatchObject({ type: 'box_office', releaseDate: '2022-10-14' });
+  });
+
+  it('dates no title from a service\'s own change (a rebrand, ads, a shutdown), but keeps a title\'s', () => {
+    for (const [title, text] of [
+      ['Showtime rebranding as Paramount+ with Showtime on January 8', ''],
+      ['Ads coming to Amazon Prime Video movies and TV shows starting Jan. 29', 'Amazon has set the date for when it will introduce ad breaks to streaming content on Prime Video: Jan. 29.'],
+      ['Showtime Is Shuttering Its Streaming Service This Month', "Showtime's standalone streaming service will be discontinued on April 30."],
+    ] as const) {
+      expect(analyst.extract({ title, text, publishedAt: '2024-01-02T12:00:00Z', url: null }).releaseDate).toBeNull();
+    }
+    expect(analyst.extract({ title: "'Cold Harbor' Streams On Prime Video Starting Jan. 29", text: '', publishedAt: '2024-01-02T12:00:00Z', url: null }).releaseDate).toBe('2024-01-29');
   });
 
   it('dates no release from an executive\'s start, nor from a day already over when the story was published', () => {

@@ -200,11 +200,7 @@ export function createEmbeddedAnalyst(ctx: EmbeddedAnalystContext): EmbeddedAnal
       }
     }
 
-    // An executive's move and a festival or awards story date no release (their days are a start, a screening or a
-    // ceremony: no dated label among 665 such dev stories); a box-office story dates only a release still ahead of it
-    // ("ahead of China's March release") or opening that very day ("opens this Friday, October 14" read on the 14th),
-    // never the opening its grosses come from ("Christmas opening", "debuted Friday").
-    // And no story reports as its release a date already over when it was published (none of the dev split's 764 dated
+    // No story reports as its release a date already over when it was published (none of the dev split's 764 dated
     // labels does): "the series debuted on November 13", read in a renewal story weeks later, is history.
     if (releaseDate && timeKnown && endsBefore(releaseDate, reference)) {
       releaseDate = null;
@@ -225,7 +221,11 @@ export function createEmbeddedAnalyst(ctx: EmbeddedAnalystContext): EmbeddedAnal
       previousDate = null;
       dated = null;
     }
-    if (releaseDate && (type === 'executive' || type === 'festival_awards' || (type === 'box_office' && timeKnown && !startsAfter(releaseDate, reference) && !(releaseDate.length === 10 && releaseDate === reference.toISOString().slice(0, 10))))) {
+    // An executive's move and a festival or awards story date no release (their days are a start, a screening or a
+    // ceremony: no dated label among 665 such dev stories); a box-office story dates only a release still ahead of it
+    // ("ahead of China's March release") or opening that very day ("opens this Friday, October 14" read on the 14th),
+    // never the opening its grosses come from ("Christmas opening", "debuted Friday").
+    if (releaseDate && (type === 'executive' || type === 'festival_awards' || (type === 'box_office' && timeKnown && !aheadOrToday(releaseDate, reference)))) {
       releaseDate = null;
       previousDate = null;
       dated = null;
@@ -261,10 +261,10 @@ function endsBefore(date: string, reference: Date): boolean {
   return end < day;
 }
 
-/** Whether the period a date names ("2026", "2026-03", "2026-03-13") starts after the day of `reference`. */
-function startsAfter(date: string, reference: Date): boolean {
+/** Whether a day is the day of `reference` or later, or a month or year ("2026", "2026-03") starts after that day. */
+function aheadOrToday(date: string, reference: Date): boolean {
   const day = reference.toISOString().slice(0, 10);
-  return (date.length === 4 ? `${date}-01-01` : date.length === 7 ? `${date}-01` : date) > day;
+  return date.length === 10 ? date >= day : (date.length === 4 ? `${date}-01-01` : `${date}-01`) > day;
 }
 
 function datedTitleFirst(result: TitleResult, doc: string, dates: { releaseSentence: string | null; releaseAt: number | null } | null): string[] {

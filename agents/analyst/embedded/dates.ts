@@ -119,12 +119,17 @@ const DAY_ALONE = /\b(?:on|until|till|by|from|to)\s+the\s+(\d{1,2})(?:st|nd|rd|t
 
 // "Before Tomorrow's Release", "tonight's premiere": the day a release is known by.
 const DAY_POSSESSIVE = /\b(today|tonight|tomorrow)['’]s\s+(?:[\w-]+\s+){0,2}?(?:release|premiere|debut|opening|launch|finale)\b/gi;
+/** A day written with its month ("May 4", "Oct. 14", "14th of October"): a date, not a weekday's name. */
+export const WRITTEN_DAY = /\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d{1,2}\b|\b\d{1,2}(?:st|nd|rd|th)?\s+(?:of\s+)?(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b/i;
 const WEEKDAYS = ['sun', 'mon', 'tues', 'wednes', 'thurs', 'fri', 'satur'];
-const RELATIVE_DAY = /(\b(?<!\b(?:halloween|christmas|thanksgiving|holiday|weekend|day|eve|date|deadline)\s+)(?:premieres?|premiering|debuts?|debuting|opens?|opening|arrives?|arriving|hits?|streams?|streaming|airs?|airing|returns?|returning|launch(?:es)?|drops?|bows?|lands?|releases?|available|out|coming to|comes to|(?:starting|beginning)(?<=\b(?:stream(?:ing)?|watch|available|out|digital(?:ly)?|theaters|theatres|cinemas)\b[^.;]{0,60}\s(?:starting|beginning)))(?:\s+(?:digital(?:ly)?|and\s+(?:digital(?:ly)?|on\s+demand)|(?<=(?:coming|comes) to\s+)[A-Z][\w+]*(?:\s+[A-Z+][\w+]*)?|theaters|theatres|cinemas|netflix|hulu|disney(?:\+|\s+plus)|(?:amazon\s+)?prime video|hbo max|max|hbo|peacock|paramount(?:\+|\s+plus)|apple tv(?:\+|\s+plus)?|tubi|on\s+(?:digital|demand|[A-Z][\w+]*(?:\s+[A-Z+][\w+]*)?)|in\s+(?:select\s+|limited\s+|more\s+|all\s+)?(?:theaters|theatres|cinemas))){0,2}\s+(?:on\s+|this\s+)?)(today|tonight|tomorrow|(?:mon|tues|wednes|thurs|fri|satur|sun)day)\b(?!\s*,?\s*(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|\d))/gi;
+// A weekday's name and what may follow it: "Friday", not "Friday, Oct. 3" (a written date, chrono's).
+const WEEKDAY = String.raw`(?:mon|tues|wednes|thurs|fri|satur|sun)day`;
+const DAY_END = String.raw`\b(?!\s*,?\s*(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|\d))`;
+const RELATIVE_DAY = new RegExp(String.raw`(\b(?<!\b(?:halloween|christmas|thanksgiving|holiday|weekend|day|eve|date|deadline)\s+)(?:premieres?|premiering|debuts?|debuting|opens?|opening|arrives?|arriving|hits?|streams?|streaming|airs?|airing|returns?|returning|launch(?:es)?|drops?|bows?|lands?|releases?|available|out|coming to|comes to|(?:starting|beginning)(?<=\b(?:stream(?:ing)?|watch|available|out|digital(?:ly)?|theaters|theatres|cinemas)\b[^.;]{0,60}\s(?:starting|beginning)))(?:\s+(?:digital(?:ly)?|and\s+(?:digital(?:ly)?|on\s+demand)|(?<=(?:coming|comes) to\s+)[A-Z][\w+]*(?:\s+[A-Z+][\w+]*)?|theaters|theatres|cinemas|netflix|hulu|disney(?:\+|\s+plus)|(?:amazon\s+)?prime video|hbo max|max|hbo|peacock|paramount(?:\+|\s+plus)|apple tv(?:\+|\s+plus)?|tubi|on\s+(?:digital|demand|[A-Z][\w+]*(?:\s+[A-Z+][\w+]*)?)|in\s+(?:select\s+|limited\s+|more\s+|all\s+)?(?:theaters|theatres|cinemas))){0,2}\s+(?:on\s+|this\s+)?)(today|tonight|tomorrow|${WEEKDAY})${DAY_END}`, 'gi');
 
-const PAST_RELEASE_DAY = /(\b(?:released|premiered|debuted|dropped)\s+(?:on\s+)?)(today|tonight|(?:mon|tues|wednes|thurs|fri|satur|sun)day)\b(?!\s*,?\s*(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|\d))/gi;
+const PAST_RELEASE_DAY = new RegExp(String.raw`(\b(?:released|premiered|debuted|dropped)\s+(?:on\s+)?)(today|tonight|${WEEKDAY})${DAY_END}`, 'gi');
 // "Netflix to release first part of the final season on Thursday": a release said ahead, its object, then the day.
-const RELEASE_ON_DAY = /(\b(?:to|will|set\s+to|plans\s+to)\s+(?:release|premiere|debut|drop|stream)\b(?!\s+(?:(?:its|their|the|quarterly|annual|first-quarter|second-quarter|third-quarter|fourth-quarter)\s+)*(?:earnings|results|figures|data|reports?|numbers|statements?|details|guidance|findings|survey|list|nominations)\b)(?:\s+(?!(?:on|and|but|after|before)\b)[^\s.,;:]+){1,8}?\s+on\s+)(today|tonight|tomorrow|(?:mon|tues|wednes|thurs|fri|satur|sun)day)\b(?!\s*,?\s*(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|\d))/gi;
+const RELEASE_ON_DAY = new RegExp(String.raw`(\b(?:to|will|set\s+to|plans\s+to)\s+(?:release|premiere|debut|drop|stream)\b(?!\s+(?:(?:its|their|the|quarterly|annual|first-quarter|second-quarter|third-quarter|fourth-quarter)\s+)*(?:earnings|results|figures|data|reports?|numbers|statements?|details|guidance|findings|survey|list|nominations)\b)(?:\s+(?!(?:on|and|but|after|before)\b)[^\s.,;:]+){1,8}?\s+on\s+)(today|tonight|tomorrow|${WEEKDAY})${DAY_END}`, 'gi');
 
 // The phrases of the sentences read last: the date model reads the story's sentences after the rules did, against the
 // same reference, and finds them read (a few dozen entries: one story's sentences).
@@ -265,27 +270,21 @@ export function findDateMentions(sentence: string, reference: Date, options: { d
     add({ start: m.index, end: m.index + m[0].length, text: m[0], date: partialDate(year, month), precision: 'month', explicitYear: false });
   }
   if (options.dayAlone) {
+    // The day a cued phrase names: ahead (or today) after a release verb; after a past-tense verb ("released Friday the
+    // first two episodes"), the weekday just gone or today (a day already over dates no release ahead, and the analyst
+    // drops it, but read on that very day it is the release's).
+    const cuedDay = (m: RegExpMatchArray, past: boolean): void => {
+      const word = m[2]!.toLowerCase();
+      const weekday = WEEKDAYS.indexOf(word.replace(/day$/, ''));
+      const offset = weekday < 0 ? (word === 'tomorrow' ? 1 : 0) : past ? -((reference.getUTCDay() - weekday + 7) % 7) : (weekday - reference.getUTCDay() + 7) % 7;
+      const d = new Date(Date.UTC(reference.getUTCFullYear(), reference.getUTCMonth(), reference.getUTCDate() + offset));
+      const start = m.index! + m[1]!.length;
+      add({ start, end: m.index! + m[0].length, text: m[0].slice(m[1]!.length), date: partialDate(d.getUTCFullYear(), d.getUTCMonth() + 1, d.getUTCDate()), precision: 'day', explicitYear: false, cued: true });
+    };
     // "Hits Digital Tomorrow", "premieres tonight on HBO", "debuts Friday": only right after a release verb, where the
     // day is the release's (news copy dates announcements by weekday too: "Netflix said on Monday").
-    for (const m of [...sentence.matchAll(RELATIVE_DAY), ...sentence.matchAll(RELEASE_ON_DAY)]) {
-      const word = m[2]!.toLowerCase();
-      let offset = word === 'tomorrow' ? 1 : 0;
-      const weekday = WEEKDAYS.indexOf(word.replace(/day$/, ''));
-      if (weekday >= 0) offset = (weekday - reference.getUTCDay() + 7) % 7;
-      const d = new Date(Date.UTC(reference.getUTCFullYear(), reference.getUTCMonth(), reference.getUTCDate() + offset));
-      const start = m.index + m[1]!.length;
-      add({ start, end: m.index + m[0].length, text: m[0].slice(m[1]!.length), date: partialDate(d.getUTCFullYear(), d.getUTCMonth() + 1, d.getUTCDate()), precision: 'day', explicitYear: false, cued: true });
-    }
-    // "released Friday the first two episodes": the weekday just gone (or today); a day already over dates no release
-    // ahead, and the analyst drops it, but read on that very day it is the release's.
-    for (const m of sentence.matchAll(PAST_RELEASE_DAY)) {
-      const word = m[2]!.toLowerCase();
-      const weekday = WEEKDAYS.indexOf(word.replace(/day$/, ''));
-      const offset = weekday >= 0 ? -((reference.getUTCDay() - weekday + 7) % 7) : 0;
-      const d = new Date(Date.UTC(reference.getUTCFullYear(), reference.getUTCMonth(), reference.getUTCDate() + offset));
-      const start = m.index + m[1]!.length;
-      add({ start, end: m.index + m[0].length, text: m[0].slice(m[1]!.length), date: partialDate(d.getUTCFullYear(), d.getUTCMonth() + 1, d.getUTCDate()), precision: 'day', explicitYear: false, cued: true });
-    }
+    for (const m of [...sentence.matchAll(RELATIVE_DAY), ...sentence.matchAll(RELEASE_ON_DAY)]) cuedDay(m, false);
+    for (const m of sentence.matchAll(PAST_RELEASE_DAY)) cuedDay(m, true);
     for (const m of sentence.matchAll(DAY_POSSESSIVE)) {
       const d = new Date(Date.UTC(reference.getUTCFullYear(), reference.getUTCMonth(), reference.getUTCDate() + (m[1]!.toLowerCase() === 'tomorrow' ? 1 : 0)));
       add({ start: m.index, end: m.index + m[1]!.length, text: m[1]!, date: partialDate(d.getUTCFullYear(), d.getUTCMonth() + 1, d.getUTCDate()), precision: 'day', explicitYear: false, cued: true });

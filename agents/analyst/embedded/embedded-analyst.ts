@@ -1,8 +1,9 @@
 // The embedded analyst: a model-free, rule-based EventExtraction for one story (synchronous, thousands per second).
 import type { EventExtraction } from '../../../shared/model/event.js';
+import { dateBounds } from '../../../shared/query/release-changes.js';
 import type { Competitor, SlateTitle } from '../../../shared/model/workspace.js';
 import { classify, STUDIO_MASK, TITLE_MASK } from './classify.js';
-import { extractReleaseDates, FUTURE_YEAR_NAMES, POSSESSIVE_DATE } from './dates.js';
+import { extractReleaseDates, FUTURE_YEAR_NAMES, POSSESSIVE_DATE, WRITTEN_DAY } from './dates.js';
 import { extractMoney, type MoneyAmount } from './money.js';
 import { extractPeople, headlineSubject } from './people.js';
 import { sentimentScore } from './sentiment.js';
@@ -206,26 +207,25 @@ export function createEmbeddedAnalyst(ctx: EmbeddedAnalystContext): EmbeddedAnal
       releaseDate = null;
       dated = null;
     }
-    // A service's own change ("Showtime rebranding as Paramount+ with Showtime on January 8", "ads coming to Prime Video
-    // starting Jan. 29", "password-sharing crackdown this summer") dates no title, whatever type the story reads as.
-    if (releaseDate && titleResult.titles.length === 0 && SERVICE_EVENT.test(`${headline} ${dated?.releaseSentence ?? ''}`)) {
-      releaseDate = null;
-      previousDate = null;
-      dated = null;
-    }
-    // A box-office story's weekday in a sentence told in the past ("performed well after its premiere on Friday", "drew
-    // 12.1 million viewers during the premiere Sunday") is the opening its figures come from, read forward by the day's
-    // name; "when it opens in theaters Friday" and a written date ("this Friday, October 14") date a release ahead.
-    if (releaseDate && type === 'box_office' && releaseDate.length === 10 && dated?.releaseSentence && !MONTH_DAY.test(dated.releaseSentence) && PAST_TELLING.test(dated.releaseSentence)) {
-      releaseDate = null;
-      previousDate = null;
-      dated = null;
-    }
-    // An executive's move and a festival or awards story date no release (their days are a start, a screening or a
-    // ceremony: no dated label among 665 such dev stories); a box-office story dates only a release still ahead of it
-    // ("ahead of China's March release") or opening that very day ("opens this Friday, October 14" read on the 14th),
-    // never the opening its grosses come from ("Christmas opening", "debuted Friday").
-    if (releaseDate && (type === 'executive' || type === 'festival_awards' || (type === 'box_office' && timeKnown && !aheadOrToday(releaseDate, reference)))) {
+    // What a story is can date nothing, or only some dates:
+    // - a service's own change ("Showtime rebranding as Paramount+ with Showtime on January 8", "ads coming to Prime Video
+    //   starting Jan. 29", "password-sharing crackdown this summer") dates no title, whatever type the story reads as;
+    // - an executive's move and a festival or awards story date no release (their days are a start, a screening or a
+    //   ceremony: no dated label among 665 such dev stories);
+    // - a box-office story dates only a release still ahead of it ("ahead of China's March release") or opening that very
+    //   day ("opens this Friday, October 14" read on the 14th), never the opening its grosses come from ("Christmas
+    //   opening"); nor a weekday in a sentence told in the past ("performed well after its premiere on Friday", "drew 12.1
+    //   million viewers during the premiere Sunday"), read forward by the day's name ("when it opens in theaters Friday"
+    //   and a written date still date a release ahead).
+    const sentence = dated?.releaseSentence ?? '';
+    if (
+      releaseDate &&
+      ((titleResult.titles.length === 0 && SERVICE_EVENT.test(`${headline} ${sentence}`)) ||
+        type === 'executive' ||
+        type === 'festival_awards' ||
+        (type === 'box_office' && timeKnown && !aheadOrToday(releaseDate, reference)) ||
+        (type === 'box_office' && releaseDate.length === 10 && sentence !== '' && !WRITTEN_DAY.test(sentence) && PAST_TELLING.test(sentence)))
+    ) {
       releaseDate = null;
       previousDate = null;
       dated = null;
@@ -255,16 +255,13 @@ export function createEmbeddedAnalyst(ctx: EmbeddedAnalystContext): EmbeddedAnal
 
 /** Whether the period a date names ("2026", "2026-03", "2026-03-13") ends before the day of `reference`. */
 function endsBefore(date: string, reference: Date): boolean {
-  const day = reference.toISOString().slice(0, 10);
-  const [y, m] = [Number(date.slice(0, 4)), Number(date.slice(5, 7))];
-  const end = date.length === 4 ? `${date}-12-31` : date.length === 7 ? `${date}-${String(new Date(Date.UTC(y, m, 0)).getUTCDate()).padStart(2, '0')}` : date;
-  return end < day;
+  return dateBounds(date).last < reference.toISOString().slice(0, 10);
 }
 
 /** Whether a day is the day of `reference` or later, or a month or year ("2026", "2026-03") starts after that day. */
 function aheadOrToday(date: string, reference: Date): boolean {
   const day = reference.toISOString().slice(0, 10);
-  return date.length === 10 ? date >= day : (date.length === 4 ? `${date}-01-01` : `${date}-01`) > day;
+  return date.length === 10 ? date >= day : dateBounds(date).first > day;
 }
 
 function datedTitleFirst(result: TitleResult, doc: string, dates: { releaseSentence: string | null; releaseAt: number | null } | null): string[] {
@@ -284,7 +281,6 @@ function datedTitleFirst(result: TitleResult, doc: string, dates: { releaseSente
 const AUDIENCE_PAST = /\b(?:drew|attract(?:ed|s)|pulled(?:\s+in)?|averaged|peaked|watched|tuned\s+in|viewers|audiences?|ratings)\b/i;
 const SERVICE_EVENT = /\b(?:ads|ad breaks|ad-supported|ad tier|advertising|password[- ]sharing|price (?:hikes?|increases?|rises?)|(?:raises?|raising|hikes?|hiking) (?:its |their )?prices|pricing|rebrand\w*|shutter\w*|shut(?:s|ting)?\s+down|discontinu\w*|crackdown)\b/i;
 const PAST_TELLING = /\b(?:debuted|premiered|opened|bowed|drew|made|performed|earned|grossed|brought|took|attracted|pulled|topped|led|was|were|had)\b/i;
-const MONTH_DAY = /\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d{1,2}\b|\b\d{1,2}(?:st|nd|rd|th)?\s+(?:of\s+)?(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b/i;
 const SERVICE_LAUNCH = /\b(?:ad[- ]?(?:supported|tier|funded|free)|advertising[- ](?:tier|plan)|(?:cheaper|new)\s+(?:tier|plan)|subscription|price|prices|pricing|bundle|app)\b/i;
 // Plural or with "Awards" only: "Oscar Isaac", "Tony Gilroy" and "Emmy Rossum" are people.
 const AWARDS_SHOW = /\b(?:golden globes|globes|oscars|academy awards|emmys|emmy awards|grammys|grammy awards|tonys|tony awards|baftas|bafta awards|sag awards|awards?\s+(?:show|ceremony|telecast|gala)|ceremony|telecast)\b/i;

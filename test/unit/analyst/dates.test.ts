@@ -317,7 +317,6 @@ describe('holidays that describe a work date nothing', () => {
 });
 
 describe('dates read whole, in their year, and once', () => {
-  const read = (headline: string, body: string, at: string) => extractReleaseDates(headline, body ? [body] : [], new Date(at));
   it('reads the year written after a window-long range ("from April 12, 2024 to December 13, 2024")', () => {
     expect(read('Next Lord Of The Rings Movie Delayed', 'The animated film is shifting from April 12, 2024 to December 13, 2024, according to Deadline.', '2023-08-25T12:00:00Z')).toMatchObject({ releaseDate: '2024-12-13', previousDate: '2024-04-12' });
   });

@@ -261,7 +261,9 @@ const RULES: readonly Rule[] = [
 // Headline words that open a subordinate clause: what follows is context, not the event
 // ("'Glimmerglass' Sequel in the Works After $160M Opening").
 // "…, Then Shifts Sequel": a second event after the first clause is context too (the guide reads the first clause).
-const SUBORDINATE = /\s(?:after|following|ahead of|despite|amid|before|post-|in wake of|on heels of)\s|[,;]\s*(?:and\s+)?then\s|:\s+(?:what|why|how|here's|inside|everything|can)\b/i;
+// "Pixar Announces 'Inside Out 2' at D23", "Adds Jamie Lee Curtis At D23 Expo": the fan event where news broke is its
+// setting; what was announced is the event (a campaign is the event's own news: "Marvel Plans Hall H Panel").
+const SUBORDINATE = /\s(?:after|following|ahead of|despite|amid|before|post-|in wake of|on heels of)\s|[,;]\s*(?:and\s+)?then\s|:\s+(?:what|why|how|here's|inside|everything|can)\b|\s(?:at|during)\s+(?:the\s+|this\s+year's\s+|[\w'’]+['’]s\s+)?(?:D23|Comic-?Con|SDCC|NYCC|CCXP|CinemaCon|CineEurope|Annecy|Tudum|Star Wars Celebration|Anime Expo|Brazil Game Show|Licensing Expo)\b/i;
 const BODY_CAP = 7;
 const DEPARTURE_RE = new RegExp(String.raw`\b(?:${DEPARTURE})\b`, 'i');
 const DEPARTURE_TITLE = new RegExp(String.raw`\b(?:${DEPARTURE})\s+(?:(?:STUDIO|the)(?:'s?)?\s+)?(?:[\w-]+\s+){0,2}TITLE`, 'i');

@@ -53,7 +53,7 @@ const SEASON_END: Record<string, number> = { spring: 5, summer: 8, fall: 11, aut
 
 // "dated for Halloween", "set for Christmas Day" name the day itself.
 const OCCASION_BEFORE = /\b(?:in\s+time\s+for|ahead\s+of|(?<!\b(?:dated|set|slated|scheduled|planned|due|moved|moves|pushed|shifted|slotted|targeted|eyed|aimed|date|dates|opens|premieres|arrives|debuts)\s+)for)\s+(?:the\s+)?$/i;
-const HOLIDAY_WORK_AFTER = /^[\s-]+(?:[\w'’-]+\s+)?(?:films?|movies?|adverts?|ads?|commercials?|specials?|episodes?|songs?|singles?|album|comedy|comedies|rom-?coms?|romances?|classics?|campaigns?|stor(?:y|ies)|tales?|horror|thrillers?|themed|jumpers?|sweaters?|cards?|markets?|lights|trees?|part(?:y|ies)|number\s+(?:one|1)|no\.?\s*1|charts?|favou?rites?|traditions?|costumes?|candy|decorations?|shows?)\b/i;
+const HOLIDAY_WORK_AFTER = /^[\s-]+(?:[\w'’-]+\s+)?(?:films?|movies?|adverts?|ads?|commercials?|specials?|episodes?|songs?|singles?|album|comedy|comedies|rom-?coms?|romances?|classics?|campaigns?|stor(?:y|ies)|tales?|horror|thrillers?|themed|jumpers?|sweaters?|cards?|markets?|lights|trees?|part(?:y|ies)|number\s+(?:one|1)|no\.?\s*1|charts?|favou?rites?|traditions?|costumes?|candy|decorations?|shows?|tv\s+(?:shows?|series|rights|adaptations?)|series|franchise|rights|sequels?|prequels?|reboots?|remakes?|universe|saga|kills|ends|horror\s+nights)\b/i;
 const HOLIDAYS: Record<string, { month: number; day?: number }> = {
   christmas: { month: 12, day: 25 }, 'christmas day': { month: 12, day: 25 }, 'christmas eve': { month: 12, day: 24 },
   thanksgiving: { month: 11 }, 'thanksgiving day': { month: 11 }, 'memorial day': { month: 5 }, 'labor day': { month: 9 },
@@ -207,8 +207,11 @@ export function findDateMentions(sentence: string, reference: Date, options: { d
     const name = m[1]!.toLowerCase().replace(/\s+/g, ' ');
     const h = HOLIDAYS[name];
     if (!h) continue;
-    // "a Christmas film", "its Christmas advert", "Halloween special": the holiday describes a work, it dates nothing.
+    // "a Christmas film", "its Christmas advert", "Halloween special", "Halloween Kills", "the Halloween franchise": the
+    // holiday describes or names a work, it dates nothing.
     if (!m[2] && !m[3] && HOLIDAY_WORK_AFTER.test(sentence.slice(m.index + m[0].length, m.index + m[0].length + 30))) continue;
+    // "Miramax Acquires 'Halloween' TV Rights": a holiday in quotes is a title.
+    if (/['‘"“]$/.test(sentence.slice(0, m.index)) && /^['’"”]/.test(sentence.slice(m.index + m[1]!.length))) continue;
     // "Christmas corridor", "Valentine's weekend": the stretch around the day, so the month only; so is an occasion
     // ("back in theaters for Valentine's Day", "in time for Thanksgiving"): the release falls near it, not on it.
     const occasion = OCCASION_BEFORE.test(sentence.slice(Math.max(0, m.index - 20), m.index));
@@ -445,6 +448,8 @@ export function roleOf(sentence: string, m: DateMention, reference: Date, timeKn
   if (NOT_UNTIL_BEFORE.test(before)) return 'new';
   // "Isn't Coming This Year", "won't be released in 2024": the date a title will not have.
   if (NOT_ARRIVING_BEFORE.test(before)) return 'other';
+  // "when it comes to Halloween, the studio says …": the idiom ("as for"), not an arrival.
+  if (/\bwhen\s+it\s+comes\s+to\s+$/i.test(before)) return 'other';
   if (run && RANGE_END_BEFORE.test(before)) return 'other';
   // "to theaters starting on May 19", "moving to AMC+ starting June 11", "marathons starting July 3": a run that begins.
   if (/\b(?:starting|beginning)\s+(?:on\s+|in\s+|from\s+|this\s+)?$/i.test(before) && RUN_START_CONTEXT.test(before)) return 'new';

@@ -97,7 +97,11 @@ const GUARDS: Record<string, Guard> = {
   Legendary: {
     notBefore: ['a', 'an', 'the', 'his', 'her', 'their', 'its', 'most', 'truly', 'more', 'so', 'this', 'that', 'now',
       'already', 'become', 'became', 'becomes', 'is', 'was', 'are', 'were'],
-    notAfter: ROLE_NOUNS,
+    // "Legendary French film director", "legendary jazz singer": an adjective before the role noun.
+    notAfter: [...ROLE_NOUNS, 'french', 'british', 'english', 'irish', 'scottish', 'welsh', 'american', 'canadian', 'italian',
+      'japanese', 'german', 'spanish', 'korean', 'indian', 'chinese', 'mexican', 'australian', 'hollywood', 'broadway',
+      'bollywood', 'jazz', 'rock', 'country', 'soul', 'blues', 'comedy', 'horror', 'stage', 'screen', 'comic', 'animation',
+      'film', 'tv', 'television', 'radio', 'music', 'cult'],
   },
   Paramount: {
     notBefore: ['of', 'is', 'was', 'be', 'are', 'were', 'become', 'becomes', 'remain', 'remains', 'absolutely'],

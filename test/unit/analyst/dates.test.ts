@@ -261,6 +261,7 @@ describe('extractReleaseDates', () => {
   it('leaves a trailer\'s date and a day beside a holiday undated', () => {
     expect(read('Nintendo is releasing the first Cold Harbor movie trailer next month', '', '2022-09-22T16:00:00Z').releaseDate).toBeNull();
     expect(read("Netflix's 'Cold Harbor' gets surprising post-Halloween release date", '', '2022-09-23T15:00:00Z').releaseDate).toBeNull();
+    expect(read('Cold Harbor TV Show Is On A Fast Track', 'When it comes to Halloween, the studio says plans are moving forward to create a TV series.', '2024-03-11T12:00:00Z').releaseDate).toBeNull();
   });
 
   it('reads a streamer spelled out ("hits Disney Plus in 2024") or named after "for" ("confirmed for Disney+ in 2024")', () => {
@@ -304,6 +305,12 @@ describe('holidays that describe a work date nothing', () => {
     ['Amazon releases its heartwarming Christmas advert directed by Taika Waititi', []],
     ['Her Christmas Film Hits Number 1 On Netflix', []],
     ['The Halloween special returns to BBC One', []],
+    // A holiday that names a work: a franchise, its films, a title in quotes.
+    ["Studio Acquires 'Halloween' TV Rights To Begin New Universe", []],
+    ['Halloween Kills Is Delayed', []],
+    ['Halloween TV Show Is On A Fast Track To Development', []],
+    ['The Halloween franchise returns', []],
+    ['Doctor Who and Call the Midwife on BBC Christmas TV line-up', ['2022-12-25']],
     ['The film opens on Christmas Day', ['2022-12-25']],
     // An occasion, not the day (the corpus's me-0505: "arriving on Netflix in time for Thanksgiving" is November).
     ['It arrives in time for Christmas', ['2022-12']],

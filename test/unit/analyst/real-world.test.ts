@@ -83,6 +83,16 @@ describe('taxonomy of the guide', () => {
   });
 });
 
+describe('the headline clause the type is read from', () => {
+  it('reads a fan event where the news broke as its setting, not as the event ("… at D23", "… During Comic-Con")', () => {
+    const read = (title: string) => analyst.explain({ title, text: '', publishedAt: '2026-06-01T12:00:00Z' }).evidence;
+    expect(read("Pixar Announces 'Copper Town 2' At D23")).toMatchObject({ main: "STUDIO Announces TITLE", sub: ' At D23' });
+    expect(read('Disney Unveils First Footage During This Year\'s Comic-Con').main).toBe('STUDIO Unveils First Footage');
+    // The event as the subject stays in the main clause.
+    expect(read('D23 Expo Will Feature a Star Wars Panel').sub).toBe('');
+  });
+});
+
 describe('companies the gazetteer does not list', () => {
   it('are found by their shape in sentence-case text, not in a title-case headline', () => {
     const dir = buildStudioDirectory([]);

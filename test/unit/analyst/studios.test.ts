@@ -32,6 +32,7 @@ describe('matchStudios', () => {
     'Studio Shifts Focus to Streaming',
     'Captain Marvel Returns to Theaters',
     'Legendary Director Hal Whitman Dies at 88',
+    'Jean-Luc Godard: Legendary French film director dies at 91',
     'Production begins next month in British Columbia',
     'A Documentary About the Amazon Rainforest',
     'In the 20th Century the studio system ruled',

@@ -20,6 +20,8 @@ export interface ClassifySignals {
   urlSections?: readonly string[];
   /** When the headline opens with a person's name ("Ike Brandt Boards …"): the word after it ("boards"), lowercased. */
   subjectVerb?: string;
+  /** Whether the headline quotes speech (a quote that is not a title). */
+  speech?: boolean;
 }
 
 export interface Classification {
@@ -378,6 +380,7 @@ function signalNames(sig: ClassifySignals): string[] {
   out.push(`studios:${Math.min(sig.studios ?? 0, 3)}`);
   for (const u of sig.urlSections ?? []) out.push(`url:${u}`);
   if (sig.subjectVerb) out.push('subject:person', `subject-verb:${stem(sig.subjectVerb)}`);
+  if (sig.speech) out.push('speech');
   return out;
 }
 

@@ -69,6 +69,10 @@ export interface EmbeddedExplanation {
   dateSource: { by: 'rules' | 'none' } | { by: 'model'; p: number };
 }
 
+// A quote of two words or more left in the masked headline (titles are masked): speech ("Brian Cox: Logan Roy Would
+// 'Hate Me'", "Kelley "Vowed" Not To Work With …"), the mark of interviews and features.
+const QUOTED_SPEECH = /(?:^|[\s:(—–-])(["'])[\p{Lu}\p{N}][^\n]*?\s[^\n]*?\1(?=[\s,.!?:;)]|$)/u;
+
 // Trade stories are inverted pyramids: the lead (first paragraphs) carries the news; later paragraphs add comparisons
 // and background that cost time and add noise (a studio named in passing is not involved). About 2,000 characters.
 const MAX_BODY_CHARS = 2000;
@@ -150,6 +154,7 @@ export function createEmbeddedAnalyst(ctx: EmbeddedAnalystContext): EmbeddedAnal
         studios: studios.length,
         urlSections: urlSections(story.url),
         subjectVerb: subject?.verb,
+        speech: QUOTED_SPEECH.test(masked.slice(0, cut)),
       },
       model,
     );

@@ -45,6 +45,10 @@ const CREDIT_BEFORE = /\b(?:known for|credits include|credits including|breakout
 export function findQuotedTitles(text: string, offset = 0): TitleMention[] {
   const found: TitleMention[] = [];
   const n = text.length;
+  // Trade headlines quote titles in single quotes and speech in double ("David E. Kelley "Vowed" Not To Work With …
+  // Until Casting 'Margo's Got Money Troubles'"): in a headline that single-quotes a title, a double quote is speech.
+  const headEnd = text.includes('\n') ? text.indexOf('\n') : n;
+  const singleQuotedTitle = /(?:^|[\s(—–-])'[\p{Lu}\p{N}](?:[^'\n]|'(?=\p{L})){0,80}?'(?=[\s,.!?:;)]|$)/mu.exec(text.slice(0, headEnd)) !== null;
   for (let i = 0; i < n; i++) {
     const q = text[i];
     if (q !== "'" && q !== '"') continue;
@@ -60,7 +64,7 @@ export function findQuotedTitles(text: string, offset = 0): TitleMention[] {
     const before = text.slice(Math.max(0, open - 40), open);
     const after = text.slice(end, end + 60);
     // Quoted speech may hold a title ("CEO: \"We're Not Moving 'The Lantern Keeper'\""): scan its inside.
-    if (q === '"' && isSpeech(raw, before)) continue;
+    if (q === '"' && (isSpeech(raw, before) || (singleQuotedTitle && open < headEnd))) continue;
     i = close; // a title's inside is not scanned for more quotes
     // American punctuation puts list commas inside the quotes: "'Velvet Hours,' 'Saltwater Saints'".
     const listed = /,$/.test(raw) && /^\s*(?:['"\p{Lu}]|(?:and|or)\s)/u.test(after);

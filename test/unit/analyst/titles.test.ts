@@ -29,6 +29,14 @@ describe('findQuotedTitles', () => {
     expect(quoted(text)).toEqual([]);
   });
 
+  it('reads double quotes as speech in a headline that single-quotes its titles (trade style)', () => {
+    expect(quoted(`Dana Pike “Vowed” Not To Work With Him — Until Casting ‘Margo’s Got Money Troubles’: “Could Only See One Person”`)).toEqual(["Margo's Got Money Troubles"]);
+    // Without a single-quoted title the double quotes are titles, as in most non-trade headlines; in the body too.
+    expect(quoted('Dana Pike Joins “Copper Town”')).toEqual(['Copper Town']);
+    const doc = `${normalizeText("Dana Pike Joins 'Copper Town'")}\n${normalizeText('Its rival “Night Harbor” opens Friday.')}`;
+    expect(findQuotedTitles(doc).map((t) => t.title)).toEqual(['Copper Town', 'Night Harbor']);
+  });
+
   it('finds the title inside a quoted statement', () => {
     expect(quoted(`Harbor Light CEO Dana Whitcombe: "We're Not Moving 'The Lantern Keeper'"`)).toEqual(['The Lantern Keeper']);
   });

@@ -258,6 +258,21 @@ describe('extractReleaseDates', () => {
     expect(read('Netflix announced today that the film is coming', '', '2022-09-23T15:00:00Z').releaseDate).toBeNull();
   });
 
+  it('refines a headline\'s month or year by the body\'s day, however the sentences word it', () => {
+    // "onto <streamer>" is an arrival; "will finally be released on" is ahead.
+    expect(read('Cold Harbor season 2 spins onto Prime Video in September', "The studio's fantasy series returns to our screens in Q3 2023.", '2023-05-24T14:48:38Z').releaseDate).toBe('2023-09');
+    expect(read('The Cold Harbor movie comes out next year', 'The movie, in development since 2015, will finally be released on August 9th, 2024, according to the studio.', '2023-07-20T19:51:34Z').releaseDate).toBe('2024-08-09');
+    // "Starting on August 25th, you can stream …": the day it can be watched.
+    expect(read('Disney Plus will start streaming Cold Harbor in 4K in August', 'Starting on August 25th, you can stream the 1950 animated film in 4K.', '2023-07-12T14:08:19Z').releaseDate).toBe('2023-08-25');
+    // A fan event's sentence still dates a film "headed to Disney+".
+    expect(read('Cold Harbor Scares Up An October Release On Disney Plus', "Announced at Destination D23, Disney's Cold Harbor will be headed to Disney+ on October 4, 2023.", '2023-09-11T18:17:00Z').releaseDate).toBe('2023-10-04');
+  });
+
+  it('reads "back in August" as when something happened, and "will be back in May" as a date ahead', () => {
+    expect(read('Cold Harbor Gets Exciting Update About Its Release Date', 'The film was supposed to be in theaters already, but the studio delayed the film to 2024 back in August. It is now scheduled to hit theaters on March 1, 2024, two weeks earlier than its previously planned March 15 release date.', '2023-11-17T19:41:00Z')).toMatchObject({ releaseDate: '2024-03-01', previousDate: '2024-03-15' });
+    expect(read('Cold Harbor will be back in May', '', '2023-01-17T12:00:00Z').releaseDate).toBe('2023-05');
+  });
+
   it('leaves a trailer\'s date and a day beside a holiday undated', () => {
     expect(read('Nintendo is releasing the first Cold Harbor movie trailer next month', '', '2022-09-22T16:00:00Z').releaseDate).toBeNull();
     expect(read("Netflix's 'Cold Harbor' gets surprising post-Halloween release date", '', '2022-09-23T15:00:00Z').releaseDate).toBeNull();

@@ -53,7 +53,7 @@ const SEASON_END: Record<string, number> = { spring: 5, summer: 8, fall: 11, aut
 
 // "dated for Halloween", "set for Christmas Day" name the day itself.
 const OCCASION_BEFORE = /\b(?:in\s+time\s+for|ahead\s+of|(?<!\b(?:dated|set|slated|scheduled|planned|due|moved|moves|pushed|shifted|slotted|targeted|eyed|aimed|date|dates|opens|premieres|arrives|debuts)\s+)for)\s+(?:the\s+)?$/i;
-const HOLIDAY_WORK_AFTER = /^[\s-]+(?:[\w'’-]+\s+)?(?:films?|movies?|adverts?|ads?|commercials?|specials?|episodes?|songs?|singles?|album|comedy|comedies|rom-?coms?|romances?|classics?|campaigns?|stor(?:y|ies)|tales?|horror|thrillers?|themed|jumpers?|sweaters?|cards?|markets?|lights|trees?|part(?:y|ies)|number\s+(?:one|1)|no\.?\s*1|charts?|favou?rites?|traditions?|costumes?|candy|decorations?|shows?|tv\s+(?:shows?|series|rights|adaptations?)|series|franchise|rights|sequels?|prequels?|reboots?|remakes?|universe|saga|kills|ends|horror\s+nights)\b/i;
+const HOLIDAY_WORK_AFTER = /^[\s-]+(?:[\w'’-]+\s+)?(?:films?|movies?|adverts?|ads?|commercials?|specials?|episodes?|songs?|singles?|album|comedy|comedies|rom-?coms?|romances?|classics?|campaigns?|stor(?:y|ies)|tales?|horror|thrillers?|themed|jumpers?|sweaters?|cards?|markets?|lights|trees?|part(?:y|ies)|number\s+(?:one|1)|no\.?\s*1|charts?|favou?rites?|traditions?|costumes?|candy|decorations?|carols?|shows?|tv\s+(?:shows?|series|rights|adaptations?)|series|franchise|rights|sequels?|prequels?|reboots?|remakes?|universe|saga|kills|ends|horror\s+nights)\b/i;
 const HOLIDAYS: Record<string, { month: number; day?: number }> = {
   christmas: { month: 12, day: 25 }, 'christmas day': { month: 12, day: 25 }, 'christmas eve': { month: 12, day: 24 },
   thanksgiving: { month: 11 }, 'thanksgiving day': { month: 11 }, 'memorial day': { month: 5 }, 'labor day': { month: 9 },
@@ -345,7 +345,8 @@ const FILM_RELEASE = /\b(?:open|opens|opening|release|releases|releasing|head(?:
 
 const NEGATIVE_BEFORE = new RegExp(
   [
-    String.raw`\b(?:since|opened|debuted|bowed|premiered|released|wrapped|grossed|earned|ago|last|through|thru|between|as of|starting|beginning)\b[^,;]{0,28}$`,
+    // "last" of a time ("since last year", "opened last weekend"), not in a title ("The Last of Us … will debut January 15").
+    String.raw`\b(?:since|opened|debuted|bowed|premiered|released|wrapped|grossed|earned|ago|last(?=\s+(?:year|month|week|weekend|season|summer|fall|autumn|winter|spring|night|time|(?:mon|tues|wednes|thurs|fri|satur|sun)day|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)\w*\b)|through|thru|between|as of|starting|beginning)\b[^,;]{0,28}$`,
     String.raw`\b(?:shoot|shoots|shooting|filming|films|lensing|production|cameras|rolling|principal photography|begins|begin|start|starts|run|runs|held|takes place|take place|took place|taking place|announced|unveiled|revealed)\b[^,;]{0,14}$`,
     String.raw`\bweek of\s*$`,
     // "debuted on the streaming service on November 13", "within 60 days of its September 21 debut": a premiere gone by.
@@ -399,7 +400,7 @@ const RANGE_START_AFTER = /^\s*(?:to|through|thru|until|till|-|–|—)\s*(?:the
 // "earlier than its planned November dates", "sooner than the original fall window": the date it moved from.
 const NOT_UNTIL_BEFORE =
   /\bnot\s+(?:expected|due|coming|returning|arriving|likely)\b[^.;:]{0,30}?\buntil\s+(?:at\s+least\s+)?(?:early\s+|mid-?\s*|late\s+)?$|\b(?:won[’']?t|will\s+not|isn[’']?t|aren[’']?t|is\s+not|are\s+not)\s+(?:(?:now|then|likely|even|actually)\s+)?(?:be\s+(?:here|back|out|available|released|returning|arriving)|returns?|arrive|premiere|release|debut|air|stream|hit|land|open|come\s+back|be\s+coming)\b[^.;:]{0,30}?\buntil\s+(?:at\s+least\s+)?(?:early\s+|mid-?\s*|late\s+)?$/i;
-const NOT_ARRIVING_BEFORE = /\b(?:won[’']?t|will\s+not|isn[’']?t|aren[’']?t|is\s+not|are\s+not|not)\s+(?:be\s+)?(?:coming|arriving|returning|released|releasing|out|here|back|premiering|debuting|landing|come|arrive|return|release|premiere|debut|land)(?:\s+(?:back|out|to\s+\S+|on\s+\S+)){0,2}\s+(?:in\s+|on\s+|by\s+)?$/i;
+const NOT_ARRIVING_BEFORE = /\b(?:won[’']?t|will\s+not|isn[’']?t|aren[’']?t|is\s+not|are\s+not|not)\s+(?:be\s+)?(?:coming|arriving|returning|released|releasing|out|here|back|premiering|debuting|landing|airing|streaming|opening|come|arrive|return|release|premiere|debut|land|air|stream|open)(?:\s+(?:back|out|to\s+\S+|on\s+\S+)){0,2}(?:\s+(?:its|their|the)\s+(?:[\w'’-]+\s+){0,5}?[\w'’-]+)?\s+(?:in\s+|on\s+|by\s+)?$/i;
 const DROPPED_RELEASE_BEFORE =
   /\b(?:delay(?:s|ed|ing)?|postpone[sd]?|postponing|push(?:es|ed|ing)?\s+back|scrap(?:s|ped|ping)?|cancel(?:s|led|ed|ling|ing)?|abandon(?:s|ed|ing)?|skip(?:s|ped|ping)?)\s+(?:(?:its|their|the|a|an)\s+)?(?:(?:planned|scheduled|original|previous|initial|expected)\s+)?$/i;
 const DROPPED_RELEASE_AFTER = /^\s*(?:(?:theatrical|cinema|wide|global|worldwide|uk|us|u\.s\.)\s+)?(?:release|opening|debut|premiere|bow|launch)\b/i;
@@ -452,6 +453,8 @@ export function roleOf(sentence: string, m: DateMention, reference: Date, timeKn
   if (/(?:^|[,;]\s*|\b(?:starting|beginning|from)\s+(?:on\s+)?)$/i.test(before) && /^(?:st|nd|rd|th)?,?\s+(?:you|fans|viewers|audiences|subscribers|everyone)\s+(?:can|will be able to)\s+(?:stream|watch|see|catch|rent|buy)\b/i.test(after)) return 'new';
   // "delayed the film to 2024 back in August": when something happened, not a date ahead ("will be back in May" is).
   if (/\bback\s+in\s+$/i.test(before) && !/\b(?:coming|come|comes|be|is|are|['’]s|returns?|returning|head(?:s|ed|ing)?|goes|going|gets?)\s+back\s+in\s+$/i.test(before)) return 'other';
+  // "In April the streaming giant reported its first subscriber loss": a time told in the past.
+  if (/^\s*(?:in|on|by|since)?\s*$/i.test(sentence.slice(0, m.start)) && /^,?\s+(?:the\s+|its\s+|a\s+)?(?:[\w'’-]+\s+){0,3}?(?:reported|announced|said|revealed|confirmed|posted|lost|saw|had|was|were|did|made|became|released|premiered|debuted|opened)\b/i.test(sentence.slice(m.end, m.end + 60))) return 'other';
   // "when it comes to Halloween, the studio says …": the idiom ("as for"), not an arrival.
   if (/\bwhen\s+it\s+comes\s+to\s+$/i.test(before)) return 'other';
   if (run && RANGE_END_BEFORE.test(before)) return 'other';
@@ -461,7 +464,7 @@ export function roleOf(sentence: string, m: DateMention, reference: Date, timeKn
   // "Sets Digital, Blu-ray Release: Oct. 1", "Streaming Date on Disney+ Revealed: Sept. 25": a date named after a colon.
   if (DATE_LABEL_BEFORE.test(before) && !/\b(?:trailer|teaser|tickets?|footage|poster)\b/i.test(before)) return 'new';
   // "releasing the first trailer next month", "teaser drops next week": a trailer's date, not the title's.
-  if (/\b(?:trailers?|teasers?|clips?|posters?|footage|sneak peeks?)\s+(?:(?:is\s+|will\s+)?(?:due|coming|arriving|drops?|dropping|out|arrives?|releas\w+|debuts?)\s+)?(?:on\s+|in\s+)?$/i.test(before)) return 'other';
+  if (/\b(?:trailers?|teasers?|clips?|posters?|footage|sneak peeks?)\s+(?:(?:is\s+|will\s+)?(?:due|coming|arriving|drops?|dropping|out|arrives?|releas\w+|debuts?)\s+)?(?:for\s+fans\s+)?(?:on\s+|in\s+|at\s+)?$/i.test(before)) return 'other';
   // "post-Halloween release date", "pre-Christmas": beside the day, not on it.
   if (/\b(?:post|pre)-$/i.test(before)) return 'other';
   // "Announced With Fall 2024 Release Date", "returns with a May 5 premiere": the date the news comes with.
@@ -495,7 +498,8 @@ export function roleOf(sentence: string, m: DateMention, reference: Date, timeKn
   if (PREVIOUS_BEFORE.test(before) || PREVIOUS_PLAN_BEFORE.test(before)) return 'previous';
   if (/^\s*(?:(?:date|slot|release date|opening)\s*(?:it|which)?\s*had\b|(?:it|which)\s+had\b|(?:previously|originally)\b|had\s+(?:been|once)\b)/i.test(after)) return 'previous';
   // "in early August": the qualifier is part of the date; the cue comes before it.
-  const cueBefore = before.replace(/\b(?:early|mid|late|the end of|the middle of)[-\s]+$/i, '');
+  // "It'll arrive on Star Wars Day, May 4": a named day in apposition stands between the cue and its date.
+  const cueBefore = before.replace(/\b(?:early|mid|late|the end of|the middle of)[-\s]+$/i, '').replace(/(\s(?:on|for))\s+(?:[A-Z][\w+'’-]*\s+){1,3}Day,\s*$/, '$1 ');
   if (IN_THEATERS_BEFORE.test(cueBefore) || NEW_BEFORE.test(cueBefore) || ARRIVES_BEFORE.test(cueBefore) || NEW_AFTER.test(after) || NAMED_DATE_AFTER.test(after) || WILL_RELEASE_AFTER.test(sentence.slice(m.end, m.end + 60)) || m.cued) return 'new';
   return 'other';
 }

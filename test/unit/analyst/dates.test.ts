@@ -268,6 +268,19 @@ describe('extractReleaseDates', () => {
     expect(read('Cold Harbor Scares Up An October Release On Disney Plus', "Announced at Destination D23, Disney's Cold Harbor will be headed to Disney+ on October 4, 2023.", '2023-09-11T18:17:00Z').releaseDate).toBe('2023-10-04');
   });
 
+  it('reads "Last" in a title, a named day in apposition and a past-told month for what they are', () => {
+    // "Last" of a title is no "last year".
+    expect(read('Last Of Cold Harbor TV Show Premieres In January, New Poster Revealed', 'HBO has now confirmed it: its Last of Cold Harbor TV series will debut January 15.', '2022-11-02T16:04:00Z').releaseDate).toBe('2023-01-15');
+    // "It'll arrive on Star Wars Day, May 4": the named day stands between the cue and its date.
+    expect(read('Cold Harbor Season 2 Hits Disney Plus in May', "It'll arrive on Star Wars Day, May 4.", '2023-02-02T14:11:46Z').releaseDate).toBe('2023-05-04');
+    // "In April the streaming giant reported …": a month told in the past, not one ahead.
+    expect(read('Netflix cuts 300 more jobs after subscriptions fall', 'In April the streaming giant reported its first subscriber loss in more than a decade.', '2022-06-23T19:57:32Z').releaseDate).toBeNull();
+    // A special that will not air on its day; a trailer that drops "for fans at Christmas"; "A Christmas Carol" is a title.
+    expect(read("Network pulls 'Cold Harbor' holiday special", 'The network will not be airing the holiday special on Dec. 14.', '2022-12-09T08:40:36Z').releaseDate).toBeNull();
+    expect(read('Cold Harbor trailer drops for fans at Christmas', '', '2022-12-25T19:49:08Z').releaseDate).toBeNull();
+    expect(read('Cold Harbor cast includes Christmas Carol star Joe Alwyn', 'Joe Alwyn, who starred in A Christmas Carol, is among the cast of the series, coming to BBC Three.', '2021-02-17T18:07:30Z').releaseDate).toBeNull();
+  });
+
   it('reads "back in August" as when something happened, and "will be back in May" as a date ahead', () => {
     expect(read('Cold Harbor Gets Exciting Update About Its Release Date', 'The film was supposed to be in theaters already, but the studio delayed the film to 2024 back in August. It is now scheduled to hit theaters on March 1, 2024, two weeks earlier than its previously planned March 15 release date.', '2023-11-17T19:41:00Z')).toMatchObject({ releaseDate: '2024-03-01', previousDate: '2024-03-15' });
     expect(read('Cold Harbor will be back in May', '', '2023-01-17T12:00:00Z').releaseDate).toBe('2023-05');

@@ -166,7 +166,7 @@ export function createEmbeddedAnalyst(ctx: EmbeddedAnalystContext): EmbeddedAnal
     // A date must belong to something: a story with no title that is not about a release reports none, unless the
     // sentence that gives it says what is released ("… set for an August 6, 2027 release"); a service's launch ("an
     // ad-supported tier in early 2023") releases no title.
-    const releaseNoun = /\b(?:releas\w*|premier\w*|available|debut\w*|opening|in theaters|in cinemas|stream\w*|head(?:s|ed|ing)? to|coming to|comes? to|bows?|bowing|(?:coming|comes?|is|are)\s+back|arriv\w*|hits?|lands?|return(?:s|ing)?|launch\w*|roll(?:s|ing)? out|(?:is|are|will be)\s+out|screened|broadcast\w*|delay\w*|postpon\w*|push(?:es|ed|ing)?\s+back|(?:moves?|moved|moving|pushed|shifts?|shifted)\s+(?:up\s+|back\s+)?to)\b/i.test(dates.releaseSentence ?? '')
+    const releaseNoun = /\b(?:releas\w*|premier\w*|available|debut\w*|opening|in theaters|in cinemas|stream\w*|head(?:s|ed|ing)? to|coming to|comes? to|bows?|bowing|(?:coming|comes?|is|are)\s+back|arriv\w*|hits?|lands?|return(?:s|ing)?|launch\w*|roll(?:s|ing)? out|(?:is|are|will be)\s+out|screened|broadcast\w*|drops?|dropping|delay\w*|postpon\w*|push(?:es|ed|ing)?\s+back|(?:moves?|moved|moving|pushed|shifts?|shifted)\s+(?:up\s+|back\s+)?to)\b/i.test(dates.releaseSentence ?? '')
       && !SERVICE_LAUNCH.test(dates.releaseSentence ?? '');
     if (!aboutRelease && titleResult.titles.length === 0 && !releaseNoun && !FUTURE_YEAR_NAMES.test(dates.releaseSentence ?? '') && !POSSESSIVE_DATE.test(dates.releaseSentence ?? '')) {
       releaseDate = null;

@@ -140,6 +140,11 @@ describe('createEmbeddedAnalyst', () => {
     expect(analyst.extract({ title: "Sundance Hit 'Cold Harbor' Delayed to 2027", text: '', publishedAt: '2026-01-05T12:00:00Z', url: null })).toMatchObject({ type: 'release_moved', releaseDate: '2027' });
   });
 
+  it('keeps the date of an untitled show its sentence releases ("… comedy that drops in January")', () => {
+    const show = analyst.extract({ title: 'Ike Brandt cast in Apple TV Plus comedy that drops in January', text: '', publishedAt: '2022-11-30T17:03:35Z', url: null });
+    expect(show.releaseDate).toBe('2023-01'); // read as casting: the gate for untitled non-release stories applies
+  });
+
   it('dates no title from a service\'s launch, but keeps a title\'s', () => {
     const tier = analyst.extract({ title: 'Netflix Admits Some Shows Won’t Make It To Ad-Tier', text: 'Netflix plans to launch its advertising tier in early 2023 but not all of its shows will make the cut.', publishedAt: '2022-07-19T12:00:00Z', url: null });
     expect(tier.releaseDate).toBeNull();

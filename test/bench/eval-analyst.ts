@@ -267,7 +267,7 @@ export function topGroup(): (name: string) => string {
   };
 }
 
-function printErrors(e: Evaluation): void {
+export function printErrors(e: Evaluation): void {
   console.log('\nerrors:');
   for (const { story, out } of e.results) {
     const l = story.label;

@@ -266,6 +266,8 @@ const RULES: readonly Rule[] = [
 // "Pixar Announces 'Inside Out 2' at D23", "Adds Jamie Lee Curtis At D23 Expo": the fan event where news broke is its
 // setting; what was announced is the event (a campaign is the event's own news: "Marvel Plans Hall H Panel").
 const SUBORDINATE = /\s(?:after|following|ahead of|despite|amid|before|post-|in wake of|on heels of)\s|[,;]\s*(?:and\s+)?then\s|:\s+(?:what|why|how|here's|inside|everything|can)\b|\s(?:at|during)\s+(?:the\s+|this\s+year's\s+|[\w'’]+['’]s\s+)?(?:D23|Comic-?Con|SDCC|NYCC|CCXP|CinemaCon|CineEurope|Annecy|Tudum|Star Wars Celebration|Anime Expo|Brazil Game Show|Licensing Expo)\b/i;
+// What an executive's job was: running a department or a business, not playing a role.
+const JOB_DUTY = /\b(?:ran|runs|oversaw|oversees|headed|heads|led|leads|managed|manages|supervised|supervises|was in charge of)\b[^.]{0,40}\b(?:campaigns?|marketing|distribution|publicity|division|department|operations|business|strategy|programming|development slate|partnerships?|sales|acquisitions)\b/i;
 const BODY_CAP = 7;
 const DEPARTURE_RE = new RegExp(String.raw`\b(?:${DEPARTURE})\b`, 'i');
 const DEPARTURE_TITLE = new RegExp(String.raw`\b(?:${DEPARTURE})\s+(?:(?:STUDIO|the)(?:'s?)?\s+)?(?:[\w-]+\s+){0,2}TITLE`, 'i');
@@ -404,6 +406,8 @@ function applyStructure(scores: Record<EventType, number>, main: string, lead: s
       scores.executive += 3;
       scores.casting += 3;
     }
+    // "Gregory Hale Leaves Universal. He ran campaigns, fan screenings …": the lead says the job was running something.
+    if (JOB_DUTY.test(lead)) scores.executive += 6;
   }
   // "Picks Up 'X' to Series", "Orders 'X' to Series": a series order, not a purchase.
   if (/\b(?:picks? up|picked up|orders?|ordered)\b[^.]{0,40}\bto series\b/i.test(main)) {

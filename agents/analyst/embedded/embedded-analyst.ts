@@ -238,6 +238,10 @@ export function createEmbeddedAnalyst(ctx: EmbeddedAnalystContext): EmbeddedAnal
 
     // A date belongs to the title its sentence dates ("… dated Glimmerglass: Part Two for Nov. 22, 2028"): that title
     // goes first, and the release calendar files the date under it.
+    // The date a release moved from is a move's ("previousDate: for a move … Null otherwise", the labeling guide): a
+    // box-office story's "delayed from October 2025 to the summer" reports no move of its own.
+    if (previousDate && type !== 'release_moved' && type !== 'release_dated') previousDate = null;
+
     const titles = datedTitleFirst(titleResult, doc, dated);
     const releaseKind = releaseKindOf(releaseDate, dated?.releaseSentence ?? null, doc, studioMentions);
     const extraction: EventExtraction = {

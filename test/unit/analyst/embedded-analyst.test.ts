@@ -140,6 +140,11 @@ describe('createEmbeddedAnalyst', () => {
     expect(analyst.extract({ title: "Sundance Hit 'Cold Harbor' Delayed to 2027", text: '', publishedAt: '2026-01-05T12:00:00Z', url: null })).toMatchObject({ type: 'release_moved', releaseDate: '2027' });
   });
 
+  it('gives a previous date only to a move or a dating, as the guide says ("Null otherwise")', () => {
+    const boxOffice = analyst.extract({ title: "'Cold Harbor II' Eying $40 to $50 Million Opening Weekend at the Box Office", text: "Warner Bros. decision to delay 'Cold Harbor II' from October 2025 to the 2026 summer movie season looks like it will pay off.", publishedAt: '2026-04-22T17:20:57Z', url: null });
+    expect(boxOffice).toMatchObject({ type: 'box_office', previousDate: null });
+  });
+
   it('keeps the date of an untitled show its sentence releases ("… comedy that drops in January")', () => {
     const show = analyst.extract({ title: 'Ike Brandt cast in Apple TV Plus comedy that drops in January', text: '', publishedAt: '2022-11-30T17:03:35Z', url: null });
     expect(show.releaseDate).toBe('2023-01'); // read as casting: the gate for untitled non-release stories applies

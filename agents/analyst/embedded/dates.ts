@@ -346,7 +346,7 @@ const FILM_RELEASE = /\b(?:open|opens|opening|release|releases|releasing|head(?:
 const NEGATIVE_BEFORE = new RegExp(
   [
     // "last" of a time ("since last year", "opened last weekend"), not in a title ("The Last of Us … will debut January 15").
-    String.raw`\b(?:since|opened|debuted|bowed|premiered|released|wrapped|grossed|earned|ago|last(?=\s+(?:year|month|week|weekend|season|summer|fall|autumn|winter|spring|night|time|(?:mon|tues|wednes|thurs|fri|satur|sun)day|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)\w*\b)|through|thru|between|as of|starting|beginning)\b[^,;]{0,28}$`,
+    String.raw`\b(?:since|opened|debuted|bowed|premiered|released|wrapped|grossed|earned|ago|last(?=\s+(?:year|month|week|weekend|season|summer|fall|autumn|winter|spring|night|time|${WEEKDAY}|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)\w*\b)|through|thru|between|as of|starting|beginning)\b[^,;]{0,28}$`,
     String.raw`\b(?:shoot|shoots|shooting|filming|films|lensing|production|cameras|rolling|principal photography|begins|begin|start|starts|run|runs|held|takes place|take place|took place|taking place|announced|unveiled|revealed)\b[^,;]{0,14}$`,
     String.raw`\bweek of\s*$`,
     // "debuted on the streaming service on November 13", "within 60 days of its September 21 debut": a premiere gone by.

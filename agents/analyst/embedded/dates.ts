@@ -53,7 +53,7 @@ const SEASON_END: Record<string, number> = { spring: 5, summer: 8, fall: 11, aut
 
 // "dated for Halloween", "set for Christmas Day" name the day itself.
 const OCCASION_BEFORE = /\b(?:in\s+time\s+for|ahead\s+of|(?<!\b(?:dated|set|slated|scheduled|planned|due|moved|moves|pushed|shifted|slotted|targeted|eyed|aimed|date|dates|opens|premieres|arrives|debuts)\s+)for)\s+(?:the\s+)?$/i;
-const HOLIDAY_WORK_AFTER = /^[\s-]+(?:[\w'’-]+\s+)?(?:films?|movies?|adverts?|ads?|commercials?|specials?|episodes?|songs?|singles?|album|comedy|comedies|rom-?coms?|romances?|classics?|campaigns?|stor(?:y|ies)|tales?|horror|thrillers?|themed|jumpers?|sweaters?|cards?|markets?|lights|trees?|part(?:y|ies)|number\s+(?:one|1)|no\.?\s*1|charts?|favou?rites?|traditions?|costumes?|candy|decorations?|carols?|shows?|tv\s+(?:shows?|series|rights|adaptations?)|series|franchise|rights|sequels?|prequels?|reboots?|remakes?|universe|saga|kills|ends|horror\s+nights)\b/i;
+const HOLIDAY_WORK_AFTER = /^[\s-]+(?:[\w'’-]+\s+)?(?:films?|movies?|adverts?|ads?|commercials?|specials?|events?|episodes?|songs?|singles?|album|comedy|comedies|rom-?coms?|romances?|classics?|campaigns?|stor(?:y|ies)|tales?|horror|thrillers?|themed|jumpers?|sweaters?|cards?|markets?|lights|trees?|part(?:y|ies)|number\s+(?:one|1)|no\.?\s*1|charts?|favou?rites?|traditions?|costumes?|candy|decorations?|carols?|shows?|tv\s+(?:shows?|series|rights|adaptations?)|series|franchise|rights|sequels?|prequels?|reboots?|remakes?|universe|saga|kills|ends|horror\s+nights)\b/i;
 const HOLIDAYS: Record<string, { month: number; day?: number }> = {
   christmas: { month: 12, day: 25 }, 'christmas day': { month: 12, day: 25 }, 'christmas eve': { month: 12, day: 24 },
   thanksgiving: { month: 11 }, 'thanksgiving day': { month: 11 }, 'memorial day': { month: 5 }, 'labor day': { month: 9 },
@@ -427,6 +427,8 @@ function withoutQuoted(text: string): string {
 }
 
 // Words that make "starts" or "begins" a shoot or a run rather than a premiere.
+// What a lead may date besides the release: "a teaser trailer now due to debut on May 6".
+const PROMO_BEFORE = /\b(?:trailers?|teasers?|first[- ]look|clips?|footage|posters?|promos?|spots?|panels?)\b/i;
 const PRODUCTION_WORDS = /\b(?:shoot\w*|film(?:s|ing)|lens\w*|production|cameras?|principal photography|rehearsal\w*|casting|tour\w*|trial|festival|convention|auction|sale|presale|pre-sale|ticket\w*|voting|campaign)\b/i;
 
 export function roleOf(sentence: string, m: DateMention, reference: Date, timeKnown: boolean): DateRole {
@@ -578,6 +580,29 @@ export function extractReleaseDates(headline: string, bodySentences: readonly st
           previousSentenceIndex = i;
         }
       }
+    }
+  }
+  // "Venom 3 Delayed But Still Arriving in 2024. Let there be Venom 3 on November 8, 2024": the lead's one day inside
+  // the headline's year or month is that date made precise, however the lead words it (no release word needed), unless
+  // it is the date moved from, a shoot's or a trailer's.
+  if (release && releaseSentenceIndex === 0 && release.precision !== 'day') {
+    const found = new Set<string>();
+    let at: { s: string; i: number; m: DateMention } | null = null;
+    for (let i = 1; i <= Math.min(2, sentences.length - 1); i++) {
+      const s = sentences[i];
+      if (!s || !DATEISH.test(s) || PRODUCTION_WORDS.test(s) || (EVENT_ONLY.test(s) && !FILM_RELEASE.test(s))) continue;
+      for (const m of dateMentionsOf(s, reference, timeKnown)) {
+        if (!m.explicitYear && !yearlessDates) continue;
+        const r = reyeared(m, release);
+        if (!refines(r, release) || roleOf(s, m, reference, timeKnown) === 'previous' || PROMO_BEFORE.test(s.slice(0, m.start))) continue;
+        found.add(r.date);
+        at ??= { s, i, m: r };
+      }
+    }
+    if (found.size === 1 && at) {
+      release = at.m;
+      releaseSentence = at.s;
+      releaseSentenceIndex = at.i;
     }
   }
   let releaseDate = release?.date ?? null;

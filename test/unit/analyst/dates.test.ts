@@ -286,6 +286,15 @@ describe('extractReleaseDates', () => {
     expect(read('Cold Harbor will be back in May', '', '2023-01-17T12:00:00Z').releaseDate).toBe('2023-05');
   });
 
+  it('makes a headline year precise with the lead\'s one day in it, whatever the lead\'s words, but not with a trailer\'s day', () => {
+    expect(read('Cold Harbor 3 Delayed But Still Arriving in 2024', 'Let there be Cold Harbor 3 on November 8, 2024. The studio has delayed the sequel by a few months, originally planned for July 12.', '2023-11-09T14:18:00Z')).toMatchObject({ releaseDate: '2024-11-08', previousDate: '2024-07-12' });
+    expect(read("'Cold Harbor' Confirms 2026 Release Date", 'The action star plays a near-silent avenger, with a teaser trailer now due to debut on May 6.', '2026-05-06T08:11:42Z').releaseDate).toBe('2026');
+  });
+
+  it('reads a holiday that names an event as no date ("Release Date For 4-Episode Halloween Event")', () => {
+    expect(read('Cold Harbor Reveals Key Art, Release Date For 4-Episode Halloween Event', 'FX has revealed the release date for the third season, which will premiere on Thursday October 26 exclusively on Hulu.', '2023-08-17T05:52:00Z').releaseDate).toBe('2023-10-26');
+  });
+
   it('leaves a trailer\'s date and a day beside a holiday undated', () => {
     expect(read('Nintendo is releasing the first Cold Harbor movie trailer next month', '', '2022-09-22T16:00:00Z').releaseDate).toBeNull();
     expect(read("Netflix's 'Cold Harbor' gets surprising post-Halloween release date", '', '2022-09-23T15:00:00Z').releaseDate).toBeNull();

@@ -120,6 +120,7 @@ Apple TV+ | streamer | | Apple TV+; Apple TV Plus; Apple TV; Apple Studios; Appl
 Apple Original Films | production | Apple TV+ | Apple Original Films
 # ---- Netflix ----
 Netflix | streamer | | Netflix; Netflix Animation; Netflix Studios; Netflix Originals; Netflix Inc.
+Animal Logic | animation | Netflix | Animal Logic
 # ---- Lionsgate ----
 Lionsgate | mini-major | | Lionsgate; Lions Gate; Lions Gate Entertainment; Lionsgate Films; Lionsgate Motion Picture Group; Lionsgate Studios; Lionsgate Television; Lionsgate TV; Lionsgate Home Entertainment; Codeblack Films; Pantelion Films; Grindstone Entertainment; Grindstone Entertainment Group
 Summit Entertainment | production | Lionsgate | Summit Entertainment
@@ -305,6 +306,10 @@ All3Media | international | | All3Media; All3Media International; Studio Lambert
 ITV | network | | ITV; ITVX; ITV2; ITV3; ITV4; ITVBe; ITV Hub; ITV Studios; ITV Studios America; ITV America; ITV Drama
 BBC | network | | BBC; BBC One; BBC Two; BBC Three; BBC Four; BBC iPlayer; BBC Scotland; CBBC; CBeebies; British Broadcasting Corporation
 BBC Studios | international | BBC | BBC Studios; BBC Worldwide; BBC Studios Productions
+UKTV | network | BBC Studios | UKTV; U&Dave; U&Gold; U&Alibi
+GB News | network | | GB News
+RTÉ | network | | RTÉ; RTÉ One; RTÉ Two; RTÉ Player; Raidió Teilifís Éireann
+Nippon Television | network | | Nippon Television; Nippon TV; Nippon Television Network
 BBC Films | international | BBC | BBC Films; BBC Film
 Channel 4 | network | | Channel 4; Film4; Film 4; E4
 Canal+ | network | | Canal+; Canal Plus; Groupe Canal+
@@ -338,6 +343,7 @@ Corus Entertainment | international | | Corus Entertainment; Corus; Global TV
 Elevation Pictures | international | | Elevation Pictures
 Mongrel Media | international | | Mongrel Media
 Nine Entertainment | network | | Nine Entertainment; Nine Network; 9Now
+DailyWire+ | streamer | | DailyWire+; Daily Wire+; DailyWire Plus
 Foxtel | network | | Foxtel; Foxtel Group
 ABC Australia | network | | ABC Australia; ABC iview
 Madman Entertainment | international | | Madman Entertainment

@@ -31,5 +31,8 @@ describe('company gazetteer', () => {
     expect(matchStudios('Epix, Roku Channel, BBC Studios, New Line, Crunchyroll and HBO Max', dir)).toEqual([
       'MGM+', 'Roku', 'BBC Studios', 'New Line Cinema', 'Crunchyroll', 'HBO Max',
     ]);
+    expect(matchStudios('Nippon Television, RTÉ, GB News, UKTV, Animal Logic and DailyWire+', dir)).toEqual([
+      'Nippon Television', 'RTÉ', 'GB News', 'UKTV', 'Animal Logic', 'DailyWire+',
+    ]);
   });
 });

@@ -27,6 +27,12 @@ describe('the real corpus', () => {
     expect(parts.map((r) => r.id).sort()).toEqual(records.map((r) => r.id).sort());
   });
 
+  it('scores a label\'s studio by the company its name is an alias of, guarded aliases too ("Max" is HBO Max)', () => {
+    const named = realStories('dev').flatMap((s) => s.label.studios);
+    expect(named).toContain('HBO Max');
+    expect(named).not.toContain('Max');
+  });
+
   it('puts every outlet in exactly one split, and both splits cover all 12 types', () => {
     expect(splits.dev.filter((o) => splits.test.includes(o))).toEqual([]);
     const dev = splitRecords(records, splits, 'dev');

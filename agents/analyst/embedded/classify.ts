@@ -364,10 +364,23 @@ export function classify(
     }
   }
   if (bestScore < 2.5) best = 'other';
-  const evidence: TypeEvidence = { main, sub, lead: sentences.slice(0, 3).join(' '), ruleScores: scores, ruleType: best, signals: [...signalNames(signals), ...fired] };
+  const evidence: TypeEvidence = { main, sub, lead: sentences.slice(0, 3).join(' '), ruleScores: scores, ruleType: best, signals: [...signalNames(signals), ...promoDateOrder(main), ...fired] };
   if (!model) return { type: best, scores, evidence };
   const { type, probs } = predictType(model, typeFeatures(evidence));
   return { type, scores, probs, evidence };
+}
+
+// "Gets Season 2 Trailer, Release Date" is a trailer story, "Gets Premiere Date, Teaser Trailer" a dating: of a trailer
+// and a date named together, the one named first is what the headline reports (a feature; the model weighs it).
+const PROMO_WORD = /\b(?:trailers?|teasers?|first[- ]looks?|footage|posters?|clips?|featurettes?|images|promo)\b/i;
+const DATE_WORD = /\b(?:release|premiere|return|debut|streaming|launch)\s+(?:date|window)|\bdates?\b|\bwindow\b|\b(?:19|20)\d\d\b|\b(?:this|next)\s+(?:fall|summer|spring|winter|week|month|year)\b/i;
+// "May" the month, not the modal ("Teaser May Hint at …"): after a preposition or before a day.
+const MONTH_WORD = /\b(?:January|February|March|April|(?<=\b(?:[Ii]n|[Oo]n|[Ff]or|[Tt]his|[Nn]ext|[Uu]ntil|[Bb]y|[Tt]o)\s)May|May(?=\s+\d)|June|July|August|September|October|November|December|Jan\.|Feb\.|Aug\.|Sept?\.|Oct\.|Nov\.|Dec\.)/;
+function promoDateOrder(main: string): string[] {
+  const promo = main.search(PROMO_WORD);
+  const found = [main.search(DATE_WORD), main.search(MONTH_WORD)].filter((x) => x >= 0);
+  if (promo < 0 || !found.length) return [];
+  return [promo < Math.min(...found) ? 'order:promo-first' : 'order:date-first'];
 }
 
 // Structure signals as feature names: where dates were found, what the money is, how many names.

@@ -90,3 +90,16 @@ describe('rule triggers', () => {
     expect(wordPrefixes('Neon Delays It')).toEqual(new Set(['ne', 'neo', 'de', 'del', 'it']));
   });
 });
+
+describe('structure signals', () => {
+  const signals = (title: string): readonly string[] => analyst.explain({ title, text: '', publishedAt: '2026-06-01T12:00:00Z' }).evidence.signals;
+
+  it('says which of a trailer and a date the headline names first', () => {
+    expect(signals("'Glimmerglass' Gets Season 2 Trailer, Release Date")).toContain('order:promo-first');
+    expect(signals("'Glimmerglass' Gets Premiere Date, Teaser Trailer")).toContain('order:date-first');
+    expect(signals("'Glimmerglass' Season 3 Teaser Reveals March Release Date")).toContain('order:promo-first');
+    // "May" the modal is no month; a headline naming no trailer has no order.
+    expect(signals("'Glimmerglass' Teaser May Hint at a Sequel")).not.toContain('order:promo-first');
+    expect(signals("'Glimmerglass' Dated for June 2027").some((s) => s.startsWith('order:'))).toBe(false);
+  });
+});

@@ -1,6 +1,6 @@
 // Event type by a trained linear model: word n-grams of the masked headline and lead, the headline's character 4-grams
-// and mean word vector, plus the keyword rules' scores and the structure signals (dates, money) as features. Weights come
-// from `npm run train:analyst` (a JSON file, packed: see PackedTypeModel).
+// and mean word vector, the lead's mean word vector, plus the keyword rules' scores and the structure signals (dates,
+// money) as features. Weights come from `npm run train:analyst` (a JSON file, packed: see PackedTypeModel).
 import { EVENT_TYPES, type EventType } from '../../../shared/model/event.js';
 import { meanWordVector } from './word-vectors.js';
 
@@ -156,6 +156,12 @@ export function typeFeatures(ev: TypeEvidence): Features {
   for (const t of tokens(ev.sub)) on(`s:${t}`);
   const vec = meanWordVector(ev.main);
   if (vec) vec.forEach((x, d) => f.set(`e:${d}`, x * VECTOR_WEIGHT));
+  // The lead's mean word vector, at the headline's weight: what the lead is about, in words the model never saw.
+  // Outlet-grouped CV: 0.838 / 84.5% without, 0.841 / 84.7% at half the headline's weight, 0.844 / 84.9% at its weight,
+  // 0.842 at twice; trained without the 17 rumca-js parts and scored on them: 0.792 / 80.5% without, 0.798 / 80.9% at
+  // half, 0.802 / 81.4% at full weight. Casting stories read as acquisitions out of fold: 5 without, 3 with.
+  const leadVec = ev.lead ? meanWordVector(ev.lead) : null;
+  if (leadVec) leadVec.forEach((x, d) => f.set(`el:${d}`, x * VECTOR_WEIGHT));
   const lead = tokens(ev.lead).slice(0, MAX_LEAD_TOKENS);
   for (let i = 0; i < lead.length; i++) {
     f.set(`b:${lead[i]}`, LEAD_WEIGHT);

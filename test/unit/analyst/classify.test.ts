@@ -46,8 +46,11 @@ describe('classify', () => {
     expect(typeOf(title, text)).toBe(type);
   });
 
-  it('lets the headline outweigh a body full of another type’s keywords', () => {
-    const body = 'The deal follows a bidding war. Rights were acquired worldwide. The distribution pact covers streaming rights.';
+  it('lets the headline outweigh another type’s keywords in the body', () => {
+    // The lead's meaning counts too (its mean word vector, chosen on real data: out of fold, casting stories read as
+    // acquisitions went 5 -> 3 with it), so a lead of nothing but rights talk may now tip a "Boards" headline; a lead
+    // that also says what the role is does not.
+    const body = 'The deal follows a bidding war, with rights acquired worldwide. Brandt plays a retired marshal hunting his son.';
     expect(typeOf("Ike Brandt Boards Netflix Western 'Salt and Iron'", body)).toBe('casting');
   });
 

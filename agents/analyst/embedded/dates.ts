@@ -426,9 +426,9 @@ function withoutQuoted(text: string): string {
   return text.replace(/(?<![\w])(['‘"“])[^'‘’"“”\n]{1,80}?(['’"”])(?![\w])/g, (q) => ' '.repeat(q.length));
 }
 
-// Words that make "starts" or "begins" a shoot or a run rather than a premiere.
 // What a lead may date besides the release: "a teaser trailer now due to debut on May 6".
 const PROMO_BEFORE = /\b(?:trailers?|teasers?|first[- ]look|clips?|footage|posters?|promos?|spots?|panels?)\b/i;
+// Words that make "starts" or "begins" a shoot or a run rather than a premiere.
 const PRODUCTION_WORDS = /\b(?:shoot\w*|film(?:s|ing)|lens\w*|production|cameras?|principal photography|rehearsal\w*|casting|tour\w*|trial|festival|convention|auction|sale|presale|pre-sale|ticket\w*|voting|campaign)\b/i;
 
 export function roleOf(sentence: string, m: DateMention, reference: Date, timeKnown: boolean): DateRole {

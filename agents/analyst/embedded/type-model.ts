@@ -160,7 +160,7 @@ export function typeFeatures(ev: TypeEvidence): Features {
   // Outlet-grouped CV: 0.838 / 84.5% without, 0.841 / 84.7% at half the headline's weight, 0.844 / 84.9% at its weight,
   // 0.842 at twice; trained without the 17 rumca-js parts and scored on them: 0.792 / 80.5% without, 0.798 / 80.9% at
   // half, 0.802 / 81.4% at full weight. Casting stories read as acquisitions out of fold: 5 without, 3 with.
-  const leadVec = ev.lead ? meanWordVector(ev.lead) : null;
+  const leadVec = meanWordVector(ev.lead);
   if (leadVec) leadVec.forEach((x, d) => f.set(`el:${d}`, x * VECTOR_WEIGHT));
   const lead = tokens(ev.lead).slice(0, MAX_LEAD_TOKENS);
   for (let i = 0; i < lead.length; i++) {

@@ -108,7 +108,9 @@ describe('analyzeItems', () => {
   });
 
   it('a later rewrite joins the analyzed story without a second event', async () => {
-    const late = item('a4', 'bp', "Analysis: Holiday Corridor Tightens as 'Skyward Sprocket' Lands on Dec. 11", 'Universal moved Skyward Sprocket to Dec. 11, 2026 from Christmas.', '2026-11-17T23:30:00.000Z');
+    // A rewrite that reports the move as a move: "… Lands on Dec. 11" alone reads as a dating as often as a move, and a
+    // dating is another event (the clustering hint keeps the two apart).
+    const late = item('a4', 'bp', "Analysis: Holiday Corridor Tightens as Universal Moves 'Skyward Sprocket' to Dec. 11", 'Universal moved Skyward Sprocket to Dec. 11, 2026 from Christmas.', '2026-11-17T23:30:00.000Z');
     await t.store.putItemIfNew(late, [`url:${late.url}`]);
     await analysis.markPending(['a4']);
     const report = await analyzeItems(workspace, { items: t.store, analysis, analyst: embeddedAsAnalyst(createEmbeddedAnalyst, 'rules-1'), clock, hint: ruleHints(workspace) });

@@ -10,6 +10,7 @@ import { sentimentScore } from './sentiment.js';
 import { buildStudioDirectory, findStudioMentions, matchStudios, reportedNames } from './studios.js';
 import { releaseKindOf } from './release-kind.js';
 import { summarize } from './summary.js';
+import { stripSiteSuffix } from './site-suffix.js';
 import { urlSections } from './url-section.js';
 import { isInstructionLike, normalizeText, splitSentences, type Span } from './text.js';
 import { buildKnownTitles, extractTitles, type TitleResult } from './titles.js';
@@ -97,7 +98,7 @@ export function createEmbeddedAnalyst(ctx: EmbeddedAnalystContext): EmbeddedAnal
   const info = { kind: 'embedded' as const, version: EMBEDDED_ANALYST_VERSION };
 
   function run(story: EmbeddedStory, withCandidates = false): EmbeddedExplanation {
-    let headline = normalizeText(story.title ?? '');
+    let headline = stripSiteSuffix(normalizeText(story.title ?? ''), story.url);
     if (isInstructionLike(headline)) headline = '';
     const rawBody = (story.text ?? '').slice(0, MAX_BODY_CHARS + 600);
     // Instruction-like sentences are dropped; the whole body is tested once, sentences only when it matches.
@@ -125,7 +126,7 @@ export function createEmbeddedAnalyst(ctx: EmbeddedAnalystContext): EmbeddedAnal
 
     const publishedMs = story.publishedAt ? Date.parse(story.publishedAt) : NaN;
     const timeKnown = Number.isFinite(publishedMs);
-    const reference = timeKnown ? new Date(publishedMs) : now();
+    const reference = timeKnown ? newsroomTime(publishedMs, story.url) : now();
     const dates = extractReleaseDates(headline, bodySentences, reference, { timeKnown });
 
     const headlineMoney = extractMoney(headline);
@@ -260,6 +261,22 @@ export function createEmbeddedAnalyst(ctx: EmbeddedAnalystContext): EmbeddedAnal
   }
 
   return { info, extract: (story) => run(story).extraction, explain: (story) => run(story, true) };
+}
+
+/**
+ * The publication time as the newsroom's calendar has it. "Hits Disney Plus tomorrow", posted at 00:32 UTC on November 12
+ * by an American outlet, means November 12: its address says /2022/11/11/, the day where it was written. Where the
+ * address names the day before or after the UTC day, that day is the story's, at the same hour (relative days, "this
+ * Friday" and "today", are counted from it); otherwise the UTC time stands.
+ */
+export function newsroomTime(publishedMs: number, url: string | null | undefined): Date {
+  const utc = new Date(publishedMs);
+  const m = url ? /\/((?:19|20)\d\d)[/-](0[1-9]|1[0-2])[/-](0[1-9]|[12]\d|3[01])(?:\/|-|$)/.exec(url) : null;
+  if (!m) return utc;
+  const day = Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3]));
+  const utcDay = Date.UTC(utc.getUTCFullYear(), utc.getUTCMonth(), utc.getUTCDate());
+  const shift = day - utcDay;
+  return Math.abs(shift) === 86_400_000 ? new Date(publishedMs + shift) : utc;
 }
 
 /** Whether the period a date names ("2026", "2026-03", "2026-03-13") ends before the day of `reference`. */

@@ -31,6 +31,7 @@ export function stripSiteSuffix(headline: string, url: string | null | undefined
   const words = m[1]!.toLowerCase().replace(/^the\s+/, '').split(/[^a-z0-9]+/).filter(Boolean);
   const named = words.join('');
   const plain = site.replace(/^the/, '');
+  if (plain.length < 3) return headline;
   // "CNET" on cnet.com, "Reuters India" and "Reuters.com" on reuters.com, "NDTV Movies" on ndtv.com, "The Guardian".
   if (named.length >= 3 && (named === plain || named.startsWith(plain) || plain.startsWith(named))) return headline.slice(0, m.index).trimEnd();
   // Leading words by their initials: "Los Angeles Times" on latimes.com, "New York Post" on nypost.com, "Wall Street

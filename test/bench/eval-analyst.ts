@@ -241,13 +241,8 @@ export function realStories(which: 'dev' | 'test', file?: string): LabeledStory[
   const dir = buildStudioDirectory([]);
   // A label names one company: a name that is exactly one of a company's aliases is that company, the guarded ones
   // too ("Max", "Showtime", "Sky": in running text they need the words around them, in a studios label they do not).
-  const byAlias = new Map<string, string>();
-  for (const c of COMPANIES) for (const a of c.aliases) {
-    const key = a.replace(/^[~?]/, '').toLowerCase();
-    if (!byAlias.has(key)) byAlias.set(key, c.name);
-  }
   const canonical = (name: string): string => {
-    const exact = byAlias.get(name.toLowerCase());
+    const exact = dir.byAlias.get(name.toLowerCase())?.canonical;
     if (exact) return exact;
     const found = matchStudios(name, dir);
     return found.length === 1 ? found[0]! : name;

@@ -150,11 +150,11 @@ export class DynamoStore implements Store {
     }
     await this.t.batchWrite(items.map((Item) => ({ PutRequest: { Item } })));
     if (this.kept) {
-      // Kept only once written; decoded from the row as written (a JSON round trip, as the wire does), so the reader
-      // sees exactly what a read back would give.
+      // Kept only once written; decoded from the row as written (unpacked, then a JSON round trip, as the wire
+      // does), so the reader sees exactly what a read back would give.
       for (const row of items) {
         if (this.kept.size >= MAX_KEPT_ITEMS) break;
-        const item = Item.parse(stripKeys(JSON.parse(JSON.stringify(row)) as Row));
+        const item = Item.parse(JSON.parse(JSON.stringify(stripKeys(row))) as Row);
         this.kept.set(item.id, item);
       }
     }

@@ -177,13 +177,43 @@ export function typeFeatures(ev: TypeEvidence): Features {
   return f;
 }
 
+/** A model's weights laid out for scoring: feature -> row, and the rows in one typed array. */
+interface WeightTable {
+  row: Map<string, number>;
+  w: Float64Array;
+}
+const tables = new WeakMap<object, WeightTable>();
+
+/**
+ * The weight table of a model's (read-only) weights, built on first use. A lookup in a Map and a typed row read take
+ * about two thirds of the time of a lookup among 47,000 keys of a plain object and its array.
+ */
+function weightTable(model: TypeModelData): WeightTable {
+  let t = tables.get(model.weights);
+  if (!t) {
+    const K = model.types.length;
+    const names = Object.keys(model.weights);
+    t = { row: new Map(), w: new Float64Array(names.length * K) };
+    for (const [i, k] of names.entries()) {
+      t.row.set(k, i);
+      const w = model.weights[k]!;
+      for (let j = 0; j < K; j++) t.w[i * K + j] = w[j]!;
+    }
+    tables.set(model.weights, t);
+  }
+  return t;
+}
+
 /** Unnormalized scores per type, in `model.types` order. */
 export function logits(model: TypeModelData, f: Features): number[] {
   const z = [...model.bias];
+  const K = z.length;
+  const { row, w } = weightTable(model);
   for (const [k, v] of f) {
-    const w = model.weights[k];
-    if (!w) continue;
-    for (let j = 0; j < z.length; j++) z[j]! += w[j]! * v;
+    const i = row.get(k);
+    if (i === undefined) continue;
+    const o = i * K;
+    for (let j = 0; j < K; j++) z[j]! += w[o + j]! * v;
   }
   return z;
 }

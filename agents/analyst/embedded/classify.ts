@@ -2,7 +2,7 @@
 // (dates found, money contexts, job titles), with a fixed priority order to break ties.
 import { EVENT_TYPES, type EventType } from '../../../shared/model/event.js';
 import type { MoneyAmount } from './money.js';
-import { triggersOf, wordPrefixes } from './rule-triggers.js';
+import { triggersOf } from './rule-triggers.js';
 import { splitSentences } from './text.js';
 import { predictType, stem, typeFeatures, type TypeEvidence, type TypeModelData } from './type-model.js';
 
@@ -290,6 +290,53 @@ function emptyScores(): Record<EventType, number> {
 // first two or three letters of each such word are collected once; a rule is only run when one of them begins some
 // word of the text. Rules that cannot be read that way (anchors, names, lookarounds first) always run.
 const TRIGGERS = new Map<Rule, readonly string[] | null>(RULES.map((r) => [r, triggersOf(r[2].source)]));
+/** Trigger prefix -> the positions in RULES of the rules it can start. */
+const RULES_BY_TRIGGER = new Map<string, number[]>();
+RULES.forEach((rule, i) => {
+  for (const p of TRIGGERS.get(rule) ?? []) {
+    const list = RULES_BY_TRIGGER.get(p);
+    if (list) list.push(i);
+    else RULES_BY_TRIGGER.set(p, [i]);
+  }
+});
+/**
+ * Each triggered rule as a sticky regex: a match of such a rule can only start where one of its words starts, so it is
+ * tried at those words (one attempt each) instead of being searched for along the whole text.
+ */
+const STICKY: readonly (RegExp | null)[] = RULES.map((rule) => (TRIGGERS.get(rule) ? new RegExp(rule[2].source, `${rule[2].flags.replace(/[gy]/g, '')}y`) : null));
+
+/** Per rule (by position in RULES), where in `text` the words that can start one of its matches start. */
+function ruleStarts(text: string): Map<number, number[]> {
+  const starts = new Map<number, number[]>();
+  for (const m of text.matchAll(/[a-z]+/gi)) {
+    const w = m[0].toLowerCase();
+    for (const p of w.length >= 3 ? [w.slice(0, 2), w.slice(0, 3)] : [w]) {
+      for (const i of RULES_BY_TRIGGER.get(p) ?? []) {
+        const at = starts.get(i);
+        if (!at) starts.set(i, [m.index]);
+        else if (at.at(-1) !== m.index) at.push(m.index);
+      }
+    }
+  }
+  return starts;
+}
+
+/** The positions in RULES of the rules matching `text`: tried at their words' starts as scoring does, or (`search`) each searched for along the whole text. */
+export function rulesMatching(text: string, search = false): number[] {
+  const starts = ruleStarts(text);
+  return RULES.flatMap((rule, i) => ((search ? rule[2].test(text) : ruleMatches(i, text, starts)) ? [i] : []));
+}
+
+/** Whether rule `i` matches `text`: a triggered rule tried at its words' starts, any other searched for. */
+function ruleMatches(i: number, text: string, starts: Map<number, number[]>): boolean {
+  const sticky = STICKY[i];
+  if (!sticky) return RULES[i]![2].test(text);
+  for (const at of starts.get(i) ?? []) {
+    sticky.lastIndex = at;
+    if (sticky.test(text)) return true;
+  }
+  return false;
+}
 
 // A stable short id per rule (from its pattern), so the trained model can weigh each rule on its own.
 const RULE_IDS = new Map<Rule, string>(RULES.map((r) => [r, `${r[0]}:${hashString(r[2].source)}`]));
@@ -307,13 +354,11 @@ function scoreSegments(
 ): void {
   const parts = segments
     .filter(([text, weight]) => text && weight > 0)
-    .map(([text, weight, tag]) => ({ text, weight, tag, present: wordPrefixes(text) }));
-  for (const rule of RULES) {
-    const trig = TRIGGERS.get(rule);
-    const [type, w, re] = rule;
-    for (const { text, weight, tag, present } of parts) {
-      if (trig && !trig.some((p) => present.has(p))) continue;
-      if (re.test(text)) {
+    .map(([text, weight, tag]) => ({ text, weight, tag, starts: ruleStarts(text) }));
+  for (const [i, rule] of RULES.entries()) {
+    const [type, w] = rule;
+    for (const { text, weight, tag, starts } of parts) {
+      if (ruleMatches(i, text, starts)) {
         scores[type] += w * weight;
         if (fired && tag) fired.push(`${tag}${RULE_IDS.get(rule)}`);
       }

@@ -54,6 +54,8 @@ function leadingWords(alt: string): string[] | null {
   if (a.startsWith('(?:')) {
     const close = matchingParen(a, 0);
     if (close < 0) return null;
+    // An optional group ("\b(?:re)?shuffle") requires none of its words: what follows it can start the match.
+    if (/^[?*]|^\{0[,}]/.test(a.slice(close + 1))) return null;
     const inner = splitTopLevel(a.slice(3, close));
     const out: string[] = [];
     for (const part of inner) {
@@ -100,15 +102,4 @@ function matchingParen(s: string, open: number): number {
     else if (c === ')' && --depth === 0) return i;
   }
   return -1;
-}
-
-/** The 2- and 3-letter prefixes of the words in `text`, lowercased. */
-export function wordPrefixes(text: string): Set<string> {
-  const set = new Set<string>();
-  for (const m of text.toLowerCase().matchAll(/[a-z]+/g)) {
-    const w = m[0];
-    set.add(w.slice(0, 2));
-    if (w.length >= 3) set.add(w.slice(0, 3));
-  }
-  return set;
 }

@@ -31,6 +31,13 @@ export interface PackedTypeModel {
   packed: string;
 }
 
+/** A model's weights laid out for scoring: feature -> row, and the rows in one typed array. */
+interface WeightTable {
+  row: Map<string, number>;
+  w: Float64Array;
+}
+const tables = new WeakMap<object, WeightTable>();
+
 export function packTypeModel(model: TypeModelData): PackedTypeModel {
   const names = Object.keys(model.weights).sort();
   if (names.some((k) => k.includes('\n'))) throw new Error('type model: a feature name holds a newline');
@@ -57,11 +64,15 @@ export function unpackTypeModel(file: PackedTypeModel | TypeModelData): TypeMode
   // A DataView reads little-endian on any machine, and faster than Buffer.readInt16LE per value (unpacking 60 -> 35 ms).
   const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   const weights: Record<string, number[]> = {};
+  // The scoring table is laid out here too, from the same values, instead of read back out of `weights` on first use.
+  const table: WeightTable = { row: new Map(), w: new Float64Array(names.length * K) };
   names.forEach((k, i) => {
     const row = new Array<number>(K);
-    for (let j = 0; j < K; j++) row[j] = view.getInt16((i * K + j) * 2, true) * scale;
+    for (let j = 0; j < K; j++) row[j] = table.w[i * K + j] = view.getInt16((i * K + j) * 2, true) * scale;
     weights[k] = row;
+    table.row.set(k, i);
   });
+  tables.set(weights, table);
   return { ...rest, weights };
 }
 
@@ -177,12 +188,6 @@ export function typeFeatures(ev: TypeEvidence): Features {
   return f;
 }
 
-/** A model's weights laid out for scoring: feature -> row, and the rows in one typed array. */
-interface WeightTable {
-  row: Map<string, number>;
-  w: Float64Array;
-}
-const tables = new WeakMap<object, WeightTable>();
 
 /**
  * The weight table of a model's (read-only) weights, built on first use. A lookup in a Map and a typed row read take

@@ -70,7 +70,7 @@ describe('kill and re-run', () => {
       expect(stories.every((s) => s.eventId === `e_${s.id.slice(2)}`)).toBe(true);
       const events = await Promise.all(stories.map((s) => analysis.getEvent(s.eventId!)));
       expect(events.every((e) => e !== null)).toBe(true);
-      expect(stories).toHaveLength(195); // as an uninterrupted run of the demo (`marquee run --once`)
+      expect(stories).toHaveLength(197); // as an uninterrupted run of the demo (`marquee run --once`)
     } finally {
       client.destroy();
       await server.close();

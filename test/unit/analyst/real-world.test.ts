@@ -134,5 +134,11 @@ describe('the event-type model', () => {
     expect(shifted.bias.map((b, j) => (j === other ? Math.round((a.bias[j]! - b) * 1e4) / 1e4 : b - a.bias[j]!))).toEqual(a.bias.map((_, j) => (j === other ? 0.5 : 0)));
     expect(predictType(a, typeFeatures(evidence('STUDIO renews TITLE again'))).type).toBe('greenlight');
     expect(predictType(a, typeFeatures(evidence('TITLE review: dull'))).type).toBe('review');
+    // Feature dropout: seeded, so the same model again; another model than without it; the same separation learned.
+    const dropped = train(data, { ...opt, dropout: 0.4 });
+    expect(train(data, { ...opt, dropout: 0.4 })).toEqual(dropped);
+    expect(dropped.weights).not.toEqual(a.weights);
+    expect(predictType(dropped, typeFeatures(evidence('STUDIO renews TITLE again'))).type).toBe('greenlight');
+    expect(predictType(dropped, typeFeatures(evidence('TITLE review: dull'))).type).toBe('review');
   });
 });

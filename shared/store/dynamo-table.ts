@@ -69,8 +69,14 @@ function unpack(packed: unknown): Row | null {
 
 /** A row without its key and index attributes (its packed fields unpacked): the entity as the ports return it. */
 export function stripKeys<T = Row>(row: Row): T {
-  const { pk: _pk, sk: _sk, gsi1pk: _a, gsi1sk: _b, gsi2pk: _c, gsi2sk: _d, entity: _e, expiresAt: _x, packed, ...rest } = row;
-  const fields = unpack(packed);
+  const { pk, sk: _sk, gsi1pk: _a, gsi1sk: _b, gsi2pk: _c, gsi2sk: _d, entity: _e, expiresAt: _x, packed, ...rest } = row;
+  let fields: Row | null;
+  try {
+    fields = unpack(packed);
+  } catch (err) {
+    // A damaged row is named, not read as a different record or thrown as a bare zlib or JSON error.
+    throw new StoreError(`could not read the packed fields of ${String(pk)}: ${(err as Error).message}`, { cause: err });
+  }
   return (fields ? { ...rest, ...fields } : rest) as T;
 }
 

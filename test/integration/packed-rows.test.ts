@@ -48,8 +48,12 @@ describe('packRow on the embedded store', () => {
     expect(stripKeys((await table.get('STORY#older', 'A'))!)).toEqual({ ...record, id: 'older' });
   });
 
-  it('refuses packed bytes of an unknown encoding with a StoreError, not a wrong record', () => {
+  it('refuses packed bytes of an unknown encoding or damaged, with a StoreError naming the row, not a wrong record', () => {
     expect(() => stripKeys({ pk: 'STORY#x', sk: 'A', packed: Uint8Array.of(7, 123, 125) })).toThrow(StoreError);
-    expect(() => stripKeys({ pk: 'STORY#x', sk: 'A', packed: Uint8Array.of(7, 123, 125) })).toThrow(/unknown encoding \(7\)/);
+    expect(() => stripKeys({ pk: 'STORY#x', sk: 'A', packed: Uint8Array.of(7, 123, 125) })).toThrow(/STORY#x: .*unknown encoding \(7\)/);
+    const good = packRow({ pk: 'STORY#y', sk: 'A', id: 'y', members: members(40) }).packed as Uint8Array;
+    const cut = good.subarray(0, good.length >> 1);
+    expect(() => stripKeys({ pk: 'STORY#y', sk: 'A', packed: cut })).toThrow(StoreError);
+    expect(() => stripKeys({ pk: 'STORY#y', sk: 'A', packed: cut })).toThrow(/could not read the packed fields of STORY#y/);
   });
 });
